@@ -1,0 +1,53 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "lede",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lede", targets: ["lede"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]),
+        .target(
+            name: "LedeCore",
+            resources: [.copy("Resources")]),
+        .target(
+            name: "LedeStore",
+            dependencies: ["LedeCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "LedeTUI",
+            dependencies: ["LedeCore", "LedeStore", "CNcurses"]),
+        .executableTarget(
+            name: "lede",
+            dependencies: [
+                "LedeCore", "LedeStore", "LedeTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("Demo")]),
+        .executableTarget(
+            name: "lede-bench",
+            dependencies: ["LedeCore", "LedeStore"]),
+        .testTarget(
+            name: "LedeCoreTests",
+            dependencies: ["LedeCore"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "LedeStoreTests",
+            dependencies: ["LedeCore", "LedeStore"]),
+        .testTarget(
+            name: "LedeTUITests",
+            dependencies: ["LedeCore", "LedeStore", "LedeTUI"]),
+        .testTarget(
+            name: "LedeCLITests",
+            dependencies: ["LedeCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// The LedeStore module: the SQLite library file.
