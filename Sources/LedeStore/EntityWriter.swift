@@ -32,7 +32,7 @@ struct EntityWriter {
             for form in [entity.name] + entity.aliases {
                 let normalized = Self.normalize(form)
                 guard !normalized.isEmpty else { continue }
-                try db.execute(sql: "INSERT OR IGNORE INTO entityAlias (entityId, alias, normalizedAlias) VALUES (?, ?, ?)",
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO entityAlias (entityId, alias, normalizedAlias) VALUES (?, ?, ?)").execute(
                                arguments: [id, form, normalized])
             }
             let insert = try db.cachedStatement(sql: "INSERT INTO mention (articleId, entityId, start, \"end\", text) VALUES (?, ?, ?, ?, ?)")
@@ -44,13 +44,13 @@ struct EntityWriter {
         for link in links {
             guard let a = idByName[link.source], let b = idByName[link.target], a != b else { continue }
             let (low, high) = a < b ? (a, b) : (b, a)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO entityLink (sourceId, targetId, label) VALUES (?, ?, ?)
                 ON CONFLICT(sourceId, targetId) DO UPDATE SET label = COALESCE(entityLink.label, excluded.label)
-                """, arguments: [low, high, link.label])
+                """).execute(arguments: [low, high, link.label])
             let linkID = try Int64.fetchOne(db, sql: "SELECT id FROM entityLink WHERE sourceId = ? AND targetId = ?", arguments: [low, high])
-            try db.execute(sql: "INSERT INTO linkEvidence (linkId, articleId, sentence, label) VALUES (?, ?, ?, ?)",
-                           arguments: [linkID, articleID, link.sentence, link.label])
+            try db.cachedStatement(sql: "INSERT INTO linkEvidence (linkId, articleId, sentence, label) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [linkID, articleID, link.sentence, link.label])
         }
     }
 
@@ -63,8 +63,8 @@ struct EntityWriter {
         if !normalized.contains(" "), let id = try supportedFullerEntity(for: normalized, kind: kind, coMentioned: coMentioned) {
             return id
         }
-        try db.execute(sql: "INSERT INTO entity (name, kind, normalizedName) VALUES (?, ?, ?)",
-                       arguments: [entity.name, kind, normalized])
+        try db.cachedStatement(sql: "INSERT INTO entity (name, kind, normalizedName) VALUES (?, ?, ?)")
+            .execute(arguments: [entity.name, kind, normalized])
         return db.lastInsertedRowID
     }
 
@@ -86,14 +86,14 @@ struct EntityWriter {
     }
 
     func refreshCounts(of ids: [Int64]) throws {
-        guard !ids.isEmpty else { return }
-        let list = Set(ids).map(String.init).joined(separator: ",")
-        try db.execute(sql: """
-            UPDATE entity SET
-              mentionCount = (SELECT COUNT(*) FROM mention WHERE entityId = entity.id),
-              articleCount = (SELECT COUNT(DISTINCT articleId) FROM mention WHERE entityId = entity.id)
-            WHERE id IN (\(list));
-            DELETE FROM entity WHERE id IN (\(list)) AND mentionCount = 0;
-            """)
+        for id in Set(ids) {
+            try db.cachedStatement(sql: """
+                UPDATE entity SET
+                  mentionCount = (SELECT COUNT(*) FROM mention WHERE entityId = ?1),
+                  articleCount = (SELECT COUNT(DISTINCT articleId) FROM mention WHERE entityId = ?1)
+                WHERE id = ?1
+                """).execute(arguments: [id])
+            try db.cachedStatement(sql: "DELETE FROM entity WHERE id = ? AND mentionCount = 0").execute(arguments: [id])
+        }
     }
 }
