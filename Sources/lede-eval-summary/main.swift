@@ -127,6 +127,7 @@ func text(_ body: [Unicode.Scalar], _ span: TextSpan) -> String {
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let show = arguments.contains("--show")
+let detail = arguments.contains("--detail")
 let bench = arguments.contains("--bench")
 var weights = Summarizer.Weights()
 if let index = arguments.firstIndex(of: "--weights"), index + 1 < arguments.count {
@@ -213,6 +214,11 @@ for article in articles {
             let keyPoints = system.usesKeyPoints ? document.keyPoints : []
             let count = system.fixedCount ?? max(0, ledeBullets.count - keyPoints.count)
             bullets = keyPoints + system.select(document, sentences, count).map { text(body, $0) }
+        }
+        if detail {
+            print(String(format: "%-45@ %-9@ covered %d/%d together %d", article.name as NSString, system.name as NSString,
+                         covered(article.facts, by: bullets), article.facts.count,
+                         coveredTogether(article.facts, by: bullets)))
         }
         let r1 = rouge(bullets.joined(separator: " "), reference, n: 1)
         let r2 = rouge(bullets.joined(separator: " "), reference, n: 2)

@@ -9,7 +9,7 @@ struct Highlighter {
     private let graph: SentenceGraph
     private let entities: [DocumentEntity]
     /// Hashes of the article's key terms (the highest tf-idf against the library).
-    private let keyTerms: Set<UInt64>
+    private let keyTerms: [UInt64: Int]
     /// Without recognized entities: last words of multi-word capitalized runs that the article
     /// also uses alone, a sign of a person's surname ("Reid Hoffman" … "Hoffman"), mapped to
     /// the full name.
@@ -61,13 +61,18 @@ struct Highlighter {
         var candidates = entityCandidates
         if entities.isEmpty { candidates += nameHighlights(text: text, words: words) }
         candidates += Self.numberHighlights(text: text, words: words)
+        // Each key term once per bullet, and at most three, the strongest first: the first
+        // mention tells the reader, more is clutter.
+        var marked: [(rank: Int, highlight: Highlight)] = []
         for word in words {
-            guard let hash = SentenceGraph.termHash(text, word), keyTerms.contains(hash) else { continue }
+            guard let hash = SentenceGraph.termHash(text, word), let rank = keyTerms[hash],
+                  !marked.contains(where: { $0.rank == rank }) else { continue }
             // Leave the possessive outside the mark: "Twitter's" highlights "Twitter".
             var e = word.end
             if e - word.start > 2, text[e - 1] == "s", text[e - 2] == "'" || text[e - 2] == "\u{2019}" { e -= 2 }
-            candidates.append(Highlight(start: word.start, end: e, kind: .term))
+            marked.append((rank, Highlight(start: word.start, end: e, kind: .term)))
         }
+        candidates += marked.sorted { $0.rank < $1.rank }.prefix(3).map(\.highlight)
         return Self.resolve(candidates, length: text.count)
     }
 
@@ -132,7 +137,7 @@ struct Highlighter {
         var w = 0
         while w < words.count {
             let word = words[w]
-            let isNumber = ScalarClass.isDigit(text[word.start])
+            let isNumber = Self.isNumeric(text, word)
             let isMonth = !isNumber && ScalarClass.isUpper(text[word.start])
                 && months.contains(BulletEligibility.lower(text, word))
             if isMonth {
@@ -186,6 +191,26 @@ struct Highlighter {
         return result
     }
 
+    private static let unitSuffixes: Set<String> = [
+        "", "st", "nd", "rd", "th", "s", "bn", "m", "mn", "k", "am", "pm", "km", "kg", "cm", "mm", "mph", "g", "gb",
+        "mb", "tb", "x", "b", "t",
+    ]
+
+    /// Digits with an optional unit or ordinal suffix ("22nd", "1990s", "1.13bn") or a hyphened
+    /// compound ("14-year-old"); not names that start with a digit ("4chan", "3M").
+    static func isNumeric(_ text: [Unicode.Scalar], _ word: TextSpan) -> Bool {
+        var i = word.start
+        while i < word.end, ScalarClass.isDigit(text[i]) || text[i] == "," || text[i] == "." { i += 1 }
+        guard i > word.start, ScalarClass.isDigit(text[word.start]) else { return false }
+        if i < word.end, text[i] == "-" { return true }
+        var suffix = ""
+        for index in i..<word.end {
+            if text[index] == "-" { break }
+            suffix.unicodeScalars.append(ScalarClass.lowered(text[index]))
+        }
+        return unitSuffixes.contains(suffix)
+    }
+
     private static func isCurrency(_ c: Unicode.Scalar) -> Bool {
         c == "$" || c == "€" || c == "£" || c == "¥" || c == "₹" || c == "₩" || c == "₽" || c == "₿"
     }
@@ -205,7 +230,7 @@ struct Highlighter {
     /// The `count` terms with the highest tf-idf against the library; with an empty library,
     /// the most repeated content words. Title-case words used as names are left to the name
     /// highlights, so a key term is a topic word ("GPUs", "iodine"), not a person.
-    static func keyTerms(graph: SentenceGraph, terms: any TermStatistics, count: Int) -> Set<UInt64> {
+    static func keyTerms(graph: SentenceGraph, terms: any TermStatistics, count: Int) -> [UInt64: Int] {
         let documents = terms.documentCount
         var scored: [(hash: UInt64, score: Double)] = []
         var capitalized = [Int](repeating: 0, count: graph.termHashes.count)
@@ -222,53 +247,89 @@ struct Highlighter {
             let tf = graph.termFrequency[id]
             guard tf >= 2, Double(capitalized[id]) < 0.5 * Double(tf) else { continue }
             let first = graph.termFirstWord[id]
-            guard first.length >= 3, !ScalarClass.isDigit(graph.scalars[first.start]) else { continue }
+            guard first.length >= 3, !ScalarClass.isDigit(graph.scalars[first.start]),
+                  documents > 0 || graph.sentenceFrequency[id] >= 2,
+                  !genericWords.contains(graph.termHashes[id]) else { continue }
             var idf = 1.0
             if documents > 0 {
+                // Words in most of the library ("council", "said") set nothing apart.
                 var surface = BulletEligibility.lower(graph.scalars, first)
                 if surface.hasSuffix("'s") || surface.hasSuffix("\u{2019}s") {
                     surface = String(surface.unicodeScalars.dropLast(2))
                 }
                 let df = terms.documentFrequency(of: surface)
-                idf = log(Double(documents + 1) / Double(df + 1)) + 1
+                idf = log(Double(documents + 1) / Double(df + 1))
             }
-            scored.append((graph.termHashes[id], Double(tf) * idf))
+            if idf > 0.5 { scored.append((graph.termHashes[id], Double(tf) * idf)) }
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.hash < $1.hash }
-        return Set(scored.prefix(count).map(\.hash))
+        // A term far weaker than the strongest does not characterize the article.
+        if let top = scored.first?.score { scored.removeAll { $0.score < 0.25 * top } }
+        var ranks: [UInt64: Int] = [:]
+        for (rank, entry) in scored.prefix(count).enumerated() { ranks[entry.hash] = rank }
+        return ranks
     }
+
+    /// Words too common in any news text to set an article apart; only consulted when the
+    /// library has no statistics yet (tf-idf discounts them once it has).
+    private static let genericWords: Set<UInt64> = {
+        let words = [
+            "seem", "found", "find", "left", "leave", "away", "take", "took", "taken", "come", "came", "go", "went",
+            "gone", "put", "set", "use", "used", "part", "time", "people", "day", "today", "yesterday", "tomorrow",
+            "hard", "pay", "give", "gave", "given", "show", "shown", "want", "look", "looking", "think", "know",
+            "known", "see", "seen", "call", "called", "ask", "asked", "tell", "report", "reported", "according",
+            "another", "every", "around", "without", "within", "among", "across", "already", "never", "always",
+            "often", "recent", "recently", "second", "third", "next", "several", "around", "group", "number",
+            "place", "case", "point", "thing", "way", "lot", "part", "side", "end", "high", "low", "long", "good",
+            "great", "big", "small", "large", "old", "young", "able", "likely", "former", "become", "became",
+            "added", "noted", "early", "late", "later", "far", "less", "least", "best", "better", "based",
+        ]
+        return Set(words.compactMap { SentenceGraph.rawHash(Array($0.unicodeScalars)) })
+    }()
 
     // MARK: - Names without a recognizer
 
     private static let particles: Set<String> = ["de", "van", "von", "der", "da", "di", "du", "la", "le", "bin", "al"]
 
-    /// Capitalized runs (not counting a sentence's first word) of 2 or 3 title-case words.
-    private static func capitalizedRuns(text: [Unicode.Scalar], words: [TextSpan]) -> [[TextSpan]] {
-        var runs: [[TextSpan]] = []
+    /// Words that introduce a person's name: "cofounder Reid Hoffman", "President Barack Obama".
+    private static let roles: Set<String> = [
+        "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "president", "senator", "sen", "governor", "gov",
+        "professor", "prof", "administrator", "minister", "premier", "judge", "justice", "mayor", "ceo", "cfo",
+        "coo", "cto", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "founder",
+        "cofounder", "co-founder", "creator", "director", "chief", "prosecutor", "lawyer", "attorney", "curator",
+        "secretary", "mp", "rep", "representative", "congressman", "congresswoman", "councillor", "councilor",
+        "reporter", "author", "writer", "actor", "actress", "singer", "rapper", "player", "coach", "manager",
+        "pope", "king", "queen", "prince", "princess", "bishop", "cardinal", "rabbi", "imam", "general", "gen",
+        "captain", "capt", "officer", "detective", "sheriff", "commissioner", "chancellor", "economist",
+        "analyst", "scientist", "researcher", "politician", "activist", "candidate", "leader", "head", "founder",
+        "investor", "billionaire", "entrepreneur", "editor", "columnist", "host", "artist", "photographer",
+        "designer", "architect", "historian", "student", "teacher", "doctor", "nurse", "dean", "principal",
+    ]
+
+    /// Capitalized runs (not counting a text's first word) of title-case words and name
+    /// particles, each with the word just before it.
+    private static func capitalizedRuns(text: [Unicode.Scalar], words: [TextSpan]) -> [(run: [TextSpan], before: TextSpan?)] {
+        var runs: [(run: [TextSpan], before: TextSpan?)] = []
         var current: [TextSpan] = []
+        var before: TextSpan?
         func flush() {
-            if !current.isEmpty { runs.append(current) }
+            while let last = current.last, !isTitleCase(text, last) { current.removeLast() }
+            if !current.isEmpty { runs.append((current, before)) }
             current.removeAll()
         }
         for (w, word) in words.enumerated() {
-            let lower = BulletEligibility.lower(text, word)
-            let titleCase = isTitleCase(text, word)
             let adjacent = current.last.map { Self.gap(text, $0.end, word.start, allowing: [" "]) } ?? true
-            if titleCase, w > 0, adjacent {
+            if isTitleCase(text, word), w > 0, adjacent {
+                if current.isEmpty { before = w > 0 ? words[w - 1] : nil }
                 current.append(word)
-            } else if particles.contains(lower), !current.isEmpty, adjacent {
+            } else if !current.isEmpty, adjacent, particles.contains(BulletEligibility.lower(text, word)) {
                 current.append(word)
             } else {
                 flush()
             }
         }
         flush()
-        // A trailing particle is not part of the name.
-        return runs.map { run in
-            var run = run
-            while let last = run.last, !isTitleCase(text, last) { run.removeLast() }
-            return run
-        }.filter { !$0.isEmpty }
+        return runs
     }
 
     /// "Hoffman", "El-Hassan": an upper-case letter, then lower-case letters (each hyphen part too).
@@ -286,46 +347,65 @@ struct Highlighter {
             if partStart {
                 if !ScalarClass.isUpper(c) { return false }
                 partStart = false
-            } else if !ScalarClass.isLower(c) && !(c.properties.generalCategory == .nonspacingMark) && c != "'" && c != "\u{2019}" {
+            } else if !ScalarClass.isLower(c), c.properties.generalCategory != .nonspacingMark,
+                      c != "'", c != "\u{2019}" {
                 return false
             }
         }
         return true
     }
 
-    private static func surnames(graph: SentenceGraph) -> [UInt64: String] {
-        var full: [UInt64: String] = [:]
-        var alone = Set<UInt64>()
-        for (index, span) in graph.sentences.enumerated() {
-            let words = graph.words[index]
-            _ = span
-            for run in capitalizedRuns(text: graph.scalars, words: words) {
-                guard let last = run.last, let hash = SentenceGraph.termHash(graph.scalars, last) else { continue }
-                if run.count == 1 {
-                    alone.insert(hash)
-                } else if run.count <= 3, full[hash] == nil {
-                    var end = last.end
-                    if end - last.start > 2, graph.scalars[end - 1] == "s",
-                       graph.scalars[end - 2] == "'" || graph.scalars[end - 2] == "\u{2019}" { end -= 2 }
-                    full[hash] = String(String.UnicodeScalarView(graph.scalars[run[0].start..<end]))
-                }
-            }
+    /// A person's name inside a run: the run after any leading role words ("President"),
+    /// when a role word introduces it and 2 or 3 name words remain.
+    private static func personName(text: [Unicode.Scalar], run: [TextSpan], before: TextSpan?) -> ArraySlice<TextSpan>? {
+        var name = run[...]
+        var introduced = before.map { roles.contains(BulletEligibility.lower(text, $0)) } ?? false
+        while let first = name.first, roles.contains(BulletEligibility.lower(text, first)) {
+            name = name.dropFirst()
+            introduced = true
         }
-        return full.filter { alone.contains($0.key) }
+        guard introduced, (2...3).contains(name.count) else { return nil }
+        return name
     }
 
-    /// People named in `text` when there is no recognizer output: a two- or three-word
-    /// title-case run whose last word the article also uses alone, or that last word alone.
-    /// Organizations cannot be told from places by form alone, so they are left unmarked.
+    private static func withoutPossessive(_ text: [Unicode.Scalar], _ word: TextSpan) -> Int {
+        var end = word.end
+        if end - word.start > 2, text[end - 1] == "s", text[end - 2] == "'" || text[end - 2] == "\u{2019}" { end -= 2 }
+        return end
+    }
+
+    /// People the article introduces with a role word, by the hash of their last name.
+    private static func surnames(graph: SentenceGraph) -> [UInt64: String] {
+        var names: [UInt64: String] = [:]
+        for words in graph.words {
+            for (run, before) in capitalizedRuns(text: graph.scalars, words: words) {
+                guard let name = personName(text: graph.scalars, run: run, before: before),
+                      let first = name.first, let last = name.last,
+                      let hash = SentenceGraph.termHash(graph.scalars, last), names[hash] == nil else { continue }
+                let end = withoutPossessive(graph.scalars, last)
+                names[hash] = String(String.UnicodeScalarView(graph.scalars[first.start..<end]))
+            }
+        }
+        return names
+    }
+
+    /// People named in `text` when there is no recognizer output: names the article
+    /// introduces with a role word ("cofounder Reid Hoffman"), and later mentions of their
+    /// last name. Organizations cannot be told from places by form alone, so they stay unmarked.
     private func nameHighlights(text: [Unicode.Scalar], words: [TextSpan]) -> [Highlight] {
         guard !surnames.isEmpty else { return [] }
         var result: [Highlight] = []
-        for run in Self.capitalizedRuns(text: text, words: words) where run.count <= 3 {
-            guard let last = run.last, let hash = SentenceGraph.termHash(text, last),
-                  let name = surnames[hash] else { continue }
-            var end = last.end
-            if end - last.start > 2, text[end - 1] == "s", text[end - 2] == "'" || text[end - 2] == "\u{2019}" { end -= 2 }
-            result.append(Highlight(start: run[0].start, end: end, kind: .person, entity: name))
+        // The first word of a bullet counts too: "Hoffman, for his part, …".
+        var runs = Self.capitalizedRuns(text: text, words: words)
+        if let first = words.first, Self.isTitleCase(text, first), runs.first?.run.first != first {
+            runs.insert(([first], nil), at: 0)
+        }
+        for (run, before) in runs {
+            let name = Self.personName(text: text, run: run, before: before) ?? run.suffix(min(run.count, 3))
+            guard let first = name.first, let last = name.last, let hash = SentenceGraph.termHash(text, last),
+                  let canonical = surnames[hash] else { continue }
+            result.append(Highlight(start: first.start, end: Self.withoutPossessive(text, last), kind: .person,
+                                    entity: canonical))
         }
         return result
     }

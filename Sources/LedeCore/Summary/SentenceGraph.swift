@@ -50,6 +50,15 @@ struct SentenceGraph {
                 let id = termID(for: word)
                 terms.append(id)
                 if id >= 0 { counts[id, default: 0] += 1 }
+                // "open-letter" should meet "open letter": hyphen parts count as terms too.
+                var partStart = word.start
+                for index in word.start...word.end where index == word.end || scalars[index] == "-" {
+                    if partStart > word.start || index < word.end {
+                        let partID = termID(for: TextSpan(start: partStart, end: index))
+                        if partID >= 0, partID != id { counts[partID, default: 0] += 1 }
+                    }
+                    partStart = index + 1
+                }
             }
             for (id, count) in counts {
                 termFrequency[Int(id)] += count
@@ -140,6 +149,18 @@ struct SentenceGraph {
             }
         }
         return dot / (a.norm * b.norm)
+    }
+
+    /// The share of `part`'s term weight that `whole` also has.
+    static func containment(of part: Vector, in whole: Vector) -> Double {
+        var i = 0, j = 0, shared = 0.0, total = 0.0
+        while i < part.ids.count {
+            total += part.weights[i]
+            while j < whole.ids.count, whole.ids[j] < part.ids[i] { j += 1 }
+            if j < whole.ids.count, whole.ids[j] == part.ids[i] { shared += part.weights[i] }
+            i += 1
+        }
+        return total > 0 ? shared / total : 0
     }
 
     /// A vector for text outside the graph (a headline, a key point) in the graph's term space.

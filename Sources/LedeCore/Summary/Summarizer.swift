@@ -131,9 +131,17 @@ public struct Summarizer: Sendable {
             candidates = graph.sentences.indices.filter { eligibility.eligible[$0] }
         }
         guard !candidates.isEmpty else { return [] }
+        // Key points already summarize the lede, so the body bullets should add what they
+        // leave out: position counts less and novelty more.
+        var weights = self.weights
+        if !keyPoints.isEmpty {
+            weights.position *= 0.5
+            weights.lambda = min(weights.lambda, 0.6)
+        }
         let scores = score(candidates: candidates, graph: graph, eligibility: eligibility,
-                           title: document.title, entities: entities)
-        var references = keyPoints.map { graph.vector(for: $0) }
+                           title: document.title, entities: entities, weights: weights)
+        let keyPointVectors = keyPoints.map { graph.vector(for: $0) }
+        var references: [SentenceGraph.Vector] = []
         var remaining = Array(candidates.indices)
         var chosen: [Int] = []
         while chosen.count < count, !remaining.isEmpty {
@@ -143,6 +151,12 @@ public struct Summarizer: Sendable {
                 var redundancy = 0.0
                 for reference in references {
                     redundancy = max(redundancy, SentenceGraph.cosine(vector, reference))
+                }
+                // A sentence that restates most of an author's key point adds nothing to it,
+                // however much else it says; cosine alone misses that for long sentences.
+                for keyPoint in keyPointVectors {
+                    redundancy = max(redundancy, SentenceGraph.cosine(vector, keyPoint),
+                                     SentenceGraph.containment(of: keyPoint, in: vector))
                 }
                 let value = weights.lambda * scores[c] - (1 - weights.lambda) * redundancy
                 if redundancy < 0.65, best.map({ value > $0.value }) ?? true {
@@ -158,7 +172,7 @@ public struct Summarizer: Sendable {
     }
 
     private func score(candidates: [Int], graph: SentenceGraph, eligibility: BulletEligibility, title: String,
-                       entities: [DocumentEntity]) -> [Double] {
+                       entities: [DocumentEntity], weights: Weights) -> [Double] {
         let n = candidates.count
         let centrality = weights.centrality > 0 ? graph.centrality(of: candidates) : Array(repeating: 0, count: n)
         let titleVector = graph.vector(for: Array(title.unicodeScalars))
@@ -177,7 +191,8 @@ public struct Summarizer: Sendable {
                 if tf >= 2 { topic[rank] += log(Double(tf)) }
             }
             topic[rank] /= Double(max(graph.vectors[index].wordCount, 10)).squareRoot()
-            entityScore[rank] = entityWeights[index]
+            // Per word, so that a list of names does not outweigh a sentence about the main actors.
+            entityScore[rank] = entityWeights[index] / Double(max(graph.vectors[index].wordCount, 10)).squareRoot()
             numbers[rank] = min(Double(numberCount), 2) / 2
         }
         Self.scaleToUnit(&titleScore)
@@ -229,10 +244,13 @@ public struct Summarizer: Sendable {
         }
         for (index, terms) in graph.wordTerms.enumerated() {
             var seen = Set<Int32>()
+            var weights: [Double] = []
             for (w, id) in terms.enumerated() where w > 0 && id >= 0
                 && ScalarClass.isUpper(graph.scalars[graph.words[index][w].start]) && seen.insert(id).inserted {
-                result[index] += log(Double(counts[id] ?? 1))
+                weights.append(log(Double(counts[id] ?? 1)))
             }
+            // The three most recurrent names: the main actors, not the length of a list.
+            result[index] = weights.sorted(by: >).prefix(3).reduce(0, +)
         }
         return result
     }

@@ -58,6 +58,12 @@ public struct SentenceSplitter: Sendable {
                 i = j
                 continue
             }
+            // Chinese and Japanese full stops end a sentence with no space after them.
+            if c == "\u{3002}" || c == "\u{FF01}" || c == "\u{FF1F}" {
+                emit(j)
+                i = j
+                continue
+            }
             if ScalarClass.isSpace(scalars[j]) {
                 if isBoundary(scalars, mark: i, afterClosers: j) {
                     emit(j)
