@@ -35,6 +35,9 @@ let package = Package(
         .executableTarget(
             name: "lede-bench",
             dependencies: ["LedeCore", "LedeStore"]),
+        .executableTarget(
+            name: "lede-eval-summary",
+            dependencies: ["LedeCore"]),
         .testTarget(
             name: "LedeCoreTests",
             dependencies: ["LedeCore"],
