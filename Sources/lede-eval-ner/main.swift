@@ -20,7 +20,10 @@ let dataDir = argument("--data", "../shared/corpus/ner")
 let corpusDir = argument("--corpus", "../shared/corpus")
 let speedArticles = Int(argument("--speed-articles", "3000")) ?? 3000
 let verbose = CommandLine.arguments.contains("--verbose")
-let recognizer = EntityRecognizer.shared
+// The weights as last trained (the source folder), so a retrain is measured without a rebuild.
+let modelDir = argument("--model", "Sources/LedeCore/Resources/ner")
+let recognizer = FileManager.default.fileExists(atPath: modelDir + "/model.bin")
+    ? EntityRecognizer(directory: URL(fileURLWithPath: modelDir)) : EntityRecognizer.shared
 guard recognizer.hasModel else {
     print("lede-eval-ner: no trained weights in LedeCore/Resources/ner (run lede-train-ner)")
     exit(1)

@@ -78,7 +78,11 @@ let data = sentences.map { s -> (tokens: [NERToken], gold: [Int]) in
 }
 log("aligned \(data.reduce(0) { $0 + $1.tokens.count }) tokens; training \(epochs) epochs, \(1 << bits) buckets")
 let model = NERTrainer(bucketBits: bits, epochs: epochs).train(data) { epoch, accuracy in
-    log(String(format: "epoch %d: training accuracy %.4f", epoch + 1, accuracy))
+    if epoch < 0 {
+        log(String(format: "largest averaged weight %.3f", accuracy))
+    } else {
+        log(String(format: "epoch %d: training accuracy %.4f", epoch + 1, accuracy))
+    }
 }
 
 do {
@@ -89,5 +93,5 @@ do {
     FileHandle.standardError.write(Data("lede-train-ner: cannot write to \(outDir): \(error)\n".utf8))
     exit(1)
 }
-let nonzero = model.weights.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
-log("wrote \(outDir)/model.bin (\(model.weights.count * 2) bytes, \(nonzero) non-zero weights) and lexicon.txt")
+let rowsUsed = model.scales.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
+log("wrote \(outDir)/model.bin (\(model.serialized().count) bytes, \(rowsUsed) non-empty rows) and lexicon.txt")

@@ -24,7 +24,11 @@ public final class EntityRecognizer: Sendable {
     let lexicon: NERLexicon
 
     public convenience init() {
-        let dir = Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("ner")
+        self.init(directory: Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("ner"))
+    }
+
+    /// Loads `model.bin` and `lexicon.txt` from `dir` (the trainer's output folder).
+    package convenience init(directory dir: URL?) {
         let model = dir.flatMap { try? Data(contentsOf: $0.appendingPathComponent("model.bin")) }.flatMap(NERModel.init(data:))
         let lexText = dir.flatMap { try? String(contentsOf: $0.appendingPathComponent("lexicon.txt"), encoding: .utf8) }
         self.init(model: model, lexicon: NERLexicon(fileText: lexText))

@@ -109,49 +109,93 @@ package struct NERFeaturizer: Sendable {
     }
 }
 
-/// The trained weights: `1 << bucketBits` rows of `NERTag.count` 16-bit weights.
+/// The trained weights: `1 << bucketBits` rows of `NERTag.count` weights, each row stored as
+/// 16-bit integers times a per-row scale (averaged perceptron weights span four orders of
+/// magnitude, so one global scale would round the rare features' weights to zero).
 ///
-/// File format (little endian): magic "LNER", version UInt32, bucketBits UInt32, then the
-/// weights as Int16. Weights are the averaged perceptron's, scaled and rounded.
+/// File format (little endian): magic "LNER", version UInt32 (2), bucketBits UInt32, number of
+/// non-empty rows UInt32, then for each non-empty row in increasing order: the row index as
+/// UInt32, its scale as Float32 bits, and `NERTag.count` Int16 weights.
 package struct NERModel: Sendable {
     package let featurizer: NERFeaturizer
     package let weights: [Int16]
+    package let scales: [Float]
 
     package static let magic: [UInt8] = Array("LNER".utf8)
 
-    package init(bucketBits: Int, weights: [Int16]) {
+    package init(bucketBits: Int, weights: [Int16], scales: [Float]) {
         self.featurizer = NERFeaturizer(bucketBits: bucketBits)
         self.weights = weights
+        self.scales = scales
+    }
+
+    /// Quantizes float weights row by row.
+    package init(bucketBits: Int, floatWeights w: [Float]) {
+        let tc = NERTag.count
+        let rows = 1 << bucketBits
+        var q = [Int16](repeating: 0, count: rows * tc)
+        var scales = [Float](repeating: 0, count: rows)
+        for r in 0..<rows {
+            var m: Float = 0
+            for t in 0..<tc { m = max(m, abs(w[r * tc + t])) }
+            guard m > 0 else { continue }
+            let scale = m / 32000
+            scales[r] = scale
+            for t in 0..<tc { q[r * tc + t] = Int16((w[r * tc + t] / scale).rounded()) }
+        }
+        self.init(bucketBits: bucketBits, weights: q, scales: scales)
     }
 
     package init?(data: Data) {
-        guard data.count >= 12, Array(data.prefix(4)) == Self.magic else { return nil }
-        let bits = data.withUnsafeBytes { raw -> UInt32 in
-            UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+        let bytes = [UInt8](data)
+        guard bytes.count >= 16, Array(bytes.prefix(4)) == Self.magic else { return nil }
+        func u32(_ o: Int) -> UInt32 {
+            UInt32(bytes[o]) | UInt32(bytes[o + 1]) << 8 | UInt32(bytes[o + 2]) << 16 | UInt32(bytes[o + 3]) << 24
         }
-        guard bits >= 8, bits <= 24 else { return nil }
-        let count = (1 << Int(bits)) * NERTag.count
-        guard data.count == 12 + count * 2 else { return nil }
-        var w = [Int16](repeating: 0, count: count)
-        w.withUnsafeMutableBytes { dst in
-            data.withUnsafeBytes { src in
-                dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[12..<(12 + count * 2)]))
+        let bits = Int(u32(8))
+        let count = Int(u32(12))
+        let tc = NERTag.count
+        let rowBytes = 8 + tc * 2
+        guard u32(4) == 2, bits >= 8, bits <= 24, count <= 1 << bits, bytes.count == 16 + count * rowBytes else {
+            return nil
+        }
+        let rows = 1 << bits
+        var w = [Int16](repeating: 0, count: rows * tc)
+        var scales = [Float](repeating: 0, count: rows)
+        var o = 16
+        for _ in 0..<count {
+            let r = Int(u32(o))
+            guard r < rows else { return nil }
+            scales[r] = Float(bitPattern: u32(o + 4))
+            for t in 0..<tc {
+                let lo = UInt16(bytes[o + 8 + 2 * t]), hi = UInt16(bytes[o + 9 + 2 * t])
+                w[r * tc + t] = Int16(bitPattern: lo | hi << 8)
             }
+            o += rowBytes
         }
-        #if _endian(big)
-        w = w.map { Int16(littleEndian: $0) }
-        #endif
-        self.init(bucketBits: Int(bits), weights: w)
+        self.init(bucketBits: bits, weights: w, scales: scales)
     }
 
     package func serialized() -> Data {
-        var d = Data(Self.magic)
-        var version = UInt32(1).littleEndian
-        var bits = UInt32(featurizer.bucketBits).littleEndian
-        withUnsafeBytes(of: &version) { d.append(contentsOf: $0) }
-        withUnsafeBytes(of: &bits) { d.append(contentsOf: $0) }
-        weights.map { $0.littleEndian }.withUnsafeBytes { d.append(contentsOf: $0) }
-        return d
+        var d = [UInt8](Self.magic)
+        func put(_ v: UInt32) { for k in 0..<4 { d.append(UInt8(truncatingIfNeeded: v >> (8 * UInt32(k)))) } }
+        let tc = NERTag.count
+        let nonEmpty = scales.indices.filter { scales[$0] != 0 }
+        put(2)
+        put(UInt32(featurizer.bucketBits))
+        put(UInt32(nonEmpty.count))
+        for r in nonEmpty {
+            put(UInt32(r))
+            put(scales[r].bitPattern)
+            for t in 0..<tc { put16(&d, weights[r * tc + t]) }
+        }
+        return Data(d)
+    }
+
+    private func put16(_ d: inout [UInt8], _ v: Int16) {
+        let u = UInt16(bitPattern: v)
+        d.append(UInt8(truncatingIfNeeded: u))
+        d.append(UInt8(truncatingIfNeeded: u >> 8))
     }
 
     /// Greedy left-to-right tagging with BIO constraints.
@@ -162,7 +206,8 @@ package struct NERModel: Sendable {
         var rows: [Int] = []
         rows.reserveCapacity(NERFeaturizer.baseCount + 4)
         let tc = NERTag.count
-        var scores = [Int32](repeating: 0, count: tc)
+        var scores = [Float](repeating: 0, count: tc)
+        scales.withUnsafeBufferPointer { scale in
         weights.withUnsafeBufferPointer { w in
             scores.withUnsafeMutableBufferPointer { sc in
                 var prev = 0, prev2 = 0
@@ -173,11 +218,13 @@ package struct NERModel: Sendable {
                     rows.append(a); rows.append(b); rows.append(c); rows.append(d)
                     for t in 0..<tc { sc[t] = 0 }
                     for r in rows {
+                        let f = scale[r]
+                        if f == 0 { continue }
                         let o = r &* tc
-                        for t in 0..<tc { sc[t] &+= Int32(w[o &+ t]) }
+                        for t in 0..<tc { sc[t] += f * Float(w[o &+ t]) }
                     }
                     var best = 0
-                    var bestScore = Int32.min
+                    var bestScore = -Float.greatestFiniteMagnitude
                     for t in 0..<tc where NERTag.allowed(t, after: prev) && sc[t] > bestScore {
                         best = t
                         bestScore = sc[t]
@@ -187,6 +234,7 @@ package struct NERModel: Sendable {
                     prev = best
                 }
             }
+        }
         }
         return tags
     }

@@ -55,6 +55,7 @@ extension NERDocument {
     /// names in all-capitals lines.
     mutating func findRepeats(aliasOf: inout [String: String]) {
         struct Pattern { var hashes: [UInt64]; var key: String; var kind: Int }
+        spans = spans.filter { (kinds[key(of: $0)] ?? 0) != 0 }
         var patterns: [UInt64: [Pattern]] = [:]
         var seen: Set<String> = []
         func add(_ hashes: [UInt64], _ key: String, _ kind: Int) {
@@ -116,7 +117,7 @@ extension NERDocument {
                 }
             }
         }
-        spans = spans.filter { (kinds[key(of: $0)] ?? 0) != 0 } + added
+        spans += added
         spans.sort { ($0.sentence, $0.from) < ($1.sentence, $1.from) }
     }
 

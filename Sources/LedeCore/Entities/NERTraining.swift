@@ -231,23 +231,13 @@ package struct NERTrainer {
             }
             progress?(epoch, seen > 0 ? Double(correct) / Double(seen) : 0)
         }
-        // Average, then quantize to 16 bits with a scale set by the 99.99th percentile.
         var avg = [Float](repeating: 0, count: size)
-        var magnitudes: [Float] = []
-        magnitudes.reserveCapacity(size / 4)
         let c = Double(max(clock, 1))
         for i in 0..<size {
             let t = total[i] + Double(clock - stamp[i]) * Double(w[i])
             avg[i] = Float(t / c)
-            if avg[i] != 0 { magnitudes.append(abs(avg[i])) }
         }
-        magnitudes.sort()
-        let p = magnitudes.isEmpty ? 1 : magnitudes[min(magnitudes.count - 1, Int(Double(magnitudes.count) * 0.9999))]
-        let scale = p > 0 ? 16000 / p : 1
-        let q = avg.map { v -> Int16 in
-            Int16(max(-32767, min(32767, (v * scale).rounded())))
-        }
-        return NERModel(bucketBits: bucketBits, weights: q)
+        return NERModel(bucketBits: bucketBits, floatWeights: avg)
     }
 }
 
