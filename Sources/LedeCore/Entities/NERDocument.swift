@@ -21,6 +21,8 @@ struct NERDocument {
         var type: Int
         /// Found by the tagger (true) or by document consistency (false).
         var tagged: Bool
+        /// The lower-cased surface (see `key(of:)`), set once the span's bounds are final.
+        var key = ""
     }
 
     let scalars: [UInt32]
@@ -85,13 +87,24 @@ struct NERDocument {
         for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
             guard let model else { break }
             let tags = model.tag(s.tokens)
+            let orgs = institutionSpans(si)
+            var inOrg = [Bool](repeating: false, count: tags.count)
+            for o in orgs {
+                for k in o.from..<o.to { inOrg[k] = true }
+                var span = o
+                span.key = key(of: span)
+                spans.append(span)
+            }
             var i = 0
             while i < tags.count {
                 let tag = NERTag(rawValue: tags[i]) ?? .o
                 guard tag != .o else { i += 1; continue }
                 var j = i + 1
                 while j < tags.count, tags[j] == NERTag.inside(tag.type).rawValue { j += 1 }
-                if let span = clean(Span(sentence: si, from: i, to: j, type: tag.type, tagged: true)) {
+                // A named institution found by its head word wins over the tagger's guess.
+                if (i..<j).contains(where: { inOrg[$0] }) { i = j; continue }
+                if var span = clean(Span(sentence: si, from: i, to: j, type: tag.type, tagged: true)) {
+                    span.key = key(of: span)
                     spans.append(span)
                 }
                 i = j
@@ -118,8 +131,11 @@ struct NERDocument {
         while s.to > s.from {
             let l = t[s.to - 1]
             let w = word(s.to - 1)
+            // "Chung-tai" in "Cheng Chung-tai": a lower-case part joined by a hyphen stays.
+            let hyphenTail = s.to - s.from >= 3 && word(s.to - 2) == "-" && t[s.to - 2].start == t[s.to - 3].end
+                && t[s.to - 2].end == l.start
             let dropTrailing = (l.flags.contains(.isPunct) && w != ".") || w == "'s" || w == "\u{2019}s"
-                || (!l.flags.contains(.capitalized) && !l.flags.contains(.uncased) && !l.flags.contains(.hasDigit))
+                || (!hyphenTail && !l.flags.contains(.capitalized) && !l.flags.contains(.uncased) && !l.flags.contains(.hasDigit))
             guard dropTrailing else { break }
             s.to -= 1
         }
@@ -140,6 +156,70 @@ struct NERDocument {
             if f.length < 2 { return nil }
         }
         return s
+    }
+
+    /// Organization heads that name an institution with the capitalized words around them:
+    /// "Skidmore College", "Weatherspoon Art Museum", "University of North Carolina at Greensboro",
+    /// "Andy Warhol Foundation for the Visual Arts", "New People's Party".
+    static let institutionHeads: Set<String> = [
+        "university", "college", "institute", "museum", "foundation", "party", "council", "committee",
+        "commission", "ministry", "department", "agency", "association", "society", "federation", "union",
+        "league", "club", "corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "company",
+        "group", "bank", "center", "centre", "gallery", "galleries", "school", "academy", "authority", "board",
+        "bureau", "office", "service", "services", "conference", "church", "hospital", "magazine", "times",
+        "post", "journal", "press", "news", "navy", "army", "police", "legion", "organization", "organisation",
+        "administration", "court", "parliament", "congress", "senate", "assembly", "airlines", "airways",
+        "trust", "fund", "network", "studios", "records", "brands", "technologies", "systems", "labs",
+        "laboratory", "observatory", "orchestra", "institution", "guard", "cooperative", "alliance",
+    ]
+
+    static let institutionConnectors: Set<String> = ["of", "for", "the", "and", "&", "at", "on", "de", "di", "la"]
+
+    func institutionSpans(_ si: Int) -> [Span] {
+        let t = sentences[si].tokens
+        var out: [Span] = []
+        func word(_ i: Int) -> String { text(t[i].start, t[i].end) }
+        func isName(_ i: Int) -> Bool {
+            t[i].flags.contains(.capitalized) && !t[i].flags.contains(.allCaps) || (t[i].flags.contains(.allCaps) && t[i].length <= 5)
+                || (t[i].flags.contains(.hasDigit) && !t[i].flags.contains(.isPunct))
+        }
+        var i = 0
+        while i < t.count {
+            guard t[i].flags.contains(.orgHead), t[i].flags.contains(.capitalized),
+                  Self.institutionHeads.contains(word(i).lowercased()) else { i += 1; continue }
+            var from = i
+            while from > 0, isName(from - 1) || (word(from - 1) == "&" && from >= 2 && isName(from - 2)) {
+                from -= 1
+            }
+            // "New People's Party": a possessive between capitalized words belongs to the name.
+            while from >= 3, word(from - 1) == "'s" || word(from - 1) == "\u{2019}s", isName(from - 2) {
+                from -= 2
+                while from > 0, isName(from - 1) { from -= 1 }
+            }
+            var to = i + 1
+            // "of [the] Capitalized…", "for the Visual Arts", "at Greensboro".
+            var j = to
+            while j < t.count, Self.institutionConnectors.contains(word(j).lowercased()), !t[j].flags.contains(.capitalized) {
+                j += 1
+            }
+            if j > to, j < t.count, isName(j), word(to) != "and" {
+                var k = j
+                while k < t.count, isName(k) || (Self.institutionConnectors.contains(word(k).lowercased())
+                                                    && k + 1 < t.count && isName(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && isName(k + 1) && word(i).lowercased() == "university")) {
+                    k += 1
+                }
+                to = k
+            }
+            // Sentence-initial "The" and a leading common word ("Opening", "Still") are not part of it.
+            while from < i, isInitial(si, from), t[from].flags.contains(.commonLower) || word(from) == "The" { from += 1 }
+            if to - from >= 2 {
+                out.append(Span(sentence: si, from: from, to: to, type: 2, tagged: true))
+                i = to
+            } else {
+                i += 1
+            }
+        }
+        return out
     }
 
     func isInitial(_ sentence: Int, _ i: Int) -> Bool {

@@ -15,13 +15,13 @@ extension NERDocument {
     mutating func vote() {
         var votes: [String: [Int]] = [:]
         for s in spans {
-            let k = key(of: s)
+            let k = s.key
             var v = votes[k] ?? [0, 0, 0, 0, 0]
             v[s.type] += 2
             let t = sentences[s.sentence].tokens
             let last = t[s.to - 1].flags
             if s.to - s.from >= 2, last.contains(.orgHead) { v[2] += 3 }
-            if s.to - s.from == 1, last.contains(.knownOrg) { v[2] += 1 }
+            if s.to - s.from == 1, last.contains(.knownOrg) { v[2] += 3 }
             if s.to - s.from >= 2, t[s.from].flags.contains(.firstName), !last.contains(.orgHead),
                !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) {
                 v[1] += 1
@@ -39,13 +39,13 @@ extension NERDocument {
     /// names the entity just before it. Returns short key → full key.
     func parentheticalAliases() -> [String: String] {
         var out: [String: String] = [:]
-        for s in spans where (kinds[key(of: s)] ?? 0) != 0 {
+        for s in spans where (kinds[s.key] ?? 0) != 0 {
             let t = sentences[s.sentence].tokens
             guard s.to + 2 < t.count, text(t[s.to].start, t[s.to].end) == "(",
                   text(t[s.to + 2].start, t[s.to + 2].end) == ")" else { continue }
             let a = t[s.to + 1]
             guard a.flags.contains(.capitalized), a.length >= 2 else { continue }
-            out[text(a.start, a.end).lowercased()] = key(of: s)
+            out[text(a.start, a.end).lowercased()] = s.key
         }
         return out
     }
@@ -55,7 +55,7 @@ extension NERDocument {
     /// names in all-capitals lines.
     mutating func findRepeats(aliasOf: inout [String: String]) {
         struct Pattern { var hashes: [UInt64]; var key: String; var kind: Int }
-        spans = spans.filter { (kinds[key(of: $0)] ?? 0) != 0 }
+        spans = spans.filter { (kinds[$0.key] ?? 0) != 0 }
         var patterns: [UInt64: [Pattern]] = [:]
         var seen: Set<String> = []
         func add(_ hashes: [UInt64], _ key: String, _ kind: Int) {
@@ -65,7 +65,7 @@ extension NERDocument {
             patterns[hashes[0], default: []].append(Pattern(hashes: hashes, key: key, kind: kind))
         }
         for s in spans {
-            let k = key(of: s)
+            let k = s.key
             guard let kind = kinds[k], kind != 0 else { continue }
             let t = sentences[s.sentence].tokens
             add((s.from..<s.to).map { t[$0].lower }, k, kind)
@@ -83,7 +83,7 @@ extension NERDocument {
         for k in patterns.keys { patterns[k]?.sort { $0.hashes.count > $1.hashes.count } }
 
         var covered = sentences.map { [Bool](repeating: false, count: $0.tokens.count) }
-        for s in spans where (kinds[key(of: s)] ?? 0) != 0 {
+        for s in spans where (kinds[s.key] ?? 0) != 0 {
             for i in s.from..<s.to { covered[s.sentence][i] = true }
         }
         var added: [Span] = []
@@ -106,9 +106,11 @@ extension NERDocument {
                 let capitalOK = sentence.shouted || first.flags.contains(.capitalized) || first.flags.contains(.uncased)
                 let initialOK = p.hashes.count > 1 || !isInitial(si, i) || !first.flags.contains(.commonLower)
                 if capitalOK, initialOK {
-                    added.append(Span(sentence: si, from: i, to: i + p.hashes.count, type: p.kind, tagged: false))
+                    var span = Span(sentence: si, from: i, to: i + p.hashes.count, type: p.kind, tagged: false)
+                    span.key = key(of: span)
+                    added.append(span)
                     for d in 0..<p.hashes.count { covered[si][i + d] = true }
-                    let k = key(of: added[added.count - 1])
+                    let k = span.key
                     if kinds[k] == nil || kinds[k] == 0 { kinds[k] = p.kind }
                     if k != p.key, aliasOf[k] == nil { aliasOf[k] = p.key }
                     i += p.hashes.count
@@ -129,14 +131,16 @@ extension NERDocument {
         var count: [String: Int] = [:]
         var firstSpan: [String: Int] = [:]
         for (i, s) in spans.enumerated() {
-            let k = key(of: s)
+            let k = s.key
             if count[k] == nil { keys.append(k); firstSpan[k] = i }
             count[k, default: 0] += 1
         }
-        func words(_ k: String) -> [Substring] {
+        var wordsOf: [String: [Substring]] = [:]
+        for k in keys {
             let w = k.split(separator: " ")
-            return w.first == "the" && w.count > 1 ? Array(w.dropFirst()) : w
+            wordsOf[k] = w.first == "the" && w.count > 1 ? Array(w.dropFirst()) : w
         }
+        func words(_ k: String) -> [Substring] { wordsOf[k] ?? [] }
         func kind(_ k: String) -> Int { kinds[k] ?? 0 }
         // Parent of each key: the fuller key it abbreviates.
         var parent: [String: String] = [:]
@@ -191,7 +195,7 @@ extension NERDocument {
             }
             groupIndex[k] = groupIndex[r]
         }
-        entityOf = spans.map { groupIndex[key(of: $0)] ?? 0 }
+        entityOf = spans.map { groupIndex[$0.key] ?? 0 }
         entities = groups.map { members in
             let r = root(members[0])
             let kindValue = kind(r) == 2 ? EntityKind.organization : EntityKind.person
@@ -247,6 +251,15 @@ extension NERDocument {
         "merged with", "backed by", "funded by", "employed by", "left",
     ]
 
+    /// The relation cues as token-hash sequences, in priority order.
+    static let cueTokens: [(label: String, hashes: [UInt64])] = relationCues.map { cue in
+        let scalars = cue.unicodeScalars.map(\.value)
+        let hashes = NERText.tokenize(scalars, from: 0, to: scalars.count).map {
+            NERText.hashLower(scalars[$0.0..<$0.1])
+        }
+        return (cue.hasPrefix("-") ? String(cue.dropFirst()) : cue, hashes)
+    }
+
     /// Pairs of entities named in one sentence, with the phrase between them that states how they
     /// relate, when one does.
     func links() -> [EntityLinkEvidence] {
@@ -269,11 +282,10 @@ extension NERDocument {
                 for b in (a + 1)..<order.count {
                     let (ea, eb) = (order[a], order[b])
                     guard let sa = firstOf[ea].map({ spans[$0] }), let sb = firstOf[eb].map({ spans[$0] }) else { continue }
-                    let between = text(t[sa.to - 1].end, t[sb.from].start).lowercased()
-                    let label = between.count <= 80 ? Self.cue(in: between) : nil
                     let pair = [ea, eb, si]
                     guard !seenPairs.contains(pair) else { continue }
                     seenPairs.insert(pair)
+                    let label = sb.from - sa.to <= 12 ? Self.cue(in: t, from: sa.to, to: sb.from) : nil
                     out.append(EntityLinkEvidence(source: entities[ea].name, target: entities[eb].name,
                                                   label: label, sentence: sentenceText))
                 }
@@ -282,13 +294,18 @@ extension NERDocument {
         return out
     }
 
-    static func cue(in text: String) -> String? {
-        let padded = " " + text.replacingOccurrences(of: ",", with: " ") + " "
-        for c in relationCues {
-            if c.hasPrefix("-") {
-                if padded.contains(c + " ") { return String(c.dropFirst()) }
-            } else if padded.contains(" " + c + " ") {
-                return c
+    static func cue(in t: [NERToken], from: Int, to: Int) -> String? {
+        guard from < to else { return nil }
+        for (label, hashes) in cueTokens where hashes.count <= to - from {
+            var i = from
+            while i + hashes.count <= to {
+                var ok = true
+                for (d, h) in hashes.enumerated() where t[i + d].lower != h {
+                    ok = false
+                    break
+                }
+                if ok { return label }
+                i += 1
             }
         }
         return nil
