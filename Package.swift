@@ -33,6 +33,12 @@ let package = Package(
             ],
             resources: [.copy("Demo")]),
         .executableTarget(
+            name: "lede-train-ner",
+            dependencies: ["LedeCore"]),
+        .executableTarget(
+            name: "lede-eval-ner",
+            dependencies: ["LedeCore"]),
+        .executableTarget(
             name: "lede-bench",
             dependencies: ["LedeCore", "LedeStore"]),
         .executableTarget(

@@ -1,0 +1,242 @@
+import Foundation
+
+/// One article while it is being recognized: its tokens by sentence, the tagger's spans, and
+/// the document-level decisions built on them.
+struct NERDocument {
+    struct Sentence {
+        var span: TextSpan
+        var tokens: [NERToken]
+        /// All capitals (a shouted headline): the tagger's case features would mislead it, so only
+        /// names confirmed elsewhere in the article are found here.
+        var shouted: Bool
+        var skipped: Bool
+    }
+
+    /// A candidate mention: tokens `from..<to` of sentence `sentence`.
+    struct Span {
+        var sentence: Int
+        var from: Int
+        var to: Int
+        /// 1 PER, 2 ORG, 3 LOC, 4 MISC.
+        var type: Int
+        /// Found by the tagger (true) or by document consistency (false).
+        var tagged: Bool
+        /// The lower-cased surface (see `key(of:)`), set once the span's bounds are final.
+        var key = ""
+    }
+
+    let scalars: [UInt32]
+    let lexicon: NERLexicon
+    var sentences: [Sentence] = []
+    var spans: [Span] = []
+    /// Kind per surface key, decided by document-wide vote: 1 PER, 2 ORG, 0 neither.
+    var kinds: [String: Int] = [:]
+    var entities: [DocumentEntity] = []
+    /// Entity index of each accepted span, parallel to `spans`.
+    var entityOf: [Int] = []
+
+    init(body: String, sentences spans: [TextSpan], byline: String?, lexicon: NERLexicon) {
+        scalars = body.unicodeScalars.map(\.value)
+        self.lexicon = lexicon
+        let n = scalars.count
+        var ranges = spans.filter { $0.start >= 0 && $0.end <= n && $0.start < $0.end }
+        if ranges.isEmpty, n > 0 { ranges = [TextSpan(start: 0, end: n)] }
+        let bylineKey = byline.map { Self.key($0) } ?? ""
+        for r in ranges {
+            let tokens = lexicon.tokens(scalars, from: r.start, to: r.end)
+            var cased = 0, caps = 0
+            for t in tokens where t.flags.contains(.hasLetter) && !t.flags.contains(.uncased) && t.length > 1 {
+                cased += 1
+                if t.flags.contains(.allCaps) { caps += 1 }
+            }
+            let shouted = cased >= 2 && caps * 10 >= cased * 8
+            // The byline is metadata: a line that only repeats it holds no mention.
+            let skipped = !bylineKey.isEmpty && Self.isByline(Self.key(text(r.start, r.end)), bylineKey)
+            sentences.append(Sentence(span: r, tokens: tokens, shouted: shouted, skipped: skipped))
+        }
+    }
+
+    static func isByline(_ text: String, _ byline: String) -> Bool {
+        text == byline || text == "by " + byline
+    }
+
+    static func key(_ s: String) -> String {
+        s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+
+    func text(_ from: Int, _ to: Int) -> String {
+        var s = String.UnicodeScalarView()
+        for v in scalars[from..<to] { s.append(Unicode.Scalar(v) ?? " ") }
+        return String(s)
+    }
+
+    func text(of span: Span) -> String {
+        let t = sentences[span.sentence].tokens
+        return text(t[span.from].start, t[span.to - 1].end)
+    }
+
+    /// Lower-cased surface with single spaces between tokens: the identity of a name in the article.
+    func key(of span: Span) -> String {
+        let t = sentences[span.sentence].tokens
+        return (span.from..<span.to).map { text(t[$0].start, t[$0].end).lowercased() }.joined(separator: " ")
+    }
+
+    // MARK: - Tagging
+
+    mutating func tag(model: NERModel?) {
+        for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
+            guard let model else { break }
+            let tags = model.tag(s.tokens)
+            let orgs = institutionSpans(si)
+            var inOrg = [Bool](repeating: false, count: tags.count)
+            for o in orgs {
+                for k in o.from..<o.to { inOrg[k] = true }
+                var span = o
+                span.key = key(of: span)
+                spans.append(span)
+            }
+            var i = 0
+            while i < tags.count {
+                let tag = NERTag(rawValue: tags[i]) ?? .o
+                guard tag != .o else { i += 1; continue }
+                var j = i + 1
+                while j < tags.count, tags[j] == NERTag.inside(tag.type).rawValue { j += 1 }
+                // A named institution found by its head word wins over the tagger's guess.
+                if (i..<j).contains(where: { inOrg[$0] }) { i = j; continue }
+                if var span = clean(Span(sentence: si, from: i, to: j, type: tag.type, tagged: true)) {
+                    span.key = key(of: span)
+                    spans.append(span)
+                }
+                i = j
+            }
+        }
+    }
+
+    /// Trims titles, articles, possessives and punctuation off a span; nil when nothing name-like is left.
+    func clean(_ span: Span) -> Span? {
+        var s = span
+        let t = sentences[s.sentence].tokens
+        func word(_ i: Int) -> String { text(t[i].start, t[i].end) }
+        while s.from < s.to {
+            let f = t[s.from]
+            let w = word(s.from)
+            let lower = w.lowercased()
+            let strip = f.flags.contains(.isPunct)
+                || (!f.flags.contains(.capitalized) && !f.flags.contains(.uncased) && !f.flags.contains(.hasDigit))
+                || (s.type == 1 && NERLexicon.titleWords.contains(lower))
+                || (lower == "the" && (s.from == 0 || s.to - s.from == 1 || isInitial(s.sentence, s.from)))
+            guard strip else { break }
+            s.from += 1
+        }
+        while s.to > s.from {
+            let l = t[s.to - 1]
+            let w = word(s.to - 1)
+            // "Chung-tai" in "Cheng Chung-tai": a lower-case part joined by a hyphen stays.
+            let hyphenTail = s.to - s.from >= 3 && word(s.to - 2) == "-" && t[s.to - 2].start == t[s.to - 3].end
+                && t[s.to - 2].end == l.start
+            let dropTrailing = (l.flags.contains(.isPunct) && w != ".") || w == "'s" || w == "\u{2019}s"
+                || (!hyphenTail && !l.flags.contains(.capitalized) && !l.flags.contains(.uncased) && !l.flags.contains(.hasDigit))
+            guard dropTrailing else { break }
+            s.to -= 1
+        }
+        guard s.to > s.from else { return nil }
+        // Needs a capitalized word (or a script without case).
+        guard (s.from..<s.to).contains(where: { t[$0].flags.contains(.capitalized) || t[$0].flags.contains(.uncased) }) else {
+            return nil
+        }
+        if s.to - s.from == 1 {
+            let f = t[s.from]
+            let w = word(s.from)
+            if Self.neverNames.contains(w.lowercased()) { return nil }
+            // A sentence-initial common word ("Take", "Still") is capitalized only by position.
+            if isInitial(s.sentence, s.from), f.flags.contains(.commonLower),
+               !f.flags.contains(.knownOrg), !f.flags.contains(.firstName) {
+                return nil
+            }
+            if f.length < 2 { return nil }
+        }
+        return s
+    }
+
+    /// Organization heads that name an institution with the capitalized words around them:
+    /// "Skidmore College", "Weatherspoon Art Museum", "University of North Carolina at Greensboro",
+    /// "Andy Warhol Foundation for the Visual Arts", "New People's Party".
+    static let institutionHeads: Set<String> = [
+        "university", "college", "institute", "museum", "foundation", "party", "council", "committee",
+        "commission", "ministry", "department", "agency", "association", "society", "federation", "union",
+        "league", "club", "corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "company",
+        "group", "bank", "center", "centre", "gallery", "galleries", "school", "academy", "authority", "board",
+        "bureau", "office", "service", "services", "conference", "church", "hospital", "magazine", "times",
+        "post", "journal", "press", "news", "navy", "army", "police", "legion", "organization", "organisation",
+        "administration", "court", "parliament", "congress", "senate", "assembly", "airlines", "airways",
+        "trust", "fund", "network", "studios", "records", "brands", "technologies", "systems", "labs",
+        "laboratory", "observatory", "orchestra", "institution", "guard", "cooperative", "alliance",
+    ]
+
+    static let institutionConnectors: Set<String> = ["of", "for", "the", "and", "&", "at", "on", "de", "di", "la"]
+
+    func institutionSpans(_ si: Int) -> [Span] {
+        let t = sentences[si].tokens
+        var out: [Span] = []
+        func word(_ i: Int) -> String { text(t[i].start, t[i].end) }
+        func isName(_ i: Int) -> Bool {
+            t[i].flags.contains(.capitalized) && !t[i].flags.contains(.allCaps) || (t[i].flags.contains(.allCaps) && t[i].length <= 5)
+                || (t[i].flags.contains(.hasDigit) && !t[i].flags.contains(.isPunct))
+        }
+        var i = 0
+        while i < t.count {
+            guard t[i].flags.contains(.orgHead), t[i].flags.contains(.capitalized),
+                  Self.institutionHeads.contains(word(i).lowercased()) else { i += 1; continue }
+            var from = i
+            while from > 0, isName(from - 1) || (word(from - 1) == "&" && from >= 2 && isName(from - 2)) {
+                from -= 1
+            }
+            // "New People's Party": a possessive between capitalized words belongs to the name.
+            while from >= 3, word(from - 1) == "'s" || word(from - 1) == "\u{2019}s", isName(from - 2) {
+                from -= 2
+                while from > 0, isName(from - 1) { from -= 1 }
+            }
+            var to = i + 1
+            // "of [the] Capitalized…", "for the Visual Arts", "at Greensboro".
+            var j = to
+            while j < t.count, Self.institutionConnectors.contains(word(j).lowercased()), !t[j].flags.contains(.capitalized) {
+                j += 1
+            }
+            if j > to, j < t.count, isName(j), word(to) != "and" {
+                var k = j
+                while k < t.count, isName(k) || (Self.institutionConnectors.contains(word(k).lowercased())
+                                                    && k + 1 < t.count && isName(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && isName(k + 1) && word(i).lowercased() == "university")) {
+                    k += 1
+                }
+                to = k
+            }
+            // Sentence-initial "The" and a leading common word ("Opening", "Still") are not part of it.
+            while from < i, isInitial(si, from), t[from].flags.contains(.commonLower) || word(from) == "The" { from += 1 }
+            if to - from >= 2 {
+                out.append(Span(sentence: si, from: from, to: to, type: 2, tagged: true))
+                i = to
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    func isInitial(_ sentence: Int, _ i: Int) -> Bool {
+        let t = sentences[sentence].tokens
+        var k = i - 1
+        while k >= 0 {
+            if !t[k].flags.contains(.isPunct) { return false }
+            k -= 1
+        }
+        return true
+    }
+
+    /// Words that are capitalized but never a person or organization on their own.
+    static let neverNames: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "june", "july", "august", "september", "october", "november", "december", "i", "it",
+        "he", "she", "we", "they", "you", "the", "a", "an", "this", "that", "these", "those", "mr", "mr.", "mrs",
+        "mrs.", "ms", "ms.", "dr", "dr.", "advertisement", "image", "video", "audio", "photo", "ai", "ceo",
+    ]
+}
