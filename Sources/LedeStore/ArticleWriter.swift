@@ -20,14 +20,12 @@ struct ArticleWriter {
         let articleID: Int64
         if let existing {
             articleID = existing.id
-            let affected = try Int64.fetchAll(db, sql: "SELECT DISTINCT entityId FROM mention WHERE articleId = ?", arguments: [articleID])
             try removeAnalysis(of: articleID)
             try db.cachedStatement(sql: """
                 UPDATE article SET source = ?, url = ?, bodyHash = ?, title = ?, byline = ?, feedTitle = ?, published = ?,
                 sortDate = COALESCE(?, addedAt), body = ?, keyPoints = ?, feedId = COALESCE(?, feedId) WHERE id = ?
                 """).execute(arguments: [document.source, url, hash, document.title, document.byline, document.feed,
                                  document.published, document.published, document.body, keyPoints, feedID, articleID])
-            try EntityWriter(db: db).refreshCounts(of: affected)
         } else {
             try db.cachedStatement(sql: """
                 INSERT INTO article (feedId, source, url, bodyHash, title, byline, feedTitle, published, addedAt, sortDate, body, keyPoints)
@@ -87,7 +85,7 @@ struct ArticleWriter {
 
     private func removeAnalysis(of articleID: Int64) throws {
         try db.cachedStatement(sql: "DELETE FROM bullet WHERE articleId = ?").execute(arguments: [articleID])
-        try db.cachedStatement(sql: "DELETE FROM mention WHERE articleId = ?").execute(arguments: [articleID])
+        try EntityWriter(db: db).forgetMentions(ofArticle: articleID)
         let links = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT linkId FROM linkEvidence WHERE articleId = ?"),
                                        arguments: [articleID])
         try db.cachedStatement(sql: "DELETE FROM linkEvidence WHERE articleId = ?").execute(arguments: [articleID])

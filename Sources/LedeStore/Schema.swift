@@ -56,16 +56,22 @@ enum Schema {
                     name TEXT NOT NULL,
                     kind TEXT NOT NULL CHECK (kind IN ('person', 'organization')),
                     normalizedName TEXT NOT NULL,
+                    -- The last word of the name ("musk"), so a lone surname finds its full name by index.
+                    lastWord TEXT NOT NULL,
                     articleCount INTEGER NOT NULL DEFAULT 0,
                     mentionCount INTEGER NOT NULL DEFAULT 0,
                     UNIQUE (kind, normalizedName)
                 );
                 CREATE INDEX entity_on_mentionCount ON entity(mentionCount DESC);
+                CREATE INDEX entity_on_kind_lastWord ON entity(kind, lastWord);
+                CREATE INDEX entity_on_normalizedName ON entity(normalizedName);
 
                 CREATE TABLE entityAlias (
                     entityId INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
                     alias TEXT NOT NULL,
                     normalizedAlias TEXT NOT NULL,
+                    -- Articles in which this form named the entity: support for joining a lone name to it.
+                    articles INTEGER NOT NULL DEFAULT 0,
                     PRIMARY KEY (entityId, normalizedAlias)
                 ) WITHOUT ROWID;
                 CREATE INDEX entityAlias_on_normalizedAlias ON entityAlias(normalizedAlias);
