@@ -15,12 +15,41 @@ import LedeCore
 struct EntityWriter {
     let db: Database
 
+    /// The form names are compared in: lower case, no diacritics, no possessive, words
+    /// separated by single spaces ("Musk’s" → "musk", "Zürich-Bank" → "zurich bank").
     static func normalize(_ name: String) -> String {
-        var text = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-        text = text.replacingOccurrences(of: "\u{2019}", with: "'")
-        if text.hasSuffix("'s") { text.removeLast(2) } else if text.hasSuffix("'") { text.removeLast() }
-        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "&" })
-        return words.joined(separator: " ")
+        var out = ScalarTextBuilder(capacity: name.utf8.count)
+        var pendingSpace = false
+        var scalars = Array(name.unicodeScalars)
+        // A trailing possessive is part of the mention, not of the name.
+        if let last = scalars.last, last == "'" || last == "\u{2019}" {
+            scalars.removeLast()
+        } else if scalars.count > 2, scalars[scalars.count - 1] == "s" || scalars[scalars.count - 1] == "S",
+                  scalars[scalars.count - 2] == "'" || scalars[scalars.count - 2] == "\u{2019}" {
+            scalars.removeLast(2)
+        }
+        func emit(_ byte: UInt8) {
+            if pendingSpace, !out.isEmpty { out.bytes.append(0x20) }
+            pendingSpace = false
+            out.bytes.append(byte)
+        }
+        for scalar in scalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) || v == 0x26 { emit(UInt8(v)) }
+                else if (0x41...0x5A).contains(v) { emit(UInt8(v + 32)) }
+                else { pendingSpace = true }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                // Rare: fold this one character through Foundation (é → e, Ø → ø).
+                let folded = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+                for byte in folded.utf8 { emit(byte) }
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue
+            } else {
+                pendingSpace = true
+            }
+        }
+        return out.string
     }
 
     static func lastWord(_ normalized: String) -> String {

@@ -203,3 +203,15 @@ struct EntityStoreTests {
         #expect(try temp.library.entities(query: "zzzz").isEmpty)
     }
 }
+
+@Suite("Name normalization")
+struct NameNormalizationTests {
+    @Test("names compare without case, diacritics, punctuation or a possessive", arguments: [
+        ("Musk's", "musk"), ("Musk’s", "musk"), ("Elon  Musk", "elon musk"), ("Zürich-Bank", "zurich bank"),
+        ("K.C. Maurer", "k c maurer"), ("Mary & Leigh Block Museum", "mary & leigh block museum"),
+        ("Ngô Đình Diệm", "ngo đinh diem"), ("東京電力", "東京電力"), ("Charles'", "charles"),
+    ])
+    func normalize(name: String, expected: String) {
+        #expect(EntityWriter.normalize(name) == expected)
+    }
+}
