@@ -1,0 +1,271 @@
+import Foundation
+
+/// Reads RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed 1.0/1.1, recovering from what feedparser recovers from.
+public enum FeedParser {
+    /// Documents larger than this are refused before parsing.
+    public static let defaultMaxBytes = 64 * 1024 * 1024
+
+    /// Parses a feed. `url` is where it came from; relative links resolve against it (and xml:base).
+    public static func parse(_ data: Data, url: URL? = nil, maxBytes: Int = defaultMaxBytes) throws(FeedError) -> Feed {
+        guard data.count <= maxBytes else { throw FeedError.tooLarge(bytes: data.count, limit: maxBytes) }
+        switch ContentSniffer.sniff(data) {
+        case .empty: throw FeedError.empty
+        case .json: return try JSONFeedParser.parse(data, url: url)
+        case .binary: throw FeedError.notAFeed(found: "binary data")
+        case .text: throw FeedError.notAFeed(found: "plain text")
+        case .markup: return try parseXML(data, url: url)
+        }
+    }
+
+    static func parseXML(_ data: Data, url: URL?) throws(FeedError) -> Feed {
+        let decoded = TextDecoding.decodeXML(data)
+        var warnings: [String] = decoded.warning.map { [$0] } ?? []
+        var bytes = decoded.utf8
+        // Leading whitespace or junk before the first tag makes the XML declaration illegal; feeds
+        // in the wild have both, and feedparser reads past them.
+        if let first = bytes.firstIndex(of: UInt8(ascii: "<")), first > 0 {
+            let junk = bytes[..<first].contains { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }
+            if junk { warnings.append("text before the first tag was skipped") }
+            bytes.removeSubrange(..<first)
+        }
+        let document = try MarkupParser.parseXML(utf8: bytes, url: url)
+        warnings += document.warnings
+        let root = document.root
+        var feed: Feed
+        switch root.name {
+        case "rss", "rdf", "channel":
+            feed = RSSReader.read(root)
+        case "feed":
+            feed = AtomReader.read(root)
+        case "html":
+            throw FeedError.notAFeed(found: "an HTML page")
+        default:
+            throw FeedError.notAFeed(found: "XML whose root element is <\(root.name)>")
+        }
+        feed.warnings = warnings + feed.warnings
+        return feed
+    }
+}
+
+enum Namespace {
+    static let atom10 = "http://www.w3.org/2005/Atom"
+    static let atom03 = "http://purl.org/atom/ns#"
+    static let rss10 = "http://purl.org/rss/1.0/"
+    static let rss090 = "http://my.netscape.com/rdf/simple/0.9/"
+    static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    static let dc = "http://purl.org/dc/elements/1.1/"
+    static let dcterms = "http://purl.org/dc/terms/"
+    static let content = "http://purl.org/rss/1.0/modules/content/"
+    static let xhtml = "http://www.w3.org/1999/xhtml"
+    static let itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+    /// Element namespaces RSS itself has used: none, 1.0, 0.90 and the Userland/Harvard 2.0 ones.
+    static let rss: [String] = ["", rss10, rss090, "http://backend.userland.com/rss2", "http://backend.userland.com/rss",
+                                "http://blogs.law.harvard.edu/tech/rss"]
+    static let atom: [String] = [atom10, atom03]
+}
+
+/// Shared helpers for turning feed elements into text.
+enum FeedText {
+    /// A title or other one-line field: markup rendered, whitespace collapsed.
+    static func line(_ e: MarkupElement?) -> String? {
+        guard let e else { return nil }
+        let text: String
+        if !e.elements.isEmpty {
+            text = HTMLText.text(of: e, base: e.base, linkReferences: false)
+        } else {
+            let raw = e.textContent
+            text = looksLikeHTML(raw) ? HTMLText.text(fromHTML: raw, base: e.base, linkReferences: false) : raw
+        }
+        let collapsed = HTMLText.normalizeInline(text)
+        return collapsed.isEmpty ? nil : collapsed
+    }
+
+    /// Content that is HTML by convention (RSS description, content:encoded): escaped HTML or inline markup.
+    static func html(_ e: MarkupElement?) -> (text: String, html: String)? {
+        guard let e else { return nil }
+        if !e.elements.isEmpty {
+            let text = HTMLText.text(of: e, base: e.base)
+            return text.isEmpty ? nil : (text, e.innerMarkup)
+        }
+        let raw = e.textContent
+        let text = looksLikeHTML(raw) ? HTMLText.text(fromHTML: raw, base: e.base) : paragraphs(raw)
+        return text.isEmpty ? nil : (text, raw)
+    }
+
+    /// Plain text that keeps its paragraph breaks.
+    static func paragraphs(_ raw: String) -> String {
+        raw.components(separatedBy: "\n\n").map { HTMLText.normalizeInline($0) }.filter { !$0.isEmpty }
+            .joined(separator: "\n\n")
+    }
+
+    static func looksLikeHTML(_ s: String) -> Bool {
+        guard let lt = s.firstIndex(of: "<") else { return s.contains("&") }
+        let next = s[s.index(after: lt)...].first
+        return next.map { $0.isLetter || $0 == "/" || $0 == "!" } ?? false
+    }
+
+    static func url(_ raw: String?, base: URL?) -> String? {
+        guard let raw, !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return URLResolver.resolve(raw, against: base)
+    }
+
+    /// A stable id for items that have neither guid nor link.
+    static func digest(_ parts: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in parts.joined(separator: "\u{1F}").utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return "lede:" + String(hash, radix: 16)
+    }
+}
+
+enum RSSReader {
+    static func read(_ root: MarkupElement) -> Feed {
+        let channel = root.name == "channel" ? root : root.child("channel", in: Namespace.rss)
+        let format: FeedFormat
+        var warnings: [String] = []
+        switch root.name {
+        case "rdf":
+            let ns = channel?.namespace ?? root.elements.first { $0.name == "item" }?.namespace
+            format = ns == Namespace.rss090 ? .rss09x : .rss10
+        case "rss":
+            let version = (root.attributes["version"] ?? "").trimmingCharacters(in: .whitespaces)
+            format = version.hasPrefix("0.9") ? .rss09x : .rss20
+        default:
+            format = .rss09x
+        }
+        if channel == nil { warnings.append("no <channel> element") }
+        let scope = channel ?? root
+        let title = FeedText.line(scope.child("title", in: Namespace.rss))
+            ?? FeedText.line(scope.child("title", ns: Namespace.dc)) ?? ""
+        var link = FeedText.url(scope.child("link", in: Namespace.rss)?.textContent, base: scope.base)
+        if link == nil { link = AtomReader.alternateLink(in: scope) }
+        var itemElements = scope.children("item").filter { Namespace.rss.contains($0.namespace ?? "") }
+        if root !== scope {
+            itemElements += root.children("item").filter { Namespace.rss.contains($0.namespace ?? "") }
+        }
+        let items = itemElements.map(item)
+        return Feed(format: format, title: title, link: link, items: items, warnings: warnings)
+    }
+
+    static func item(_ e: MarkupElement) -> FeedItem {
+        let guidElement = e.child("guid", in: Namespace.rss)
+        let guid = guidElement.map { $0.textContent.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .flatMap { $0.isEmpty ? nil : $0 }
+        var link = FeedText.url(e.child("link", in: Namespace.rss)?.textContent, base: e.base)
+            ?? AtomReader.alternateLink(in: e)
+        if link == nil, let guid, guidElement?.attributes["ispermalink"]?.lowercased() != "false",
+           guid.hasPrefix("http://") || guid.hasPrefix("https://") {
+            link = guid
+        }
+        let title = FeedText.line(e.child("title", in: Namespace.rss)) ?? FeedText.line(e.child("title", ns: Namespace.dc))
+        let summary = FeedText.html(e.child("description", in: Namespace.rss))
+            ?? FeedText.html(e.child("summary", ns: Namespace.atom10))
+            ?? FeedText.html(e.child("description", ns: Namespace.dc))
+        let content = FeedText.html(e.child("encoded", ns: Namespace.content))
+            ?? FeedText.html(e.child("body", ns: Namespace.xhtml))
+            ?? e.child("content", ns: Namespace.atom10).flatMap(AtomReader.textConstruct)
+        let dateText = e.child("pubdate", in: Namespace.rss) ?? e.child("date", ns: Namespace.dc)
+            ?? e.child("issued", ns: Namespace.dcterms) ?? e.child("created", ns: Namespace.dcterms)
+            ?? e.child("published", ns: Namespace.atom10) ?? e.child("updated", ns: Namespace.atom10)
+            ?? e.child("modified", ns: Namespace.dcterms)
+        let published = dateText.flatMap { FeedDate.parse($0.textContent) }
+        let author = FeedText.line(e.child("author", in: Namespace.rss)).flatMap { $0.isEmpty ? nil : $0 }
+            ?? FeedText.line(e.child("creator", ns: Namespace.dc))
+            ?? FeedText.line(e.child("author", ns: Namespace.itunes))
+            ?? e.child("author", ns: Namespace.atom10).flatMap(AtomReader.person)
+        let text = content?.text ?? summary?.text ?? ""
+        let about = e.attributes["about"].flatMap { $0.isEmpty ? nil : $0 }
+        let id = guid ?? about ?? link ?? FeedText.digest([title ?? "", dateText?.textContent ?? "", text])
+        return FeedItem(id: id, title: title ?? "", link: link, published: published, author: author, text: text,
+                        html: content?.html ?? summary?.html, summary: summary?.text, content: content?.text)
+    }
+}
+
+enum AtomReader {
+    static func read(_ root: MarkupElement) -> Feed {
+        let format: FeedFormat = root.namespace == Namespace.atom03 || root.attributes["version"] == "0.3" ? .atom03 : .atom10
+        let title = (root.child("title", in: atomNS(root)).flatMap(textConstruct)?.text)
+            .map(HTMLText.normalizeInline) ?? ""
+        let link = alternateLink(in: root)
+        let feedAuthor = root.child("author", in: atomNS(root)).flatMap(person)
+        let entries = root.children("entry").filter { atomNS(root).contains($0.namespace ?? "") }
+        let items = entries.map { entry(in: $0, feedAuthor: feedAuthor, namespaces: atomNS(root)) }
+        return Feed(format: format, title: title, link: link, items: items)
+    }
+
+    /// Atom elements without a namespace are accepted too: feedparser reads such feeds.
+    private static func atomNS(_ root: MarkupElement) -> [String] {
+        [root.namespace ?? ""] + Namespace.atom + [""]
+    }
+
+    static func entry(in e: MarkupElement, feedAuthor: String?, namespaces ns: [String]) -> FeedItem {
+        let title = e.child("title", in: ns).flatMap(textConstruct).map { HTMLText.normalizeInline($0.text) }
+        let link = alternateLink(in: e)
+        let id = e.child("id", in: ns).map { $0.textContent.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .flatMap { $0.isEmpty ? nil : $0 }
+        let summary = e.child("summary", in: ns).flatMap(textConstruct)
+        let content = e.child("content", in: ns).flatMap(textConstruct)
+        let dateElement = e.child("published", in: ns) ?? e.child("issued", in: ns) ?? e.child("updated", in: ns)
+            ?? e.child("modified", in: ns) ?? e.child("created", in: ns) ?? e.child("date", ns: Namespace.dc)
+        let published = dateElement.flatMap { FeedDate.parse($0.textContent) }
+        let source = e.child("source", in: ns)
+        let author = e.child("author", in: ns).flatMap(person)
+            ?? FeedText.line(e.child("creator", ns: Namespace.dc))
+            ?? source.flatMap { $0.child("author", in: ns) }.flatMap(person) ?? feedAuthor
+        let text = content?.text ?? summary?.text ?? ""
+        return FeedItem(id: id ?? link ?? FeedText.digest([title ?? "", dateElement?.textContent ?? "", text]),
+                        title: title ?? "", link: link, published: published, author: author, text: text,
+                        html: content?.html ?? summary?.html, summary: summary?.text, content: content?.text)
+    }
+
+    /// "Name (email)" as feedparser writes an Atom person, or whichever half exists.
+    static func person(_ e: MarkupElement) -> String? {
+        let name = FeedText.line(e.elements.first { $0.name == "name" })
+        let email = FeedText.line(e.elements.first { $0.name == "email" })
+        switch (name, email) {
+        case let (n?, m?): return "\(n) (\(m))"
+        case let (n?, nil): return n
+        case let (nil, m?): return m
+        default:
+            return e.elements.isEmpty ? FeedText.line(e) : nil
+        }
+    }
+
+    /// The first `link` with rel="alternate" (or no rel) among an element's Atom links.
+    static func alternateLink(in e: MarkupElement) -> String? {
+        let links = e.elements.filter { $0.name == "link" && Namespace.atom.contains($0.namespace ?? "") }
+        let candidates = links.isEmpty
+            ? e.elements.filter { $0.name == "link" && $0.attributes["href"] != nil } : links
+        let alternate = candidates.first { ($0.attributes["rel"] ?? "alternate").lowercased() == "alternate" }
+        guard let chosen = alternate, let href = chosen.attributes["href"] else { return nil }
+        return FeedText.url(href, base: chosen.base)
+    }
+
+    /// An Atom text construct (1.0 `type`, 0.3 `type` + `mode`) as plain text plus its HTML when it had any.
+    static func textConstruct(_ e: MarkupElement) -> (text: String, html: String?)? {
+        let type = (e.attributes["type"] ?? "text").lowercased()
+        let mode = (e.attributes["mode"] ?? "").lowercased()
+        var raw = e.textContent
+        if mode == "base64", let data = Data(base64Encoded: raw.filter { !$0.isWhitespace }),
+           let decoded = String(data: data, encoding: .utf8) {
+            raw = decoded
+        }
+        if type == "xhtml" || type == "application/xhtml+xml" || (!e.elements.isEmpty && mode != "escaped") {
+            let div = e.elements.count == 1 && e.elements[0].name == "div" ? e.elements[0] : e
+            let text = HTMLText.text(of: div, base: e.base)
+            return text.isEmpty ? nil : (text, div.innerMarkup)
+        }
+        if type == "html" || type == "text/html" || mode == "escaped" {
+            let text = HTMLText.text(fromHTML: raw, base: e.base)
+            return text.isEmpty ? nil : (text, raw)
+        }
+        if type.hasPrefix("text") || type == "plain" {
+            let text = FeedText.paragraphs(raw)
+            return text.isEmpty ? nil : (text, nil)
+        }
+        // Other media types (images, binary) carry no readable text.
+        return nil
+    }
+}
