@@ -22,8 +22,8 @@ public enum ContentSniffer {
         case .json:
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return .other }
             let version = object["version"] as? String ?? ""
-            if version.contains("jsonfeed.org/version/1.1") { return .feed(.jsonFeed11) }
-            if version.contains("jsonfeed.org/version/") { return .feed(.jsonFeed10) }
+            if version.contains("jsonfeed.org/version/1.1") || version == "1.1" { return .feed(.jsonFeed11) }
+            if version.contains("jsonfeed.org/version/") || version == "1" || version == "1.0" { return .feed(.jsonFeed10) }
             return .other
         case .markup:
             return classifyMarkup(data)

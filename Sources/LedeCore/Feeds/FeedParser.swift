@@ -28,6 +28,11 @@ public enum FeedParser {
             if junk { warnings.append("text before the first tag was skipped") }
             bytes.removeSubrange(..<first)
         }
+        if let repaired = EntityRepair.repair(bytes) {
+            bytes = repaired.bytes
+            let names = Array(Set(repaired.names)).sorted().prefix(5).map { "&\($0);" }.joined(separator: ", ")
+            warnings.append("undefined entities \(names) read as HTML entities")
+        }
         let document = try MarkupParser.parseXML(utf8: bytes, url: url)
         warnings += document.warnings
         let root = document.root
@@ -84,12 +89,16 @@ enum FeedText {
     static func html(_ e: MarkupElement?) -> (text: String, html: String)? {
         guard let e else { return nil }
         if !e.elements.isEmpty {
-            let text = HTMLText.text(of: e, base: e.base)
-            return text.isEmpty ? nil : (text, e.innerMarkup)
+            return (HTMLText.text(of: e, base: e.base), e.innerMarkup)
         }
         let raw = e.textContent
         let text = looksLikeHTML(raw) ? HTMLText.text(fromHTML: raw, base: e.base) : paragraphs(raw)
-        return text.isEmpty ? nil : (text, raw)
+        return (text, raw)
+    }
+
+    static func nonEmpty(_ s: String?) -> String? {
+        guard let s, !s.isEmpty else { return nil }
+        return s
     }
 
     /// Plain text that keeps its paragraph breaks.
@@ -175,7 +184,7 @@ enum RSSReader {
             ?? FeedText.line(e.child("creator", ns: Namespace.dc))
             ?? FeedText.line(e.child("author", ns: Namespace.itunes))
             ?? e.child("author", ns: Namespace.atom10).flatMap(AtomReader.person)
-        let text = content?.text ?? summary?.text ?? ""
+        let text = FeedText.nonEmpty(content?.text) ?? summary?.text ?? ""
         let about = e.attributes["about"].flatMap { $0.isEmpty ? nil : $0 }
         let id = guid ?? about ?? link ?? FeedText.digest([title ?? "", dateText?.textContent ?? "", text])
         return FeedItem(id: id, title: title ?? "", link: link, published: published, author: author, text: text,
@@ -214,7 +223,7 @@ enum AtomReader {
         let author = e.child("author", in: ns).flatMap(person)
             ?? FeedText.line(e.child("creator", ns: Namespace.dc))
             ?? source.flatMap { $0.child("author", in: ns) }.flatMap(person) ?? feedAuthor
-        let text = content?.text ?? summary?.text ?? ""
+        let text = FeedText.nonEmpty(content?.text) ?? summary?.text ?? ""
         return FeedItem(id: id ?? link ?? FeedText.digest([title ?? "", dateElement?.textContent ?? "", text]),
                         title: title ?? "", link: link, published: published, author: author, text: text,
                         html: content?.html ?? summary?.html, summary: summary?.text, content: content?.text)
@@ -254,16 +263,13 @@ enum AtomReader {
         }
         if type == "xhtml" || type == "application/xhtml+xml" || (!e.elements.isEmpty && mode != "escaped") {
             let div = e.elements.count == 1 && e.elements[0].name == "div" ? e.elements[0] : e
-            let text = HTMLText.text(of: div, base: e.base)
-            return text.isEmpty ? nil : (text, div.innerMarkup)
+            return (HTMLText.text(of: div, base: e.base), div.innerMarkup)
         }
         if type == "html" || type == "text/html" || mode == "escaped" {
-            let text = HTMLText.text(fromHTML: raw, base: e.base)
-            return text.isEmpty ? nil : (text, raw)
+            return (HTMLText.text(fromHTML: raw, base: e.base), raw)
         }
         if type.hasPrefix("text") || type == "plain" {
-            let text = FeedText.paragraphs(raw)
-            return text.isEmpty ? nil : (text, nil)
+            return (FeedText.paragraphs(raw), nil)
         }
         // Other media types (images, binary) carry no readable text.
         return nil

@@ -13,9 +13,10 @@ enum JSONFeedParser {
         var warnings: [String] = []
         let version = root["version"] as? String ?? ""
         let format: FeedFormat
-        if version.contains("jsonfeed.org/version/1.1") {
+        // gofeed and some generators write the bare number instead of the version URL.
+        if version.contains("jsonfeed.org/version/1.1") || version == "1.1" {
             format = .jsonFeed11
-        } else if version.contains("jsonfeed.org/version/1") {
+        } else if version.contains("jsonfeed.org/version/1") || version == "1" || version == "1.0" {
             format = .jsonFeed10
         } else if root["items"] is [Any] {
             format = .jsonFeed10
