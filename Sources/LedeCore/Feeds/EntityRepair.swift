@@ -8,36 +8,73 @@ enum EntityRepair {
     static let predefined: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
 
     /// Returns the repaired bytes and the undefined names met, or nil when nothing needed repair.
-    static func repair(_ bytes: [UInt8]) -> (bytes: [UInt8], names: [String])? {
+    static func repair(_ bytes: [UInt8]) -> (bytes: [UInt8], names: [String], problems: [String])? {
         guard bytes.contains(UInt8(ascii: "&")) else { return nil }
+        // Inside the DTD, entity values and parameter references must stay as written.
+        if let doctype = firstIndex(of: Array("<!DOCTYPE".utf8), in: bytes), let close = firstIndex(of: Array("]>".utf8), in: bytes),
+           close > doctype {
+            guard let rest = repair(Array(bytes[(close + 2)...])) else { return nil }
+            return (Array(bytes[..<(close + 2)]) + rest.bytes, rest.names, rest.problems)
+        }
         let declared = declaredEntities(bytes)
         var out: [UInt8] = []
         var names: [String] = []
+        var problems: Set<String> = []
         var changed = false
         var i = 0
         let n = bytes.count
         out.reserveCapacity(n + 64)
-        let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8)
-        while i < n {
+        let literalSections: [(open: [UInt8], close: [UInt8])] = [
+            (Array("<![CDATA[".utf8), Array("]]>".utf8)), (Array("<!--".utf8), Array("-->".utf8)),
+        ]
+        scan: while i < n {
             let b = bytes[i]
-            if b == UInt8(ascii: "<"), bytes[i...].starts(with: cdataOpen) {
-                // CDATA content is literal: copy it untouched.
-                var j = i + cdataOpen.count
-                while j < n, !bytes[j...].starts(with: cdataClose) { j += 1 }
-                let end = min(n, j + cdataClose.count)
-                out.append(contentsOf: bytes[i..<end])
-                i = end
-                continue
+            if b == UInt8(ascii: "<") {
+                // CDATA and comments are literal: copy them untouched.
+                for section in literalSections where bytes[i...].starts(with: section.open) {
+                    var j = i + section.open.count
+                    while j < n, !bytes[j...].starts(with: section.close) { j += 1 }
+                    let end = min(n, j + section.close.count)
+                    out.append(contentsOf: bytes[i..<end])
+                    i = end
+                    continue scan
+                }
             }
             guard b == UInt8(ascii: "&") else {
                 out.append(b)
                 i += 1
                 continue
             }
+            if i + 1 < n, bytes[i + 1] == UInt8(ascii: "#") {
+                var j = i + 2
+                let hex = j < n && (bytes[j] == UInt8(ascii: "x") || bytes[j] == UInt8(ascii: "X"))
+                if hex { j += 1 }
+                let digitsStart = j
+                while j < n, j - i <= 12, isHexDigit(bytes[j], hex: hex) { j += 1 }
+                if j < n, j > digitsStart, bytes[j] == UInt8(ascii: ";") {
+                    // XML allows only a lower-case x; HTML habits write &#X41;.
+                    out.append(contentsOf: Array((hex ? "&#x" : "&#").utf8))
+                    out.append(contentsOf: bytes[digitsStart...j])
+                    if hex && bytes[i + 2] == UInt8(ascii: "X") {
+                        changed = true
+                        problems.insert("character references with an upper-case X")
+                    }
+                } else {
+                    out.append(contentsOf: Array("&amp;".utf8))
+                    changed = true
+                    problems.insert("bare '&' read as text")
+                    j = i
+                }
+                i = j + 1
+                continue
+            }
             var j = i + 1
             while j < n, j - i <= 33, isNameByte(bytes[j]) { j += 1 }
             guard j < n, j > i + 1, bytes[j] == UInt8(ascii: ";"), isLetter(bytes[i + 1]) else {
-                out.append(b)
+                // A bare ampersand (a query string's "&c") is text, as feedparser reads it.
+                out.append(contentsOf: Array("&amp;".utf8))
+                changed = true
+                problems.insert("bare '&' read as text")
                 i += 1
                 continue
             }
@@ -47,16 +84,29 @@ enum EntityRepair {
             } else if let entity = htmlEntityLookup(name) {
                 out.append(contentsOf: Array("&#\(entity.pointee.value);".utf8))
                 names.append(name)
+                problems.insert("undefined entities read as HTML entities")
                 changed = true
             } else {
                 out.append(contentsOf: Array("&amp;".utf8))
                 out.append(contentsOf: bytes[(i + 1)...j])
                 names.append(name)
+                problems.insert("unknown entities kept as text")
                 changed = true
             }
             i = j + 1
         }
-        return changed ? (out, names) : nil
+        return changed ? (out, names, problems.sorted()) : nil
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard needle.count <= bytes.count, let first = needle.first else { return nil }
+        var i = 0
+        let limit = min(bytes.count - needle.count, 200_000)
+        while i <= limit {
+            if bytes[i] == first && bytes[i...].starts(with: needle) { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// Names declared with `<!ENTITY name …>` in the document's internal subset.
@@ -72,6 +122,10 @@ enum EntityRepair {
             rest = rest[r.upperBound...]
         }
         return names
+    }
+
+    private static func isHexDigit(_ b: UInt8, hex: Bool) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (hex && ((b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66)))
     }
 
     private static func isLetter(_ b: UInt8) -> Bool {

@@ -31,7 +31,8 @@ public enum FeedParser {
         if let repaired = EntityRepair.repair(bytes) {
             bytes = repaired.bytes
             let names = Array(Set(repaired.names)).sorted().prefix(5).map { "&\($0);" }.joined(separator: ", ")
-            warnings.append("undefined entities \(names) read as HTML entities")
+            warnings.append("ill-formed XML, recovered: " + repaired.problems.joined(separator: "; ")
+                            + (names.isEmpty ? "" : " (\(names))"))
         }
         let document = try MarkupParser.parseXML(utf8: bytes, url: url)
         warnings += document.warnings
@@ -39,7 +40,10 @@ public enum FeedParser {
         var feed: Feed
         switch root.name {
         case "rss", "rdf", "channel":
-            feed = RSSReader.read(root)
+            // An empty RSS 0.90 document says what it is only in its namespace declaration.
+            let declares090 = bytes.count < 1_000_000
+                && String(decoding: bytes.prefix(4096), as: UTF8.self).contains(Namespace.rss090)
+            feed = RSSReader.read(root, declares090: declares090)
         case "feed":
             feed = AtomReader.read(root)
         case "html":
@@ -130,21 +134,20 @@ enum FeedText {
 }
 
 enum RSSReader {
-    static func read(_ root: MarkupElement) -> Feed {
+    static func read(_ root: MarkupElement, declares090: Bool = false) -> Feed {
         let channel = root.name == "channel" ? root : root.child("channel", in: Namespace.rss)
         let format: FeedFormat
-        var warnings: [String] = []
+        let warnings: [String] = []
         switch root.name {
         case "rdf":
             let ns = channel?.namespace ?? root.elements.first { $0.name == "item" }?.namespace
-            format = ns == Namespace.rss090 ? .rss09x : .rss10
+            format = ns == Namespace.rss090 || (ns == nil && declares090) ? .rss09x : .rss10
         case "rss":
             let version = (root.attributes["version"] ?? "").trimmingCharacters(in: .whitespaces)
             format = version.hasPrefix("0.9") ? .rss09x : .rss20
         default:
             format = .rss09x
         }
-        if channel == nil { warnings.append("no <channel> element") }
         let scope = channel ?? root
         let title = FeedText.line(scope.child("title", in: Namespace.rss))
             ?? FeedText.line(scope.child("title", ns: Namespace.dc)) ?? ""
@@ -172,6 +175,7 @@ enum RSSReader {
         let summary = FeedText.html(e.child("description", in: Namespace.rss))
             ?? FeedText.html(e.child("summary", ns: Namespace.atom10))
             ?? FeedText.html(e.child("description", ns: Namespace.dc))
+            ?? FeedText.html(e.child("summary", ns: Namespace.itunes))
         let content = FeedText.html(e.child("encoded", ns: Namespace.content))
             ?? FeedText.html(e.child("body", ns: Namespace.xhtml))
             ?? e.child("content", ns: Namespace.atom10).flatMap(AtomReader.textConstruct)
@@ -182,6 +186,7 @@ enum RSSReader {
         let published = dateText.flatMap { FeedDate.parse($0.textContent) }
         let author = FeedText.line(e.child("author", in: Namespace.rss)).flatMap { $0.isEmpty ? nil : $0 }
             ?? FeedText.line(e.child("creator", ns: Namespace.dc))
+            ?? FeedText.line(e.child("author", ns: Namespace.dc))
             ?? FeedText.line(e.child("author", ns: Namespace.itunes))
             ?? e.child("author", ns: Namespace.atom10).flatMap(AtomReader.person)
         let text = FeedText.nonEmpty(content?.text) ?? summary?.text ?? ""
@@ -195,7 +200,7 @@ enum RSSReader {
 enum AtomReader {
     static func read(_ root: MarkupElement) -> Feed {
         let format: FeedFormat = root.namespace == Namespace.atom03 || root.attributes["version"] == "0.3" ? .atom03 : .atom10
-        let title = (root.child("title", in: atomNS(root)).flatMap(textConstruct)?.text)
+        let title = (root.child("title", in: atomNS(root)).flatMap { textConstruct($0, linkReferences: false) }?.text)
             .map(HTMLText.normalizeInline) ?? ""
         let link = alternateLink(in: root)
         let feedAuthor = root.child("author", in: atomNS(root)).flatMap(person)
@@ -210,10 +215,14 @@ enum AtomReader {
     }
 
     static func entry(in e: MarkupElement, feedAuthor: String?, namespaces ns: [String]) -> FeedItem {
-        let title = e.child("title", in: ns).flatMap(textConstruct).map { HTMLText.normalizeInline($0.text) }
+        let title = e.child("title", in: ns).flatMap { textConstruct($0, linkReferences: false) }.map { HTMLText.normalizeInline($0.text) }
         let link = alternateLink(in: e)
-        let id = e.child("id", in: ns).map { $0.textContent.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .flatMap { $0.isEmpty ? nil : $0 }
+        // feedparser resolves relative ids ("/2004/entry") against xml:base like any other URI.
+        let id = e.child("id", in: ns).flatMap { idElement -> String? in
+            let raw = idElement.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !raw.isEmpty else { return nil }
+            return raw.hasPrefix("/") || raw.hasPrefix(".") ? FeedText.url(raw, base: idElement.base) : raw
+        }
         let summary = e.child("summary", in: ns).flatMap(textConstruct)
         let content = e.child("content", in: ns).flatMap(textConstruct)
         let dateElement = e.child("published", in: ns) ?? e.child("issued", in: ns) ?? e.child("updated", in: ns)
@@ -254,6 +263,10 @@ enum AtomReader {
 
     /// An Atom text construct (1.0 `type`, 0.3 `type` + `mode`) as plain text plus its HTML when it had any.
     static func textConstruct(_ e: MarkupElement) -> (text: String, html: String?)? {
+        textConstruct(e, linkReferences: true)
+    }
+
+    static func textConstruct(_ e: MarkupElement, linkReferences: Bool) -> (text: String, html: String?)? {
         let type = (e.attributes["type"] ?? "text").lowercased()
         let mode = (e.attributes["mode"] ?? "").lowercased()
         var raw = e.textContent
@@ -263,10 +276,10 @@ enum AtomReader {
         }
         if type == "xhtml" || type == "application/xhtml+xml" || (!e.elements.isEmpty && mode != "escaped") {
             let div = e.elements.count == 1 && e.elements[0].name == "div" ? e.elements[0] : e
-            return (HTMLText.text(of: div, base: e.base), div.innerMarkup)
+            return (HTMLText.text(of: div, base: e.base, linkReferences: linkReferences), div.innerMarkup)
         }
         if type == "html" || type == "text/html" || mode == "escaped" {
-            return (HTMLText.text(fromHTML: raw, base: e.base), raw)
+            return (HTMLText.text(fromHTML: raw, base: e.base, linkReferences: linkReferences), raw)
         }
         if type.hasPrefix("text") || type == "plain" {
             return (FeedText.paragraphs(raw), nil)

@@ -161,7 +161,7 @@ enum MarkupParser {
         }
         defer { xmlFreeDoc(doc) }
         var warnings: [String] = []
-        if ctxt.pointee.wellFormed == 0 {
+        if ctxt.pointee.wellFormed == 0 || ctxt.pointee.nsWellFormed == 0 {
             warnings.append("ill-formed XML, recovered: " + (lastError(ctxt) ?? "unknown error"))
         }
         guard let rootNode = xmlDocGetRootElement(doc) else {
@@ -242,8 +242,14 @@ enum MarkupParser {
             if let xmlBase = attributes["xml:base"] {
                 base = URLResolver.resolve(xmlBase, against: parentBase).flatMap(URL.init(string:)) ?? parentBase
             }
-            let namespace = node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
-            let name = String(cString: node.pointee.name)
+            // Namespace URIs are compared lower-cased: feeds misspell the case of well-known ones
+            // (iTunes' "…/DTDs/PodCast-1.0.dtd").
+            let namespace = node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0).lowercased() }
+            var name = String(cString: node.pointee.name)
+            if !html, namespace == nil, let colon = name.lastIndex(of: ":") {
+                // An undeclared prefix leaves the qualified name in place; keep the local part.
+                name = String(name[name.index(after: colon)...])
+            }
             let element = MarkupElement(name: html ? name : name.lowercased(), namespace: namespace,
                                         attributes: attributes, base: base)
             depth += 1

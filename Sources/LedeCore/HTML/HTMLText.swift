@@ -5,8 +5,9 @@ import Foundation
 public enum HTMLText {
     static let voidElements: Set<String> = ["br", "hr", "img", "meta", "link", "input", "area", "base", "col",
                                             "embed", "param", "source", "track", "wbr"]
-    static let skipped: Set<String> = ["script", "style", "noscript", "head", "template", "iframe", "object",
-                                       "embed", "svg", "math", "button", "select", "textarea", "input", "form",
+    // <embed>, <object> and <iframe> stay: libxml2 nests text after an unclosed one inside it,
+    // and what they contain is fallback text meant for readers.
+    static let skipped: Set<String> = ["script", "style", "noscript", "head", "template", "svg", "math", "button", "select", "textarea", "input", "form",
                                        "title", "canvas", "audio", "video", "map"]
     static let blocks: Set<String> = ["p", "div", "section", "article", "header", "footer", "aside", "main", "nav",
                                       "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dt",
@@ -28,6 +29,16 @@ public enum HTMLText {
         return renderer.finish()
     }
 
+    private static let windows1252C1: [UInt32: Unicode.Scalar] = {
+        let table: [UInt32: UInt32] = [
+            0x80: 0x20AC, 0x82: 0x201A, 0x83: 0x0192, 0x84: 0x201E, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
+            0x88: 0x02C6, 0x89: 0x2030, 0x8A: 0x0160, 0x8B: 0x2039, 0x8C: 0x0152, 0x8E: 0x017D, 0x91: 0x2018,
+            0x92: 0x2019, 0x93: 0x201C, 0x94: 0x201D, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02DC,
+            0x99: 0x2122, 0x9A: 0x0161, 0x9B: 0x203A, 0x9C: 0x0153, 0x9E: 0x017E, 0x9F: 0x0178,
+        ]
+        return table.compactMapValues(Unicode.Scalar.init)
+    }()
+
     /// Collapses runs of whitespace into single spaces and trims.
     static func normalizeInline(_ s: String) -> String {
         var out = ""
@@ -36,7 +47,12 @@ public enum HTMLText {
         for ch in s.unicodeScalars {
             if ch.properties.isWhitespace {
                 pendingSpace = true
-            } else if ch.value < 0x20 || (ch.value >= 0x7F && ch.value < 0xA0) {
+            } else if ch.value >= 0x80 && ch.value < 0xA0 {
+                // C1 controls are almost always Windows-1252 bytes mislabelled as Latin-1 ("demoronizing").
+                if pendingSpace && !out.isEmpty { out += " " }
+                pendingSpace = false
+                if let fixed = windows1252C1[ch.value] { out.unicodeScalars.append(fixed) }
+            } else if ch.value < 0x20 || ch.value == 0x7F {
                 continue
             } else {
                 if pendingSpace && !out.isEmpty { out += " " }
