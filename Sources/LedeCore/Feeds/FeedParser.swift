@@ -57,7 +57,8 @@ public enum FeedParser {
 }
 
 enum Namespace {
-    static let atom10 = "http://www.w3.org/2005/Atom"
+    /// Lower-cased, like every namespace URI lede compares (see MarkupParser).
+    static let atom10 = "http://www.w3.org/2005/atom"
     static let atom03 = "http://purl.org/atom/ns#"
     static let rss10 = "http://purl.org/rss/1.0/"
     static let rss090 = "http://my.netscape.com/rdf/simple/0.9/"
