@@ -23,6 +23,24 @@ static inline void lede_xml_silence(void) {
     xmlSetStructuredErrorFunc(NULL, lede_xml_structured_silent);
 }
 
+/* Remembers, per parser context, that libxml2's own entity guard fired (a reference loop or an
+   amplification attack): lede refuses such documents instead of reading what was recovered. */
+static void lede_xml_record_error(void *userData, xmlErrorPtr error) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)userData;
+    if (ctxt != NULL && error != NULL && error->code == XML_ERR_ENTITY_LOOP) {
+        ctxt->_private = (void *)1;
+    }
+}
+
+static inline void lede_xml_watch_entities(xmlParserCtxtPtr ctxt) {
+    ctxt->_private = NULL;
+    if (ctxt->sax != NULL) ctxt->sax->serror = lede_xml_record_error;
+}
+
+static inline int lede_xml_entity_guard_fired(xmlParserCtxtPtr ctxt) {
+    return ctxt->_private != NULL;
+}
+
 static inline void lede_xml_free(void *p) { xmlFree(p); }
 
 #endif

@@ -10,13 +10,16 @@ enum EntityRepair {
     /// Returns the repaired bytes and the undefined names met, or nil when nothing needed repair.
     static func repair(_ bytes: [UInt8]) -> (bytes: [UInt8], names: [String], problems: [String])? {
         guard bytes.contains(UInt8(ascii: "&")) else { return nil }
+        return repair(bytes, declared: declaredEntities(bytes))
+    }
+
+    private static func repair(_ bytes: [UInt8], declared: Set<String>) -> (bytes: [UInt8], names: [String], problems: [String])? {
         // Inside the DTD, entity values and parameter references must stay as written.
         if let doctype = firstIndex(of: Array("<!DOCTYPE".utf8), in: bytes), let close = firstIndex(of: Array("]>".utf8), in: bytes),
            close > doctype {
-            guard let rest = repair(Array(bytes[(close + 2)...])) else { return nil }
+            guard let rest = repair(Array(bytes[(close + 2)...]), declared: declared) else { return nil }
             return (Array(bytes[..<(close + 2)]) + rest.bytes, rest.names, rest.problems)
         }
-        let declared = declaredEntities(bytes)
         var out: [UInt8] = []
         var names: [String] = []
         var problems: Set<String> = []

@@ -132,8 +132,10 @@ public enum FeedDate {
         var current = ""
         var currentIsDigit = false
         func flush() { if !current.isEmpty { tokens.append(current); current = "" } }
-        for ch in s.unicodeScalars {
+        let scalars = Array(s.unicodeScalars)
+        for (index, ch) in scalars.enumerated() {
             let digit = isDigit(ch)
+            let signsNumber = index + 1 < scalars.count && isDigit(scalars[index + 1])
             let letter = ch.properties.isAlphabetic
             if ch == ":" && currentIsDigit {
                 current.unicodeScalars.append(ch)
@@ -143,7 +145,8 @@ public enum FeedDate {
                 }
                 current.unicodeScalars.append(ch)
                 currentIsDigit = digit
-            } else if (ch == "+" || ch == "-") && !tokens.isEmpty {
+            } else if (ch == "+" || ch == "-") && signsNumber && (tokens + [current]).contains(where: { $0.contains(":") }) {
+                // A sign starts an offset only after the time; before it, "-" separates "01-Jan-2004".
                 flush()
                 current = String(ch)
                 currentIsDigit = true

@@ -147,6 +147,7 @@ enum MarkupParser {
         _ = setUp
         guard let ctxt = xmlNewParserCtxt() else { throw FeedError.unreadable(reason: "out of memory") }
         defer { xmlFreeParserCtxt(ctxt) }
+        lede_xml_watch_entities(ctxt)
         let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
             | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
         let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
@@ -160,6 +161,7 @@ enum MarkupParser {
             throw FeedError.unreadable(reason: lastError(ctxt) ?? "the XML parser could not build a document")
         }
         defer { xmlFreeDoc(doc) }
+        if lede_xml_entity_guard_fired(ctxt) != 0 { throw FeedError.entityExpansionLimit }
         var warnings: [String] = []
         if ctxt.pointee.wellFormed == 0 || ctxt.pointee.nsWellFormed == 0 {
             warnings.append("ill-formed XML, recovered: " + (lastError(ctxt) ?? "unknown error"))
