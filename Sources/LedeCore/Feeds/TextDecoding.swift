@@ -91,8 +91,11 @@ enum TextDecoding {
         return nil
     }
 
+    /// UTF-16 or UTF-32 without a byte order mark, recognised by the zero bytes around the first "<".
     private static func sniffUTF16WithoutBOM(_ b: [UInt8]) -> String? {
         guard b.count >= 4 else { return nil }
+        if b[0] == 0x00 && b[1] == 0x00 && b[2] == 0x00 && b[3] == 0x3C { return "UTF-32BE" }
+        if b[0] == 0x3C && b[1] == 0x00 && b[2] == 0x00 && b[3] == 0x00 { return "UTF-32LE" }
         if b[0] == 0x00 && b[1] == 0x3C && b[2] == 0x00 { return "UTF-16BE" }
         if b[0] == 0x3C && b[1] == 0x00 && b[3] == 0x00 { return "UTF-16LE" }
         return nil
