@@ -198,7 +198,23 @@ struct PyEvaluator {
                 if case .op(let op)? = peek, ["<", ">", "<=", ">="].contains(op) {
                     throw PyUnsupported(description: "ordering comparison")
                 }
-                if peek == .name("in") || peek == .name("not") { throw PyUnsupported(description: "membership test") }
+                var negate = false
+                if peek == .name("not"), index + 1 < tokens.count, tokens[index + 1] == .name("in") {
+                    negate = true
+                    index += 1
+                }
+                if peek == .name("in") {
+                    index += 1
+                    let container = try primary()
+                    let found: Bool
+                    switch (lhs, container) {
+                    case (_, .list(let items)): found = items.contains { evaluator.equal(lhs, $0) }
+                    case (.str(let needle), .str(let haystack)): found = haystack.contains(needle)
+                    case (.str(let key), .dict(let d)): found = d[key] != nil
+                    default: throw PyUnsupported(description: "membership test")
+                    }
+                    return .bool(found != negate)
+                }
                 return lhs
             }
         }
