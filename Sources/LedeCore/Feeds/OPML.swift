@@ -58,9 +58,9 @@ public enum OPML {
             let name = HTMLText.normalizeInline(a["text"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
                                                 ?? a["title"] ?? "")
             let url = (a["xmlurl"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            // "source", "link" and "include" outlines point at other lists, not at feeds.
+            // "source" and "include" outlines point at other lists, not at feeds.
             let type = (a["type"] ?? "").lowercased()
-            if !url.isEmpty, !["source", "link", "include"].contains(type) {
+            if !url.isEmpty, !["source", "include"].contains(type) {
                 var categories: [[String]] = path.isEmpty ? [] : [path]
                 for value in (a["category"] ?? "").split(separator: ",") {
                     let parts = value.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
