@@ -73,3 +73,28 @@ struct ArticleExtractorTests {
         #expect(PageMetadata.cleanByline("By Jane Doe |") == "Jane Doe")
     }
 }
+
+@Suite("Feed discovery")
+struct FeedDiscoveryTests {
+    @Test("a page's alternate links are found, resolved and deduplicated, in page order")
+    func alternates() {
+        let html = """
+            <html><head>
+            <link rel="alternate" type="application/rss+xml" title="Posts" href="feed.xml">
+            <link rel="alternate" type="application/atom+xml" href="/atom">
+            <link rel="alternate" type="application/rss+xml" href="feed.xml">
+            <link rel="stylesheet" href="style.css"><link rel="alternate" hreflang="fr" href="/fr/">
+            </head><body><a href="/other.rss">rss</a></body></html>
+            """
+        let found = FeedDiscovery.feeds(inHTML: Data(html.utf8), url: URL(string: "https://site.example/blog/"))
+        #expect(found.map(\.url) == ["https://site.example/blog/feed.xml", "https://site.example/atom"])
+        #expect(found.first?.title == "Posts")
+    }
+
+    @Test("without alternate links, anchors that look like feeds are offered")
+    func anchors() {
+        let html = "<p>Subscribe: <a href='/rss.xml'>RSS</a> or <a href='/about'>about</a></p>"
+        let found = FeedDiscovery.feeds(inHTML: Data(html.utf8), url: URL(string: "https://x.example/"))
+        #expect(found.map(\.url) == ["https://x.example/rss.xml"])
+    }
+}
