@@ -10,7 +10,38 @@ enum EntityRepair {
     /// Returns the repaired bytes and the undefined names met, or nil when nothing needed repair.
     static func repair(_ bytes: [UInt8]) -> (bytes: [UInt8], names: [String], problems: [String])? {
         guard bytes.contains(UInt8(ascii: "&")) else { return nil }
-        return repair(bytes, declared: declaredEntities(bytes))
+        let declared = declaredEntities(bytes)
+        // Well-formed feeds are the common case: check every reference without copying anything first.
+        guard needsRepair(bytes, declared: declared) else { return nil }
+        return repair(bytes, declared: declared)
+    }
+
+    private static func needsRepair(_ bytes: [UInt8], declared: Set<String>) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                guard b[i] == UInt8(ascii: "&") else { i += 1; continue }
+                var j = i + 1
+                if j < n, b[j] == UInt8(ascii: "#") {
+                    j += 1
+                    let hex = j < n && b[j] == UInt8(ascii: "x")
+                    if j < n && b[j] == UInt8(ascii: "X") { return true }
+                    if hex { j += 1 }
+                    let start = j
+                    while j < n, isHexDigit(b[j], hex: hex) { j += 1 }
+                    if j == start || j >= n || b[j] != UInt8(ascii: ";") { return true }
+                } else {
+                    let start = j
+                    while j < n, j - i <= 33, isNameByte(b[j]) { j += 1 }
+                    if j == start || j >= n || b[j] != UInt8(ascii: ";") || !isLetter(b[start]) { return true }
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
+                    if !predefined.contains(name) && !declared.contains(name) { return true }
+                }
+                i = j + 1
+            }
+            return false
+        }
     }
 
     private static func repair(_ bytes: [UInt8], declared: Set<String>) -> (bytes: [UInt8], names: [String], problems: [String])? {

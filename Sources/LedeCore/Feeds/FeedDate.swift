@@ -4,7 +4,7 @@ import Foundation
 public enum FeedDate {
     /// Parses a feed date; nil when no date can be read from the text.
     public static func parse(_ raw: String) -> Date? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmedWhitespace
         guard !text.isEmpty, text.count < 100 else { return nil }
         if let d = parseISO(text) { return d }
         return parseLoose(text)
@@ -75,7 +75,7 @@ public enum FeedDate {
                 let om = scanner.digits(exactly: 2) ?? 0
                 offset = sign * (oh * 3600 + om * 60)
             } else if !scanner.atEnd {
-                let rest = String(String.UnicodeScalarView(scanner.rest)).trimmingCharacters(in: .whitespaces)
+                let rest = String(String.UnicodeScalarView(scanner.rest)).trimmedWhitespace
                 guard let named = zoneOffset(rest) else { return nil }
                 offset = named
             }
@@ -108,7 +108,8 @@ public enum FeedDate {
 
     /// Seconds east of UTC for a zone name or numeric offset.
     static func zoneOffset(_ raw: String) -> Int? {
-        let s = raw.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "() "))
+        var s = raw.lowercased()
+        if s.first == "(" || s.last == ")" { s = s.filter { $0 != "(" && $0 != ")" }.trimmedWhitespace }
         if let minutes = zones[s] { return minutes * 60 }
         if s.count == 1, let c = s.unicodeScalars.first, c.isASCII, c.properties.isAlphabetic {
             // Military zones; RFC 1123 notes their signs were historically reversed, so feeds treat them as unreliable.
@@ -145,7 +146,7 @@ public enum FeedDate {
                 }
                 current.unicodeScalars.append(ch)
                 currentIsDigit = digit
-            } else if (ch == "+" || ch == "-") && signsNumber && (tokens + [current]).contains(where: { $0.contains(":") }) {
+            } else if (ch == "+" || ch == "-") && signsNumber && (current.contains(Character(":")) || tokens.contains(where: { $0.contains(Character(":")) })) {
                 // A sign starts an offset only after the time; before it, "-" separates "01-Jan-2004".
                 flush()
                 current = String(ch)
@@ -163,7 +164,7 @@ public enum FeedDate {
         var pm: Bool?
         for token in tokens {
             let lower = token.lowercased()
-            if token.contains(":") && !token.hasPrefix("+") && !token.hasPrefix("-") {
+            if token.contains(Character(":")) && !token.hasPrefix("+") && !token.hasPrefix("-") {
                 let parts = token.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
                 guard parts.count >= 2, let h = parts[0], let m = parts[1] else { return nil }
                 hour = h

@@ -22,7 +22,7 @@ public enum FeedDiscovery {
         var found: [Candidate] = []
         for link in root.descendants(where: { $0.name == "link" }) {
             let rel = (link.attributes["rel"] ?? "").lowercased().split(separator: " ")
-            let type = (link.attributes["type"] ?? "").lowercased().trimmingCharacters(in: .whitespaces)
+            let type = (link.attributes["type"] ?? "").lowercased().trimmedWhitespace
             guard rel.contains("alternate") || rel.contains("feed"), feedTypes.contains(type) || rel.contains("feed"),
                   let href = link.attributes["href"], let resolved = URLResolver.resolve(href, against: link.base ?? url),
                   !seen.contains(resolved) else { continue }

@@ -56,6 +56,31 @@ public enum FeedParser {
     }
 }
 
+/// Items are independent once the tree is built, so large feeds convert them on every core.
+enum ParallelMap {
+    static func map<T: Sendable, R: Sendable>(_ input: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard input.count >= 64 else { return input.map(transform) }
+        let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 2, input.count / 32)
+        let results = ResultBox<R>(count: chunks)
+        let size = (input.count + chunks - 1) / chunks
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let start = chunk * size
+            let end = min(input.count, start + size)
+            guard start < end else { return }
+            results.set(chunk, input[start..<end].map(transform))
+        }
+        return results.joined()
+    }
+
+    private final class ResultBox<R>: @unchecked Sendable {
+        private var parts: [[R]]
+        private let lock = NSLock()
+        init(count: Int) { parts = Array(repeating: [], count: count) }
+        func set(_ index: Int, _ value: [R]) { lock.withLock { parts[index] = value } }
+        func joined() -> [R] { lock.withLock { parts.flatMap { $0 } } }
+    }
+}
+
 enum Namespace {
     /// Lower-cased, like every namespace URI lede compares (see MarkupParser).
     static let atom10 = "http://www.w3.org/2005/atom"
@@ -119,7 +144,7 @@ enum FeedText {
     }
 
     static func url(_ raw: String?, base: URL?) -> String? {
-        guard let raw, !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let raw, !raw.trimmedWhitespace.isEmpty else { return nil }
         return URLResolver.resolve(raw, against: base)
     }
 
@@ -144,7 +169,7 @@ enum RSSReader {
             let ns = channel?.namespace ?? root.elements.first { $0.name == "item" }?.namespace
             format = ns == Namespace.rss090 || (ns == nil && declares090) ? .rss09x : .rss10
         case "rss":
-            let version = (root.attributes["version"] ?? "").trimmingCharacters(in: .whitespaces)
+            let version = (root.attributes["version"] ?? "").trimmedWhitespace
             format = version.hasPrefix("0.9") ? .rss09x : .rss20
         default:
             format = .rss09x
@@ -158,13 +183,13 @@ enum RSSReader {
         if root !== scope {
             itemElements += root.children("item").filter { Namespace.rss.contains($0.namespace ?? "") }
         }
-        let items = itemElements.map(item)
+        let items = ParallelMap.map(itemElements, item)
         return Feed(format: format, title: title, link: link, items: items, warnings: warnings)
     }
 
     static func item(_ e: MarkupElement) -> FeedItem {
         let guidElement = e.child("guid", in: Namespace.rss)
-        let guid = guidElement.map { $0.textContent.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let guid = guidElement.map { $0.textContent.trimmedWhitespace }
             .flatMap { $0.isEmpty ? nil : $0 }
         var link = FeedText.url(e.child("link", in: Namespace.rss)?.textContent, base: e.base)
             ?? AtomReader.alternateLink(in: e)
@@ -206,7 +231,8 @@ enum AtomReader {
         let link = alternateLink(in: root)
         let feedAuthor = root.child("author", in: atomNS(root)).flatMap(person)
         let entries = root.children("entry").filter { atomNS(root).contains($0.namespace ?? "") }
-        let items = entries.map { entry(in: $0, feedAuthor: feedAuthor, namespaces: atomNS(root)) }
+        let namespaces = atomNS(root)
+        let items = ParallelMap.map(entries) { entry(in: $0, feedAuthor: feedAuthor, namespaces: namespaces) }
         return Feed(format: format, title: title, link: link, items: items)
     }
 
@@ -220,7 +246,7 @@ enum AtomReader {
         let link = alternateLink(in: e)
         // feedparser resolves relative ids ("/2004/entry") against xml:base like any other URI.
         let id = e.child("id", in: ns).flatMap { idElement -> String? in
-            let raw = idElement.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+            let raw = idElement.textContent.trimmedWhitespace
             guard !raw.isEmpty else { return nil }
             return raw.hasPrefix("/") || raw.hasPrefix(".") ? FeedText.url(raw, base: idElement.base) : raw
         }

@@ -206,7 +206,7 @@ enum MarkupParser {
 
     private static func lastError(_ ctxt: xmlParserCtxtPtr) -> String? {
         guard let msg = ctxt.pointee.lastError.message else { return nil }
-        let text = String(cString: msg).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(cString: msg).trimmedWhitespace
         let line = ctxt.pointee.lastError.line
         return line > 0 ? "\(text) (line \(line))" : text
     }
@@ -362,8 +362,14 @@ enum URLResolver {
     /// Resolves a possibly relative reference against a base; returns the reference unchanged when
     /// there is no base or it cannot be resolved.
     static func resolve(_ reference: String, against base: URL?) -> String? {
-        let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = reference.trimmedWhitespace
         if trimmed.isEmpty { return base?.absoluteString }
+        // Most links are already absolute and plain; parsing them into a URL only to print them again
+        // was a large share of feed parsing time.
+        if trimmed.hasPrefix("https://") || trimmed.hasPrefix("http://"),
+           !trimmed.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value >= 0x7F || $0 == "\\" }) {
+            return trimmed
+        }
         if let absolute = URL(string: trimmed), absolute.scheme != nil { return absolute.absoluteString }
         guard let base else { return trimmed }
         let encoded = trimmed.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed.union(["#", "%"])) ?? trimmed

@@ -55,18 +55,18 @@ public enum OPML {
         var index: [String: Int] = [:]
         func visit(_ outline: MarkupElement, path: [String]) {
             let a = outline.attributes
-            let name = HTMLText.normalizeInline(a["text"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+            let name = HTMLText.normalizeInline(a["text"].flatMap { $0.trimmedWhitespace.isEmpty ? nil : $0 }
                                                 ?? a["title"] ?? "")
-            let url = (a["xmlurl"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let url = (a["xmlurl"] ?? "").trimmedWhitespace
             // "source" and "include" outlines point at other lists, not at feeds.
             let type = (a["type"] ?? "").lowercased()
             if !url.isEmpty, !["source", "include"].contains(type) {
                 var categories: [[String]] = path.isEmpty ? [] : [path]
                 for value in (a["category"] ?? "").split(separator: ",") {
-                    let parts = value.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    let parts = value.split(separator: "/").map { $0.trimmedWhitespace }.filter { !$0.isEmpty }
                     if !parts.isEmpty { categories.append(parts) }
                 }
-                let html = a["htmlurl"].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+                let html = a["htmlurl"].map { $0.trimmedWhitespace }.flatMap { $0.isEmpty ? nil : $0 }
                 if let existing = index[url] {
                     for c in categories where !subscriptions[existing].categories.contains(c) {
                         subscriptions[existing].categories.append(c)

@@ -71,7 +71,7 @@ enum TextDecoding {
     }
 
     static func normalize(_ label: String) -> String {
-        let upper = label.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let upper = label.trimmedWhitespace.uppercased()
         switch upper {
         case "UTF8", "UTF-8", "UNICODE-1-1-UTF-8": return "UTF-8"
         case "US-ASCII", "ASCII", "ANSI_X3.4-1968": return "UTF-8" // ASCII is a subset; non-ASCII bytes fall through to the checks

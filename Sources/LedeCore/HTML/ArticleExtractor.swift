@@ -63,7 +63,7 @@ struct PageMetadata {
             case "meta":
                 let key = (e.attributes["property"] ?? e.attributes["name"] ?? e.attributes["itemprop"] ?? "").lowercased()
                 if !key.isEmpty, let content = e.attributes["content"], metas[key] == nil {
-                    metas[key] = content.trimmingCharacters(in: .whitespacesAndNewlines)
+                    metas[key] = content.trimmedWhitespace
                 }
             case "title":
                 if titleTag == nil { titleTag = HTMLText.normalizeInline(e.textContent) }
@@ -134,7 +134,7 @@ struct PageMetadata {
         for separator in [" | ", " — ", " – ", " - ", " :: ", " · ", " » "] where title.contains(separator) {
             let parts = title.components(separatedBy: separator)
             let best = parts.max { $0.split(separator: " ").count < $1.split(separator: " ").count } ?? title
-            if best.split(separator: " ").count >= 3 { return best.trimmingCharacters(in: .whitespaces) }
+            if best.split(separator: " ").count >= 3 { return best.trimmedWhitespace }
         }
         return title
     }
@@ -195,7 +195,7 @@ enum Scorer {
         if e.attributes["hidden"] != nil || e.attributes["aria-hidden"] == "true" { return nil }
         if let style = e.attributes["style"]?.lowercased().replacingOccurrences(of: " ", with: ""),
            style.contains("display:none") || style.contains("visibility:hidden") { return nil }
-        let marker = ((e.attributes["class"] ?? "") + " " + (e.attributes["id"] ?? "")).trimmingCharacters(in: .whitespaces)
+        let marker = ((e.attributes["class"] ?? "") + " " + (e.attributes["id"] ?? "")).trimmedWhitespace
         if e.name != "body" && e.name != "html" && e.name != "article" && e.name != "main",
            matches(unlikely, marker), !matches(likely, marker) {
             return nil

@@ -39,28 +39,52 @@ public enum HTMLText {
         return table.compactMapValues(Unicode.Scalar.init)
     }()
 
-    /// Collapses runs of whitespace into single spaces and trims.
+    /// Collapses runs of whitespace into single spaces and trims; drops control characters.
+    ///
+    /// This runs over every piece of text lede reads, so it works on UTF-8 bytes and looks up
+    /// Unicode properties only for non-ASCII scalars.
     static func normalizeInline(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         var pendingSpace = false
-        for ch in s.unicodeScalars {
-            if ch.properties.isWhitespace {
-                pendingSpace = true
-            } else if ch.value >= 0x80 && ch.value < 0xA0 {
-                // C1 controls are almost always Windows-1252 bytes mislabelled as Latin-1 ("demoronizing").
-                if pendingSpace && !out.isEmpty { out += " " }
-                pendingSpace = false
-                if let fixed = windows1252C1[ch.value] { out.unicodeScalars.append(fixed) }
-            } else if ch.value < 0x20 || ch.value == 0x7F {
-                continue
-            } else {
-                if pendingSpace && !out.isEmpty { out += " " }
-                pendingSpace = false
-                out.unicodeScalars.append(ch)
+        func emit(_ scalar: Unicode.Scalar) {
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            let v = scalar.value
+            switch v {
+            case 0..<0x80: out.append(UInt8(v))
+            case 0x80..<0x800: out.append(contentsOf: [UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F))])
+            case 0x800..<0x10000:
+                out.append(contentsOf: [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))])
+            default:
+                out.append(contentsOf: [UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)),
+                                        UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))])
             }
         }
-        return out
+        for ch in s.unicodeScalars {
+            let v = ch.value
+            if v < 0x80 {
+                if v == 0x20 || (v >= 0x09 && v <= 0x0D) {
+                    pendingSpace = true
+                } else if v >= 0x20 && v != 0x7F {
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(UInt8(v))
+                }
+            } else if v < 0xA0 {
+                // C1 controls are almost always Windows-1252 bytes mislabelled as Latin-1 ("demoronizing").
+                if v == 0x85 {
+                    pendingSpace = true
+                } else if let fixed = windows1252C1[v] {
+                    emit(fixed)
+                }
+            } else if ch.properties.isWhitespace {
+                pendingSpace = true
+            } else {
+                emit(ch)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private struct Block {
