@@ -293,3 +293,35 @@ struct HTMLTextTests {
         #expect(HTMLText.text(fromHTML: "don\u{92}t\u{07} stop") == "don\u{2019}t stop")
     }
 }
+
+@Suite("Hostile markup")
+struct HostileMarkupTests {
+    @Test("deeply nested XML and HTML are read or refused without exhausting the stack")
+    func deepNesting() {
+        let depth = 100_000
+        let xml = "<rss version=\"2.0\"><channel><title>t</title><item><description>" + String(repeating: "<b>", count: depth)
+            + "x" + String(repeating: "</b>", count: depth) + "</description></item></channel></rss>"
+        _ = try? FeedParser.parse(Data(xml.utf8))
+        let html = "<html><body>" + String(repeating: "<div>", count: depth) + "<p>deep text that is long enough to count</p>"
+            + String(repeating: "</div>", count: depth) + "</body></html>"
+        _ = try? ArticleExtractor.extract(Data(html.utf8))
+        // What matters here is that the process survives; how much of the nesting libxml2 keeps is its business.
+        _ = HTMLText.text(fromHTML: String(repeating: "<i>", count: depth) + "y")
+        let shallow = "<rss version=\"2.0\"><channel><title>" + String(repeating: "<b>", count: 50) + "ok"
+            + String(repeating: "</b>", count: 50) + "</title></channel></rss>"
+        #expect((try? FeedParser.parse(Data(shallow.utf8)))?.title == "ok")
+    }
+
+    @Test("binary junk and truncated documents give errors, not crashes")
+    func junk() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [1, 7, 100, 5_000] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            _ = try? FeedParser.parse(Data(bytes))
+            _ = try? ArticleExtractor.extract(Data(bytes))
+            _ = try? OPML.parse(Data(bytes))
+        }
+        let truncated = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut</title><item><title>Half"
+        #expect((try? FeedParser.parse(Data(truncated.utf8)))?.items.first?.title == "Half")
+    }
+}
