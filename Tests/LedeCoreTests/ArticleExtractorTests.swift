@@ -76,17 +76,17 @@ struct ArticleExtractorTests {
 
 @Suite("Feed discovery")
 struct FeedDiscoveryTests {
-    @Test("a page's alternate links are found, resolved and deduplicated, in page order")
+    @Test("a page's alternate links are found, resolved against <base href>, deduplicated, in page order")
     func alternates() {
         let html = """
-            <html><head>
+            <html><head><base href="/blog/">
             <link rel="alternate" type="application/rss+xml" title="Posts" href="feed.xml">
             <link rel="alternate" type="application/atom+xml" href="/atom">
             <link rel="alternate" type="application/rss+xml" href="feed.xml">
             <link rel="stylesheet" href="style.css"><link rel="alternate" hreflang="fr" href="/fr/">
             </head><body><a href="/other.rss">rss</a></body></html>
             """
-        let found = FeedDiscovery.feeds(inHTML: Data(html.utf8), url: URL(string: "https://site.example/blog/"))
+        let found = FeedDiscovery.feeds(inHTML: Data(html.utf8), url: URL(string: "https://site.example/index.html"))
         #expect(found.map(\.url) == ["https://site.example/blog/feed.xml", "https://site.example/atom"])
         #expect(found.first?.title == "Posts")
     }

@@ -217,6 +217,7 @@ enum MarkupParser {
         var expanded = 0
         var undefinedEntities: Set<String> = []
         var depth = 0
+        var htmlBase: URL?
 
         init(doc: xmlDocPtr, html: Bool) {
             self.doc = doc
@@ -240,7 +241,11 @@ enum MarkupParser {
                 }
                 attr = a.pointee.next
             }
-            var base = parentBase
+            var base = html ? (htmlBase ?? parentBase) : parentBase
+            if html, htmlBase == nil, String(cString: node.pointee.name) == "base", let href = attributes["href"] {
+                // HTML's <base href> sets the base for everything after it in the document.
+                htmlBase = URLResolver.resolve(href, against: parentBase).flatMap(URL.init(string:))
+            }
             if let xmlBase = attributes["xml:base"] {
                 base = URLResolver.resolve(xmlBase, against: parentBase).flatMap(URL.init(string:)) ?? parentBase
             }
