@@ -56,7 +56,8 @@ struct FeedConformanceTests {
             guard let data = try? Data(contentsOf: url) else { continue }
             let head = String(decoding: data.prefix(4000), as: UTF8.self)
             let name = url.path.components(separatedBy: "/feeds/").last ?? url.lastPathComponent
-            if head.contains("\nHeader:") {
+            // HTTP-header cases depend on headers feedparser's test server sends; CDF is a format lede does not read.
+            if head.contains("\nHeader:") || name.contains("/cdf/") {
                 skipped.append(name)
                 continue
             }
@@ -100,12 +101,12 @@ struct FeedConformanceTests {
             if ledeFormat(forFeedparserVersion: expected)?.contains(feed.format) == true { version = .str(expected) }
         }
         names["version"] = version
+        // Fields lede keeps are always present (empty or None when lede found nothing), so that a
+        // missing value counts as a disagreement rather than as a skipped expectation.
         var feedDict: [String: PyValue] = [:]
-        if !feed.title.isEmpty {
-            feedDict["title"] = .str(feed.title)
-            feedDict["title_detail"] = .dict(["value": .str(feed.title)])
-        }
-        if let link = feed.link { feedDict["link"] = .str(link) }
+        feedDict["title"] = .str(feed.title)
+        feedDict["title_detail"] = .dict(["value": .str(feed.title)])
+        feedDict["link"] = feed.link.map(PyValue.str) ?? .none
         names["feed"] = .dict(feedDict)
         names["entries"] = .list(feed.items.map(entryDict))
         return names
@@ -113,20 +114,17 @@ struct FeedConformanceTests {
 
     static func entryDict(_ item: FeedItem) -> PyValue {
         var d: [String: PyValue] = [:]
-        if !item.title.isEmpty {
-            d["title"] = .str(item.title)
-            d["title_detail"] = .dict(["value": .str(item.title)])
-        }
-        if let link = item.link { d["link"] = .str(link) }
+        d["title"] = .str(item.title)
+        d["title_detail"] = .dict(["value": .str(item.title)])
+        d["link"] = item.link.map(PyValue.str) ?? .none
         d["id"] = .str(item.id)
-        if let author = item.author { d["author"] = .str(author) }
-        if let summary = item.summary ?? item.content {
-            d["summary"] = .str(summary)
-            d["description"] = .str(summary)
-            d["summary_detail"] = .dict(["value": .str(summary)])
-        }
-        if let content = item.content { d["content"] = .list([.dict(["value": .str(content)])]) }
-        if let published = item.published { d["published_parsed"] = timeTuple(published) }
+        d["author"] = item.author.map(PyValue.str) ?? .none
+        let summary = item.summary ?? item.content ?? ""
+        d["summary"] = .str(summary)
+        d["description"] = .str(summary)
+        d["summary_detail"] = .dict(["value": .str(summary)])
+        d["content"] = .list(item.content.map { [.dict(["value": .str($0)])] } ?? [])
+        d["published_parsed"] = item.published.map(timeTuple) ?? .none
         return .dict(d)
     }
 
@@ -168,7 +166,7 @@ struct FeedConformanceTests {
         let rate = applicable == 0 ? 0 : Double(passed) / Double(applicable)
         var report = "feedparser: \(passed)/\(applicable) applicable expectations agree (\(String(format: "%.2f", rate * 100))%)\n"
         report += "  run but not scored: \(trivial) files whose only expectation is \"does not crash\"\n"
-        report += "  skipped: \(skippedHTTP.count) files that feedparser serves with HTTP headers\n"
+        report += "  skipped: \(skippedHTTP.count) files that feedparser serves with HTTP headers, or in CDF\n"
         report += "  skipped: \(unsupported.values.reduce(0, +)) expectations on fields lede does not keep:\n"
         for (reason, count) in unsupported.sorted(by: { $0.value > $1.value }).prefix(40) {
             report += "    \(count)  \(reason)\n"

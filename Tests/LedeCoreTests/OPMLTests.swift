@@ -16,7 +16,7 @@ struct OPMLTests {
                    "tags": .list(sub.tags.map(PyValue.str))])
         }
         var meta: [String: PyValue] = [:]
-        if let title = doc.title { meta["title"] = .str(title) }
+        meta["title"] = doc.title.map(PyValue.str) ?? .none
         // listparser recovers from ill-formed lists without setting bozo; lede's warnings say more,
         // but bozo here means "refused", which is what both agree on.
         return ["result": .dict(["bozo": .bool(false), "feeds": .list(feeds), "meta": .dict(meta)])]

@@ -93,6 +93,7 @@ enum Namespace {
     static let content = "http://purl.org/rss/1.0/modules/content/"
     static let xhtml = "http://www.w3.org/1999/xhtml"
     static let itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+    static let media = "http://search.yahoo.com/mrss/"
     /// Element namespaces RSS itself has used: none, 1.0, 0.90 and the Userland/Harvard 2.0 ones.
     static let rss: [String] = ["", rss10, rss090, "http://backend.userland.com/rss2", "http://backend.userland.com/rss",
                                 "http://blogs.law.harvard.edu/tech/rss"]
@@ -198,12 +199,15 @@ enum RSSReader {
             link = guid
         }
         let title = FeedText.line(e.child("title", in: Namespace.rss)) ?? FeedText.line(e.child("title", ns: Namespace.dc))
+            ?? FeedText.line(e.child("title", ns: Namespace.media))
         let summary = FeedText.html(e.child("description", in: Namespace.rss))
             ?? FeedText.html(e.child("summary", ns: Namespace.atom10))
             ?? FeedText.html(e.child("description", ns: Namespace.dc))
             ?? FeedText.html(e.child("summary", ns: Namespace.itunes))
         let content = FeedText.html(e.child("encoded", ns: Namespace.content))
             ?? FeedText.html(e.child("body", ns: Namespace.xhtml))
+            ?? FeedText.html(e.child("body", in: Namespace.rss))
+            ?? FeedText.html(e.child("fullitem", in: Namespace.rss))
             ?? e.child("content", ns: Namespace.atom10).flatMap(AtomReader.textConstruct)
         let dateText = e.child("pubdate", in: Namespace.rss) ?? e.child("date", ns: Namespace.dc)
             ?? e.child("issued", ns: Namespace.dcterms) ?? e.child("created", ns: Namespace.dcterms)
@@ -294,12 +298,21 @@ enum AtomReader {
     }
 
     static func textConstruct(_ e: MarkupElement, linkReferences: Bool) -> (text: String, html: String?)? {
-        let type = (e.attributes["type"] ?? "text").lowercased()
-        let mode = (e.attributes["mode"] ?? "").lowercased()
+        var type = (e.attributes["type"] ?? "text").lowercased().trimmedWhitespace
+        if type.isEmpty { type = "text" }
+        var mode = (e.attributes["mode"] ?? "").lowercased()
+        // Atom 1.0: a media type that is neither text nor XML means the content is base64 (RFC 4287 4.1.3.3).
+        let isXMLType = type.hasSuffix("+xml") || type.hasSuffix("/xml")
+        if mode.isEmpty, type.contains("/"), !type.hasPrefix("text/"), !isXMLType { mode = "base64" }
         var raw = e.textContent
         if mode == "base64", let data = Data(base64Encoded: raw.filter { !$0.isWhitespace }),
            let decoded = String(data: data, encoding: .utf8) {
             raw = decoded
+            if !type.hasPrefix("text/") && !isXMLType {
+                let looksHTML = FeedText.looksLikeHTML(raw)
+                return (looksHTML ? HTMLText.text(fromHTML: raw, base: e.base, linkReferences: linkReferences)
+                        : FeedText.paragraphs(raw), looksHTML ? raw : nil)
+            }
         }
         if type == "xhtml" || type == "application/xhtml+xml" || (!e.elements.isEmpty && mode != "escaped") {
             let div = e.elements.count == 1 && e.elements[0].name == "div" ? e.elements[0] : e
