@@ -16,8 +16,13 @@ let package = Package(
             name: "CNcurses",
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "LedeCore",
+            dependencies: ["CLibXML2"],
             resources: [.copy("Resources")]),
         .target(
             name: "LedeStore",
