@@ -59,7 +59,7 @@ public enum ContentSniffer {
     }
 
     private static func classifyMarkup(_ data: Data) -> DocumentKind {
-        let decoded = TextDecoding.decodeXML(data.prefix(8192))
+        let decoded = MarkupDecoding.decodeXML(data.prefix(8192))
         let head = String(decoding: decoded.utf8, as: UTF8.self)
         var rest = Substring(head)
         while let lt = rest.firstIndex(of: "<") {

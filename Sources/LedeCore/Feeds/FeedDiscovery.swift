@@ -16,7 +16,7 @@ public enum FeedDiscovery {
     /// `<link rel="alternate" type="application/rss+xml" href="…">` and kin, resolved against the page URL,
     /// in page order, without duplicates. Falls back to `<a href>`s that look like feed URLs.
     public static func feeds(inHTML data: Data, url: URL?) -> [Candidate] {
-        let decoded = TextDecoding.decodeHTML(data)
+        let decoded = MarkupDecoding.decodeHTML(data)
         guard let root = MarkupParser.parseHTML(utf8: decoded.utf8, url: url) else { return [] }
         var seen: Set<String> = []
         var found: [Candidate] = []

@@ -18,7 +18,7 @@ public enum FeedParser {
     }
 
     static func parseXML(_ data: Data, url: URL?) throws(FeedError) -> Feed {
-        let decoded = TextDecoding.decodeXML(data)
+        let decoded = MarkupDecoding.decodeXML(data)
         var warnings: [String] = decoded.warning.map { [$0] } ?? []
         var bytes = decoded.utf8
         // Leading whitespace or junk before the first tag makes the XML declaration illegal; feeds

@@ -36,7 +36,7 @@ public struct OPMLDocument: Hashable, Sendable {
 public enum OPML {
     public static func parse(_ data: Data) throws(FeedError) -> OPMLDocument {
         guard !data.isEmpty else { throw FeedError.empty }
-        let decoded = TextDecoding.decodeXML(data)
+        let decoded = MarkupDecoding.decodeXML(data)
         var bytes = decoded.utf8
         if let first = bytes.firstIndex(of: UInt8(ascii: "<")), first > 0 { bytes.removeSubrange(..<first) }
         var warnings: [String] = decoded.warning.map { [$0] } ?? []

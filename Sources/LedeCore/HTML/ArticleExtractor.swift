@@ -23,7 +23,7 @@ public enum ArticleExtractor {
     /// Extracts the article from HTML bytes. `url` resolves relative links and is the default source.
     public static func extract(_ data: Data, url: URL? = nil, source: String? = nil) throws(PageError) -> ParsedDocument {
         guard !data.isEmpty else { throw PageError.empty }
-        let decoded = TextDecoding.decodeHTML(data)
+        let decoded = MarkupDecoding.decodeHTML(data)
         guard let root = MarkupParser.parseHTML(utf8: decoded.utf8, url: url) else { throw PageError.unreadable }
         return try extract(root: root, url: url, source: source)
     }

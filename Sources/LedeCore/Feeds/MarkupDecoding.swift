@@ -5,7 +5,7 @@ import Glibc
 
 /// Turns bytes of unknown encoding into UTF-8, the way feedparser does: byte order mark first,
 /// then the declared encoding, then UTF-8, then Windows-1252 (which can decode anything).
-enum TextDecoding {
+enum MarkupDecoding {
     struct Result {
         var utf8: [UInt8]
         var encoding: String
