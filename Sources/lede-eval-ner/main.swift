@@ -31,6 +31,15 @@ guard recognizer.hasModel else {
     exit(1)
 }
 
+// `--text FILE`: print what is recognized in one plain-text body, then stop.
+if let i = CommandLine.arguments.firstIndex(of: "--text"), i + 1 < CommandLine.arguments.count,
+   let body = read(CommandLine.arguments[i + 1]) {
+    let r = recognizer.recognize(body: body, sentences: SentenceSplitter().sentences(in: body), byline: nil)
+    for e in r.entities { print("\(e.kind.rawValue): \(e.name) \(e.aliases) ×\(e.mentions.count)") }
+    for l in r.links { print("link: \(l.source) –\(l.label ?? "")→ \(l.target)") }
+    exit(0)
+}
+
 // MARK: - Held-out mention scores
 
 struct Score {

@@ -34,6 +34,8 @@ struct NERDocument {
     var entities: [DocumentEntity] = []
     /// Entity index of each accepted span, parallel to `spans`.
     var entityOf: [Int] = []
+    /// Words the article itself writes in lower case somewhere.
+    var lowerInDocument: Set<UInt64> = []
 
     init(body: String, sentences spans: [TextSpan], byline: String?, lexicon: NERLexicon) {
         scalars = body.unicodeScalars.map(\.value)
@@ -53,6 +55,9 @@ struct NERDocument {
             // The byline is metadata: a line that only repeats it holds no mention.
             let skipped = !bylineKey.isEmpty && Self.isByline(Self.key(text(r.start, r.end)), bylineKey)
             sentences.append(Sentence(span: r, tokens: tokens, shouted: shouted, skipped: skipped))
+            for t in tokens where t.flags.contains(.hasLetter) && !t.flags.contains(.capitalized) && !t.flags.contains(.uncased) {
+                lowerInDocument.insert(t.lower)
+            }
         }
     }
 
@@ -144,12 +149,17 @@ struct NERDocument {
         guard (s.from..<s.to).contains(where: { t[$0].flags.contains(.capitalized) || t[$0].flags.contains(.uncased) }) else {
             return nil
         }
+        // "Castlefrank Road", "Century City Towers": places, whatever the tagger thought.
+        if Self.placeHeads.contains(word(s.to - 1).lowercased()), s.to - s.from >= 2 { return nil }
         if s.to - s.from == 1 {
             let f = t[s.from]
             let w = word(s.from)
-            if Self.neverNames.contains(w.lowercased()) { return nil }
+            if Self.neverNames.contains(w.lowercased()) || NERLexicon.titleWords.contains(w.lowercased()) { return nil }
+            // "GPUs", "CEOs": plural acronyms are things.
+            let sc = Array(w.unicodeScalars)
+            if sc.count >= 3, sc.last == "s", sc.dropLast().allSatisfy({ $0.properties.isUppercase }) { return nil }
             // A sentence-initial common word ("Take", "Still") is capitalized only by position.
-            if isInitial(s.sentence, s.from), f.flags.contains(.commonLower),
+            if isInitial(s.sentence, s.from), f.flags.contains(.commonLower) || lowerInDocument.contains(f.lower),
                !f.flags.contains(.knownOrg), !f.flags.contains(.firstName) {
                 return nil
             }
@@ -231,6 +241,12 @@ struct NERDocument {
         }
         return true
     }
+
+    static let placeHeads: Set<String> = [
+        "road", "street", "avenue", "boulevard", "highway", "square", "tower", "towers", "bridge", "airport",
+        "station", "river", "lake", "mountain", "mountains", "island", "islands", "valley", "county", "province",
+        "district", "state", "city", "coast", "bay", "beach", "canyon", "desert", "ocean", "sea", "lane", "drive",
+    ]
 
     /// Words that are capitalized but never a person or organization on their own.
     static let neverNames: Set<String> = [

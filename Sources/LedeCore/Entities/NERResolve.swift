@@ -33,6 +33,28 @@ extension NERDocument {
             for t in 1...4 where v[t] > v[best] { best = t }
             kinds[k] = best <= 2 ? best : 0
         }
+        for k in definedTerms() { kinds[k] = 0 }
+    }
+
+    /// "iodine deficiency disorders (IDD)": an abbreviation spelled out in common words names a
+    /// thing, not an organization.
+    func definedTerms() -> [String] {
+        var out: [String] = []
+        for sentence in sentences {
+            let t = sentence.tokens
+            var i = 1
+            while i + 1 < t.count {
+                defer { i += 1 }
+                guard text(t[i - 1].start, t[i - 1].end) == "(", text(t[i + 1].start, t[i + 1].end) == ")",
+                      t[i].flags.contains(.allCaps), t[i].length >= 2, t[i].length <= 6, i - 1 >= t[i].length else { continue }
+                let letters = Array(text(t[i].start, t[i].end).lowercased().unicodeScalars)
+                let words = ((i - 1 - letters.count)..<(i - 1)).map { t[$0] }
+                guard words.allSatisfy({ !$0.flags.contains(.capitalized) }) else { continue }
+                let initials = words.compactMap { Unicode.Scalar(NERText.lowered(scalars[$0.start])) }
+                if initials == letters { out.append(String(String.UnicodeScalarView(letters))) }
+            }
+        }
+        return out
     }
 
     /// "Federal Reserve (Fed)", "University of Southern Indiana (USI)": the bracketed short form
@@ -195,7 +217,36 @@ extension NERDocument {
             }
             groupIndex[k] = groupIndex[r]
         }
+        // A person named by one word only, never in full, never after a title, with a word that is
+        // not a known name: too weak ("Iodine", "Homeopathy" at the start of sentences).
+        var weak = Set<Int>()
+        for (g, members) in groups.enumerated() where kind(root(members[0])) == 1 {
+            guard members.allSatisfy({ words($0).count == 1 }) else { continue }
+            var tagged = 0, titled = false, known = false
+            for sp in spans where groupIndex[sp.key] == g {
+                let t = sentences[sp.sentence].tokens
+                if sp.tagged { tagged += 1 }
+                if sp.tagged, !isInitial(sp.sentence, sp.from), !t[sp.from].flags.contains(.commonLower) { known = true }
+                if sp.from > 0, t[sp.from - 1].flags.contains(.title) { titled = true }
+                let f = t[sp.from].flags
+                if (f.contains(.surname) || f.contains(.firstName)) && !f.contains(.commonLower) { known = true }
+            }
+            if !(titled || known || tagged >= 2) { weak.insert(g) }
+        }
+        if !weak.isEmpty {
+            spans = spans.filter { !weak.contains(groupIndex[$0.key] ?? -1) }
+            var renumber: [Int: Int] = [:]
+            var kept: [[String]] = []
+            for (g, members) in groups.enumerated() where !weak.contains(g) {
+                renumber[g] = kept.count
+                kept.append(members)
+            }
+            for (k, g) in groupIndex { groupIndex[k] = renumber[g] }
+            groups = kept
+        }
         entityOf = spans.map { groupIndex[$0.key] ?? 0 }
+        firstSpan = [:]
+        for (i, sp) in spans.enumerated() where firstSpan[sp.key] == nil { firstSpan[sp.key] = i }
         entities = groups.map { members in
             let r = root(members[0])
             let kindValue = kind(r) == 2 ? EntityKind.organization : EntityKind.person
@@ -206,7 +257,9 @@ extension NERDocument {
                 if a.hasPrefix("the ") != b.hasPrefix("the ") { return a.hasPrefix("the ") }
                 return (count[a] ?? 0) < (count[b] ?? 0)
             } ?? r
-            let nameSpan = firstSpan[fullest].map { spans[$0] }
+            // A shouted headline's "ELON MUSK" is a mention, but the name is written as the body writes it.
+            let nameSpan = spans.first { $0.key == fullest && !sentences[$0.sentence].shouted }
+                ?? firstSpan[fullest].map { spans[$0] }
             let name = nameSpan.map { text(of: $0) } ?? fullest
             return DocumentEntity(name: name, kind: kindValue)
         }
