@@ -17,7 +17,7 @@ struct NERDocument {
         var sentence: Int
         var from: Int
         var to: Int
-        /// 1 PER, 2 ORG, 3 LOC, 4 MISC.
+        /// 1 PER, 2 ORG, 3 LOC.
         var type: Int
         /// Found by the tagger (true) or by document consistency (false).
         var tagged: Bool
@@ -113,6 +113,18 @@ struct NERDocument {
                     spans.append(span)
                 }
                 i = j
+            }
+            // Gazetteer: a well-known organization's one-word name the tagger passed over.
+            var covered = inOrg
+            for sp in spans where sp.sentence == si { for k in sp.from..<sp.to { covered[k] = true } }
+            for (k, t) in s.tokens.enumerated() where t.flags.contains(.knownOrg) && t.flags.contains(.capitalized) && !covered[k] {
+                if isInitial(si, k), t.flags.contains(.commonLower) { continue }
+                // Part of a longer capitalized name ("Apple Daily", "Fox Searchlight"): not this one.
+                if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
+                if k > 0, s.tokens[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
+                var span = Span(sentence: si, from: k, to: k + 1, type: 2, tagged: true)
+                span.key = key(of: span)
+                spans.append(span)
             }
         }
     }

@@ -16,7 +16,7 @@ extension NERDocument {
         var votes: [String: [Int]] = [:]
         for s in spans {
             let k = s.key
-            var v = votes[k] ?? [0, 0, 0, 0, 0]
+            var v = votes[k] ?? [0, 0, 0, 0]
             v[s.type] += 2
             let t = sentences[s.sentence].tokens
             let last = t[s.to - 1].flags
@@ -30,7 +30,7 @@ extension NERDocument {
         }
         for (k, v) in votes {
             var best = 0
-            for t in 1...4 where v[t] > v[best] { best = t }
+            for t in 1...3 where v[t] > v[best] { best = t }
             kinds[k] = best <= 2 ? best : 0
         }
         for k in definedTerms() { kinds[k] = 0 }
@@ -45,7 +45,7 @@ extension NERDocument {
             var i = 1
             while i + 1 < t.count {
                 defer { i += 1 }
-                guard text(t[i - 1].start, t[i - 1].end) == "(", text(t[i + 1].start, t[i + 1].end) == ")",
+                guard scalars[t[i - 1].start] == 40, scalars[t[i + 1].start] == 41,
                       t[i].flags.contains(.allCaps), t[i].length >= 2, t[i].length <= 6, i - 1 >= t[i].length else { continue }
                 let letters = Array(text(t[i].start, t[i].end).lowercased().unicodeScalars)
                 let words = ((i - 1 - letters.count)..<(i - 1)).map { t[$0] }

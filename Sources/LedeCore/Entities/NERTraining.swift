@@ -16,14 +16,13 @@ package struct NERSentence: Sendable {
 
 /// Readers for the corpora in `shared/corpus/ner` (see its SOURCE.md).
 package enum NERCorpus {
-    /// Maps a corpus entity type to the tagger's type: 1 PER, 2 ORG, 3 LOC, 4 MISC, 0 outside.
+    /// Maps a corpus entity type to the tagger's type: 1 PER, 2 ORG, 3 LOC, 0 outside.
     static func type(_ name: Substring) -> Int {
         switch name.uppercased() {
         case "PER", "PERSON": return 1
         case "ORG": return 2
         case "LOC", "GEO", "GPE": return 3
-        case "MISC", "ART", "EVE", "NAT": return 4
-        default: return 0  // TIM and anything unknown
+        default: return 0  // MISC, TIM, ART, EVE, NAT: outside
         }
     }
 
