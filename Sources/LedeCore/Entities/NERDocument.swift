@@ -91,7 +91,7 @@ struct NERDocument {
     mutating func tag(model: NERModel?) {
         for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
             guard let model else { break }
-            let tags = model.tag(s.tokens)
+            let tags = Self.joinNameParts(model.tag(s.tokens), s.tokens, scalars)
             let orgs = institutionSpans(si)
             var inOrg = [Bool](repeating: false, count: tags.count)
             for o in orgs {
@@ -178,6 +178,38 @@ struct NERDocument {
             if f.length < 2 { return nil }
         }
         return s
+    }
+
+    /// The tagger sometimes breaks one name in two ("Jeffrey | Dean | Morgan", "Anne | Catherine
+    /// Emmerick", "Marie | - | Jeanne Ion"): person pieces joined by a space, a hyphen or one
+    /// capitalized word (or a lower-case particle: "di", "al", "van") are one name.
+    static let nameParticles: Set<UInt64> = Set(["di", "de", "da", "del", "della", "van", "von", "der", "den", "al",
+        "el", "bin", "ibn", "le", "la", "du", "dos", "das", "ter", "ten", "al-", "y"].map { NERText.hashLower($0) })
+
+    static func joinNameParts(_ tags: [Int], _ t: [NERToken], _ s: [UInt32]) -> [Int] {
+        var tags = tags
+        let b = NERTag.bPER.rawValue, inside = NERTag.iPER.rawValue
+        func isPER(_ i: Int) -> Bool { tags[i] == b || tags[i] == inside }
+        func adjacent(_ i: Int) -> Bool {
+            // tokens i and i+1 separated by exactly one space, or touching
+            let gap = t[i + 1].start - t[i].end
+            return gap == 0 || (gap == 1 && s[t[i].end] == 32)
+        }
+        var i = 1
+        while i < tags.count {
+            if tags[i] == b, isPER(i - 1), adjacent(i - 1) {
+                tags[i] = inside
+            } else if tags[i] == 0, i + 1 < tags.count, isPER(i - 1), tags[i + 1] == b, adjacent(i - 1), adjacent(i),
+                      (t[i].flags.contains(.capitalized) && !t[i].flags.contains(.commonLower))
+                        || nameParticles.contains(t[i].lower)
+                        || (t[i].length == 1 && NERText.isHyphen(s[t[i].start]) && t[i].start == t[i - 1].end) {
+                tags[i] = inside
+                tags[i + 1] = inside
+                i += 1
+            }
+            i += 1
+        }
+        return tags
     }
 
     /// Organization heads that name an institution with the capitalized words around them:

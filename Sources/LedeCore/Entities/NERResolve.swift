@@ -217,8 +217,8 @@ extension NERDocument {
             }
             groupIndex[k] = groupIndex[r]
         }
-        // A person named by one word only, never in full, never after a title, with a word that is
-        // not a known name: too weak ("Iodine", "Homeopathy" at the start of sentences).
+        // A person named by one word only, only at the start of sentences, never after a title, with
+        // a word that is not a known name: too weak ("Iodine", "Homeopathy").
         var weak = Set<Int>()
         for (g, members) in groups.enumerated() where kind(root(members[0])) == 1 {
             guard members.allSatisfy({ words($0).count == 1 }) else { continue }
@@ -226,7 +226,7 @@ extension NERDocument {
             for sp in spans where groupIndex[sp.key] == g {
                 let t = sentences[sp.sentence].tokens
                 if sp.tagged { tagged += 1 }
-                if sp.tagged, !isInitial(sp.sentence, sp.from), !t[sp.from].flags.contains(.commonLower) { known = true }
+                if !isInitial(sp.sentence, sp.from) { known = true }
                 if sp.from > 0, t[sp.from - 1].flags.contains(.title) { titled = true }
                 let f = t[sp.from].flags
                 if (f.contains(.surname) || f.contains(.firstName)) && !f.contains(.commonLower) { known = true }

@@ -104,7 +104,7 @@ package enum NERText {
     static func isApostrophe(_ v: UInt32) -> Bool { v == 39 || v == 0x2019 }
 
     @inline(__always)
-    static func isHyphen(_ v: UInt32) -> Bool { v == 45 || v == 0x2010 || v == 0x2011 }
+    package static func isHyphen(_ v: UInt32) -> Bool { v == 45 || v == 0x2010 || v == 0x2011 }
 
     /// Characters that may sit inside a word: letters, digits, marks, and "." "&" in abbreviations.
     @inline(__always)
