@@ -80,10 +80,21 @@ struct NERDocument {
         return text(t[span.from].start, t[span.to - 1].end)
     }
 
-    /// Lower-cased surface with single spaces between tokens: the identity of a name in the article.
+    /// Lower-cased surface with runs of white space made one space: the identity of a name in the article.
     func key(of span: Span) -> String {
         let t = sentences[span.sentence].tokens
-        return (span.from..<span.to).map { text(t[$0].start, t[$0].end).lowercased() }.joined(separator: " ")
+        var out = String.UnicodeScalarView()
+        var space = false
+        for i in t[span.from].start..<t[span.to - 1].end {
+            let v = scalars[i]
+            if NERText.isSpace(v) {
+                space = true
+                continue
+            }
+            if space { out.append(" "); space = false }
+            out.append(Unicode.Scalar(NERText.lowered(v)) ?? " ")
+        }
+        return String(out)
     }
 
     // MARK: - Tagging
@@ -150,7 +161,7 @@ struct NERDocument {
             let w = word(s.to - 1)
             // "Chung-tai" in "Cheng Chung-tai": a lower-case part joined by a hyphen stays.
             let hyphenTail = s.to - s.from >= 3 && word(s.to - 2) == "-" && t[s.to - 2].start == t[s.to - 3].end
-                && t[s.to - 2].end == l.start
+                && t[s.to - 2].end == l.start && !l.flags.contains(.commonLower)
             let dropTrailing = (l.flags.contains(.isPunct) && w != ".") || w == "'s" || w == "\u{2019}s"
                 || (!hyphenTail && !l.flags.contains(.capitalized) && !l.flags.contains(.uncased) && !l.flags.contains(.hasDigit))
             guard dropTrailing else { break }

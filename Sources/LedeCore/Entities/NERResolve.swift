@@ -28,6 +28,16 @@ extension NERDocument {
             }
             votes[k] = v
         }
+        // A one-word name that is a common lower-case word ("Exhibit", "Director"), tagged once and
+        // not a well-known organization, is more likely a capitalized word than a name.
+        var once: [String: Int] = [:]
+        for s in spans where s.to - s.from == 1 { once[s.key, default: 0] += 1 }
+        for s in spans where s.to - s.from == 1 && once[s.key] == 1 {
+            let f = sentences[s.sentence].tokens[s.from].flags
+            if f.contains(.commonLower), !f.contains(.knownOrg), !f.contains(.firstName), !f.contains(.surname) {
+                votes[s.key] = [1, 0, 0, 0]
+            }
+        }
         for (k, v) in votes {
             var best = 0
             for t in 1...3 where v[t] > v[best] { best = t }

@@ -93,7 +93,7 @@ package enum NERText {
     static func isDigit(_ v: UInt32) -> Bool { v >= 48 && v <= 57 }
 
     @inline(__always)
-    static func isSpace(_ v: UInt32) -> Bool {
+    package static func isSpace(_ v: UInt32) -> Bool {
         if v < 128 { return v == 32 || (v >= 9 && v <= 13) }
         return v == 0xA0 || v == 0x2009 || v == 0x200A || v == 0x202F || v == 0x3000 || v == 0x2002 || v == 0x2003
             || (Unicode.Scalar(v)?.properties.isWhitespace ?? false)
