@@ -37,8 +37,16 @@ let gmb = NERCorpus.readGMB(read(dataDir + "/gmb/gmb_kaggle.conll"))
 let gmbTrain = Array(gmb.prefix(NERHeldOut.gmbTrainCount(gmb.count)))
 let ewt = NERCorpus.readUNER(read(dataDir + "/uner-english/ewt_en_ewt-ud-dev.iob2"))
     + NERCorpus.readUNER(read(dataDir + "/uner-english/ewt_en_ewt-ud-test.iob2"))
-let sentences = gmbTrain + ewt
-log("read \(gmbTrain.count) GMB + \(ewt.count) EWT training sentences")
+// `--include wikigold`: also train on wikigold (it is then no longer held out).
+var extra: [NERSentence] = []
+if argument("--include", "") == "wikigold" {
+    extra = NERCorpus.readWikigold(read(dataDir + "/wikigold/wikigold.conll.txt"))
+}
+// `--gold-repeat N`: hand-annotated sentences count N times against GMB's partly corrected ones.
+let goldRepeat = max(1, Int(argument("--gold-repeat", "1")) ?? 1)
+let gold = ewt + extra
+let sentences = gmbTrain + Array(repeating: gold, count: goldRepeat).flatMap { $0 }
+log("read \(gmbTrain.count) GMB + \(gold.count) hand-annotated training sentences (×\(goldRepeat))")
 
 // Lexicon: census names, and words the training text mostly writes in lower case.
 var lexicon: [String: UInt32] = [:]

@@ -144,25 +144,22 @@ struct NERDocument {
     func clean(_ span: Span) -> Span? {
         var s = span
         let t = sentences[s.sentence].tokens
-        func word(_ i: Int) -> String { text(t[i].start, t[i].end) }
         while s.from < s.to {
             let f = t[s.from]
-            let w = word(s.from)
-            let lower = w.lowercased()
             let strip = f.flags.contains(.isPunct)
                 || (!f.flags.contains(.capitalized) && !f.flags.contains(.uncased) && !f.flags.contains(.hasDigit))
-                || (s.type == 1 && NERLexicon.titleWords.contains(lower))
-                || (lower == "the" && (s.from == 0 || s.to - s.from == 1 || isInitial(s.sentence, s.from)))
+                || (s.type == 1 && Self.titleHashes.contains(f.lower))
+                || (f.lower == Self.theHash && (s.from == 0 || s.to - s.from == 1 || isInitial(s.sentence, s.from)))
             guard strip else { break }
             s.from += 1
         }
         while s.to > s.from {
             let l = t[s.to - 1]
-            let w = word(s.to - 1)
             // "Chung-tai" in "Cheng Chung-tai": a lower-case part joined by a hyphen stays.
-            let hyphenTail = s.to - s.from >= 3 && word(s.to - 2) == "-" && t[s.to - 2].start == t[s.to - 3].end
-                && t[s.to - 2].end == l.start && !l.flags.contains(.commonLower)
-            let dropTrailing = (l.flags.contains(.isPunct) && w != ".") || w == "'s" || w == "\u{2019}s"
+            let hyphenTail = s.to - s.from >= 3 && t[s.to - 2].length == 1 && NERText.isHyphen(scalars[t[s.to - 2].start])
+                && t[s.to - 2].start == t[s.to - 3].end && t[s.to - 2].end == l.start && !l.flags.contains(.commonLower)
+            let possessive = l.length == 2 && NERText.isApostrophe(scalars[l.start])
+            let dropTrailing = (l.flags.contains(.isPunct) && !(l.length == 1 && scalars[l.start] == 46)) || possessive
                 || (!hyphenTail && !l.flags.contains(.capitalized) && !l.flags.contains(.uncased) && !l.flags.contains(.hasDigit))
             guard dropTrailing else { break }
             s.to -= 1
@@ -173,14 +170,13 @@ struct NERDocument {
             return nil
         }
         // "Castlefrank Road", "Century City Towers": places, whatever the tagger thought.
-        if Self.placeHeads.contains(word(s.to - 1).lowercased()), s.to - s.from >= 2 { return nil }
+        if s.to - s.from >= 2, Self.placeHashes.contains(t[s.to - 1].lower) { return nil }
         if s.to - s.from == 1 {
             let f = t[s.from]
-            let w = word(s.from)
-            if Self.neverNames.contains(w.lowercased()) || NERLexicon.titleWords.contains(w.lowercased()) { return nil }
+            if Self.neverHashes.contains(f.lower) || Self.titleHashes.contains(f.lower) { return nil }
             // "GPUs", "CEOs": plural acronyms are things.
-            let sc = Array(w.unicodeScalars)
-            if sc.count >= 3, sc.last == "s", sc.dropLast().allSatisfy({ $0.properties.isUppercase }) { return nil }
+            let sc = scalars[f.start..<f.end]
+            if sc.count >= 3, sc.last == 115, sc.dropLast().allSatisfy({ $0 >= 65 && $0 <= 90 }) { return nil }
             // A sentence-initial common word ("Take", "Still") is capitalized only by position.
             if isInitial(s.sentence, s.from), f.flags.contains(.commonLower) || lowerInDocument.contains(f.lower),
                !f.flags.contains(.knownOrg), !f.flags.contains(.firstName) {
@@ -302,6 +298,11 @@ struct NERDocument {
         "station", "river", "lake", "mountain", "mountains", "island", "islands", "valley", "county", "province",
         "district", "state", "city", "coast", "bay", "beach", "canyon", "desert", "ocean", "sea", "lane", "drive",
     ]
+
+    static let theHash = NERText.hashLower("the")
+    static let titleHashes = Set(NERLexicon.titleWords.map(NERText.hashLower))
+    static let placeHashes = Set(placeHeads.map(NERText.hashLower))
+    static let neverHashes = Set(neverNames.map(NERText.hashLower))
 
     /// Words that are capitalized but never a person or organization on their own.
     static let neverNames: Set<String> = [

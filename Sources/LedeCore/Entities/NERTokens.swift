@@ -101,7 +101,7 @@ package enum NERText {
 
     /// Apostrophes: straight and typographic.
     @inline(__always)
-    static func isApostrophe(_ v: UInt32) -> Bool { v == 39 || v == 0x2019 }
+    package static func isApostrophe(_ v: UInt32) -> Bool { v == 39 || v == 0x2019 }
 
     @inline(__always)
     package static func isHyphen(_ v: UInt32) -> Bool { v == 45 || v == 0x2010 || v == 0x2011 }
