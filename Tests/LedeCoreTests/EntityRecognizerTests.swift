@@ -231,10 +231,7 @@ struct NERTrainingTests {
 
     static func train() -> NERModel {
         let lexicon = NERLexicon(fileText: "john\t256\nmary\t256\nsmith\t512\n")
-        let data = sentences.map { s -> (tokens: [NERToken], gold: [Int]) in
-            let a = NERCorpus.aligned(s, lexicon: lexicon)
-            return (a.tokens, a.gold)
-        }
+        let data = NERCorpus.trainingData(sentences, lexicon: lexicon)
         return NERTrainer(bucketBits: 12, epochs: 4).train(data)
     }
 

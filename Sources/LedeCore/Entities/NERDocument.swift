@@ -59,6 +59,12 @@ struct NERDocument {
                 lowerInDocument.insert(t.lower)
             }
         }
+        for i in sentences.indices {
+            for j in sentences[i].tokens.indices
+            where sentences[i].tokens[j].flags.contains(.capitalized) && lowerInDocument.contains(sentences[i].tokens[j].lower) {
+                sentences[i].tokens[j].flags.insert(.lowerInDocument)
+            }
+        }
     }
 
     static func isByline(_ text: String, _ byline: String) -> Bool {

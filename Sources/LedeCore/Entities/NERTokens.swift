@@ -37,8 +37,25 @@ package struct TokenFlags: OptionSet, Sendable, Hashable {
     package static let knownOrg = TokenFlags(rawValue: 1 << 13)
     package static let orgCue = TokenFlags(rawValue: 1 << 14)
     package static let personCue = TokenFlags(rawValue: 1 << 15)
+    /// The same word is written in lower case elsewhere in the document.
+    package static let lowerInDocument = TokenFlags(rawValue: 1 << 16)
 
-    package static let lexiconMask: UInt32 = 0xFF00
+    package static let lexiconMask: UInt32 = 0x1FF00
+
+    /// Marks the capitalized tokens whose word the document also writes in lower case.
+    package static func markLowerInDocument(_ sentences: inout [[NERToken]]) {
+        var lower = Set<UInt64>()
+        for s in sentences {
+            for t in s where t.flags.contains(.hasLetter) && !t.flags.contains(.capitalized) && !t.flags.contains(.uncased) {
+                lower.insert(t.lower)
+            }
+        }
+        for i in sentences.indices {
+            for j in sentences[i].indices where sentences[i][j].flags.contains(.capitalized) && lower.contains(sentences[i][j].lower) {
+                sentences[i][j].flags.insert(.lowerInDocument)
+            }
+        }
+    }
 }
 
 /// FNV-1a over 32-bit values, finished with a 64-bit mixer so low bits are usable as buckets.

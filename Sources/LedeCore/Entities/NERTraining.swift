@@ -153,6 +153,31 @@ package enum NERCorpus {
     }
 }
 
+extension NERCorpus {
+    /// Tokens and gold tags of each sentence, with document-level flags set per document
+    /// (consecutive sentences with the same `doc` number).
+    package static func trainingData(_ sentences: [NERSentence], lexicon: NERLexicon) -> [(tokens: [NERToken], gold: [Int])] {
+        var out: [(tokens: [NERToken], gold: [Int])] = []
+        out.reserveCapacity(sentences.count)
+        var i = 0
+        while i < sentences.count {
+            var j = i
+            while j < sentences.count, sentences[j].doc == sentences[i].doc { j += 1 }
+            var tokens: [[NERToken]] = []
+            var gold: [[Int]] = []
+            for s in sentences[i..<j] {
+                let a = aligned(s, lexicon: lexicon)
+                tokens.append(a.tokens)
+                gold.append(a.gold)
+            }
+            TokenFlags.markLowerInDocument(&tokens)
+            for k in tokens.indices { out.append((tokens[k], gold[k])) }
+            i = j
+        }
+        return out
+    }
+}
+
 /// Averaged-perceptron training of the tagger, deterministic for a given input, seed and settings.
 package struct NERTrainer {
     package var bucketBits = 19
