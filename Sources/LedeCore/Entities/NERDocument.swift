@@ -125,9 +125,11 @@ struct NERDocument {
                 while j < tags.count, tags[j] == NERTag.inside(tag.type).rawValue { j += 1 }
                 // A named institution found by its head word wins over the tagger's guess.
                 if (i..<j).contains(where: { inOrg[$0] }) { i = j; continue }
-                if var span = clean(Span(sentence: si, from: i, to: j, type: tag.type, tagged: true)) {
-                    span.key = key(of: span)
-                    spans.append(span)
+                for piece in splitPossessive(Span(sentence: si, from: i, to: j, type: tag.type, tagged: true)) {
+                    if var span = clean(piece) {
+                        span.key = key(of: span)
+                        spans.append(span)
+                    }
                 }
                 i = j
             }
@@ -144,6 +146,21 @@ struct NERDocument {
                 spans.append(span)
             }
         }
+    }
+
+    /// "Civic Passion's Wong Yeung-tat", "Tesla's Elon Musk": an organization's possessive
+    /// followed by a name is two entities (unless the whole is one name: "New People's Party").
+    func splitPossessive(_ span: Span) -> [Span] {
+        let t = sentences[span.sentence].tokens
+        guard span.type == 2, span.to - span.from >= 3, !t[span.to - 1].flags.contains(.orgHead) else { return [span] }
+        for p in (span.from + 1)..<(span.to - 1) where t[p].length == 2 && NERText.isApostrophe(scalars[t[p].start]) {
+            var head = span, tail = span
+            head.to = p
+            tail.from = p + 1
+            tail.type = 1
+            return [head, tail]
+        }
+        return [span]
     }
 
     /// Trims titles, articles, possessives and punctuation off a span; nil when nothing name-like is left.
@@ -171,6 +188,14 @@ struct NERDocument {
             s.to -= 1
         }
         guard s.to > s.from else { return nil }
+        // "Kwok Wai-keung", "Moon Jae-in": the tagger often stops at the hyphen of a given name.
+        while s.type == 1, s.to + 1 < t.count, t[s.to].length == 1, NERText.isHyphen(scalars[t[s.to].start]),
+              t[s.to].start == t[s.to - 1].end, t[s.to + 1].start == t[s.to].end,
+              !t[s.to + 1].flags.contains(.capitalized), t[s.to + 1].flags.contains(.hasLetter),
+              !t[s.to + 1].flags.contains(.commonLower) || t[s.to + 1].length <= 2,
+              !Self.compoundSuffixes.contains(t[s.to + 1].lower) {
+            s.to += 2
+        }
         // Needs a capitalized word (or a script without case).
         guard (s.from..<s.to).contains(where: { t[$0].flags.contains(.capitalized) || t[$0].flags.contains(.uncased) }) else {
             return nil
@@ -254,8 +279,15 @@ struct NERDocument {
         while i < t.count {
             guard t[i].flags.contains(.orgHead), t[i].flags.contains(.capitalized),
                   Self.institutionHeads.contains(word(i).lowercased()) else { i += 1; continue }
+            func joiner(_ k: Int) -> Bool {
+                // "&" between names, or a hyphen touching names on both sides ("Make-A-Wish").
+                guard k > 0, k + 1 < t.count, t[k].length == 1 else { return false }
+                let v = scalars[t[k].start]
+                if v == 38 { return isName(k - 1) }
+                return NERText.isHyphen(v) && t[k - 1].end == t[k].start && t[k].end == t[k + 1].start && isName(k - 1)
+            }
             var from = i
-            while from > 0, isName(from - 1) || (word(from - 1) == "&" && from >= 2 && isName(from - 2)) {
+            while from > 0, isName(from - 1) || joiner(from - 1) {
                 from -= 1
             }
             // "New People's Party": a possessive between capitalized words belongs to the name.
@@ -271,7 +303,7 @@ struct NERDocument {
             }
             if j > to, j < t.count, isName(j), word(to) != "and" {
                 var k = j
-                while k < t.count, isName(k) || (Self.institutionConnectors.contains(word(k).lowercased())
+                while k < t.count, isName(k) || (joiner(k) && k + 1 < t.count && isName(k + 1)) || (Self.institutionConnectors.contains(word(k).lowercased())
                                                     && k + 1 < t.count && isName(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && isName(k + 1) && word(i).lowercased() == "university")) {
                     k += 1
                 }
@@ -306,6 +338,9 @@ struct NERDocument {
     ]
 
     static let theHash = NERText.hashLower("the")
+    /// "Musk-led", "state-run": the second half of a compound adjective, not of a name.
+    static let compoundSuffixes = Set(["led", "run", "era", "like", "ish", "style", "born", "based", "owned", "backed",
+                                       "made", "linked", "related", "free", "wide", "in-law", "elect"].map(NERText.hashLower))
     static let titleHashes = Set(NERLexicon.titleWords.map(NERText.hashLower))
     static let placeHashes = Set(placeHeads.map(NERText.hashLower))
     static let neverHashes = Set(neverNames.map(NERText.hashLower))
