@@ -114,6 +114,21 @@ struct EntityRecognizerTests {
         #expect(!r.entities.contains { $0.name == "Musk" })
     }
 
+    @Test("a hyphenated given name stays in the name and the family name alone refers to it")
+    func hyphenatedGivenName() throws {
+        let r = recognize("Lawmaker Kwok Wai-keung said on Monday that the vote was fair. Kwok later met reporters.")
+        let kwok = try #require(entity(r, "Kwok Wai-keung"))
+        #expect(kwok.kind == .person)
+        #expect(kwok.aliases.contains("Kwok"))
+    }
+
+    @Test("an organization's possessive followed by a name is two entities")
+    func possessiveSplit() throws {
+        let r = recognize("Investors cheered on Monday after Tesla's Elon Musk announced the deal in Austin.")
+        #expect(entity(r, "Tesla")?.kind == .organization)
+        #expect(entity(r, "Elon Musk")?.kind == .person)
+    }
+
     @Test("an organization's possessive is the organization")
     func organizationPossessive() throws {
         let r = recognize("Twitter has lost advertisers since October. Twitter's revenue fell, and Google gained.")

@@ -200,7 +200,9 @@ extension NERDocument {
                 if kind(k) == 1 || kind(other) == 1 {
                     // A surname (or "First Last" of "First Middle Last") of a person named in full.
                     guard kind(other) == 1, wk.count == 1 || wk.first == wo.first else { continue }
-                    if wo.last == wk.last { consider(other) }
+                    // Family name first with a hyphenated given name ("Kwok Wai-keung"): "Kwok".
+                    let familyFirst = wo.count == 2 && wk.count == 1 && (wo.last?.contains("-") ?? false) && wo.first == wk.first
+                    if wo.last == wk.last || familyFirst { consider(other) }
                 } else if kind(k) == 2, kind(other) == 2 {
                     if Array(wo.prefix(wk.count)) == wk, wk.count >= 2 { consider(other) }
                     else if wk.count == 1, isAcronym(String(wk[0]), of: wo) { consider(other) }
