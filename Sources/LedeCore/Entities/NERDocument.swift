@@ -136,6 +136,22 @@ struct NERDocument {
             // Gazetteer: a well-known organization's one-word name the tagger passed over.
             var covered = inOrg
             for sp in spans where sp.sentence == si { for k in sp.from..<sp.to { covered[k] = true } }
+            // "Seagal said", "said Duffy": one unknown capitalized word speaking is most likely a person.
+            for (k, t) in s.tokens.enumerated() where !covered[k] && t.flags.contains(.capitalized) && t.length >= 3 {
+                let f = t.flags
+                if f.contains(.commonLower) || f.contains(.knownOrg) || f.contains(.orgHead) || f.contains(.title)
+                    || f.contains(.allCaps) || lowerInDocument.contains(t.lower) || Self.neverHashes.contains(t.lower) { continue }
+                if k > 0, s.tokens[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
+                if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
+                let next = k + 1 < s.tokens.count && Self.speechVerbs.contains(s.tokens[k + 1].lower)
+                let prev = k > 0 && Self.speechVerbs.contains(s.tokens[k - 1].lower)
+                    && (k + 1 == s.tokens.count || s.tokens[k + 1].flags.contains(.isPunct))
+                guard next || prev else { continue }
+                var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: false)
+                span.key = key(of: span)
+                spans.append(span)
+                covered[k] = true
+            }
             for (k, t) in s.tokens.enumerated() where t.flags.contains(.knownOrg) && t.flags.contains(.capitalized) && !covered[k] {
                 if isInitial(si, k), t.flags.contains(.commonLower) { continue }
                 // Part of a longer capitalized name ("Apple Daily", "Fox Searchlight"): not this one.
@@ -338,6 +354,8 @@ struct NERDocument {
     ]
 
     static let theHash = NERText.hashLower("the")
+    static let speechVerbs = Set(["said", "says", "told", "added", "explained", "wrote", "argued", "insisted",
+                                  "noted", "tweeted", "recalled", "admitted", "testified"].map(NERText.hashLower))
     /// "Musk-led", "state-run": the second half of a compound adjective, not of a name.
     static let compoundSuffixes = Set(["led", "run", "era", "like", "ish", "style", "born", "based", "owned", "backed",
                                        "made", "linked", "related", "free", "wide", "in-law", "elect"].map(NERText.hashLower))

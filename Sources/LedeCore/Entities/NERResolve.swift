@@ -17,7 +17,7 @@ extension NERDocument {
         for s in spans {
             let k = s.key
             var v = votes[k] ?? [0, 0, 0, 0]
-            v[s.type] += 2
+            v[s.type] += s.tagged ? 2 : 1
             let t = sentences[s.sentence].tokens
             let last = t[s.to - 1].flags
             if s.to - s.from >= 2, last.contains(.orgHead) { v[2] += 3 }
