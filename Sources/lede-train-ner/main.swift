@@ -1,6 +1,7 @@
 // Trains the person/organization tagger shipped in LedeCore/Resources/ner.
 //
 // Usage: lede-train-ner [--data DIR] [--census DIR] [--out DIR] [--epochs N] [--bits B]
+//                       [--include wikigold] [--gold-repeat N]
 // Defaults: ../shared/corpus/ner, ../shared/lexicons/census-1990, Sources/LedeCore/Resources/ner.
 // Training data: GMB (all but its last 5% of sentences, held out for lede-eval-ner) and the
 // UNER English EWT files. wikigold and UNER PUD are never trained on: they are held out.
@@ -26,7 +27,7 @@ let dataDir = argument("--data", "../shared/corpus/ner")
 let censusDir = argument("--census", "../shared/lexicons/census-1990")
 let outDir = argument("--out", "Sources/LedeCore/Resources/ner")
 let epochs = Int(argument("--epochs", "6")) ?? 6
-let bits = Int(argument("--bits", "19")) ?? 19
+let bits = Int(argument("--bits", "17")) ?? 17
 
 let started = Date()
 func log(_ s: String) {
@@ -37,8 +38,16 @@ let gmb = NERCorpus.readGMB(read(dataDir + "/gmb/gmb_kaggle.conll"))
 let gmbTrain = Array(gmb.prefix(NERHeldOut.gmbTrainCount(gmb.count)))
 let ewt = NERCorpus.readUNER(read(dataDir + "/uner-english/ewt_en_ewt-ud-dev.iob2"))
     + NERCorpus.readUNER(read(dataDir + "/uner-english/ewt_en_ewt-ud-test.iob2"))
-let sentences = gmbTrain + ewt
-log("read \(gmbTrain.count) GMB + \(ewt.count) EWT training sentences")
+// `--include wikigold`: also train on wikigold (it is then no longer held out).
+var extra: [NERSentence] = []
+if argument("--include", "") == "wikigold" {
+    extra = NERCorpus.readWikigold(read(dataDir + "/wikigold/wikigold.conll.txt"))
+}
+// `--gold-repeat N`: hand-annotated sentences count N times against GMB's partly corrected ones.
+let goldRepeat = max(1, Int(argument("--gold-repeat", "1")) ?? 1)
+let gold = ewt + extra
+let sentences = gmbTrain + Array(repeating: gold, count: goldRepeat).flatMap { $0 }
+log("read \(gmbTrain.count) GMB + \(gold.count) hand-annotated training sentences (×\(goldRepeat))")
 
 // Lexicon: census names, and words the training text mostly writes in lower case.
 var lexicon: [String: UInt32] = [:]
@@ -72,10 +81,7 @@ let lexiconText = lexicon.keys.sorted().map { "\($0)\t\(lexicon[$0] ?? 0)" }.joi
 let nerLexicon = NERLexicon(fileText: lexiconText)
 log("lexicon: \(lexicon.count) words")
 
-let data = sentences.map { s -> (tokens: [NERToken], gold: [Int]) in
-    let a = NERCorpus.aligned(s, lexicon: nerLexicon)
-    return (a.tokens, a.gold)
-}
+let data = NERCorpus.trainingData(sentences, lexicon: nerLexicon)
 log("aligned \(data.reduce(0) { $0 + $1.tokens.count }) tokens; training \(epochs) epochs, \(1 << bits) buckets")
 let model = NERTrainer(bucketBits: bits, epochs: epochs).train(data) { epoch, accuracy in
     if epoch < 0 {

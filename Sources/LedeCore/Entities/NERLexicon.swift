@@ -32,7 +32,7 @@ package struct NERLexicon: Sendable {
                 var f: UInt32 = 0
                 for j in (tab + 1)..<i where utf8[j] >= 48 && utf8[j] <= 57 { f = f * 10 + UInt32(utf8[j] - 48) }
                 let word = String(decoding: utf8[lineStart..<tab], as: UTF8.self)
-                flags[NERText.hashLower(word), default: 0] |= f & TokenFlags.lexiconMask
+                flags[NERText.hashLower(word), default: 0] |= f & 0xFF00
             }
             lineStart = i + 1
             tab = -1

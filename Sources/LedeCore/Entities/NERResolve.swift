@@ -16,8 +16,8 @@ extension NERDocument {
         var votes: [String: [Int]] = [:]
         for s in spans {
             let k = s.key
-            var v = votes[k] ?? [0, 0, 0, 0, 0]
-            v[s.type] += 2
+            var v = votes[k] ?? [0, 0, 0, 0]
+            v[s.type] += s.tagged ? 2 : 1
             let t = sentences[s.sentence].tokens
             let last = t[s.to - 1].flags
             if s.to - s.from >= 2, last.contains(.orgHead) { v[2] += 3 }
@@ -28,11 +28,43 @@ extension NERDocument {
             }
             votes[k] = v
         }
+        // A one-word name that is a common lower-case word ("Exhibit", "Director"), tagged once and
+        // not a well-known organization, is more likely a capitalized word than a name.
+        var once: [String: Int] = [:]
+        for s in spans where s.to - s.from == 1 { once[s.key, default: 0] += 1 }
+        for s in spans where s.to - s.from == 1 && once[s.key] == 1 {
+            let f = sentences[s.sentence].tokens[s.from].flags
+            if f.contains(.commonLower), !f.contains(.knownOrg), !f.contains(.firstName), !f.contains(.surname) {
+                votes[s.key] = [1, 0, 0, 0]
+            }
+        }
         for (k, v) in votes {
             var best = 0
-            for t in 1...4 where v[t] > v[best] { best = t }
+            for t in 1...3 where v[t] > v[best] { best = t }
             kinds[k] = best <= 2 ? best : 0
         }
+        for k in definedTerms() { kinds[k] = 0 }
+    }
+
+    /// "iodine deficiency disorders (IDD)": an abbreviation spelled out in common words names a
+    /// thing, not an organization.
+    func definedTerms() -> [String] {
+        var out: [String] = []
+        for sentence in sentences {
+            let t = sentence.tokens
+            var i = 1
+            while i + 1 < t.count {
+                defer { i += 1 }
+                guard scalars[t[i - 1].start] == 40, scalars[t[i + 1].start] == 41,
+                      t[i].flags.contains(.allCaps), t[i].length >= 2, t[i].length <= 6, i - 1 >= t[i].length else { continue }
+                let letters = Array(text(t[i].start, t[i].end).lowercased().unicodeScalars)
+                let words = ((i - 1 - letters.count)..<(i - 1)).map { t[$0] }
+                guard words.allSatisfy({ !$0.flags.contains(.capitalized) }) else { continue }
+                let initials = words.compactMap { Unicode.Scalar(NERText.lowered(scalars[$0.start])) }
+                if initials == letters { out.append(String(String.UnicodeScalarView(letters))) }
+            }
+        }
+        return out
     }
 
     /// "Federal Reserve (Fed)", "University of Southern Indiana (USI)": the bracketed short form
@@ -168,7 +200,9 @@ extension NERDocument {
                 if kind(k) == 1 || kind(other) == 1 {
                     // A surname (or "First Last" of "First Middle Last") of a person named in full.
                     guard kind(other) == 1, wk.count == 1 || wk.first == wo.first else { continue }
-                    if wo.last == wk.last { consider(other) }
+                    // Family name first with a hyphenated given name ("Kwok Wai-keung"): "Kwok".
+                    let familyFirst = wo.count == 2 && wk.count == 1 && (wo.last?.contains("-") ?? false) && wo.first == wk.first
+                    if wo.last == wk.last || familyFirst { consider(other) }
                 } else if kind(k) == 2, kind(other) == 2 {
                     if Array(wo.prefix(wk.count)) == wk, wk.count >= 2 { consider(other) }
                     else if wk.count == 1, isAcronym(String(wk[0]), of: wo) { consider(other) }
@@ -195,7 +229,36 @@ extension NERDocument {
             }
             groupIndex[k] = groupIndex[r]
         }
+        // A person named by one word only, only at the start of sentences, never after a title, with
+        // a word that is not a known name: too weak ("Iodine", "Homeopathy").
+        var weak = Set<Int>()
+        for (g, members) in groups.enumerated() where kind(root(members[0])) == 1 {
+            guard members.allSatisfy({ words($0).count == 1 }) else { continue }
+            var tagged = 0, titled = false, known = false
+            for sp in spans where groupIndex[sp.key] == g {
+                let t = sentences[sp.sentence].tokens
+                if sp.tagged { tagged += 1 }
+                if !isInitial(sp.sentence, sp.from) { known = true }
+                if sp.from > 0, t[sp.from - 1].flags.contains(.title) { titled = true }
+                let f = t[sp.from].flags
+                if (f.contains(.surname) || f.contains(.firstName)) && !f.contains(.commonLower) { known = true }
+            }
+            if !(titled || known || tagged >= 2) { weak.insert(g) }
+        }
+        if !weak.isEmpty {
+            spans = spans.filter { !weak.contains(groupIndex[$0.key] ?? -1) }
+            var renumber: [Int: Int] = [:]
+            var kept: [[String]] = []
+            for (g, members) in groups.enumerated() where !weak.contains(g) {
+                renumber[g] = kept.count
+                kept.append(members)
+            }
+            for (k, g) in groupIndex { groupIndex[k] = renumber[g] }
+            groups = kept
+        }
         entityOf = spans.map { groupIndex[$0.key] ?? 0 }
+        firstSpan = [:]
+        for (i, sp) in spans.enumerated() where firstSpan[sp.key] == nil { firstSpan[sp.key] = i }
         entities = groups.map { members in
             let r = root(members[0])
             let kindValue = kind(r) == 2 ? EntityKind.organization : EntityKind.person
@@ -206,7 +269,9 @@ extension NERDocument {
                 if a.hasPrefix("the ") != b.hasPrefix("the ") { return a.hasPrefix("the ") }
                 return (count[a] ?? 0) < (count[b] ?? 0)
             } ?? r
-            let nameSpan = firstSpan[fullest].map { spans[$0] }
+            // A shouted headline's "ELON MUSK" is a mention, but the name is written as the body writes it.
+            let nameSpan = spans.first { $0.key == fullest && !sentences[$0.sentence].shouted }
+                ?? firstSpan[fullest].map { spans[$0] }
             let name = nameSpan.map { text(of: $0) } ?? fullest
             return DocumentEntity(name: name, kind: kindValue)
         }

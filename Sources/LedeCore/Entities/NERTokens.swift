@@ -37,8 +37,25 @@ package struct TokenFlags: OptionSet, Sendable, Hashable {
     package static let knownOrg = TokenFlags(rawValue: 1 << 13)
     package static let orgCue = TokenFlags(rawValue: 1 << 14)
     package static let personCue = TokenFlags(rawValue: 1 << 15)
+    /// The same word is written in lower case elsewhere in the document.
+    package static let lowerInDocument = TokenFlags(rawValue: 1 << 16)
 
-    package static let lexiconMask: UInt32 = 0xFF00
+    package static let lexiconMask: UInt32 = 0x1FF00
+
+    /// Marks the capitalized tokens whose word the document also writes in lower case.
+    package static func markLowerInDocument(_ sentences: inout [[NERToken]]) {
+        var lower = Set<UInt64>()
+        for s in sentences {
+            for t in s where t.flags.contains(.hasLetter) && !t.flags.contains(.capitalized) && !t.flags.contains(.uncased) {
+                lower.insert(t.lower)
+            }
+        }
+        for i in sentences.indices {
+            for j in sentences[i].indices where sentences[i][j].flags.contains(.capitalized) && lower.contains(sentences[i][j].lower) {
+                sentences[i][j].flags.insert(.lowerInDocument)
+            }
+        }
+    }
 }
 
 /// FNV-1a over 32-bit values, finished with a 64-bit mixer so low bits are usable as buckets.
@@ -93,7 +110,7 @@ package enum NERText {
     static func isDigit(_ v: UInt32) -> Bool { v >= 48 && v <= 57 }
 
     @inline(__always)
-    static func isSpace(_ v: UInt32) -> Bool {
+    package static func isSpace(_ v: UInt32) -> Bool {
         if v < 128 { return v == 32 || (v >= 9 && v <= 13) }
         return v == 0xA0 || v == 0x2009 || v == 0x200A || v == 0x202F || v == 0x3000 || v == 0x2002 || v == 0x2003
             || (Unicode.Scalar(v)?.properties.isWhitespace ?? false)
@@ -101,10 +118,10 @@ package enum NERText {
 
     /// Apostrophes: straight and typographic.
     @inline(__always)
-    static func isApostrophe(_ v: UInt32) -> Bool { v == 39 || v == 0x2019 }
+    package static func isApostrophe(_ v: UInt32) -> Bool { v == 39 || v == 0x2019 }
 
     @inline(__always)
-    static func isHyphen(_ v: UInt32) -> Bool { v == 45 || v == 0x2010 || v == 0x2011 }
+    package static func isHyphen(_ v: UInt32) -> Bool { v == 45 || v == 0x2010 || v == 0x2011 }
 
     /// Characters that may sit inside a word: letters, digits, marks, and "." "&" in abbreviations.
     @inline(__always)

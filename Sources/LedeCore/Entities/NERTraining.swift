@@ -16,14 +16,13 @@ package struct NERSentence: Sendable {
 
 /// Readers for the corpora in `shared/corpus/ner` (see its SOURCE.md).
 package enum NERCorpus {
-    /// Maps a corpus entity type to the tagger's type: 1 PER, 2 ORG, 3 LOC, 4 MISC, 0 outside.
+    /// Maps a corpus entity type to the tagger's type: 1 PER, 2 ORG, 3 LOC, 0 outside.
     static func type(_ name: Substring) -> Int {
         switch name.uppercased() {
         case "PER", "PERSON": return 1
         case "ORG": return 2
         case "LOC", "GEO", "GPE": return 3
-        case "MISC", "ART", "EVE", "NAT": return 4
-        default: return 0  // TIM and anything unknown
+        default: return 0  // MISC, TIM, ART, EVE, NAT: outside
         }
     }
 
@@ -151,6 +150,31 @@ package enum NERCorpus {
             }
         }
         return (scalars, tokens, gold)
+    }
+}
+
+extension NERCorpus {
+    /// Tokens and gold tags of each sentence, with document-level flags set per document
+    /// (consecutive sentences with the same `doc` number).
+    package static func trainingData(_ sentences: [NERSentence], lexicon: NERLexicon) -> [(tokens: [NERToken], gold: [Int])] {
+        var out: [(tokens: [NERToken], gold: [Int])] = []
+        out.reserveCapacity(sentences.count)
+        var i = 0
+        while i < sentences.count {
+            var j = i
+            while j < sentences.count, sentences[j].doc == sentences[i].doc { j += 1 }
+            var tokens: [[NERToken]] = []
+            var gold: [[Int]] = []
+            for s in sentences[i..<j] {
+                let a = aligned(s, lexicon: lexicon)
+                tokens.append(a.tokens)
+                gold.append(a.gold)
+            }
+            TokenFlags.markLowerInDocument(&tokens)
+            for k in tokens.indices { out.append((tokens[k], gold[k])) }
+            i = j
+        }
+        return out
     }
 }
 
