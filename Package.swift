@@ -49,9 +49,12 @@ let package = Package(
         .executableTarget(
             name: "lede-eval-summary",
             dependencies: ["LedeCore"]),
+        .target(
+            name: "LedeTestSupport",
+            path: "Tests/LedeTestSupport"),
         .testTarget(
             name: "LedeCoreTests",
-            dependencies: ["LedeCore"],
+            dependencies: ["LedeCore", "LedeTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LedeStoreTests",
@@ -61,7 +64,7 @@ let package = Package(
             dependencies: ["LedeCore", "LedeStore", "LedeTUI"]),
         .testTarget(
             name: "LedeCLITests",
-            dependencies: ["LedeCore"]),
+            dependencies: ["LedeCore", "LedeTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -103,7 +103,7 @@ func run() throws {
     let textData = texts.map { Data($0.utf8) }
     let total = seconds {
         _ = BatchIngester(library: batchLibrary).ingest(count: textData.count) { index in
-            try DocumentReader().read(data: textData[index], source: "/bench/batch/\(index).txt")
+            [try DocumentReader().read(data: textData[index], source: "/bench/batch/\(index).txt")]
         }
     }
     let perSecond = { (time: Double) in String(format: "%.0f articles/s", Double(texts.count) / time) }
@@ -130,7 +130,7 @@ func run() throws {
                 let batchTexts = (0..<batch).map { Data(generator.article(number: options.articles + done + $0).utf8) }
                 let first = done
                 _ = BatchIngester(library: large).ingest(count: batch) { offset in
-                    try DocumentReader().read(data: batchTexts[offset], source: "/bench/large/\(first + offset).txt")
+                    [try DocumentReader().read(data: batchTexts[offset], source: "/bench/large/\(first + offset).txt")]
                 }
                 done += batch
                 FileHandle.standardError.write(Data("\rlarge library: \(done)/\(options.large)".utf8))

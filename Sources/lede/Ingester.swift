@@ -11,6 +11,16 @@ struct Ingester {
     struct Report {
         var added = 0, updated = 0, unchanged = 0
         var skipped: [(path: String, reason: String)] = []
+        mutating func count(_ outcomes: [IngestOutcome]) {
+            for outcome in outcomes {
+                switch outcome {
+                case .added: added += 1
+                case .updated: updated += 1
+                case .unchanged: unchanged += 1
+                }
+            }
+        }
+
         var summary: String {
             var parts = ["added \(added)", "updated \(updated)"]
             if unchanged > 0 { parts.append("unchanged \(unchanged)") }
@@ -42,13 +52,11 @@ struct Ingester {
         var report = Report()
         let progress = Progress(total: urls.count, enabled: showsProgress && urls.count >= 20)
         let results = BatchIngester(library: library, pipeline: pipeline).ingest(
-            count: urls.count, read: { try DocumentReader().read(fileAt: urls[$0]) },
+            count: urls.count, read: { try DocumentReader().documents(fileAt: urls[$0]) },
             progress: { progress.update($0, urls[min($0, urls.count - 1)].lastPathComponent) })
         for (url, result) in zip(urls, results) {
             switch result {
-            case .stored(.added): report.added += 1
-            case .stored(.updated): report.updated += 1
-            case .stored(.unchanged): report.unchanged += 1
+            case let .stored(outcomes): report.count(outcomes)
             case let .failed(error): report.skipped.append((url.path, "\(error)"))
             }
         }

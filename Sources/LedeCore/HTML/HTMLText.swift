@@ -43,7 +43,9 @@ public enum HTMLText {
     ///
     /// This runs over every piece of text lede reads, so it works on UTF-8 bytes and looks up
     /// Unicode properties only for non-ASCII scalars.
-    static func normalizeInline(_ s: String) -> String {
+    static func normalizeInline(_ input: String) -> String {
+        // An escape sequence must go whole, not just its ESC byte, or "[31m" is left behind.
+        let s = input.utf8.contains(0x1B) || input.unicodeScalars.contains("\u{9B}") ? TextSanitizer.clean(input) : input
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         var pendingSpace = false

@@ -4,27 +4,35 @@ import Glibc
 #endif
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 for fetcher tests: one thread per connection, one response each.
-final class LocalHTTPServer: @unchecked Sendable {
-    struct Request {
-        var path: String
-        var headers: [String: String]
+public final class LocalHTTPServer: @unchecked Sendable {
+    public struct Request: Sendable {
+        public var path: String
+        public var headers: [String: String]
     }
 
-    struct Response {
-        var status: Int
-        var headers: [String: String] = [:]
-        var body: Data = Data()
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: [String: String] = [:]
+        public var body: Data = Data()
         /// Seconds to wait before answering (for timeout tests).
-        var delay: Double = 0
+        public var delay: Double = 0
         /// Streams this many filler bytes after `body`, without Content-Length (for size-cap tests).
-        var streamedFiller: Int = 0
+        public var streamedFiller: Int = 0
+
+        public init(status: Int, headers: [String: String] = [:], body: Data = Data(), delay: Double = 0, streamedFiller: Int = 0) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = delay
+            self.streamedFiller = streamedFiller
+        }
     }
 
-    let port: UInt16
+    public let port: UInt16
     private let socketFD: Int32
     private let handler: @Sendable (Request) -> Response
 
-    init(handler: @escaping @Sendable (Request) -> Response) throws {
+    public init(handler: @escaping @Sendable (Request) -> Response) throws {
         self.handler = handler
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
@@ -51,11 +59,11 @@ final class LocalHTTPServer: @unchecked Sendable {
         thread.start()
     }
 
-    func url(_ path: String) -> URL {
+    public func url(_ path: String) -> URL {
         URL(string: "http://127.0.0.1:\(port)\(path)") ?? URL(fileURLWithPath: "/")
     }
 
-    func stop() {
+    public func stop() {
         shutdown(socketFD, Int32(SHUT_RDWR))
         close(socketFD)
     }
