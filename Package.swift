@@ -45,7 +45,7 @@ let package = Package(
             dependencies: ["LedeCore"]),
         .executableTarget(
             name: "lede-bench",
-            dependencies: ["LedeCore", "LedeStore"]),
+            dependencies: ["LedeCore", "LedeStore", "LedeTestSupport"]),
         .executableTarget(
             name: "lede-eval-summary",
             dependencies: ["LedeCore"]),

@@ -10,6 +10,7 @@ import LedeStore
 struct Options {
     var articles = 10_000
     var large = 100_000
+    var feedItems = 5_000
     var write: String?
     var repository = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
@@ -20,8 +21,9 @@ struct Options {
             case "--articles": articles = Int(iterator.next() ?? "") ?? articles
             case "--large": large = Int(iterator.next() ?? "") ?? large
             case "--write": write = iterator.next()
+            case "--feed-items": feedItems = Int(iterator.next() ?? "") ?? feedItems
             case "--help", "-h":
-                print("usage: lede-bench [--articles N] [--large N (0 skips)] [--write BENCHMARKS.md]")
+                print("usage: lede-bench [--articles N] [--large N (0 skips)] [--feed-items N per feed, 10 feeds (0 skips)] [--write BENCHMARKS.md]")
                 exit(0)
             default: throw BenchError("unknown argument \(argument)")
             }
@@ -118,6 +120,12 @@ func run() throws {
                     figure: String(format: "%.1f MB (%.1f KB/article)", Double(fileSize(libraryPath)) / 1e6,
                                    Double(fileSize(libraryPath)) / 1e3 / Double(texts.count)), target: ""))
     print(rows.map { "\($0.what): \($0.figure)" }.joined(separator: "\n"))
+
+    // MARK: Feeds
+    if options.feedItems > 0 {
+        rows += try FeedRefreshBench.measure(generator: &generator, feeds: 10, itemsPerFeed: options.feedItems)
+        print(rows.suffix(2).map { "\($0.what): \($0.figure)" }.joined(separator: "\n"))
+    }
 
     // MARK: Large library
     if options.large > 0 {
