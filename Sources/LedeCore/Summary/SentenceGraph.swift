@@ -29,7 +29,7 @@ struct SentenceGraph {
     private(set) var termHashes: [UInt64] = []
     /// The first occurrence of each term, to recover its surface form when needed.
     private(set) var termFirstWord: [TextSpan] = []
-    private var ids: [UInt64: Int32] = [:]
+    private var ids = HashIndex(capacity: 256)
 
     init(scalars: [Unicode.Scalar], sentences: [TextSpan]) {
         self.scalars = scalars
@@ -37,36 +37,52 @@ struct SentenceGraph {
         let splitter = SentenceSplitter()
         words.reserveCapacity(sentences.count)
         wordTerms.reserveCapacity(sentences.count)
-        ids.reserveCapacity(256)
-        var counts: [Int32: Int] = [:]
+        // Dense per-term scratch counts, reset through the list of terms each sentence touched:
+        // cheaper than a dictionary per sentence.
+        var scratch: [Int] = []
+        var touched: [Int32] = []
         var rawVectors: [[(Int32, Int)]] = []
         rawVectors.reserveCapacity(sentences.count)
+        func count(_ id: Int32) {
+            guard id >= 0 else { return }
+            while scratch.count <= Int(id) { scratch.append(0) }
+            if scratch[Int(id)] == 0 { touched.append(id) }
+            scratch[Int(id)] += 1
+        }
         for span in sentences {
             let sentenceWords = splitter.words(in: scalars, range: span.start..<span.end)
             var terms: [Int32] = []
             terms.reserveCapacity(sentenceWords.count)
-            counts.removeAll(keepingCapacity: true)
+            touched.removeAll(keepingCapacity: true)
             for word in sentenceWords {
                 let id = termID(for: word)
                 terms.append(id)
-                if id >= 0 { counts[id, default: 0] += 1 }
+                count(id)
                 // "open-letter" should meet "open letter": hyphen parts count as terms too.
                 var partStart = word.start
-                for index in word.start...word.end where index == word.end || scalars[index] == "-" {
-                    if partStart > word.start || index < word.end {
-                        let partID = termID(for: TextSpan(start: partStart, end: index))
-                        if partID >= 0, partID != id { counts[partID, default: 0] += 1 }
+                var index = word.start
+                while index < word.end {
+                    if scalars[index] == "-" {
+                        count(termID(for: TextSpan(start: partStart, end: index)))
+                        partStart = index + 1
                     }
-                    partStart = index + 1
+                    index += 1
                 }
+                if partStart > word.start { count(termID(for: TextSpan(start: partStart, end: word.end))) }
             }
-            for (id, count) in counts {
-                termFrequency[Int(id)] += count
+            touched.sort()
+            var raw: [(Int32, Int)] = []
+            raw.reserveCapacity(touched.count)
+            for id in touched {
+                let c = scratch[Int(id)]
+                raw.append((id, c))
+                termFrequency[Int(id)] += c
                 sentenceFrequency[Int(id)] += 1
+                scratch[Int(id)] = 0
             }
             words.append(sentenceWords)
             wordTerms.append(terms)
-            rawVectors.append(counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            rawVectors.append(raw)
         }
         let n = Double(max(sentences.count, 1))
         vectors = rawVectors.enumerated().map { index, raw in
@@ -88,9 +104,9 @@ struct SentenceGraph {
     /// The id of a word's term, or -1 when it is a stop word.
     private mutating func termID(for word: TextSpan) -> Int32 {
         guard let hash = Self.termHash(scalars, word) else { return -1 }
-        if let id = ids[hash] { return id }
+        if let id = ids.value(hash) { return id }
         let id = Int32(termHashes.count)
-        ids[hash] = id
+        ids.insert(hash, id)
         termHashes.append(hash)
         termFirstWord.append(word)
         termFrequency.append(0)
@@ -99,7 +115,7 @@ struct SentenceGraph {
     }
 
     /// The id of a term hash seen in this text, if any.
-    func existingID(_ hash: UInt64) -> Int32? { ids[hash] }
+    func existingID(_ hash: UInt64) -> Int32? { ids.value(hash) }
 
     /// The hash of a word as a term (lower-cased, possessive and plural "s" dropped), or nil
     /// for stop words and single letters.
@@ -170,7 +186,7 @@ struct SentenceGraph {
         var wordCount = 0
         for word in splitter.words(in: text) {
             wordCount += 1
-            guard let hash = Self.termHash(text, word), let id = ids[hash] else { continue }
+            guard let hash = Self.termHash(text, word), let id = ids.value(hash) else { continue }
             counts[id, default: 0] += 1
         }
         let n = Double(max(sentences.count, 1))
@@ -191,40 +207,54 @@ struct SentenceGraph {
         guard n > 1 else { return Array(repeating: 1, count: n) }
         var matrix = [Double](repeating: 0, count: n * n)
         var rowSums = [Double](repeating: 0, count: n)
+        // One sentence's weights scattered densely, so each dot product walks only the other's terms.
+        var dense = [Double](repeating: 0, count: termHashes.count)
         for a in 0..<n {
+            let va = vectors[nodes[a]]
+            guard va.norm > 0 else { continue }
+            for (k, id) in va.ids.enumerated() { dense[Int(id)] = va.weights[k] }
             for b in (a + 1)..<n {
-                let s = similarity(nodes[a], nodes[b])
+                let vb = vectors[nodes[b]]
+                guard vb.norm > 0 else { continue }
+                var dot = 0.0
+                for (k, id) in vb.ids.enumerated() { dot += dense[Int(id)] * vb.weights[k] }
+                let s = dot / (va.norm * vb.norm)
                 guard s > threshold else { continue }
                 matrix[a * n + b] = s
                 matrix[b * n + a] = s
                 rowSums[a] += s
                 rowSums[b] += s
             }
+            for id in va.ids { dense[Int(id)] = 0 }
         }
         return Self.pageRank(matrix: matrix, rowSums: rowSums, count: n, damping: damping)
     }
 
     static func pageRank(matrix: [Double], rowSums: [Double], count n: Int, damping: Double) -> [Double] {
+        // Column-major transition weights, so the inner loop reads memory in order.
+        var transition = [Double](repeating: 0, count: n * n)
+        for a in 0..<n where rowSums[a] > 0 {
+            for b in 0..<n { transition[b * n + a] = matrix[a * n + b] / rowSums[a] }
+        }
         var rank = [Double](repeating: 1 / Double(n), count: n)
         var next = rank
         let base = (1 - damping) / Double(n)
-        for _ in 0..<40 {
+        for _ in 0..<30 {
             // Nodes without edges spread their rank evenly, as in the original PageRank.
             var dangling = 0.0
             for a in 0..<n where rowSums[a] == 0 { dangling += rank[a] }
-            let spread = damping * dangling / Double(n)
+            let spread = base + damping * dangling / Double(n)
             var delta = 0.0
             for b in 0..<n {
                 var sum = 0.0
-                for a in 0..<n where rowSums[a] > 0 {
-                    let w = matrix[a * n + b]
-                    if w > 0 { sum += rank[a] * w / rowSums[a] }
-                }
-                next[b] = base + spread + damping * sum
+                let row = b * n
+                for a in 0..<n { sum += rank[a] * transition[row + a] }
+                next[b] = spread + damping * sum
                 delta += abs(next[b] - rank[b])
             }
             swap(&rank, &next)
-            if delta < 1e-6 { break }
+            // Scores are only compared and scaled to the top one: 1e-4 is ample precision.
+            if delta < 1e-4 { break }
         }
         let top = rank.max() ?? 1
         return top > 0 ? rank.map { $0 / top } : rank
@@ -233,7 +263,7 @@ struct SentenceGraph {
 
 /// Hashes of the stop words, in the same form as ``SentenceGraph/termHash(_:_:)``.
 enum StopWordHashes {
-    static let all: Set<UInt64> = {
+    static let all: HashIndex = {
         var set = Set<UInt64>()
         let extra = ["mr", "mrs", "ms", "dr", "also", "would", "could", "its", "it's", "he's", "she's", "i'm",
                      "don't", "didn't", "can't", "won't", "isn't", "wasn't", "there's", "that's", "are", "per"]
@@ -241,7 +271,7 @@ enum StopWordHashes {
             let scalars = Array(word.unicodeScalars)
             if let hash = SentenceGraph.rawHash(scalars) { set.insert(hash) }
         }
-        return set
+        return HashIndex(set)
     }()
 }
 
@@ -260,5 +290,151 @@ extension SentenceGraph {
             hash = (hash ^ UInt64(ScalarClass.lowered(scalars[index]).value)) &* 0x0000_0100_0000_01b3
         }
         return hash
+    }
+}
+
+/// A set of lower-case words matched against spans of scalars without building strings.
+struct WordSet: Sendable {
+    private let hashes: HashIndex
+
+    init(_ words: some Sequence<String>) {
+        hashes = HashIndex(Set(words.map {
+            WordSet.hash(Array($0.unicodeScalars), TextSpan(start: 0, end: $0.unicodeScalars.count))
+        }))
+    }
+
+    func contains(_ scalars: [Unicode.Scalar], _ word: TextSpan) -> Bool {
+        word.length <= 24 && hashes.contains(Self.hash(scalars, word))
+    }
+
+    /// FNV-1a over the lower-cased scalars of `word`.
+    static func hash(_ scalars: [Unicode.Scalar], _ word: TextSpan) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in word.start..<word.end {
+            hash = (hash ^ UInt64(ScalarClass.lowered(scalars[index]).value)) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
+
+/// Builds a String from scalars through UTF-8, much faster than appending scalar by scalar.
+func makeString(_ scalars: some Collection<Unicode.Scalar>) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(scalars.count + scalars.count / 4)
+    for scalar in scalars {
+        let v = scalar.value
+        if v < 0x80 {
+            bytes.append(UInt8(v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(0xC0 | (v >> 6)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            bytes.append(UInt8(0xE0 | (v >> 12)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xF0 | (v >> 18)))
+            bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// An open-addressing map from 64-bit word hashes to small integers.
+///
+/// The keys are already FNV hashes, so this skips the Hasher (SipHash) that `Dictionary`
+/// would run on every word of every article.
+struct HashIndex: Sendable {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = Array(repeating: 0, count: size)
+        values = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    init(_ keys: some Sequence<UInt64>) {
+        let all = Array(keys)
+        self.init(capacity: all.count)
+        for (index, key) in all.enumerated() { insert(key, Int32(index)) }
+    }
+
+    func value(_ key: UInt64) -> Int32? {
+        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while values[slot] >= 0 {
+            if keys[slot] == key { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    func contains(_ key: UInt64) -> Bool { value(key) != nil }
+
+    mutating func insert(_ key: UInt64, _ value: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while values[slot] >= 0 {
+            if keys[slot] == key {
+                values[slot] = value
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        values[slot] = value
+        count += 1
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: 0, count: oldKeys.count * 2)
+        values = Array(repeating: -1, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        count = 0
+        for (key, value) in zip(oldKeys, oldValues) where value >= 0 { insert(key, value) }
+    }
+}
+
+/// The Unicode scalars of a string, decoded straight from its UTF-8 storage.
+func scalarArray(_ string: String) -> [Unicode.Scalar] {
+    var string = string
+    return string.withUTF8 { bytes -> [Unicode.Scalar] in
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(bytes.count)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b0 = UInt32(bytes[i])
+            var value: UInt32
+            var length: Int
+            if b0 < 0x80 {
+                value = b0
+                length = 1
+            } else if b0 < 0xE0, i + 1 < n {
+                value = (b0 & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F)
+                length = 2
+            } else if b0 < 0xF0, i + 2 < n {
+                value = (b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F)
+                length = 3
+            } else if i + 3 < n {
+                value = (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
+                    | (UInt32(bytes[i + 2]) & 0x3F) << 6 | (UInt32(bytes[i + 3]) & 0x3F)
+                length = 4
+            } else {
+                value = 0xFFFD
+                length = 1
+            }
+            // Swift strings hold valid UTF-8, so this only guards against the impossible.
+            result.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            i += length
+        }
+        return result
     }
 }

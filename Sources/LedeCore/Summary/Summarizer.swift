@@ -75,7 +75,7 @@ public struct Summarizer: Sendable {
     /// The bullets of an article: key points first, then chosen body sentences in order.
     public func bullets(for document: ParsedDocument, sentences: [TextSpan], entities: [DocumentEntity],
                         terms: any TermStatistics) -> [Bullet] {
-        let scalars = Array(document.body.unicodeScalars)
+        let scalars = scalarArray(document.body)
         let graph = SentenceGraph(scalars: scalars, sentences: sentences.filter { $0.start >= 0 && $0.end <= scalars.count && $0.start < $0.end })
         let keyPoints = document.keyPoints
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -89,12 +89,12 @@ public struct Summarizer: Sendable {
         let highlighter = Highlighter(graph: graph, entities: entities, terms: terms)
         var bullets: [Bullet] = []
         for text in keyPointScalars {
-            bullets.append(Bullet(text: String(String.UnicodeScalarView(text)),
+            bullets.append(Bullet(text: makeString(text),
                                   highlights: highlighter.highlights(inKeyPoint: text)))
         }
         for index in chosen {
             let (text, offset) = Self.bulletText(graph: graph, sentence: index)
-            bullets.append(Bullet(text: String(String.UnicodeScalarView(text)),
+            bullets.append(Bullet(text: makeString(text),
                                   highlights: highlighter.highlights(inSentence: index, text: text, from: offset)))
         }
         return bullets
@@ -105,7 +105,7 @@ public struct Summarizer: Sendable {
     /// `count` overrides the length rule; evaluation uses it to compare methods at the same size.
     public func selectSentences(for document: ParsedDocument, sentences: [TextSpan], entities: [DocumentEntity],
                                 count: Int? = nil) -> [TextSpan] {
-        let scalars = Array(document.body.unicodeScalars)
+        let scalars = scalarArray(document.body)
         let graph = SentenceGraph(scalars: scalars, sentences: sentences)
         let wanted = count ?? bulletCount(bodyWords: graph.words.reduce(0) { $0 + $1.count })
         return choose(graph: graph, document: document, entities: entities, avoiding: [], count: wanted)
@@ -179,14 +179,15 @@ public struct Summarizer: Sendable {
         let entityWeights = Self.entityWeights(graph: graph, entities: entities)
         var position = [Double](repeating: 0, count: n)
         var titleScore = position, topic = position, entityScore = position, numbers = position
+        var lastSeen = [Int](repeating: -1, count: graph.termHashes.count)
         for (rank, index) in candidates.enumerated() {
             position[rank] = 1 / pow(Double(rank + 1), 0.7) * (eligibility.opensBlock[index] ? 1 : 0.85)
             titleScore[rank] = SentenceGraph.cosine(graph.vectors[index], titleVector)
-            var seen = Set<Int32>()
             var numberCount = 0
             for (w, id) in graph.wordTerms[index].enumerated() {
                 if ScalarClass.isDigit(graph.scalars[graph.words[index][w].start]) { numberCount += 1 }
-                guard id >= 0, seen.insert(id).inserted else { continue }
+                guard id >= 0, lastSeen[Int(id)] != index else { continue }
+                lastSeen[Int(id)] = index
                 let tf = graph.termFrequency[Int(id)]
                 if tf >= 2 { topic[rank] += log(Double(tf)) }
             }
@@ -235,19 +236,21 @@ public struct Summarizer: Sendable {
             }
             return result
         }
-        var counts: [Int32: Int] = [:]
+        var counts = [Int](repeating: 0, count: graph.termHashes.count)
         for (index, terms) in graph.wordTerms.enumerated() {
             for (w, id) in terms.enumerated() where w > 0 && id >= 0
                 && ScalarClass.isUpper(graph.scalars[graph.words[index][w].start]) {
-                counts[id, default: 0] += 1
+                counts[Int(id)] += 1
             }
         }
+        var lastSeen = [Int](repeating: -1, count: graph.termHashes.count)
+        var weights: [Double] = []
         for (index, terms) in graph.wordTerms.enumerated() {
-            var seen = Set<Int32>()
-            var weights: [Double] = []
-            for (w, id) in terms.enumerated() where w > 0 && id >= 0
-                && ScalarClass.isUpper(graph.scalars[graph.words[index][w].start]) && seen.insert(id).inserted {
-                weights.append(log(Double(counts[id] ?? 1)))
+            weights.removeAll(keepingCapacity: true)
+            for (w, id) in terms.enumerated() where w > 0 && id >= 0 && lastSeen[Int(id)] != index
+                && ScalarClass.isUpper(graph.scalars[graph.words[index][w].start]) {
+                lastSeen[Int(id)] = index
+                weights.append(log(Double(max(counts[Int(id)], 1))))
             }
             // The three most recurrent names: the main actors, not the length of a list.
             result[index] = weights.sorted(by: >).prefix(3).reduce(0, +)
@@ -265,12 +268,12 @@ public struct Summarizer: Sendable {
         return low
     }
 
-    private static let unresolvedOpeners: Set<String> = ["he", "she", "it", "they", "this", "that", "these",
-                                                          "those", "his", "her", "their", "its", "him", "them"]
+    private static let unresolvedOpeners = WordSet(["he", "she", "it", "they", "this", "that", "these", "those",
+                                                    "his", "her", "their", "its", "him", "them"])
 
     private static func opensWithUnresolvedReference(graph: SentenceGraph, sentence: Int) -> Bool {
         guard let first = graph.words[sentence].first, first.length <= 5 else { return false }
-        return unresolvedOpeners.contains(BulletEligibility.lower(graph.scalars, first))
+        return unresolvedOpeners.contains(graph.scalars, first)
     }
 
     // MARK: - Bullet text

@@ -20,7 +20,7 @@ public struct SentenceSplitter: Sendable {
 
     /// The sentences of `text`, trimmed of surrounding white space, in order.
     public func sentences(in text: String) -> [TextSpan] {
-        sentences(in: Array(text.unicodeScalars))
+        sentences(in: scalarArray(text))
     }
 
     /// The sentences of a text already decoded to scalars.
@@ -88,6 +88,7 @@ public struct SentenceSplitter: Sendable {
     public func words(in scalars: [Unicode.Scalar], range: Range<Int>? = nil) -> [TextSpan] {
         let range = range ?? 0..<scalars.count
         var words: [TextSpan] = []
+        words.reserveCapacity(range.count / 5 + 4)
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
