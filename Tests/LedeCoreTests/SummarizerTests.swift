@@ -271,6 +271,28 @@ struct SummarizerTests {
         #expect(Summarizer(maximumBullets: 2).bulletCount(bodyWords: 1500) == 2)
     }
 
+    @Test("the sentence graph hashes each word exactly as the term hash does")
+    func graphTermsMatchTermHash() {
+        let body = "Musk's 14-year-old GPUs' status: open-letter plea, 10,000 analyses of Zoë's cafés. The U.S. press says it's Ame\u{301}lie's."
+        let scalars = Array(body.unicodeScalars)
+        let graph = SentenceGraph(scalars: scalars, sentences: SentenceSplitter().sentences(in: body))
+        for (index, words) in graph.words.enumerated() {
+            for (w, word) in words.enumerated() {
+                let id = graph.wordTerms[index][w]
+                #expect((id >= 0 ? graph.termHashes[Int(id)] : nil) == SentenceGraph.termHash(scalars, word))
+            }
+            #expect(words == SentenceSplitter().words(in: scalars, range: graph.sentences[index].start..<graph.sentences[index].end))
+        }
+    }
+
+    @Test("text without punctuation or paragraphs still gets bullets")
+    func unpunctuatedText() {
+        let body = "lede reads feeds from many sites every morning\nit writes three bullets for each story it reads\n"
+            + "people and companies are highlighted in every bullet\nthe store keeps term statistics current"
+        let bullets = summarize(ParsedDocument(title: "lede", source: "test", body: body))
+        #expect(bullets.count == 3)
+    }
+
     // MARK: - Baselines
 
     @Test("Lead-k takes the first eligible sentences and TextRank returns sentences in article order")

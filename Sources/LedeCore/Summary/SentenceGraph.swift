@@ -27,6 +27,9 @@ struct SentenceGraph {
     /// Sentences each term occurs in.
     private(set) var sentenceFrequency: [Int] = []
     private(set) var termHashes: [UInt64] = []
+    /// Inverse sentence frequency of each term, and the log of its frequency in the text.
+    private(set) var termISF: [Double] = []
+    private(set) var logTermFrequency: [Double] = []
     /// The first occurrence of each term, to recover its surface form when needed.
     private(set) var termFirstWord: [TextSpan] = []
     private var ids = HashIndex(capacity: 256)
@@ -34,7 +37,6 @@ struct SentenceGraph {
     init(scalars: [Unicode.Scalar], sentences: [TextSpan]) {
         self.scalars = scalars
         self.sentences = sentences
-        let splitter = SentenceSplitter()
         words.reserveCapacity(sentences.count)
         wordTerms.reserveCapacity(sentences.count)
         // Dense per-term scratch counts, reset through the list of terms each sentence touched:
@@ -50,25 +52,83 @@ struct SentenceGraph {
             scratch[Int(id)] += 1
         }
         for span in sentences {
-            let sentenceWords = splitter.words(in: scalars, range: span.start..<span.end)
+            // Words and their term hashes in one pass (the same words as
+            // `SentenceSplitter.words`, the same hashes as `termHash`): this loop sees every
+            // scalar of every article.
+            var sentenceWords: [TextSpan] = []
+            sentenceWords.reserveCapacity(span.length / 5 + 2)
             var terms: [Int32] = []
-            terms.reserveCapacity(sentenceWords.count)
+            terms.reserveCapacity(span.length / 5 + 2)
             touched.removeAll(keepingCapacity: true)
-            for word in sentenceWords {
-                let id = termID(for: word)
+            let end = span.end
+            var i = span.start
+            while i < end {
+                let first = scalars[i]
+                guard ScalarClass.isWord(first) else {
+                    i += 1
+                    continue
+                }
+                let start = i
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                var h1 = h, h2 = h, h3 = h
+                var hyphen = false
+                @inline(__always) func feed(_ c: Unicode.Scalar) {
+                    h3 = h2
+                    h2 = h1
+                    h1 = h
+                    h = (h ^ UInt64(ScalarClass.lowered(c).value)) &* 0x0000_0100_0000_01b3
+                }
+                feed(first)
+                i += 1
+                while i < end {
+                    let c = scalars[i]
+                    if ScalarClass.isWord(c) {
+                        feed(c)
+                        i += 1
+                    } else if i + 1 < end, ScalarClass.isJoiner(c) || (c == "," && ScalarClass.isDigit(scalars[i - 1])
+                                && ScalarClass.isDigit(scalars[i + 1])), ScalarClass.isWord(scalars[i + 1]) {
+                        if c == "-" { hyphen = true }
+                        feed(c)
+                        feed(scalars[i + 1])
+                        i += 2
+                    } else {
+                        break
+                    }
+                }
+                let word = TextSpan(start: start, end: i)
+                sentenceWords.append(word)
+                // Stemming as in `termHash`: possessive, then plural "s", from the saved prefixes.
+                var e = i
+                var hash = h
+                var possessive = false
+                if e - start > 2, scalars[e - 1] == "s" || scalars[e - 1] == "S",
+                   scalars[e - 2] == "'" || scalars[e - 2] == "\u{2019}" {
+                    e -= 2
+                    hash = h2
+                    possessive = true
+                }
+                if e - start > 3, scalars[e - 1] == "s" {
+                    let before = scalars[e - 2]
+                    if before != "s" && before != "u" && before != "i" && before != "'" {
+                        e -= 1
+                        hash = possessive ? h3 : h1
+                    }
+                }
+                var id: Int32 = -1
+                if e - start >= 2, e - start > 12 || !StopWordHashes.all.contains(hash) {
+                    id = termID(hash: hash, word: word)
+                }
                 terms.append(id)
                 count(id)
-                // "open-letter" should meet "open letter": hyphen parts count as terms too.
-                var partStart = word.start
-                var index = word.start
-                while index < word.end {
-                    if scalars[index] == "-" {
+                if hyphen {
+                    // "open-letter" should meet "open letter": hyphen parts count as terms too.
+                    var partStart = start
+                    for index in start..<i where scalars[index] == "-" {
                         count(termID(for: TextSpan(start: partStart, end: index)))
                         partStart = index + 1
                     }
-                    index += 1
+                    count(termID(for: TextSpan(start: partStart, end: i)))
                 }
-                if partStart > word.start { count(termID(for: TextSpan(start: partStart, end: word.end))) }
             }
             touched.sort()
             var raw: [(Int32, Int)] = []
@@ -85,13 +145,13 @@ struct SentenceGraph {
             rawVectors.append(raw)
         }
         let n = Double(max(sentences.count, 1))
+        termISF = sentenceFrequency.map { Self.isf(n: n, frequency: $0) }
+        logTermFrequency = termFrequency.map { log(Double(max($0, 1))) }
         vectors = rawVectors.enumerated().map { index, raw in
             var vector = Vector()
             vector.wordCount = words[index].count
             vector.ids = raw.map(\.0)
-            vector.weights = raw.map { id, count in
-                Double(count) * Self.isf(n: n, frequency: sentenceFrequency[Int(id)])
-            }
+            vector.weights = raw.map { id, count in Double(count) * termISF[Int(id)] }
             vector.norm = vector.weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
             return vector
         }
@@ -104,6 +164,10 @@ struct SentenceGraph {
     /// The id of a word's term, or -1 when it is a stop word.
     private mutating func termID(for word: TextSpan) -> Int32 {
         guard let hash = Self.termHash(scalars, word) else { return -1 }
+        return termID(hash: hash, word: word)
+    }
+
+    private mutating func termID(hash: UInt64, word: TextSpan) -> Int32 {
         if let id = ids.value(hash) { return id }
         let id = Int32(termHashes.count)
         ids.insert(hash, id)
@@ -189,12 +253,11 @@ struct SentenceGraph {
             guard let hash = Self.termHash(text, word), let id = ids.value(hash) else { continue }
             counts[id, default: 0] += 1
         }
-        let n = Double(max(sentences.count, 1))
         var vector = Vector()
         vector.wordCount = wordCount
         for (id, count) in counts.sorted(by: { $0.key < $1.key }) {
             vector.ids.append(id)
-            vector.weights.append(Double(count) * Self.isf(n: n, frequency: sentenceFrequency[Int(id)]))
+            vector.weights.append(Double(count) * termISF[Int(id)])
         }
         vector.norm = vector.weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
         return vector
@@ -253,8 +316,8 @@ struct SentenceGraph {
                 delta += abs(next[b] - rank[b])
             }
             swap(&rank, &next)
-            // Scores are only compared and scaled to the top one: 1e-4 is ample precision.
-            if delta < 1e-4 { break }
+            // Scores are only compared and scaled to the top one: this is ample precision.
+            if delta < 1e-3 { break }
         }
         let top = rank.max() ?? 1
         return top > 0 ? rank.map { $0 / top } : rank

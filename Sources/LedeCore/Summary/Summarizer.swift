@@ -140,33 +140,33 @@ public struct Summarizer: Sendable {
         }
         let scores = score(candidates: candidates, graph: graph, eligibility: eligibility,
                            title: document.title, entities: entities, weights: weights)
-        let keyPointVectors = keyPoints.map { graph.vector(for: $0) }
-        var references: [SentenceGraph.Vector] = []
+        // Redundancy of each candidate: its highest similarity to anything already shown,
+        // kept up to date as bullets are picked rather than recomputed each round.
+        var redundancy = [Double](repeating: 0, count: candidates.count)
+        for keyPoint in keyPoints.map({ graph.vector(for: $0) }) {
+            // A sentence that restates most of an author's key point adds nothing to it,
+            // however much else it says; cosine alone misses that for long sentences.
+            for c in candidates.indices {
+                let vector = graph.vectors[candidates[c]]
+                redundancy[c] = max(redundancy[c], SentenceGraph.cosine(vector, keyPoint),
+                                    SentenceGraph.containment(of: keyPoint, in: vector))
+            }
+        }
         var remaining = Array(candidates.indices)
         var chosen: [Int] = []
         while chosen.count < count, !remaining.isEmpty {
             var best: (position: Int, value: Double)?
-            for (position, c) in remaining.enumerated() {
-                let vector = graph.vectors[candidates[c]]
-                var redundancy = 0.0
-                for reference in references {
-                    redundancy = max(redundancy, SentenceGraph.cosine(vector, reference))
-                }
-                // A sentence that restates most of an author's key point adds nothing to it,
-                // however much else it says; cosine alone misses that for long sentences.
-                for keyPoint in keyPointVectors {
-                    redundancy = max(redundancy, SentenceGraph.cosine(vector, keyPoint),
-                                     SentenceGraph.containment(of: keyPoint, in: vector))
-                }
-                let value = weights.lambda * scores[c] - (1 - weights.lambda) * redundancy
-                if redundancy < 0.65, best.map({ value > $0.value }) ?? true {
-                    best = (position, value)
-                }
+            for (position, c) in remaining.enumerated() where redundancy[c] < 0.65 {
+                let value = weights.lambda * scores[c] - (1 - weights.lambda) * redundancy[c]
+                if best.map({ value > $0.value }) ?? true { best = (position, value) }
             }
             guard let pick = best else { break }
             let c = remaining.remove(at: pick.position)
             chosen.append(candidates[c])
-            references.append(graph.vectors[candidates[c]])
+            let picked = graph.vectors[candidates[c]]
+            for other in remaining {
+                redundancy[other] = max(redundancy[other], SentenceGraph.cosine(graph.vectors[candidates[other]], picked))
+            }
         }
         return chosen.sorted()
     }
@@ -188,8 +188,7 @@ public struct Summarizer: Sendable {
                 if ScalarClass.isDigit(graph.scalars[graph.words[index][w].start]) { numberCount += 1 }
                 guard id >= 0, lastSeen[Int(id)] != index else { continue }
                 lastSeen[Int(id)] = index
-                let tf = graph.termFrequency[Int(id)]
-                if tf >= 2 { topic[rank] += log(Double(tf)) }
+                if graph.termFrequency[Int(id)] >= 2 { topic[rank] += graph.logTermFrequency[Int(id)] }
             }
             topic[rank] /= Double(max(graph.vectors[index].wordCount, 10)).squareRoot()
             // Per word, so that a list of names does not outweigh a sentence about the main actors.
