@@ -34,7 +34,11 @@ struct Highlighter {
                                             kind: HighlightKind(entity.kind), entity: entity.name))
             }
         }
-        return finish(candidates, text: text)
+        // The graph already split this sentence into words; shift them into bullet offsets.
+        let words = graph.words[index].compactMap { word -> TextSpan? in
+            word.start >= offset && word.end <= end ? TextSpan(start: word.start - offset, end: word.end - offset) : nil
+        }
+        return finish(candidates, text: text, words: words)
     }
 
     /// Highlights of an author's key point, whose names are found by matching entity names.
@@ -56,8 +60,8 @@ struct Highlighter {
         return finish(candidates, text: text)
     }
 
-    private func finish(_ entityCandidates: [Highlight], text: [Unicode.Scalar]) -> [Highlight] {
-        let words = splitter.words(in: text)
+    private func finish(_ entityCandidates: [Highlight], text: [Unicode.Scalar], words: [TextSpan]? = nil) -> [Highlight] {
+        let words = words ?? splitter.words(in: text)
         var candidates = entityCandidates
         if entities.isEmpty { candidates += nameHighlights(text: text, words: words) }
         candidates += Self.numberHighlights(text: text, words: words)
