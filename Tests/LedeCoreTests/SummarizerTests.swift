@@ -285,6 +285,16 @@ struct SummarizerTests {
         }
     }
 
+    @Test("a very long article is summarized from a bounded set of candidates")
+    func veryLongArticle() {
+        let paragraph = "The committee met again on Tuesday to discuss the budget for the new bridge. "
+            + "Members said the cost of steel had risen by 12% since the spring.\n\n"
+        let body = String(repeating: paragraph, count: 3000)
+        let bullets = summarize(ParsedDocument(title: "Bridge budget", source: "test", body: body))
+        #expect((1...5).contains(bullets.count))
+        expectWellFormed(bullets)
+    }
+
     @Test("text without punctuation or paragraphs still gets bullets")
     func unpunctuatedText() {
         let body = "lede reads feeds from many sites every morning\nit writes three bullets for each story it reads\n"

@@ -129,6 +129,9 @@ public struct Summarizer: Sendable {
 
     // MARK: - Choosing
 
+    /// The most sentences considered for bullets, in article order.
+    static let candidateLimit = 150
+
     private func choose(graph: SentenceGraph, document: ParsedDocument, entities: [DocumentEntity],
                         avoiding keyPoints: [[Unicode.Scalar]], count: Int) -> [Int] {
         guard count > 0, !graph.sentences.isEmpty else { return [] }
@@ -140,6 +143,9 @@ public struct Summarizer: Sendable {
             candidates = graph.sentences.indices.filter { eligibility.eligible[$0] }
         }
         guard !candidates.isEmpty else { return [] }
+        // The similarity graph is quadratic; a summary of a book-length text is still drawn
+        // from its opening, so a bounded number of candidates keeps hostile input cheap.
+        if candidates.count > Self.candidateLimit { candidates.removeLast(candidates.count - Self.candidateLimit) }
         // Key points already summarize the lede, so the body bullets should add what they
         // leave out: position counts less and novelty more.
         var weights = self.weights
