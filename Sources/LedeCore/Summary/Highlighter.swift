@@ -237,16 +237,7 @@ struct Highlighter {
     static func keyTerms(graph: SentenceGraph, terms: any TermStatistics, count: Int) -> [UInt64: Int] {
         let documents = terms.documentCount
         var scored: [(hash: UInt64, score: Double)] = []
-        var capitalized = [Int](repeating: 0, count: graph.termHashes.count)
-        for (index, ids) in graph.wordTerms.enumerated() {
-            for (w, id) in ids.enumerated() where id >= 0 {
-                let word = graph.words[index][w]
-                if ScalarClass.isUpper(graph.scalars[word.start]),
-                   word.length > 1, ScalarClass.isLower(graph.scalars[word.start + 1]) {
-                    capitalized[Int(id)] += 1
-                }
-            }
-        }
+        let capitalized = graph.titleCaseFrequency
         for id in graph.termHashes.indices {
             let tf = graph.termFrequency[id]
             guard tf >= 2, Double(capitalized[id]) < 0.5 * Double(tf) else { continue }

@@ -27,6 +27,14 @@ struct SentenceGraph {
     /// Sentences each term occurs in.
     private(set) var sentenceFrequency: [Int] = []
     private(set) var termHashes: [UInt64] = []
+    /// Per term: occurrences written Title-case ("Iodine"), and occurrences capitalized other
+    /// than as a sentence's first word (a stand-in for names before entities are known).
+    private(set) var titleCaseFrequency: [Int] = []
+    private(set) var capitalizedFrequency: [Int] = []
+    /// Per sentence, the distinct terms capitalized other than as its first word, flattened:
+    /// sentence `i` owns `capitalizedTerms[capitalizedStart[i]..<capitalizedStart[i + 1]]`.
+    private(set) var capitalizedTerms: [Int32] = []
+    private(set) var capitalizedStart: [Int] = [0]
     /// Inverse sentence frequency of each term, and the log of its frequency in the text.
     private(set) var termISF: [Double] = []
     private(set) var logTermFrequency: [Double] = []
@@ -39,19 +47,31 @@ struct SentenceGraph {
         self.sentences = sentences
         words.reserveCapacity(sentences.count)
         wordTerms.reserveCapacity(sentences.count)
+        capitalizedStart.reserveCapacity(sentences.count + 1)
+        let expectedTerms = scalars.count / 10 + 16
+        termHashes.reserveCapacity(expectedTerms)
+        termFirstWord.reserveCapacity(expectedTerms)
+        termFrequency.reserveCapacity(expectedTerms)
+        sentenceFrequency.reserveCapacity(expectedTerms)
+        titleCaseFrequency.reserveCapacity(expectedTerms)
+        capitalizedFrequency.reserveCapacity(expectedTerms)
         // Dense per-term scratch counts, reset through the list of terms each sentence touched:
         // cheaper than a dictionary per sentence.
-        var scratch: [Int] = []
+        var scratch = [Int](repeating: 0, count: expectedTerms)
+        var capitalizedIn = [Int](repeating: -1, count: expectedTerms)
         var touched: [Int32] = []
         var rawVectors: [[(Int32, Int)]] = []
         rawVectors.reserveCapacity(sentences.count)
         func count(_ id: Int32) {
             guard id >= 0 else { return }
-            while scratch.count <= Int(id) { scratch.append(0) }
+            if scratch.count <= Int(id) {
+                scratch.append(contentsOf: repeatElement(0, count: scratch.count + 1))
+                capitalizedIn.append(contentsOf: repeatElement(-1, count: capitalizedIn.count + 1))
+            }
             if scratch[Int(id)] == 0 { touched.append(id) }
             scratch[Int(id)] += 1
         }
-        for span in sentences {
+        for (sentenceIndex, span) in sentences.enumerated() {
             // Words and their term hashes in one pass (the same words as
             // `SentenceSplitter.words`, the same hashes as `termHash`): this loop sees every
             // scalar of every article.
@@ -120,6 +140,16 @@ struct SentenceGraph {
                 }
                 terms.append(id)
                 count(id)
+                if id >= 0, ScalarClass.isUpper(first) {
+                    if i - start > 1, ScalarClass.isLower(scalars[start + 1]) { titleCaseFrequency[Int(id)] += 1 }
+                    if sentenceWords.count > 1 {
+                        capitalizedFrequency[Int(id)] += 1
+                        if capitalizedIn[Int(id)] != sentenceIndex {
+                            capitalizedIn[Int(id)] = sentenceIndex
+                            capitalizedTerms.append(id)
+                        }
+                    }
+                }
                 if hyphen {
                     // "open-letter" should meet "open letter": hyphen parts count as terms too.
                     var partStart = start
@@ -143,6 +173,7 @@ struct SentenceGraph {
             words.append(sentenceWords)
             wordTerms.append(terms)
             rawVectors.append(raw)
+            capitalizedStart.append(capitalizedTerms.count)
         }
         let n = Double(max(sentences.count, 1))
         termISF = sentenceFrequency.map { Self.isf(n: n, frequency: $0) }
@@ -175,6 +206,8 @@ struct SentenceGraph {
         termFirstWord.append(word)
         termFrequency.append(0)
         sentenceFrequency.append(0)
+        titleCaseFrequency.append(0)
+        capitalizedFrequency.append(0)
         return id
     }
 

@@ -250,21 +250,11 @@ public struct Summarizer: Sendable {
             }
             return result
         }
-        var counts = [Int](repeating: 0, count: graph.termHashes.count)
-        for (index, terms) in graph.wordTerms.enumerated() {
-            for (w, id) in terms.enumerated() where w > 0 && id >= 0
-                && ScalarClass.isUpper(graph.scalars[graph.words[index][w].start]) {
-                counts[Int(id)] += 1
-            }
-        }
-        var lastSeen = [Int](repeating: -1, count: graph.termHashes.count)
         var weights: [Double] = []
-        for (index, terms) in graph.wordTerms.enumerated() {
+        for index in graph.sentences.indices {
             weights.removeAll(keepingCapacity: true)
-            for (w, id) in terms.enumerated() where w > 0 && id >= 0 && lastSeen[Int(id)] != index
-                && ScalarClass.isUpper(graph.scalars[graph.words[index][w].start]) {
-                lastSeen[Int(id)] = index
-                weights.append(log(Double(max(counts[Int(id)], 1))))
+            for id in graph.capitalizedTerms[graph.capitalizedStart[index]..<graph.capitalizedStart[index + 1]] {
+                weights.append(log(Double(max(graph.capitalizedFrequency[Int(id)], 1))))
             }
             // The three most recurrent names: the main actors, not the length of a list.
             result[index] = weights.sorted(by: >).prefix(3).reduce(0, +)
