@@ -263,6 +263,21 @@ struct SummarizerTests {
         expectWellFormed(bullets)
     }
 
+    @Test("a leading dateline is dropped from a bullet, a dash inside a sentence is not")
+    func datelineDropped() {
+        let body = "WASHINGTON (Reuters) \u{2014} The Senate passed the farm bill on Friday by 68 votes to 32.\n\n"
+            + "Evansville, Indiana, United States \u{2014} A Warhol exhibit opened at the university this week.\n\n"
+            + "Farmers \u{2014} and the banks that lend to them \u{2014} welcomed the bill's new crop insurance."
+        let bullets = summarize(ParsedDocument(title: "Senate passes farm bill", source: "test", body: body))
+        #expect(bullets.map(\.text) == [
+            "The Senate passed the farm bill on Friday by 68 votes to 32.",
+            "A Warhol exhibit opened at the university this week.",
+            "Farmers \u{2014} and the banks that lend to them \u{2014} welcomed the bill's new crop insurance.",
+        ])
+        expectWellFormed(bullets)
+        #expect(bullets[0].highlights.contains { substring(bullets[0].text, $0) == "68 votes" })
+    }
+
     @Test("long articles get more bullets than short ones, never more than the maximum")
     func bulletCounts() {
         let summarizer = Summarizer()

@@ -292,11 +292,43 @@ public struct Summarizer: Sendable {
     /// The sentence as a bullet: without a leading connective ("Still,", "But") when the
     /// rest stands alone, its first letter then capitalized. Returns the text and the body
     /// offset its first scalar came from.
+    /// Where the text starts after a leading dateline ("WASHINGTON (Reuters) — ",
+    /// "Evansville, Indiana, United States — "): a few capitalized words, commas and a
+    /// bracketed agency before a dash. Nil when the sentence has none.
+    static func datelineEnd(graph: SentenceGraph, sentence index: Int) -> Int? {
+        let span = graph.sentences[index]
+        let text = graph.scalars
+        let limit = min(span.end, span.start + 80)
+        var i = span.start
+        var words = 0
+        while i < limit {
+            let c = text[i]
+            if c == "\u{2014}" || c == "\u{2013}" || (c == "-" && i > span.start && text[i - 1] == " ") {
+                guard words >= 1, words <= 8, i + 1 < span.end, ScalarClass.isSpace(text[i + 1]) || c != "-" else { return nil }
+                var next = i + 1
+                while next < span.end, ScalarClass.isSpace(text[next]) { next += 1 }
+                // What follows must read as a sentence of its own.
+                guard span.end - next > 20, next < span.end, ScalarClass.isUpper(text[next]) else { return nil }
+                return next
+            }
+            if ScalarClass.isLetter(c) {
+                // Each word of a dateline is capitalized.
+                guard ScalarClass.isUpper(c) else { return nil }
+                words += 1
+                while i < limit, ScalarClass.isWord(text[i]) || text[i] == "." || text[i] == "'" { i += 1 }
+                continue
+            }
+            guard c == " " || c == "," || c == "(" || c == ")" || c == "/" else { return nil }
+            i += 1
+        }
+        return nil
+    }
+
     static func bulletText(graph: SentenceGraph, sentence index: Int) -> ([Unicode.Scalar], Int) {
         let span = graph.sentences[index]
-        let words = graph.words[index]
-        var start = span.start
-        if words.count > 4, let first = words.first, first.start == span.start {
+        var start = datelineEnd(graph: graph, sentence: index) ?? span.start
+        let words = graph.words[index].filter { $0.start >= start }
+        if words.count > 4, let first = words.first, first.start == start {
             let key = BulletEligibility.lower(graph.scalars, first)
             var next = first.end
             if next < span.end, graph.scalars[next] == ",", connectivesWithComma.contains(key) {
