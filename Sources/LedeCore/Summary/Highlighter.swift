@@ -8,11 +8,11 @@ import Foundation
 struct Highlighter {
     private let graph: SentenceGraph
     private let entities: [DocumentEntity]
-    /// Hashes of the article's key terms (the highest tf-idf against the library).
+    /// Hashes of the article's key terms (the highest tf-idf against the library), by rank.
     private let keyTerms: [UInt64: Int]
-    /// Without recognized entities: last words of multi-word capitalized runs that the article
-    /// also uses alone, a sign of a person's surname ("Reid Hoffman" … "Hoffman"), mapped to
-    /// the full name.
+    /// Without recognized entities: people the article introduces with a role word
+    /// ("cofounder Reid Hoffman"), by the hash of their last name, mapped to the full name,
+    /// so that later mentions ("Hoffman") are marked too.
     private let surnames: [UInt64: String]
 
     private let splitter = SentenceSplitter()
