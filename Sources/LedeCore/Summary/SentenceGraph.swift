@@ -55,22 +55,10 @@ struct SentenceGraph {
         sentenceFrequency.reserveCapacity(expectedTerms)
         titleCaseFrequency.reserveCapacity(expectedTerms)
         capitalizedFrequency.reserveCapacity(expectedTerms)
-        // Dense per-term scratch counts, reset through the list of terms each sentence touched:
-        // cheaper than a dictionary per sentence.
-        var scratch = [Int](repeating: 0, count: expectedTerms)
-        var capitalizedIn = [Int](repeating: -1, count: expectedTerms)
-        var touched: [Int32] = []
+        var tally = Tally(capacity: expectedTerms)
         var rawVectors: [[(Int32, Int)]] = []
         rawVectors.reserveCapacity(sentences.count)
-        func count(_ id: Int32) {
-            guard id >= 0 else { return }
-            if scratch.count <= Int(id) {
-                scratch.append(contentsOf: repeatElement(0, count: scratch.count + 1))
-                capitalizedIn.append(contentsOf: repeatElement(-1, count: capitalizedIn.count + 1))
-            }
-            if scratch[Int(id)] == 0 { touched.append(id) }
-            scratch[Int(id)] += 1
-        }
+        let stopWords = StopWordHashes.all
         for (sentenceIndex, span) in sentences.enumerated() {
             // Words and their term hashes in one pass (the same words as
             // `SentenceSplitter.words`, the same hashes as `termHash`): this loop sees every
@@ -79,7 +67,7 @@ struct SentenceGraph {
             sentenceWords.reserveCapacity(span.length / 5 + 2)
             var terms: [Int32] = []
             terms.reserveCapacity(span.length / 5 + 2)
-            touched.removeAll(keepingCapacity: true)
+            tally.touched.removeAll(keepingCapacity: true)
             let end = span.end
             var i = span.start
             while i < end {
@@ -89,27 +77,26 @@ struct SentenceGraph {
                     continue
                 }
                 let start = i
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                var h1 = h, h2 = h, h3 = h
+                let prime: UInt64 = 0x0000_0100_0000_01b3
+                var h: UInt64 = (0xcbf2_9ce4_8422_2325 ^ UInt64(ScalarClass.lowered(first).value)) &* prime
+                var h1: UInt64 = 0xcbf2_9ce4_8422_2325, h2 = h1, h3 = h1
                 var hyphen = false
-                @inline(__always) func feed(_ c: Unicode.Scalar) {
-                    h3 = h2
-                    h2 = h1
-                    h1 = h
-                    h = (h ^ UInt64(ScalarClass.lowered(c).value)) &* 0x0000_0100_0000_01b3
-                }
-                feed(first)
                 i += 1
                 while i < end {
                     let c = scalars[i]
                     if ScalarClass.isWord(c) {
-                        feed(c)
+                        h3 = h2
+                        h2 = h1
+                        h1 = h
+                        h = (h ^ UInt64(ScalarClass.lowered(c).value)) &* prime
                         i += 1
                     } else if i + 1 < end, ScalarClass.isJoiner(c) || (c == "," && ScalarClass.isDigit(scalars[i - 1])
                                 && ScalarClass.isDigit(scalars[i + 1])), ScalarClass.isWord(scalars[i + 1]) {
                         if c == "-" { hyphen = true }
-                        feed(c)
-                        feed(scalars[i + 1])
+                        h3 = h1
+                        h2 = h
+                        h1 = (h ^ UInt64(c.value)) &* prime
+                        h = (h1 ^ UInt64(ScalarClass.lowered(scalars[i + 1]).value)) &* prime
                         i += 2
                     } else {
                         break
@@ -135,17 +122,17 @@ struct SentenceGraph {
                     }
                 }
                 var id: Int32 = -1
-                if e - start >= 2, e - start > 12 || !StopWordHashes.all.contains(hash) {
+                if e - start >= 2, e - start > 12 || !stopWords.contains(hash) {
                     id = termID(hash: hash, word: word)
                 }
                 terms.append(id)
-                count(id)
+                tally.add(id)
                 if id >= 0, ScalarClass.isUpper(first) {
                     if i - start > 1, ScalarClass.isLower(scalars[start + 1]) { titleCaseFrequency[Int(id)] += 1 }
                     if sentenceWords.count > 1 {
                         capitalizedFrequency[Int(id)] += 1
-                        if capitalizedIn[Int(id)] != sentenceIndex {
-                            capitalizedIn[Int(id)] = sentenceIndex
+                        if tally.capitalizedIn[Int(id)] != sentenceIndex {
+                            tally.capitalizedIn[Int(id)] = sentenceIndex
                             capitalizedTerms.append(id)
                         }
                     }
@@ -154,21 +141,21 @@ struct SentenceGraph {
                     // "open-letter" should meet "open letter": hyphen parts count as terms too.
                     var partStart = start
                     for index in start..<i where scalars[index] == "-" {
-                        count(termID(for: TextSpan(start: partStart, end: index)))
+                        tally.add(termID(for: TextSpan(start: partStart, end: index)))
                         partStart = index + 1
                     }
-                    count(termID(for: TextSpan(start: partStart, end: i)))
+                    tally.add(termID(for: TextSpan(start: partStart, end: i)))
                 }
             }
-            touched.sort()
+            tally.touched.sort()
             var raw: [(Int32, Int)] = []
-            raw.reserveCapacity(touched.count)
-            for id in touched {
-                let c = scratch[Int(id)]
+            raw.reserveCapacity(tally.touched.count)
+            for id in tally.touched {
+                let c = tally.counts[Int(id)]
                 raw.append((id, c))
                 termFrequency[Int(id)] += c
                 sentenceFrequency[Int(id)] += 1
-                scratch[Int(id)] = 0
+                tally.counts[Int(id)] = 0
             }
             words.append(sentenceWords)
             wordTerms.append(terms)
@@ -185,6 +172,30 @@ struct SentenceGraph {
             vector.weights = raw.map { id, count in Double(count) * termISF[Int(id)] }
             vector.norm = vector.weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
             return vector
+        }
+    }
+
+    /// Per-term counts for one sentence, reset through the list of terms it touched: cheaper
+    /// than a dictionary per sentence. A struct rather than a closure over local arrays, so
+    /// that access needs no dynamic exclusivity checks.
+    private struct Tally {
+        var counts: [Int]
+        var capitalizedIn: [Int]
+        var touched: [Int32] = []
+
+        init(capacity: Int) {
+            counts = Array(repeating: 0, count: capacity)
+            capitalizedIn = Array(repeating: -1, count: capacity)
+        }
+
+        mutating func add(_ id: Int32) {
+            guard id >= 0 else { return }
+            if counts.count <= Int(id) {
+                counts.append(contentsOf: repeatElement(0, count: counts.count + 1))
+                capitalizedIn.append(contentsOf: repeatElement(-1, count: capitalizedIn.count + 1))
+            }
+            if counts[Int(id)] == 0 { touched.append(id) }
+            counts[Int(id)] += 1
         }
     }
 
@@ -462,6 +473,7 @@ struct HashIndex: Sendable {
         for (index, key) in all.enumerated() { insert(key, Int32(index)) }
     }
 
+    @inline(__always)
     func value(_ key: UInt64) -> Int32? {
         var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
         while values[slot] >= 0 {
@@ -471,6 +483,7 @@ struct HashIndex: Sendable {
         return nil
     }
 
+    @inline(__always)
     func contains(_ key: UInt64) -> Bool { value(key) != nil }
 
     mutating func insert(_ key: UInt64, _ value: Int32) {
