@@ -163,8 +163,16 @@ struct SentenceGraph {
             capitalizedStart.append(capitalizedTerms.count)
         }
         let n = Double(max(sentences.count, 1))
-        termISF = sentenceFrequency.map { Self.isf(n: n, frequency: $0) }
-        logTermFrequency = termFrequency.map { log(Double(max($0, 1))) }
+        // Frequencies are small integers shared by many terms: one logarithm per distinct value.
+        let sentenceCount = max(sentences.count, 1)
+        let isfByFrequency = (0...sentenceCount).map { Self.isf(n: n, frequency: $0) }
+        termISF = sentenceFrequency.map { isfByFrequency[min($0, sentenceCount)] }
+        var logByCount: [Double] = [0]
+        logTermFrequency = termFrequency.map { count in
+            let count = max(count, 1)
+            while logByCount.count <= count { logByCount.append(log(Double(logByCount.count))) }
+            return logByCount[count]
+        }
         vectors = rawVectors.enumerated().map { index, raw in
             var vector = Vector()
             vector.wordCount = words[index].count

@@ -47,6 +47,9 @@ public enum SummaryBenchmark {
         var stageRates: [(name: String, perSecond: Double)] = []
         if stages, !documents.isEmpty {
             let scalars = documents.map { scalarArray($0.body) }
+            let tokens = measure { index in
+                sink &+= splitter.words(in: scalars[index]).count
+            }
             let graphs = measure { index in
                 sink &+= SentenceGraph(scalars: scalars[index], sentences: split[index]).termHashes.count
             }
@@ -63,7 +66,7 @@ public enum SummaryBenchmark {
                 let text = Array(scalars[index][first.start..<first.end])
                 sink &+= h.highlights(inSentence: 0, text: text, from: first.start).count
             }
-            stageRates = [("graph", graphs), ("eligibility", eligibility), ("centrality (all sentences)", centrality),
+            stageRates = [("words only", tokens), ("graph", graphs), ("eligibility", eligibility), ("centrality (all sentences)", centrality),
                           ("highlighter (+1 bullet)", highlighter)]
         }
         let alone = measure { index in
