@@ -48,7 +48,8 @@ struct SentenceGraph {
         words.reserveCapacity(sentences.count)
         wordTerms.reserveCapacity(sentences.count)
         capitalizedStart.reserveCapacity(sentences.count + 1)
-        let expectedTerms = scalars.count / 10 + 16
+        let expectedTerms = scalars.count / 8 + 16
+        ids = HashIndex(capacity: expectedTerms)
         termHashes.reserveCapacity(expectedTerms)
         termFirstWord.reserveCapacity(expectedTerms)
         termFrequency.reserveCapacity(expectedTerms)
