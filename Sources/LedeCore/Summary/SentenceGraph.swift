@@ -49,16 +49,11 @@ struct SentenceGraph {
         wordTerms.reserveCapacity(sentences.count)
         capitalizedStart.reserveCapacity(sentences.count + 1)
         let expectedTerms = scalars.count / 8 + 16
-        ids = HashIndex(capacity: expectedTerms)
-        termHashes.reserveCapacity(expectedTerms)
-        termFirstWord.reserveCapacity(expectedTerms)
-        termFrequency.reserveCapacity(expectedTerms)
-        sentenceFrequency.reserveCapacity(expectedTerms)
-        titleCaseFrequency.reserveCapacity(expectedTerms)
-        capitalizedFrequency.reserveCapacity(expectedTerms)
+        // The term table is a local value while words stream in, not stored properties of
+        // `self`: mutating `self` from the loop cost more than the tokenizing itself.
+        var table = TermTable(capacity: expectedTerms)
         var tally = Tally(capacity: expectedTerms)
-        var rawVectors: [[(Int32, Int)]] = []
-        rawVectors.reserveCapacity(sentences.count)
+        vectors.reserveCapacity(sentences.count)
         let stopWords = StopWordHashes.all
         for (sentenceIndex, span) in sentences.enumerated() {
             // Words and their term hashes in one pass (the same words as
@@ -124,14 +119,14 @@ struct SentenceGraph {
                 }
                 var id: Int32 = -1
                 if e - start >= 2, e - start > 12 || !stopWords.contains(hash) {
-                    id = termID(hash: hash, word: word)
+                    id = table.id(hash, word)
                 }
                 terms.append(id)
                 tally.add(id)
                 if id >= 0, ScalarClass.isUpper(first) {
-                    if i - start > 1, ScalarClass.isLower(scalars[start + 1]) { titleCaseFrequency[Int(id)] += 1 }
+                    if i - start > 1, ScalarClass.isLower(scalars[start + 1]) { table.titleCase[Int(id)] += 1 }
                     if sentenceWords.count > 1 {
-                        capitalizedFrequency[Int(id)] += 1
+                        table.capitalized[Int(id)] += 1
                         if tally.capitalizedIn[Int(id)] != sentenceIndex {
                             tally.capitalizedIn[Int(id)] = sentenceIndex
                             capitalizedTerms.append(id)
@@ -142,27 +137,37 @@ struct SentenceGraph {
                     // "open-letter" should meet "open letter": hyphen parts count as terms too.
                     var partStart = start
                     for index in start..<i where scalars[index] == "-" {
-                        tally.add(termID(for: TextSpan(start: partStart, end: index)))
+                        tally.add(table.id(for: TextSpan(start: partStart, end: index), in: scalars))
                         partStart = index + 1
                     }
-                    tally.add(termID(for: TextSpan(start: partStart, end: i)))
+                    tally.add(table.id(for: TextSpan(start: partStart, end: i), in: scalars))
                 }
             }
             tally.touched.sort()
-            var raw: [(Int32, Int)] = []
-            raw.reserveCapacity(tally.touched.count)
+            // Counts for now; weighted by isf once every sentence has been seen.
+            var vector = Vector()
+            vector.wordCount = sentenceWords.count
+            vector.ids = tally.touched
+            vector.weights.reserveCapacity(tally.touched.count)
             for id in tally.touched {
                 let c = tally.counts[Int(id)]
-                raw.append((id, c))
-                termFrequency[Int(id)] += c
-                sentenceFrequency[Int(id)] += 1
+                vector.weights.append(Double(c))
+                table.frequency[Int(id)] += c
+                table.sentences[Int(id)] += 1
                 tally.counts[Int(id)] = 0
             }
             words.append(sentenceWords)
             wordTerms.append(terms)
-            rawVectors.append(raw)
+            vectors.append(vector)
             capitalizedStart.append(capitalizedTerms.count)
         }
+        ids = table.index
+        termHashes = table.hashes
+        termFirstWord = table.firstWords
+        termFrequency = table.frequency
+        sentenceFrequency = table.sentences
+        titleCaseFrequency = table.titleCase
+        capitalizedFrequency = table.capitalized
         let n = Double(max(sentences.count, 1))
         // Frequencies are small integers shared by many terms: one logarithm per distinct value.
         let sentenceCount = max(sentences.count, 1)
@@ -174,13 +179,14 @@ struct SentenceGraph {
             while logByCount.count <= count { logByCount.append(log(Double(logByCount.count))) }
             return logByCount[count]
         }
-        vectors = rawVectors.enumerated().map { index, raw in
-            var vector = Vector()
-            vector.wordCount = words[index].count
-            vector.ids = raw.map(\.0)
-            vector.weights = raw.map { id, count in Double(count) * termISF[Int(id)] }
-            vector.norm = vector.weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            return vector
+        for index in vectors.indices {
+            var norm = 0.0
+            for k in vectors[index].ids.indices {
+                let weight = vectors[index].weights[k] * termISF[Int(vectors[index].ids[k])]
+                vectors[index].weights[k] = weight
+                norm += weight * weight
+            }
+            vectors[index].norm = norm.squareRoot()
         }
     }
 
@@ -212,23 +218,44 @@ struct SentenceGraph {
         log((n + 1) / Double(max(frequency, 1))) + 0.1
     }
 
-    /// The id of a word's term, or -1 when it is a stop word.
-    private mutating func termID(for word: TextSpan) -> Int32 {
-        guard let hash = Self.termHash(scalars, word) else { return -1 }
-        return termID(hash: hash, word: word)
-    }
+    /// Terms by hash, with their statistics, while a text is read.
+    private struct TermTable {
+        var index: HashIndex
+        var hashes: [UInt64] = []
+        var firstWords: [TextSpan] = []
+        var frequency: [Int] = []
+        var sentences: [Int] = []
+        var titleCase: [Int] = []
+        var capitalized: [Int] = []
 
-    private mutating func termID(hash: UInt64, word: TextSpan) -> Int32 {
-        if let id = ids.value(hash) { return id }
-        let id = Int32(termHashes.count)
-        ids.insert(hash, id)
-        termHashes.append(hash)
-        termFirstWord.append(word)
-        termFrequency.append(0)
-        sentenceFrequency.append(0)
-        titleCaseFrequency.append(0)
-        capitalizedFrequency.append(0)
-        return id
+        init(capacity: Int) {
+            index = HashIndex(capacity: capacity)
+            hashes.reserveCapacity(capacity)
+            firstWords.reserveCapacity(capacity)
+            frequency.reserveCapacity(capacity)
+            sentences.reserveCapacity(capacity)
+            titleCase.reserveCapacity(capacity)
+            capitalized.reserveCapacity(capacity)
+        }
+
+        /// The id of a word's term, or -1 when it is a stop word.
+        mutating func id(for word: TextSpan, in scalars: [Unicode.Scalar]) -> Int32 {
+            guard let hash = SentenceGraph.termHash(scalars, word) else { return -1 }
+            return id(hash, word)
+        }
+
+        mutating func id(_ hash: UInt64, _ word: TextSpan) -> Int32 {
+            if let id = index.value(hash) { return id }
+            let id = Int32(hashes.count)
+            index.insert(hash, id)
+            hashes.append(hash)
+            firstWords.append(word)
+            frequency.append(0)
+            sentences.append(0)
+            titleCase.append(0)
+            capitalized.append(0)
+            return id
+        }
     }
 
     /// The id of a term hash seen in this text, if any.
@@ -466,6 +493,7 @@ struct HashIndex: Sendable {
     private var keys: [UInt64]
     private var values: [Int32]
     private var mask: Int
+    private var shift: UInt64
     private(set) var count = 0
 
     init(capacity: Int = 64) {
@@ -474,6 +502,13 @@ struct HashIndex: Sendable {
         keys = Array(repeating: 0, count: size)
         values = Array(repeating: -1, count: size)
         mask = size - 1
+        shift = UInt64(64 - size.trailingZeroBitCount)
+    }
+
+    /// Fibonacci hashing: FNV's low bits mix poorly, so take the top bits of a multiply.
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     init(_ keys: some Sequence<UInt64>) {
@@ -484,7 +519,7 @@ struct HashIndex: Sendable {
 
     @inline(__always)
     func value(_ key: UInt64) -> Int32? {
-        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        var slot = slot(key)
         while values[slot] >= 0 {
             if keys[slot] == key { return values[slot] }
             slot = (slot + 1) & mask
@@ -497,7 +532,7 @@ struct HashIndex: Sendable {
 
     mutating func insert(_ key: UInt64, _ value: Int32) {
         if (count + 1) * 2 > keys.count { grow() }
-        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        var slot = slot(key)
         while values[slot] >= 0 {
             if keys[slot] == key {
                 values[slot] = value
@@ -515,6 +550,7 @@ struct HashIndex: Sendable {
         keys = Array(repeating: 0, count: oldKeys.count * 2)
         values = Array(repeating: -1, count: oldKeys.count * 2)
         mask = keys.count - 1
+        shift = UInt64(64 - keys.count.trailingZeroBitCount)
         count = 0
         for (key, value) in zip(oldKeys, oldValues) where value >= 0 { insert(key, value) }
     }
