@@ -4,7 +4,7 @@ import LedeCore
 // Evaluates lede's summarizer against Lead-k, TextRank and LexRank on the seed and Wikinews
 // articles of the shared corpus, using their hand-made `summary_must_cover` facts.
 //
-//   lede-eval-summary [CORPUS] [--show] [--bench] [--weights p,c,t,topic,e,n,lambda]
+//   lede-eval-summary [CORPUS] [--show] [--detail] [--bench [--stages]] [--weights p,c,t,topic,e,n,lambda]
 
 // MARK: - Reading
 
@@ -152,7 +152,11 @@ let lexRank = Summarizer(maximumBullets: 5, weights: .lexRank)
 
 if bench {
     let documents = SummaryBenchmark.documents(resizing: articles.map(\.document), toWords: 600)
-    let result = SummaryBenchmark.run(documents: documents, seconds: 3)
+    let result = SummaryBenchmark.run(documents: documents, seconds: 3, stages: arguments.contains("--stages"))
+    for stage in result.stages {
+        let name = stage.name.padding(toLength: 28, withPad: " ", startingAt: 0)
+        print("  stage " + name + String(format: "%8.0f articles/s", stage.perSecond))
+    }
     print(String(format: "summarizer alone:          %8.0f articles/s (%d articles of %.0f words, one core)",
                  result.summarizerPerSecond, result.articles, result.averageWords))
     print(String(format: "split + summarize:         %8.0f articles/s", result.splitAndSummarizePerSecond))

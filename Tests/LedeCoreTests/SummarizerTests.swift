@@ -263,12 +263,59 @@ struct SummarizerTests {
         expectWellFormed(bullets)
     }
 
+    @Test("a leading dateline is dropped from a bullet, a dash inside a sentence is not")
+    func datelineDropped() {
+        let body = "WASHINGTON (Reuters) \u{2014} The Senate passed the farm bill on Friday by 68 votes to 32.\n\n"
+            + "Evansville, Indiana, United States \u{2014} A Warhol exhibit opened at the university this week.\n\n"
+            + "Farmers \u{2014} and the banks that lend to them \u{2014} welcomed the bill's new crop insurance."
+        let bullets = summarize(ParsedDocument(title: "Senate passes farm bill", source: "test", body: body))
+        #expect(bullets.map(\.text) == [
+            "The Senate passed the farm bill on Friday by 68 votes to 32.",
+            "A Warhol exhibit opened at the university this week.",
+            "Farmers \u{2014} and the banks that lend to them \u{2014} welcomed the bill's new crop insurance.",
+        ])
+        expectWellFormed(bullets)
+        #expect(bullets[0].highlights.contains { substring(bullets[0].text, $0) == "68 votes" })
+    }
+
     @Test("long articles get more bullets than short ones, never more than the maximum")
     func bulletCounts() {
         let summarizer = Summarizer()
         #expect(summarizer.bulletCount(bodyWords: 200) == 3)
         #expect(summarizer.bulletCount(bodyWords: 1500) == 5)
         #expect(Summarizer(maximumBullets: 2).bulletCount(bodyWords: 1500) == 2)
+    }
+
+    @Test("the sentence graph hashes each word exactly as the term hash does")
+    func graphTermsMatchTermHash() {
+        let body = "Musk's 14-year-old GPUs' status: open-letter plea, 10,000 analyses of Zoë's cafés. The U.S. press says it's Ame\u{301}lie's."
+        let scalars = Array(body.unicodeScalars)
+        let graph = SentenceGraph(scalars: scalars, sentences: SentenceSplitter().sentences(in: body))
+        for (index, words) in graph.words.enumerated() {
+            for (w, word) in words.enumerated() {
+                let id = graph.wordTerms[index][w]
+                #expect((id >= 0 ? graph.termHashes[Int(id)] : nil) == SentenceGraph.termHash(scalars, word))
+            }
+            #expect(words == SentenceSplitter().words(in: scalars, range: graph.sentences[index].start..<graph.sentences[index].end))
+        }
+    }
+
+    @Test("a very long article is summarized from a bounded set of candidates")
+    func veryLongArticle() {
+        let paragraph = "The committee met again on Tuesday to discuss the budget for the new bridge. "
+            + "Members said the cost of steel had risen by 12% since the spring.\n\n"
+        let body = String(repeating: paragraph, count: 3000)
+        let bullets = summarize(ParsedDocument(title: "Bridge budget", source: "test", body: body))
+        #expect((1...5).contains(bullets.count))
+        expectWellFormed(bullets)
+    }
+
+    @Test("text without punctuation or paragraphs still gets bullets")
+    func unpunctuatedText() {
+        let body = "lede reads feeds from many sites every morning\nit writes three bullets for each story it reads\n"
+            + "people and companies are highlighted in every bullet\nthe store keeps term statistics current"
+        let bullets = summarize(ParsedDocument(title: "lede", source: "test", body: body))
+        #expect(bullets.count == 3)
     }
 
     // MARK: - Baselines

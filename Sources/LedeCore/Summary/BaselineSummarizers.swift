@@ -25,7 +25,7 @@ public struct TextRankSummarizer: Sendable {
     public func selectSentences(for document: ParsedDocument, sentences: [TextSpan], count: Int) -> [TextSpan] {
         let graph = SentenceGraph(scalars: Array(document.body.unicodeScalars), sentences: sentences)
         let eligibility = BulletEligibility(graph: graph, title: document.title, byline: document.byline)
-        let nodes = sentences.indices.filter { eligibility.eligible[$0] }
+        let nodes = Array(sentences.indices.filter { eligibility.eligible[$0] }.prefix(Summarizer.candidateLimit))
         let n = nodes.count
         guard n > 0, count > 0 else { return [] }
         let sets = nodes.map { Set(graph.vectors[$0].ids) }

@@ -37,9 +37,19 @@ struct BulletEligibility {
             previousEnd = span.end
         }
         let titleScalars = Array(title.unicodeScalars)
-        let titleWords = Set(SentenceSplitter().words(in: titleScalars).compactMap {
-            SentenceGraph.termHash(titleScalars, $0)
-        })
+        // Title terms as graph term ids, so each sentence's overlap is a walk over its ids.
+        var isTitleTerm = [Bool](repeating: false, count: graph.termHashes.count)
+        var titleCount = 0
+        for word in SentenceSplitter().words(in: titleScalars) {
+            guard let hash = SentenceGraph.termHash(titleScalars, word) else { continue }
+            titleCount += 1
+            if let id = graph.existingID(hash), !isTitleTerm[Int(id)] { isTitleTerm[Int(id)] = true }
+        }
+        var lastSeen = [Int](repeating: -1, count: graph.termHashes.count)
+        var isTrigger = [Bool](repeating: false, count: graph.termHashes.count)
+        for hash in Self.furnitureTriggers {
+            if let id = graph.existingID(hash) { isTrigger[Int(id)] = true }
+        }
         let bylineKey = byline.map { Self.normalized(Array($0.unicodeScalars)) }
         // A block is a caption when the block after it is a credit line.
         var creditBlocks = Set<Int>()
@@ -53,19 +63,23 @@ struct BulletEligibility {
             guard wordCount >= minimumWords, wordCount <= 90 else { continue }
             guard relaxed || Self.endsLikeSentence(scalars, span) else { continue }
             if Self.isQuestion(scalars, span) { continue }
-            if Self.isFurniture(scalars, span, wordCount: wordCount) { continue }
+            // Only sentences with a word that opens a furniture phrase need the text search.
+            let trigger = graph.wordTerms[index].contains { $0 >= 0 && isTrigger[Int($0)] }
+            if Self.isFurniture(scalars, span, wordCount: wordCount, mayHaveFurniture: trigger) { continue }
             if Self.isDateline(scalars, span, words: words[index]) { continue }
             if let bylineKey, !bylineKey.isEmpty, wordCount <= 12,
                Self.normalized(Array(scalars[span.start..<span.end])) == bylineKey {
                 continue
             }
             if Self.isBylineLike(scalars, span, words: words[index]) { continue }
-            if !titleWords.isEmpty {
-                let own = Set(graph.wordTerms[index].filter { $0 >= 0 }.map { graph.termHashes[Int($0)] })
-                let shared = own.intersection(titleWords).count
-                if Double(shared) >= 0.8 * Double(titleWords.count), Double(shared) >= 0.6 * Double(own.count) {
-                    continue
+            if titleCount > 0 {
+                var own = 0, shared = 0
+                for id in graph.wordTerms[index] where id >= 0 && lastSeen[Int(id)] != index {
+                    lastSeen[Int(id)] = index
+                    own += 1
+                    if isTitleTerm[Int(id)] { shared += 1 }
                 }
+                if Double(shared) >= 0.8 * Double(titleCount), Double(shared) >= 0.6 * Double(own) { continue }
             }
             eligible[index] = true
         }
@@ -89,9 +103,10 @@ struct BulletEligibility {
                                          "video:", "audio:", "credit:", "credits:", "source:", "graphic:",
                                          "illustration:", "caption:", "pictured:", "file photo", "(photo"]
 
+    private static let creditPatterns = creditPrefixes.map(pattern)
+
     static func isCredit(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> Bool {
-        let head = lowerPrefix(scalars, span, length: 14)
-        return creditPrefixes.contains { head.hasPrefix($0) }
+        creditPatterns.contains { matches(scalars, at: span.start, end: span.end, $0) }
     }
 
     private static let furniturePrefixes = [
@@ -106,31 +121,81 @@ struct BulletEligibility {
                                           "cookies", "javascript", "all rights reserved", "getty images",
                                           "ap photo", "reuters/", "click here"]
 
-    static func isFurniture(_ scalars: [Unicode.Scalar], _ span: TextSpan, wordCount: Int) -> Bool {
-        let head = lowerPrefix(scalars, span, length: 24)
-        if furniturePrefixes.contains(where: { head.hasPrefix($0) }) { return true }
-        // Numbered or bulleted navigation crumbs: "1. Home".
-        if let first = head.unicodeScalars.first, first == "•" || first == "|" || first == ">" { return true }
+    private static let furniturePrefixPatterns = furniturePrefixes.map(pattern)
+    private static let furnitureInsidePatterns = furnitureInside.map(pattern)
+
+    static func isFurniture(_ scalars: [Unicode.Scalar], _ span: TextSpan, wordCount: Int,
+                            mayHaveFurniture: Bool = true) -> Bool {
+        // Bulleted navigation and breadcrumbs.
+        let first = scalars[span.start]
+        if first == "•" || first == "|" || first == ">" { return true }
+        let opening = ScalarClass.lowered(first).value
+        if furniturePrefixPatterns.contains(where: { $0[0] == opening && matches(scalars, at: span.start, end: span.end, $0) }) {
+            return true
+        }
         // Boilerplate sentences are short; long ones that mention a newsletter are reporting.
-        guard wordCount <= 30 else { return false }
-        let whole = lowerPrefix(scalars, span, length: 400)
-        return furnitureInside.contains { whole.contains($0) }
+        guard wordCount <= 30, mayHaveFurniture else { return false }
+        // One pass over the text, trying only the patterns that start with the scalar at hand.
+        let (low, high) = furnitureFirstScalars
+        for i in span.start..<span.end {
+            let value = ScalarClass.lowered(scalars[i]).value
+            guard value < 128 else { continue }
+            let bit = value < 64 ? low & (1 << UInt64(value)) : high & (1 << UInt64(value - 64))
+            guard bit != 0 else { continue }
+            for pattern in furnitureInsidePatterns where pattern[0] == value
+                && matches(scalars, at: i, end: span.end, pattern) {
+                return true
+            }
+        }
+        return false
     }
 
-    private static let dateWords: Set<String> = [
+    /// Term hashes of the first content word of each in-sentence furniture phrase.
+    private static let furnitureTriggers: [UInt64] = furnitureInside.compactMap { phrase in
+        let scalars = Array(phrase.unicodeScalars)
+        return SentenceSplitter().words(in: scalars).lazy.compactMap { SentenceGraph.termHash(scalars, $0) }.first
+    }
+
+    /// A bit per ASCII scalar that starts some in-sentence furniture pattern.
+    private static let furnitureFirstScalars: (UInt64, UInt64) = {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for pattern in furnitureInsidePatterns {
+            guard let first = pattern.first, first < 128 else { continue }
+            if first < 64 { low |= 1 << UInt64(first) } else { high |= 1 << UInt64(first - 64) }
+        }
+        return (low, high)
+    }()
+
+    /// Whether the lower-cased scalars from `start` begin with `pattern`.
+    private static func matches(_ scalars: [Unicode.Scalar], at start: Int, end: Int, _ pattern: [UInt32]) -> Bool {
+        guard pattern.count <= end - start else { return false }
+        var i = start
+        for value in pattern {
+            if ScalarClass.lowered(scalars[i]).value != value { return false }
+            i += 1
+        }
+        return true
+    }
+
+
+    // Plain scalar-value matching: Foundation's string search is far too slow for a check
+    // that runs on every sentence of every article.
+    private static func pattern(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+
+    private static let dateWords = WordSet([
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
         "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "updated",
         "published", "posted", "am", "pm", "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet",
-    ]
+    ])
 
     /// A line made (almost) only of a date and time: "Tuesday, January 28, 2014".
     static func isDateline(_ scalars: [Unicode.Scalar], _ span: TextSpan, words: [TextSpan]) -> Bool {
         guard words.count <= 9 else { return false }
         var other = 0
         for word in words {
-            let text = lower(scalars, word)
-            if dateWords.contains(text) || text.unicodeScalars.allSatisfy({ ScalarClass.isDigit($0) || $0 == ":" || $0 == "." }) {
+            if dateWords.contains(scalars, word)
+                || (word.start..<word.end).allSatisfy({ ScalarClass.isDigit(scalars[$0]) || scalars[$0] == ":" || scalars[$0] == "." }) {
                 continue
             }
             other += 1

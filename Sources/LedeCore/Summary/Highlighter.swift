@@ -8,11 +8,11 @@ import Foundation
 struct Highlighter {
     private let graph: SentenceGraph
     private let entities: [DocumentEntity]
-    /// Hashes of the article's key terms (the highest tf-idf against the library).
+    /// Hashes of the article's key terms (the highest tf-idf against the library), by rank.
     private let keyTerms: [UInt64: Int]
-    /// Without recognized entities: last words of multi-word capitalized runs that the article
-    /// also uses alone, a sign of a person's surname ("Reid Hoffman" … "Hoffman"), mapped to
-    /// the full name.
+    /// Without recognized entities: people the article introduces with a role word
+    /// ("cofounder Reid Hoffman"), by the hash of their last name, mapped to the full name,
+    /// so that later mentions ("Hoffman") are marked too.
     private let surnames: [UInt64: String]
 
     private let splitter = SentenceSplitter()
@@ -34,7 +34,11 @@ struct Highlighter {
                                             kind: HighlightKind(entity.kind), entity: entity.name))
             }
         }
-        return finish(candidates, text: text)
+        // The graph already split this sentence into words; shift them into bullet offsets.
+        let words = graph.words[index].compactMap { word -> TextSpan? in
+            word.start >= offset && word.end <= end ? TextSpan(start: word.start - offset, end: word.end - offset) : nil
+        }
+        return finish(candidates, text: text, words: words)
     }
 
     /// Highlights of an author's key point, whose names are found by matching entity names.
@@ -56,8 +60,8 @@ struct Highlighter {
         return finish(candidates, text: text)
     }
 
-    private func finish(_ entityCandidates: [Highlight], text: [Unicode.Scalar]) -> [Highlight] {
-        let words = splitter.words(in: text)
+    private func finish(_ entityCandidates: [Highlight], text: [Unicode.Scalar], words: [TextSpan]? = nil) -> [Highlight] {
+        let words = words ?? splitter.words(in: text)
         var candidates = entityCandidates
         if entities.isEmpty { candidates += nameHighlights(text: text, words: words) }
         candidates += Self.numberHighlights(text: text, words: words)
@@ -121,14 +125,14 @@ struct Highlighter {
 
     // MARK: - Numbers
 
-    private static let scaleWords: Set<String> = [
+    private static let scaleWords = WordSet([
         "million", "billion", "trillion", "thousand", "hundred", "percent", "bn", "mn", "m", "k", "euros", "euro",
         "dollars", "pounds", "yen", "yuan", "rupees", "francs", "votes", "points", "km", "kg", "miles", "tonnes",
-    ]
-    private static let months: Set<String> = [
+    ])
+    private static let months = WordSet([
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ]
+    ])
 
     /// Amounts, counts, percentages and dates: "$1.13bn", "10,000 GPUs" (the number), "3.5%",
     /// "422,000 euros", "January 23, 2014", "12 April".
@@ -139,17 +143,17 @@ struct Highlighter {
             let word = words[w]
             let isNumber = Self.isNumeric(text, word)
             let isMonth = !isNumber && ScalarClass.isUpper(text[word.start])
-                && months.contains(BulletEligibility.lower(text, word))
+                && months.contains(text, word)
             if isMonth {
                 // A month is a date only next to a day or year: "May" alone may be a verb or a name.
                 guard w + 1 < words.count, ScalarClass.isDigit(text[words[w + 1].start]),
-                      Self.gap(text, words[w].end, words[w + 1].start, allowing: [".", " "]) else {
+                      Self.gap(text, words[w].end, words[w + 1].start, allowing: ".") else {
                     w += 1
                     continue
                 }
                 var last = w + 1
                 if last + 1 < words.count, Self.isYear(text, words[last + 1]),
-                   Self.gap(text, words[last].end, words[last + 1].start, allowing: [",", " "]) {
+                   Self.gap(text, words[last].end, words[last + 1].start, allowing: ",") {
                     last += 1
                 }
                 result.append(Highlight(start: word.start, end: words[last].end, kind: .number))
@@ -170,16 +174,15 @@ struct Highlighter {
             var end = word.end
             var last = w
             if end < text.count, text[end] == "%" || text[end] == "\u{FF05}" { end += 1 }
-            if last + 1 < words.count, Self.gap(text, end, words[last + 1].start, allowing: [" "]) {
-                let next = BulletEligibility.lower(text, words[last + 1])
-                if scaleWords.contains(next) {
+            if last + 1 < words.count, Self.gap(text, end, words[last + 1].start, allowing: " ") {
+                if scaleWords.contains(text, words[last + 1]) {
                     last += 1
                     end = words[last].end
-                } else if months.contains(next), ScalarClass.isUpper(text[words[last + 1].start]) {
+                } else if months.contains(text, words[last + 1]), ScalarClass.isUpper(text[words[last + 1].start]) {
                     last += 1
                     end = words[last].end
                     if last + 1 < words.count, Self.isYear(text, words[last + 1]),
-                       Self.gap(text, end, words[last + 1].start, allowing: [",", " "]) {
+                       Self.gap(text, end, words[last + 1].start, allowing: ",") {
                         last += 1
                         end = words[last].end
                     }
@@ -219,10 +222,11 @@ struct Highlighter {
         word.length == 4 && (word.start..<word.end).allSatisfy { ScalarClass.isDigit(text[$0]) }
     }
 
-    /// Whether only the given scalars (and at most 2 of them) lie between two offsets.
-    private static func gap(_ text: [Unicode.Scalar], _ from: Int, _ to: Int, allowing: Set<Unicode.Scalar>) -> Bool {
+    /// Whether only spaces and `mark` (at most 2 scalars) lie between two offsets.
+    private static func gap(_ text: [Unicode.Scalar], _ from: Int, _ to: Int, allowing mark: Unicode.Scalar) -> Bool {
         guard to > from, to - from <= 2 else { return false }
-        return (from..<to).allSatisfy { allowing.contains(text[$0]) }
+        for index in from..<to where text[index] != " " && text[index] != mark { return false }
+        return true
     }
 
     // MARK: - Key terms
@@ -233,16 +237,7 @@ struct Highlighter {
     static func keyTerms(graph: SentenceGraph, terms: any TermStatistics, count: Int) -> [UInt64: Int] {
         let documents = terms.documentCount
         var scored: [(hash: UInt64, score: Double)] = []
-        var capitalized = [Int](repeating: 0, count: graph.termHashes.count)
-        for (index, ids) in graph.wordTerms.enumerated() {
-            for (w, id) in ids.enumerated() where id >= 0 {
-                let word = graph.words[index][w]
-                if ScalarClass.isUpper(graph.scalars[word.start]),
-                   word.length > 1, ScalarClass.isLower(graph.scalars[word.start + 1]) {
-                    capitalized[Int(id)] += 1
-                }
-            }
-        }
+        let capitalized = graph.titleCaseFrequency
         for id in graph.termHashes.indices {
             let tf = graph.termFrequency[id]
             guard tf >= 2, Double(capitalized[id]) < 0.5 * Double(tf) else { continue }
@@ -289,10 +284,10 @@ struct Highlighter {
 
     // MARK: - Names without a recognizer
 
-    private static let particles: Set<String> = ["de", "van", "von", "der", "da", "di", "du", "la", "le", "bin", "al"]
+    private static let particles = WordSet(["de", "van", "von", "der", "da", "di", "du", "la", "le", "bin", "al"])
 
     /// Words that introduce a person's name: "cofounder Reid Hoffman", "President Barack Obama".
-    private static let roles: Set<String> = [
+    private static let roles = WordSet([
         "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "president", "senator", "sen", "governor", "gov",
         "professor", "prof", "administrator", "minister", "premier", "judge", "justice", "mayor", "ceo", "cfo",
         "coo", "cto", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "founder",
@@ -304,7 +299,7 @@ struct Highlighter {
         "analyst", "scientist", "researcher", "politician", "activist", "candidate", "leader", "head", "founder",
         "investor", "billionaire", "entrepreneur", "editor", "columnist", "host", "artist", "photographer",
         "designer", "architect", "historian", "student", "teacher", "doctor", "nurse", "dean", "principal",
-    ]
+    ])
 
     /// Capitalized runs (not counting a text's first word) of title-case words and name
     /// particles, each with the word just before it.
@@ -318,11 +313,11 @@ struct Highlighter {
             current.removeAll()
         }
         for (w, word) in words.enumerated() {
-            let adjacent = current.last.map { Self.gap(text, $0.end, word.start, allowing: [" "]) } ?? true
+            let adjacent = current.last.map { Self.gap(text, $0.end, word.start, allowing: " ") } ?? true
             if isTitleCase(text, word), w > 0, adjacent {
                 if current.isEmpty { before = w > 0 ? words[w - 1] : nil }
                 current.append(word)
-            } else if !current.isEmpty, adjacent, particles.contains(BulletEligibility.lower(text, word)) {
+            } else if !current.isEmpty, adjacent, particles.contains(text, word) {
                 current.append(word)
             } else {
                 flush()
@@ -359,8 +354,8 @@ struct Highlighter {
     /// when a role word introduces it and 2 or 3 name words remain.
     private static func personName(text: [Unicode.Scalar], run: [TextSpan], before: TextSpan?) -> ArraySlice<TextSpan>? {
         var name = run[...]
-        var introduced = before.map { roles.contains(BulletEligibility.lower(text, $0)) } ?? false
-        while let first = name.first, roles.contains(BulletEligibility.lower(text, first)) {
+        var introduced = before.map { roles.contains(text, $0) } ?? false
+        while let first = name.first, roles.contains(text, first) {
             name = name.dropFirst()
             introduced = true
         }
@@ -375,15 +370,32 @@ struct Highlighter {
     }
 
     /// People the article introduces with a role word, by the hash of their last name.
+    ///
+    /// Only words followed by a title-case word are looked up as roles, so the scan stays
+    /// cheap on every article.
     private static func surnames(graph: SentenceGraph) -> [UInt64: String] {
         var names: [UInt64: String] = [:]
-        for words in graph.words {
-            for (run, before) in capitalizedRuns(text: graph.scalars, words: words) {
-                guard let name = personName(text: graph.scalars, run: run, before: before),
-                      let first = name.first, let last = name.last,
-                      let hash = SentenceGraph.termHash(graph.scalars, last), names[hash] == nil else { continue }
-                let end = withoutPossessive(graph.scalars, last)
-                names[hash] = String(String.UnicodeScalarView(graph.scalars[first.start..<end]))
+        let text = graph.scalars
+        for words in graph.words where words.count > 2 {
+            var w = 0
+            while w + 1 < words.count {
+                let next = words[w + 1]
+                guard ScalarClass.isUpper(text[next.start]), isTitleCase(text, next), roles.contains(text, words[w]) else {
+                    w += 1
+                    continue
+                }
+                // The name: title-case words after the role words, joined by single spaces.
+                var start = w + 1
+                while start < words.count, roles.contains(text, words[start]), isTitleCase(text, words[start]) { start += 1 }
+                var end = start
+                while end < words.count, isTitleCase(text, words[end]),
+                      end == start || gap(text, words[end - 1].end, words[end].start, allowing: " ") {
+                    end += 1
+                }
+                if (2...3).contains(end - start), let hash = SentenceGraph.termHash(text, words[end - 1]), names[hash] == nil {
+                    names[hash] = makeString(text[words[start].start..<withoutPossessive(text, words[end - 1])])
+                }
+                w = max(end, w + 1)
             }
         }
         return names

@@ -20,7 +20,7 @@ public struct SentenceSplitter: Sendable {
 
     /// The sentences of `text`, trimmed of surrounding white space, in order.
     public func sentences(in text: String) -> [TextSpan] {
-        sentences(in: Array(text.unicodeScalars))
+        sentences(in: scalarArray(text))
     }
 
     /// The sentences of a text already decoded to scalars.
@@ -30,19 +30,14 @@ public struct SentenceSplitter: Sendable {
         let count = scalars.count
         var start = 0
 
-        func emit(_ end: Int) {
-            var s = start, e = end
-            while s < e, ScalarClass.isSpace(scalars[s]) { s += 1 }
-            while e > s, ScalarClass.isSpace(scalars[e - 1]) { e -= 1 }
-            if e > s { spans.append(TextSpan(start: s, end: e)) }
-            start = end
-        }
+        // `Self.emit` takes `spans` and `start` inout rather than being a closure over them,
+        // so the hot loop needs no dynamic exclusivity checks.
 
         var i = 0
         while i < count {
             let c = scalars[i]
             if c == "\n" || c == "\r" || c == "\u{2029}" || c == "\u{2028}" {
-                emit(i)
+                Self.emit(scalars, &spans, &start, i)
                 i += 1
                 continue
             }
@@ -60,25 +55,34 @@ public struct SentenceSplitter: Sendable {
             }
             // Chinese and Japanese full stops end a sentence with no space after them.
             if c == "\u{3002}" || c == "\u{FF01}" || c == "\u{FF1F}" {
-                emit(j)
+                Self.emit(scalars, &spans, &start, j)
                 i = j
                 continue
             }
             if ScalarClass.isSpace(scalars[j]) {
                 if isBoundary(scalars, mark: i, afterClosers: j) {
-                    emit(j)
+                    Self.emit(scalars, &spans, &start, j)
                 }
                 i = j
                 continue
             }
             // No space after the mark: a glued sentence, or a decimal, domain or acronym.
             if c == ".", j == i + 1, isGluedBoundary(scalars, period: i) {
-                emit(i + 1)
+                Self.emit(scalars, &spans, &start, i + 1)
             }
             i = j
         }
-        emit(count)
+        Self.emit(scalars, &spans, &start, count)
         return spans
+    }
+
+    @inline(__always)
+    private static func emit(_ scalars: [Unicode.Scalar], _ spans: inout [TextSpan], _ start: inout Int, _ end: Int) {
+        var s = start, e = end
+        while s < e, ScalarClass.isSpace(scalars[s]) { s += 1 }
+        while e > s, ScalarClass.isSpace(scalars[e - 1]) { e -= 1 }
+        if e > s { spans.append(TextSpan(start: s, end: e)) }
+        start = end
     }
 
     /// The word tokens (letters, digits and their joiners) of `scalars` within `range`.
@@ -88,6 +92,7 @@ public struct SentenceSplitter: Sendable {
     public func words(in scalars: [Unicode.Scalar], range: Range<Int>? = nil) -> [TextSpan] {
         let range = range ?? 0..<scalars.count
         var words: [TextSpan] = []
+        words.reserveCapacity(range.count / 5 + 4)
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
