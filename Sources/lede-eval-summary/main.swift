@@ -10,22 +10,14 @@ import LedeCore
 
 /// The stand-in reader until `SavedPageParser` lands: line 1 is the title, "•" lines are
 /// the author's key points, the rest is the body.
+/// The document as `lede add` reads it: the real saved-page parser (headline, byline, key points, body).
 func readDocument(_ text: String, source: String) -> ParsedDocument {
-    var lines = text.components(separatedBy: "\n")
-    let title = lines.isEmpty ? "" : lines.removeFirst().trimmingCharacters(in: .whitespaces)
-    var keyPoints: [String] = []
-    var body: [String] = []
-    for line in lines {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("•") {
-            keyPoints.append(String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces))
-        } else {
-            body.append(line)
-        }
-    }
-    return ParsedDocument(title: title, source: source,
-                          body: body.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines),
-                          keyPoints: keyPoints)
+    (try? SavedPageParser().parse(text, source: source)) ?? ParsedDocument(title: "", source: source, body: text)
+}
+
+/// The recognizer's entities, as the pipeline hands them to the summarizer.
+func entities(of document: ParsedDocument, sentences: [TextSpan]) -> [DocumentEntity] {
+    EntityRecognizer.shared.recognize(body: document.body, sentences: sentences, byline: document.byline).entities
 }
 
 struct Article {
@@ -164,7 +156,7 @@ if bench {
 }
 
 let systems: [System] = [
-    System(name: "lede", select: { summarizer.selectSentences(for: $0, sentences: $1, entities: [], count: $2) },
+    System(name: "lede", select: { summarizer.selectSentences(for: $0, sentences: $1, entities: entities(of: $0, sentences: $1), count: $2) },
            usesKeyPoints: true),
     System(name: "Lead-k", select: { LeadSummarizer().selectSentences(for: $0, sentences: $1, count: $2) },
            usesKeyPoints: true),
@@ -187,7 +179,7 @@ for article in articles {
     let document = article.document
     let body = Array(document.body.unicodeScalars)
     let sentences = splitter.sentences(in: document.body)
-    let ledeBullets = summarizer.bullets(for: document, sentences: sentences, entities: [],
+    let ledeBullets = summarizer.bullets(for: document, sentences: sentences, entities: entities(of: document, sentences: sentences),
                                          terms: BackgroundTermStatistics())
     let reference = article.facts.joined(separator: " ")
     // The pseudo-extractive reference: for each fact, the body sentence carrying most of it.
