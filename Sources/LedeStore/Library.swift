@@ -1,1 +1,214 @@
-// The LedeStore module: the SQLite library file.
+import Foundation
+import GRDB
+import LedeCore
+
+/// The library file: every article, summary and entity, in one SQLite database.
+///
+/// One `Library` (one `DatabasePool`) per file per process; WAL lets the TUI read
+/// while a refresh writes. Each ingested article is one transaction, so a failure
+/// leaves the file as it was before that article.
+public final class Library: Sendable {
+    let pool: DatabasePool
+    public let path: String
+    let searchIndex = EntitySearchIndex()
+
+    public init(path: String, readOnly: Bool = false) throws {
+        self.path = path
+        var config = Configuration()
+        config.readonly = readOnly
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(5)
+        // In WAL mode NORMAL still never corrupts the file; it only gives up durability of the
+        // last commit on power loss, which a re-run of `lede add` restores.
+        config.prepareDatabase { db in
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
+        if !readOnly {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notALibrary(path: path)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+        do {
+            if readOnly {
+                let applied = try pool.read { db in try Schema.migrator.hasCompletedMigrations(db) }
+                if !applied { throw StoreError.cannotOpen(path: path, reason: "the library needs upgrading; open it once without read-only") }
+            } else {
+                try Schema.migrator.migrate(pool)
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notALibrary(path: path)
+        }
+    }
+
+    // MARK: - Writes
+
+    /// Stores one processed article: added, updated in place, or left alone when nothing changed.
+    ///
+    /// The same URL, or the same normalized body, is the same article.
+    @discardableResult
+    public func ingest(_ article: ProcessedArticle, feedID: Int64? = nil) throws -> IngestOutcome {
+        let outcome = try pool.write { db in try ArticleWriter(db: db).write(article, feedID: feedID) }
+        searchIndex.invalidate()
+        return outcome
+    }
+
+    public func setRead(_ read: Bool, articleID: Int64) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE article SET isRead = ? WHERE id = ?", arguments: [read, articleID])
+        }
+    }
+
+    public func setStarred(_ starred: Bool, articleID: Int64) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE article SET isStarred = ? WHERE id = ?", arguments: [starred, articleID])
+        }
+    }
+
+    // MARK: - Reads
+
+    public func articleCount(entityID: Int64? = nil) throws -> Int {
+        try pool.read { db in
+            if let entityID {
+                return try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT articleId) FROM mention WHERE entityId = ?",
+                                        arguments: [entityID]) ?? 0
+            }
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
+        }
+    }
+
+    static let rowColumns = """
+        a.id, a.title, a.byline, a.source, a.url, a.published, a.feedTitle, substr(a.body, 1, 240) AS snippet,
+        a.isRead, a.isStarred
+        """
+
+    static func articleRow(_ row: Row) -> ArticleRow {
+        let snippet: String = row["snippet"] ?? ""
+        return ArticleRow(
+            id: row["id"], title: row["title"], byline: row["byline"], source: row["source"], link: row["url"],
+            published: row["published"], feed: row["feedTitle"],
+            snippet: TextSanitizer.singleLine(snippet), isRead: row["isRead"], isStarred: row["isStarred"])
+    }
+
+    /// A page of articles, newest first, optionally only those that mention one entity.
+    public func articles(offset: Int = 0, limit: Int = 50, entityID: Int64? = nil) throws -> [ArticleRow] {
+        try pool.read { db in
+            if let entityID {
+                return try Row.fetchAll(db, sql: """
+                    SELECT \(Self.rowColumns) FROM article a
+                    WHERE a.id IN (SELECT articleId FROM mention WHERE entityId = ?)
+                    ORDER BY a.sortDate DESC, a.id DESC LIMIT ? OFFSET ?
+                    """, arguments: [entityID, limit, offset]).map(Self.articleRow)
+            }
+            return try Row.fetchAll(db, sql: """
+                SELECT \(Self.rowColumns) FROM article a ORDER BY a.sortDate DESC, a.id DESC LIMIT ? OFFSET ?
+                """, arguments: [limit, offset]).map(Self.articleRow)
+        }
+    }
+
+    public func article(id: Int64) throws -> StoredArticle? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.rowColumns), a.body, a.keyPoints FROM article a WHERE a.id = ?",
+                                             arguments: [id]) else { return nil }
+            let keyPointsJSON: String = row["keyPoints"]
+            let keyPoints = (try? JSONDecoder().decode([String].self, from: Data(keyPointsJSON.utf8))) ?? []
+            let bullets = try Row.fetchAll(db, sql: "SELECT text, highlights FROM bullet WHERE articleId = ? ORDER BY position",
+                                           arguments: [id]).map { bulletRow -> Bullet in
+                let json: String = bulletRow["highlights"]
+                let highlights = (try? JSONDecoder().decode([Highlight].self, from: Data(json.utf8))) ?? []
+                return Bullet(text: bulletRow["text"], highlights: highlights)
+            }
+            return StoredArticle(row: Self.articleRow(row), body: row["body"], keyPoints: keyPoints,
+                                 bullets: bullets, entities: try Self.entities(inArticle: id, db: db))
+        }
+    }
+
+    static func entities(inArticle articleID: Int64, db: Database) throws -> [StoredEntity] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT m.entityId, e.name, e.kind, e.mentionCount, m.start, m."end", m.text FROM mention m
+            JOIN entity e ON e.id = m.entityId WHERE m.articleId = ? ORDER BY m.entityId, m.start
+            """, arguments: [articleID])
+        var order: [Int64] = []
+        var byID: [Int64: StoredEntity] = [:]
+        for row in rows {
+            let id: Int64 = row["entityId"]
+            let mention = Mention(start: row["start"], end: row["end"], text: row["text"])
+            if byID[id] == nil {
+                order.append(id)
+                byID[id] = StoredEntity(id: id, name: row["name"], kind: EntityKind(rawValue: row["kind"]) ?? .organization,
+                                        aliases: [], mentions: [])
+            }
+            byID[id]?.mentions.append(mention)
+        }
+        for id in order {
+            guard var entity = byID[id] else { continue }
+            let forms = Set(entity.mentions.map { $0.text }).subtracting([entity.name])
+            entity.aliases = forms.sorted()
+            byID[id] = entity
+        }
+        // Most-mentioned first, as the side panel lists them.
+        return order.compactMap { byID[$0] }.sorted {
+            $0.mentions.count != $1.mentions.count ? $0.mentions.count > $1.mentions.count : $0.name < $1.name
+        }
+    }
+
+    /// Full-text search over titles and bodies, best match first.
+    public func search(_ query: String, limit: Int = 50, offset: Int = 0) throws -> [ArticleRow] {
+        guard let match = FullTextQuery.match(for: query) else { return [] }
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Self.rowColumns.replacingOccurrences(of: "substr(a.body, 1, 240) AS snippet",
+                                                              with: "snippet(articleSearch, 1, '', '', '…', 24) AS snippet"))
+                FROM articleSearch JOIN article a ON a.id = articleSearch.rowid
+                WHERE articleSearch MATCH ? ORDER BY bm25(articleSearch, 4.0, 1.0) LIMIT ? OFFSET ?
+                """, arguments: [match, limit, offset]).map(Self.articleRow)
+        }
+    }
+
+    /// Library-wide document frequencies for key-term weighting.
+    public func termStatistics() throws -> TermStatisticsSnapshot {
+        try pool.read { db in
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
+            var frequencies: [String: Int] = [:]
+            let cursor = try Row.fetchCursor(db, sql: "SELECT term, documentFrequency FROM termStat WHERE documentFrequency > 0")
+            while let row = try cursor.next() { frequencies[row["term"]] = row["documentFrequency"] }
+            return TermStatisticsSnapshot(documentCount: count, frequencies: frequencies)
+        }
+    }
+
+    /// Runs a read for another module of lede (feeds, benchmarks) that needs raw SQL.
+    public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+
+    public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        try pool.write(body)
+    }
+}
+
+/// Turns what a person types into an FTS5 query that cannot be a syntax error.
+enum FullTextQuery {
+    static func match(for query: String) -> String? {
+        let words = query.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        guard !words.isEmpty else { return nil }
+        // Quote every word so FTS5 operators in user text are plain words; the last is a prefix,
+        // so results follow as the user types.
+        var parts = words.map { "\"\($0)\"" }
+        parts[parts.count - 1] += "*"
+        return parts.joined(separator: " ")
+    }
+}
+
+extension Library {
+    /// Moves the write-ahead log into the main file, so the file can be copied or moved alone.
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in
+            _ = try db.checkpoint(.truncate)
+        }
+    }
+}

@@ -1,0 +1,244 @@
+import Foundation
+
+/// Reads a web page saved as plain text (or a Markdown file) into an article.
+///
+/// Saved pages carry the site around the story: breadcrumbs, the headline printed
+/// two or three times, a byline, the author's key points, then the body, and
+/// page chrome at the end. The rules here use the shape of lines (length, list
+/// markers, terminal punctuation), repetition and position rather than any
+/// particular site's strings, so they hold on pages nobody has looked at.
+public struct SavedPageParser: Sendable {
+    public init() {}
+
+    public func parse(_ rawText: String, source: String) throws -> ParsedDocument {
+        let text = TextSanitizer.clean(rawText)
+        let isMarkdown = source.lowercased().hasSuffix(".md") || source.lowercased().hasSuffix(".markdown")
+        var blocks = Self.blocks(from: text, markdown: isMarkdown)
+        guard !blocks.isEmpty else { throw IngestError.noText }
+
+        let titleIndex = Self.titleIndex(in: blocks)
+        let title = blocks[titleIndex].text
+        let titleKey = Self.key(title)
+        // Everything above the first headline is site navigation.
+        blocks.removeFirst(titleIndex)
+
+        var byline: String?
+        var published: Date?
+        var keyPoints: [String] = []
+        var body: [Block] = []
+        var seenProse = false
+
+        for block in blocks {
+            if Self.key(block.text) == titleKey { continue }
+            if !seenProse {
+                if block.listMarker == .numbered, block.wordCount <= 8 { continue }  // breadcrumbs
+                if published == nil, let date = DatelineParser.date(in: block.text) {
+                    published = date
+                    continue
+                }
+                if byline == nil, let name = Self.byline(from: block) {
+                    byline = name
+                    continue
+                }
+                if block.listMarker == .bullet, block.isSentenceLike {
+                    keyPoints.append(block.text)
+                    continue
+                }
+            }
+            if Self.isCreditLine(block) || Self.isCallToAction(block) { continue }
+            if block.isProse { seenProse = true }
+            body.append(block)
+        }
+        body = Self.droppingTrailingFurniture(body)
+        // The headline was seen; if nothing else survives, there is no article.
+        guard !body.isEmpty || !keyPoints.isEmpty else { throw IngestError.noText }
+        return ParsedDocument(
+            title: title, byline: byline, published: published, source: source,
+            body: body.map(\.text).joined(separator: "\n\n"), keyPoints: keyPoints)
+    }
+
+    // MARK: - Blocks
+
+    enum ListMarker { case none, bullet, numbered }
+
+    struct Block {
+        var text: String
+        var listMarker: ListMarker
+        var isHeading: Bool
+
+        var wordCount: Int { text.split(whereSeparator: \.isWhitespace).count }
+        var endsLikeSentence: Bool {
+            guard let last = text.last else { return false }
+            return ".!?\"'\u{201D}\u{2019})…:".contains(last)
+        }
+        var isSentenceLike: Bool { wordCount >= 5 && endsLikeSentence }
+        /// A paragraph of running text, as opposed to a label, heading or list entry.
+        var isProse: Bool { !isHeading && listMarker == .none && wordCount >= 8 && endsLikeSentence }
+    }
+
+    /// Lines to blocks: one block per line, except that wrapped prose lines (no blank line
+    /// between, no list marker) are joined into one paragraph.
+    static func blocks(from text: String, markdown: Bool) -> [Block] {
+        var blocks: [Block] = []
+        var previousLineBlank = true
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { previousLineBlank = true; continue }
+            var isHeading = false
+            if markdown {
+                let hashes = line.prefix(while: { $0 == "#" }).count
+                if hashes > 0, hashes <= 6, line.dropFirst(hashes).first == " " {
+                    line = line.dropFirst(hashes).trimmingCharacters(in: .whitespaces)
+                    isHeading = true
+                }
+                line = MarkdownInline.plain(line)
+            }
+            let (marker, rest) = listMarker(of: line)
+            let block = Block(text: rest.trimmingCharacters(in: .whitespaces), listMarker: marker, isHeading: isHeading)
+            if block.text.isEmpty { continue }
+            if !previousLineBlank, marker == .none, !isHeading, let last = blocks.last,
+               last.listMarker == .none, !last.isHeading, !last.endsLikeSentence || last.wordCount >= 12,
+               last.text.count >= 50 {
+                blocks[blocks.count - 1].text += " " + block.text
+            } else {
+                blocks.append(block)
+            }
+            previousLineBlank = false
+        }
+        return blocks
+    }
+
+    static func listMarker(of line: String) -> (ListMarker, String) {
+        let scalars = Array(line.unicodeScalars)
+        guard let first = scalars.first else { return (.none, line) }
+        if "•·‣▪◦●*–—-".unicodeScalars.contains(first), scalars.count > 1, scalars[1] == " " {
+            return (.bullet, String(String.UnicodeScalarView(scalars[2...])))
+        }
+        var i = 0
+        while i < scalars.count, i < 3, ("0"..."9").contains(scalars[i]) { i += 1 }
+        if i > 0, i + 1 < scalars.count, scalars[i] == "." || scalars[i] == ")", scalars[i + 1] == " " {
+            return (.numbered, String(String.UnicodeScalarView(scalars[(i + 2)...])))
+        }
+        return (.none, line)
+    }
+
+    static func key(_ text: String) -> String {
+        text.lowercased().filter { $0.isLetter || $0.isNumber }
+    }
+
+    // MARK: - Title, byline
+
+    /// The headline is the line the page repeats (title bar, breadcrumb, heading);
+    /// failing that, the first line that reads like a headline.
+    static func titleIndex(in blocks: [Block]) -> Int {
+        var counts: [String: Int] = [:]
+        for block in blocks { counts[key(block.text), default: 0] += 1 }
+        let repeated = blocks.indices.filter { counts[key(blocks[$0].text), default: 0] >= 2 && blocks[$0].wordCount >= 4 }
+        if let best = repeated.max(by: { blocks[$0].text.count < blocks[$1].text.count }) {
+            let bestKey = key(blocks[best].text)
+            return repeated.first(where: { key(blocks[$0].text) == bestKey && blocks[$0].listMarker == .none })
+                ?? repeated.first(where: { key(blocks[$0].text) == bestKey }) ?? best
+        }
+        if let heading = blocks.firstIndex(where: \.isHeading) { return heading }
+        return blocks.firstIndex(where: { $0.wordCount >= 3 && $0.listMarker == .none }) ?? 0
+    }
+
+    /// A byline is a short name line near the headline: "By Jane Doe", "Asia Martin".
+    static func byline(from block: Block) -> String? {
+        guard block.listMarker == .none else { return nil }
+        var text = block.text
+        for prefix in ["By ", "by ", "BY ", "Written by ", "Words by "] where text.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count))
+        }
+        let words = text.split(separator: " ")
+        guard (2...5).contains(words.count), !block.endsLikeSentence || text.hasSuffix(".") && words.count <= 3 else { return nil }
+        let nameWords = words.filter { word in
+            let connective = ["and", "&", "de", "van", "von", "der", "da", "di", "la", "le", "bin", "al"].contains(word.lowercased())
+            return connective || (word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "," })
+        }
+        guard nameWords.count == words.count, words.contains(where: { $0.count > 2 }) else { return nil }
+        return text.trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+    }
+
+    // MARK: - Furniture
+
+    /// Labels under which pages credit pictures and media ("Image: Jane Doe.").
+    static let creditLabels: Set<String> = [
+        "image", "images", "photo", "photos", "photograph", "picture", "pictures", "video", "audio", "credit",
+        "credits", "illustration", "graphic", "caption", "source", "photo credit", "image credit", "image source",
+    ]
+
+    static func isCreditLine(_ block: Block) -> Bool {
+        guard block.wordCount <= 12, let colon = block.text.firstIndex(of: ":") else {
+            return block.wordCount <= 8 && block.text.lowercased().hasPrefix("getty images")
+        }
+        let label = block.text[..<colon].lowercased().trimmingCharacters(in: .whitespaces)
+        return creditLabels.contains(label)
+    }
+
+    /// Lines that address the reader about the site rather than the story.
+    static let callToActionPhrases = [
+        "subscribe", "newsletter", "sign up", "signup", "log in to", "follow us", "share this", "share on",
+        "click here", "read more", "our readers", "advertisement", "sponsored", "related articles",
+        "recommended for you", "most popular", "popular right now", "trending now", "all rights reserved",
+        "cookie", "download our app", "get the app", "skip to content", "back to top",
+    ]
+
+    static func isCallToAction(_ block: Block) -> Bool {
+        guard block.wordCount <= 20 else { return false }
+        let lower = block.text.lowercased()
+        return callToActionPhrases.contains { lower.contains($0) } && (block.wordCount <= 4 || !block.isProse || lower.contains("our readers"))
+    }
+
+    /// Pages end in chrome: "Sources" and "Categories" lists, "Popular Right Now".
+    static func droppingTrailingFurniture(_ body: [Block]) -> [Block] {
+        var end = body.count
+        // A run of very short lines at the very end is a menu, not story.
+        while end > 0, body[end - 1].wordCount <= 3, !body[end - 1].endsLikeSentence { end -= 1 }
+        // A heading followed only by short non-prose entries is a list of links or tags.
+        if let lastProse = body[..<end].lastIndex(where: \.isProse) {
+            for index in (lastProse + 1)..<end where isSectionLabel(body[index]) {
+                let after = body[(index + 1)..<end]
+                if after.count >= 2, after.allSatisfy({ !$0.isProse || $0.text.contains(" \u{2014} ") }) {
+                    end = index
+                    break
+                }
+            }
+        }
+        return Array(body[..<end])
+    }
+
+    static func isSectionLabel(_ block: Block) -> Bool {
+        block.wordCount <= 2 && (block.text.last?.isLetter == true || block.text.hasSuffix(":"))
+    }
+}
+
+/// Plain text of a Markdown line: emphasis markers and link targets removed.
+enum MarkdownInline {
+    static func plain(_ line: String) -> String {
+        var out = ""
+        var chars = Array(line)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "!" && i + 1 < chars.count && chars[i + 1] == "[" {
+                i += 1
+                continue
+            }
+            if c == "[", let close = chars[i...].firstIndex(of: "]"), close + 1 < chars.count, chars[close + 1] == "(",
+               let paren = chars[close...].firstIndex(of: ")") {
+                out += String(chars[(i + 1)..<close])
+                i = paren + 1
+                continue
+            }
+            if c == "*" || c == "`" || (c == "_" && (i == 0 || chars[i - 1] == " " || i + 1 == chars.count || chars[i + 1] == " ")) {
+                i += 1
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        chars.removeAll()
+        return out
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import GRDB
+import LedeCore
+
+extension Library {
+    // MARK: - Entity reads
+
+    /// The library's entities, most mentioned first; with a query, as-you-type search
+    /// (prefix, then substring, then typo-tolerant matches).
+    public func entities(kind: EntityKind? = nil, query: String? = nil, limit: Int = 50) throws -> [EntityRow] {
+        let trimmed = query?.trimmingCharacters(in: .whitespaces) ?? ""
+        if trimmed.isEmpty {
+            return try pool.read { db in
+                let rows: [Row]
+                if let kind {
+                    rows = try Row.fetchAll(db, sql: "SELECT * FROM entity WHERE kind = ? ORDER BY mentionCount DESC, name LIMIT ?",
+                                            arguments: [kind.rawValue, limit])
+                } else {
+                    rows = try Row.fetchAll(db, sql: "SELECT * FROM entity ORDER BY mentionCount DESC, name LIMIT ?", arguments: [limit])
+                }
+                return try rows.map { try Self.entityRow($0, db: db) }
+            }
+        }
+        let entries = try searchIndex.entries { try self.loadSearchEntries() }
+        let ids = EntitySearchIndex.search(entries, query: EntityWriter.normalize(trimmed), kind: kind, limit: limit)
+        return try pool.read { db in
+            try ids.compactMap { id in
+                try Row.fetchOne(db, sql: "SELECT * FROM entity WHERE id = ?", arguments: [id]).map { try Self.entityRow($0, db: db) }
+            }
+        }
+    }
+
+    private func loadSearchEntries() throws -> [EntitySearchIndex.Entry] {
+        try pool.read { db in
+            var entries: [Int64: EntitySearchIndex.Entry] = [:]
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT e.id, e.kind, e.mentionCount, e.normalizedName, a.normalizedAlias FROM entity e
+                LEFT JOIN entityAlias a ON a.entityId = e.id
+                """)
+            while let row = try cursor.next() {
+                let id: Int64 = row["id"]
+                if entries[id] == nil {
+                    entries[id] = EntitySearchIndex.Entry(
+                        id: id, kind: EntityKind(rawValue: row["kind"]) ?? .organization,
+                        mentions: row["mentionCount"], forms: [row["normalizedName"]])
+                }
+                if let alias: String = row["normalizedAlias"], entries[id]?.forms.contains(alias) == false {
+                    entries[id]?.forms.append(alias)
+                }
+            }
+            return entries.values.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.id < $1.id }
+        }
+    }
+
+    static func entityRow(_ row: Row, db: Database) throws -> EntityRow {
+        let id: Int64 = row["id"]
+        let name: String = row["name"]
+        let aliases = try String.fetchAll(db, sql: "SELECT alias FROM entityAlias WHERE entityId = ? ORDER BY alias", arguments: [id])
+            .filter { $0 != name }
+        return EntityRow(id: id, name: name, kind: EntityKind(rawValue: row["kind"]) ?? .organization,
+                         aliases: aliases, articleCount: row["articleCount"], mentionCount: row["mentionCount"])
+    }
+
+    /// The entity a person means by a name or an id: exact name first, then alias, most mentioned wins.
+    public func entity(named nameOrID: String) throws -> EntityProfile? {
+        if let id = Int64(nameOrID), let profile = try entity(id: id) { return profile }
+        let normalized = EntityWriter.normalize(nameOrID)
+        let id = try pool.read { db -> Int64? in
+            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM entity WHERE normalizedName = ? ORDER BY mentionCount DESC LIMIT 1",
+                                           arguments: [normalized]) { return id }
+            return try Int64.fetchOne(db, sql: """
+                SELECT e.id FROM entityAlias a JOIN entity e ON e.id = a.entityId WHERE a.normalizedAlias = ?
+                ORDER BY e.mentionCount DESC LIMIT 1
+                """, arguments: [normalized])
+        }
+        guard let id else { return nil }
+        return try entity(id: id)
+    }
+
+    public func entity(id: Int64, articleLimit: Int = 200, evidenceLimit: Int = 3) throws -> EntityProfile? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM entity WHERE id = ?", arguments: [id]) else { return nil }
+            let entity = try Self.entityRow(row, db: db)
+            let articles = try Row.fetchAll(db, sql: """
+                SELECT \(Self.rowColumns) FROM article a WHERE a.id IN (SELECT articleId FROM mention WHERE entityId = ?)
+                ORDER BY a.sortDate DESC, a.id DESC LIMIT ?
+                """, arguments: [id, articleLimit]).map(Self.articleRow)
+            let linkRows = try Row.fetchAll(db, sql: """
+                SELECT l.id AS linkId, l.label, e.id, e.name, e.kind,
+                       (SELECT COUNT(*) FROM linkEvidence v WHERE v.linkId = l.id) AS weight
+                FROM entityLink l JOIN entity e ON e.id = CASE WHEN l.sourceId = ? THEN l.targetId ELSE l.sourceId END
+                WHERE l.sourceId = ? OR l.targetId = ?
+                ORDER BY weight DESC, e.mentionCount DESC
+                """, arguments: [id, id, id])
+            let linked = try linkRows.map { link -> LinkedEntity in
+                let evidence = try String.fetchAll(db, sql: """
+                    SELECT DISTINCT sentence FROM linkEvidence WHERE linkId = ? ORDER BY label IS NULL, rowid LIMIT ?
+                    """, arguments: [link["linkId"] as Int64, evidenceLimit])
+                return LinkedEntity(id: link["id"], name: link["name"], kind: EntityKind(rawValue: link["kind"]) ?? .organization,
+                                    weight: link["weight"], label: link["label"], evidence: evidence)
+            }
+            return EntityProfile(entity: entity, articles: articles, linked: linked)
+        }
+    }
+}
+
+/// An in-memory list of entity names for as-you-type search.
+///
+/// SQL `LIKE` cannot rank typo-tolerant matches, and a keystroke must answer in a few
+/// milliseconds, so the names live in memory (a few MB for 100,000 articles) and are
+/// reloaded after the library changes.
+final class EntitySearchIndex: @unchecked Sendable {
+    struct Entry: Sendable {
+        var id: Int64
+        var kind: EntityKind
+        var mentions: Int
+        var forms: [String]
+    }
+
+    private let lock = NSLock()
+    private var cached: [Entry]?
+
+    func invalidate() {
+        lock.lock()
+        cached = nil
+        lock.unlock()
+    }
+
+    func entries(load: () throws -> [Entry]) throws -> [Entry] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached { return cached }
+        let loaded = try load()
+        cached = loaded
+        return loaded
+    }
+
+    /// Ranks: a form starts with the query, then a word of a form does, then a substring,
+    /// then a word within one or two edits; within a rank, most mentioned first.
+    static func search(_ entries: [Entry], query: String, kind: EntityKind?, limit: Int) -> [Int64] {
+        guard !query.isEmpty else { return [] }
+        let queryScalars = Array(query.unicodeScalars)
+        let allowedEdits = queryScalars.count >= 7 ? 2 : (queryScalars.count >= 4 ? 1 : 0)
+        var buckets: [[Int64]] = [[], [], [], []]
+        for entry in entries where kind == nil || entry.kind == kind {
+            var best = 4
+            for form in entry.forms {
+                if form.hasPrefix(query) { best = 0; break }
+                if best > 1, form.contains(" " + query) { best = 1 }
+                else if best > 2, form.contains(query) { best = 2 }
+                else if best > 3, allowedEdits > 0, fuzzyMatch(form, queryScalars, allowedEdits) { best = 3 }
+            }
+            if best < 4 { buckets[best].append(entry.id) }
+            if buckets[0].count >= limit { break }
+        }
+        return Array(buckets.joined().prefix(limit))
+    }
+
+    /// Whether a word of `form`, or its prefix of the query's length, is within `maxEdits` of the query.
+    static func fuzzyMatch(_ form: String, _ query: [Unicode.Scalar], _ maxEdits: Int) -> Bool {
+        for word in form.split(separator: " ") {
+            let scalars = Array(word.unicodeScalars)
+            if abs(scalars.count - query.count) > maxEdits, scalars.count < query.count { continue }
+            let candidate = Array(scalars.prefix(query.count + maxEdits))
+            if boundedEditDistance(candidate, query, maxEdits) <= maxEdits { return true }
+            if candidate.count > query.count,
+               boundedEditDistance(Array(candidate.prefix(query.count)), query, maxEdits) <= maxEdits { return true }
+        }
+        return false
+    }
+
+    static func boundedEditDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], _ bound: Int) -> Int {
+        if abs(a.count - b.count) > bound { return bound + 1 }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            current[0] = i
+            var rowMin = current[0]
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > bound { return bound + 1 }
+            swap(&previous, &current)
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
+}

@@ -1,0 +1,138 @@
+import GRDB
+
+/// The library file's migrations. Frozen once merged: change the schema only by adding one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("createLibrary") { db in
+            try db.execute(sql: """
+                CREATE TABLE feed (
+                    id INTEGER PRIMARY KEY,
+                    url TEXT NOT NULL UNIQUE,
+                    title TEXT,
+                    siteLink TEXT,
+                    folder TEXT,
+                    etag TEXT,
+                    lastModified TEXT,
+                    lastFetchedAt DATETIME,
+                    lastError TEXT,
+                    fetchFullText BOOLEAN NOT NULL DEFAULT 0,
+                    addedAt DATETIME NOT NULL
+                );
+
+                CREATE TABLE article (
+                    id INTEGER PRIMARY KEY,
+                    feedId INTEGER REFERENCES feed(id) ON DELETE SET NULL,
+                    source TEXT NOT NULL,
+                    url TEXT UNIQUE,
+                    guid TEXT,
+                    bodyHash TEXT NOT NULL UNIQUE,
+                    title TEXT NOT NULL,
+                    byline TEXT,
+                    feedTitle TEXT,
+                    published DATETIME,
+                    addedAt DATETIME NOT NULL,
+                    sortDate DATETIME NOT NULL,
+                    body TEXT NOT NULL,
+                    keyPoints TEXT NOT NULL DEFAULT '[]',
+                    isRead BOOLEAN NOT NULL DEFAULT 0,
+                    isStarred BOOLEAN NOT NULL DEFAULT 0
+                );
+                CREATE INDEX article_on_sortDate ON article(sortDate DESC, id DESC);
+                CREATE INDEX article_on_feedId ON article(feedId);
+
+                CREATE TABLE bullet (
+                    articleId INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    highlights TEXT NOT NULL DEFAULT '[]',
+                    PRIMARY KEY (articleId, position)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE entity (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('person', 'organization')),
+                    normalizedName TEXT NOT NULL,
+                    articleCount INTEGER NOT NULL DEFAULT 0,
+                    mentionCount INTEGER NOT NULL DEFAULT 0,
+                    UNIQUE (kind, normalizedName)
+                );
+                CREATE INDEX entity_on_mentionCount ON entity(mentionCount DESC);
+
+                CREATE TABLE entityAlias (
+                    entityId INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                    alias TEXT NOT NULL,
+                    normalizedAlias TEXT NOT NULL,
+                    PRIMARY KEY (entityId, normalizedAlias)
+                ) WITHOUT ROWID;
+                CREATE INDEX entityAlias_on_normalizedAlias ON entityAlias(normalizedAlias);
+
+                CREATE TABLE mention (
+                    id INTEGER PRIMARY KEY,
+                    articleId INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                    entityId INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX mention_on_articleId ON mention(articleId);
+                CREATE INDEX mention_on_entityId_articleId ON mention(entityId, articleId);
+
+                CREATE TABLE entityLink (
+                    id INTEGER PRIMARY KEY,
+                    sourceId INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                    targetId INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                    label TEXT,
+                    UNIQUE (sourceId, targetId),
+                    CHECK (sourceId < targetId)
+                );
+                CREATE INDEX entityLink_on_targetId ON entityLink(targetId);
+
+                CREATE TABLE linkEvidence (
+                    linkId INTEGER NOT NULL REFERENCES entityLink(id) ON DELETE CASCADE,
+                    articleId INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                    sentence TEXT NOT NULL,
+                    label TEXT
+                );
+                CREATE INDEX linkEvidence_on_linkId ON linkEvidence(linkId);
+                CREATE INDEX linkEvidence_on_articleId ON linkEvidence(articleId);
+
+                CREATE TABLE articleTerm (
+                    articleId INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                    term TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (articleId, term)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE termStat (
+                    term TEXT PRIMARY KEY,
+                    documentFrequency INTEGER NOT NULL
+                ) WITHOUT ROWID;
+
+                CREATE VIRTUAL TABLE articleSearch USING fts5(
+                    title, body, content='article', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+                CREATE TRIGGER article_ai AFTER INSERT ON article BEGIN
+                    INSERT INTO articleSearch(rowid, title, body) VALUES (new.id, new.title, new.body);
+                END;
+                CREATE TRIGGER article_ad AFTER DELETE ON article BEGIN
+                    INSERT INTO articleSearch(articleSearch, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+                END;
+                CREATE TRIGGER article_au AFTER UPDATE OF title, body ON article BEGIN
+                    INSERT INTO articleSearch(articleSearch, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+                    INSERT INTO articleSearch(rowid, title, body) VALUES (new.id, new.title, new.body);
+                END;
+
+                -- Document frequencies follow articleTerm, so tf-idf never needs a full scan.
+                CREATE TRIGGER articleTerm_ai AFTER INSERT ON articleTerm BEGIN
+                    INSERT INTO termStat(term, documentFrequency) VALUES (new.term, 1)
+                    ON CONFLICT(term) DO UPDATE SET documentFrequency = documentFrequency + 1;
+                END;
+                CREATE TRIGGER articleTerm_ad AFTER DELETE ON articleTerm BEGIN
+                    UPDATE termStat SET documentFrequency = documentFrequency - 1 WHERE term = old.term;
+                END;
+                """)
+        }
+        return migrator
+    }
+}
