@@ -188,9 +188,9 @@ public enum ReaderContent {
     case .all:
       out += SpanStyler("Your library is empty.", base: CellStyle(.title)).wrapped(width: width)
       out.append(StyledLine())
-      out += SpanStyler("Add articles from the shell with  lede add PATH  (files, folders, feed files or http(s) URLs), then start lede again.", base: CellStyle(.body)).wrapped(width: width)
+      out += SpanStyler("Add articles from the shell with lede add PATH (files, folders, feed files or http(s) URLs), then start lede again.", base: CellStyle(.body)).wrapped(width: width)
       out.append(StyledLine())
-      out += SpanStyler("Or try  lede demo  for a sample library.", base: CellStyle(.body)).wrapped(width: width)
+      out += SpanStyler("Or try lede demo for a sample library.", base: CellStyle(.body)).wrapped(width: width)
     case .search(let q):
       out += SpanStyler("No articles match “\(q)”. Esc goes back.", base: CellStyle(.body)).wrapped(width: width)
     case .entity(_, let name):

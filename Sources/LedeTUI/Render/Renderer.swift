@@ -1,3 +1,5 @@
+import Foundation
+
 /// Draws the whole UI for a state into a cell buffer: a pure function, tested as text.
 public func render(_ s: AppState) -> CellBuffer {
   var buffer = CellBuffer(width: s.cols, height: s.rows)
@@ -12,12 +14,12 @@ public func render(_ s: AppState) -> CellBuffer {
     let title = "\(s.focus.title) \(s.focus.rawValue + 1)/3 · Tab"
     drawBox(&buffer, x: 0, width: s.cols, rows: s.rows, titles: [(0, title, true)], dividers: [])
   case .three:
-    let dividers = [layout.reader.x - 1, layout.entities.x - 1]
+    let dividers = [layout.reader.x - 2, layout.entities.x - 1]
     drawBox(
       &buffer, x: 0, width: s.cols, rows: s.rows,
       titles: [
         (0, listTitle(s), s.focus == .list),
-        (layout.reader.x - 1, s.reader.profile == nil ? (s.reader.mode == .fullText ? "Full text" : "Summary") : "Profile", s.focus == .reader),
+        (layout.reader.x - 2, s.reader.profile == nil ? (s.reader.mode == .fullText ? "Full text" : "Summary") : "Profile", s.focus == .reader),
         (layout.entities.x - 1, Pane.entities.title, s.focus == .entities),
       ],
       dividers: dividers)
@@ -79,7 +81,7 @@ private func drawList(_ b: inout CellBuffer, _ s: AppState, _ r: Rect) {
   if s.list.total == 0 {
     let message: String
     switch s.list.source {
-    case .all: message = "No articles yet. Add some with: lede add PATH"
+    case .all: message = "No articles yet.\nAdd some with:\nlede add PATH"
     case .search: message = "No matches."
     case .entity: message = "No articles."
     }
@@ -192,7 +194,9 @@ private func drawOverlay(_ b: inout CellBuffer, _ s: AppState) {
     lines.append(StyledLine("Rebind in \(Config.defaultPath().replacingHome()) under [keys].", CellStyle(.dim)))
     if !s.about.isEmpty {
       lines.append(StyledLine())
-      for paragraph in s.about.split(separator: "\n") { lines.append(StyledLine(String(paragraph), CellStyle(.dim))) }
+      for paragraph in paragraphs(s.about) {
+        lines += SpanStyler(paragraph, base: CellStyle(.dim)).wrapped(width: popupWidth(s) - 4)
+      }
     }
     drawPopup(&b, s, title: "Help · any key closes", lines: Array(lines.dropFirst(min(scroll, max(0, lines.count - 1)))))
   case .entitySearch(let text, let hits, let selected):
@@ -218,8 +222,17 @@ extension String {
   }
 }
 
+/// Text split at blank lines, each paragraph's hard line breaks joined.
+func paragraphs(_ text: String) -> [String] {
+  text.components(separatedBy: "\n\n").map {
+    $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+  }.filter { !$0.isEmpty }
+}
+
+private func popupWidth(_ s: AppState) -> Int { min(s.cols - 2, max(40, min(84, s.cols * 4 / 5))) }
+
 private func drawPopup(_ b: inout CellBuffer, _ s: AppState, title: String, lines: [StyledLine], selected: Int? = nil) {
-  let width = min(s.cols - 2, max(40, min(72, s.cols * 2 / 3)))
+  let width = popupWidth(s)
   let height = min(s.rows - 3, max(6, lines.count + 2))
   guard width >= 6, height >= 3 else { return }
   let x = (s.cols - width) / 2

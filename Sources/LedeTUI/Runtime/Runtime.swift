@@ -24,7 +24,9 @@ public final class Runtime {
     show(.all, &s, &effects)
     state = s
     run(effects)
-    if !state.about.isEmpty && state.status == nil { state.status = .info(state.about.split(separator: "\n").first.map(String.init) ?? "") }
+    if let about = paragraphs(state.about).first, state.status == nil {
+      state.status = .info(about + "  (? for help)")
+    }
   }
 
   /// Applies an action and every effect it leads to.

@@ -70,7 +70,8 @@ public struct Layout: Equatable, Sendable {
     let listWidth = min(50, max(20, remaining * 2 / 5))
     let readerWidth = remaining - listWidth
     list = Rect(x: 1, y: 1, width: listWidth, height: contentHeight)
-    reader = Rect(x: listWidth + 2, y: 1, width: readerWidth, height: contentHeight)
+    // One column of padding on each side keeps text off the borders.
+    reader = Rect(x: listWidth + 3, y: 1, width: readerWidth - 2, height: contentHeight)
     entities = Rect(x: listWidth + readerWidth + 3, y: 1, width: panelWidth, height: contentHeight)
   }
 
