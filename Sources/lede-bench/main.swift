@@ -1,1 +1,178 @@
-print("bench")
+import Foundation
+import LedeCore
+import LedeStore
+
+/// lede's benchmark harness: `make bench` runs it on a release build and writes BENCHMARKS.md.
+///
+/// Usage: lede-bench [--articles N] [--large N] [--write FILE]
+/// Benchmarks are not tests: nothing here asserts a time, it measures and reports.
+
+struct Options {
+    var articles = 10_000
+    var large = 100_000
+    var write: String?
+    var repository = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+
+    init(_ arguments: [String]) throws {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--articles": articles = Int(iterator.next() ?? "") ?? articles
+            case "--large": large = Int(iterator.next() ?? "") ?? large
+            case "--write": write = iterator.next()
+            case "--help", "-h":
+                print("usage: lede-bench [--articles N] [--large N (0 skips)] [--write BENCHMARKS.md]")
+                exit(0)
+            default: throw BenchError("unknown argument \(argument)")
+            }
+        }
+    }
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
+
+func fileSize(_ path: String) -> Int {
+    ["", "-wal"].reduce(0) { total, suffix in
+        total + ((try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0)
+    }
+}
+
+struct Row {
+    var what: String
+    var figure: String
+    var target: String
+}
+
+func machineDescription() -> String {
+    let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+        .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown CPU"
+    let memory = ProcessInfo.processInfo.physicalMemory / 1_073_741_824
+    return "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(model ?? "unknown CPU"), \(memory) GiB"
+}
+
+func run() throws {
+    let options = try Options(CommandLine.arguments)
+    let demoArticles = options.repository.appendingPathComponent("Sources/lede/Demo/articles")
+    var generator = try CorpusGenerator(articlesFolder: demoArticles)
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("lede-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: work) }
+    var rows: [Row] = []
+
+    // MARK: Ingest
+    let texts = (0..<options.articles).map { generator.article(number: $0) }
+    let averageWords = texts.prefix(200).map { $0.split(separator: " ").count }.reduce(0, +) / min(200, texts.count)
+    print("generated \(texts.count) articles of about \(averageWords) words")
+    let reader = DocumentReader()
+    var documents: [ParsedDocument] = []
+    let parseTime = try seconds {
+        documents = try texts.enumerated().map { try reader.read(data: Data($0.element.utf8), source: "/bench/\($0.offset).txt") }
+    }
+    let pipeline = Pipeline()
+    var processed: [ProcessedArticle] = []
+    let analysisTime = seconds {
+        processed = documents.map { pipeline.process($0) }
+    }
+    let splitTime = seconds { for document in documents.prefix(2000) { _ = pipeline.splitter.sentences(in: document.body) } } * Double(documents.count) / Double(min(2000, documents.count))
+    let sentences = documents.map { pipeline.splitter.sentences(in: $0.body) }
+    let recognizeTime = seconds {
+        for (document, spans) in zip(documents, sentences) { _ = pipeline.recognizer.recognize(body: document.body, sentences: spans, byline: document.byline) }
+    }
+    let summarizeTime = seconds {
+        for (index, document) in documents.enumerated() {
+            _ = pipeline.summarizer.bullets(for: document, sentences: sentences[index], entities: processed[index].entities, terms: BackgroundTermStatistics())
+        }
+    }
+    let libraryPath = work.appendingPathComponent("ingest.sqlite").path
+    let library = try Library(path: libraryPath)
+    let storeTime = try seconds { for article in processed { try library.ingest(article) } }
+    try library.checkpoint()
+    let total = parseTime + analysisTime + storeTime
+    let perSecond = { (time: Double) in String(format: "%.0f articles/s", Double(texts.count) / time) }
+    rows.append(Row(what: "ingest, whole pipeline (parse + sentences + entities + summary + store), \(texts.count) × ~\(averageWords) words",
+                    figure: perSecond(total), target: "≥ 1,000 articles/s"))
+    rows.append(Row(what: "  parse saved pages", figure: perSecond(parseTime), target: ""))
+    rows.append(Row(what: "  sentence splitting alone", figure: perSecond(splitTime), target: ""))
+    rows.append(Row(what: "  entity recognition + in-article aliases alone", figure: perSecond(recognizeTime), target: "≥ 3,000 articles/s"))
+    rows.append(Row(what: "  summarizer alone", figure: perSecond(summarizeTime), target: "≥ 5,000 articles/s"))
+    rows.append(Row(what: "  store (one transaction per article)", figure: perSecond(storeTime), target: ""))
+    rows.append(Row(what: "library size on disk, \(texts.count) articles",
+                    figure: String(format: "%.1f MB (%.1f KB/article)", Double(fileSize(libraryPath)) / 1e6,
+                                   Double(fileSize(libraryPath)) / 1e3 / Double(texts.count)), target: ""))
+    print(rows.map { "\($0.what): \($0.figure)" }.joined(separator: "\n"))
+
+    // MARK: Large library
+    if options.large > 0 {
+        let largePath = work.appendingPathComponent("large.sqlite").path
+        let large = try Library(path: largePath)
+        var done = 0
+        let buildTime = try seconds {
+            while done < options.large {
+                let batch = min(2_000, options.large - done)
+                let articles = try (0..<batch).map { offset -> ProcessedArticle in
+                    let text = generator.article(number: options.articles + done + offset)
+                    return pipeline.process(try reader.read(data: Data(text.utf8), source: "/bench/large/\(done + offset).txt"))
+                }
+                for article in articles { try large.ingest(article) }
+                done += batch
+                FileHandle.standardError.write(Data("\rlarge library: \(done)/\(options.large)".utf8))
+            }
+        }
+        FileHandle.standardError.write(Data("\n".utf8))
+        try large.checkpoint()
+        rows.append(Row(what: "build a \(options.large)-article library through the pipeline",
+                        figure: String(format: "%.0f s (%.0f articles/s)", buildTime, Double(options.large) / buildTime), target: ""))
+        rows.append(Row(what: "library size on disk, \(options.large) articles",
+                        figure: String(format: "%.0f MB", Double(fileSize(largePath)) / 1e6), target: ""))
+
+        let queries = ["graphics", "council", "warhol polaroids", "asylum seekers", "scientology", "shuttle", "iodine", "election"]
+        var searchTimes: [Double] = []
+        for query in queries { _ = try large.search(query, limit: 50) }
+        for _ in 0..<5 { for query in queries { searchTimes.append(try seconds { _ = try large.search(query, limit: 50) }) } }
+        rows.append(Row(what: "full-text search, \(options.large) articles, first 50 results (median)",
+                        figure: String(format: "%.1f ms", median(searchTimes) * 1000), target: "≤ 20 ms"))
+
+        _ = try large.entities(query: "a", limit: 20)  // the first keystroke loads the name index
+        var keystrokeTimes: [Double] = []
+        for word in ["musk", "hoffman", "warhol", "nasa", "twiter", "scientology", "obama", "university"] {
+            for length in 1...word.count {
+                let prefix = String(word.prefix(length))
+                keystrokeTimes.append(try seconds { _ = try large.entities(query: prefix, limit: 20) })
+            }
+        }
+        let entityCount = try large.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity") ?? 0 }
+        rows.append(Row(what: "entity search per keystroke, \(options.large) articles, \(entityCount) entities (median / worst)",
+                        figure: String(format: "%.2f ms / %.2f ms", median(keystrokeTimes) * 1000, (keystrokeTimes.max() ?? 0) * 1000),
+                        target: "≤ 10 ms"))
+        var pageTimes: [Double] = []
+        for page in [0, 10, 100, 1000] { pageTimes.append(try seconds { _ = try large.articles(offset: page * 50, limit: 50) }) }
+        rows.append(Row(what: "one page of the article list (50 rows), \(options.large) articles (median)",
+                        figure: String(format: "%.2f ms", median(pageTimes) * 1000), target: ""))
+        rows += try FirstFrame.measure(libraryPath: largePath, articles: options.large, repository: options.repository)
+    }
+
+    let table = (["| what | measured | target |", "|---|---|---|"] + rows.map { "| \($0.what) | \($0.figure) | \($0.target) |" })
+        .joined(separator: "\n")
+    print("\n" + table)
+    if let path = options.write {
+        try BenchmarkReport.write(table: table, machine: machineDescription(), to: path)
+        print("wrote \(path)")
+    }
+}
+
+do {
+    try run()
+} catch {
+    FileHandle.standardError.write(Data("lede-bench: \(error)\n".utf8))
+    exit(1)
+}

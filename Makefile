@@ -1,0 +1,45 @@
+# lede — make run opens the demo library, make test runs every test.
+SHELL := /bin/bash
+SWIFT ?= swift
+DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev libxml2-dev tmux pkg-config
+RELEASE_FLAGS := -c release
+
+.PHONY: run test bench eval train-ner deps build release clean
+
+## deps: install the Debian packages lede builds against (as root), or say how.
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "lede needs:$$missing"; echo "run: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product lede
+
+## run: build a release binary and open the bundled demo library.
+run: release
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/lede demo
+
+## test: unit, screen and end-to-end tests.
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+## bench: release build, then the benchmark harness; writes BENCHMARKS.md.
+bench: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product lede-bench
+	$(SWIFT) build $(RELEASE_FLAGS) --product lede
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/lede-bench --write BENCHMARKS.md
+
+clean:
+	rm -rf .build

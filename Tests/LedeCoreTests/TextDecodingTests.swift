@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import LedeCore
+
+@Suite("Decoding and sanitizing")
+struct TextDecodingTests {
+    let sample = "Café Zürich — “quoted” ✓ 日本"
+
+    @Test("UTF-8, with and without a byte-order mark")
+    func utf8() throws {
+        #expect(try TextDecoding.decode(Data(sample.utf8)) == sample)
+        #expect(try TextDecoding.decode(Data([0xEF, 0xBB, 0xBF] + Array(sample.utf8))) == sample)
+    }
+
+    @Test("UTF-16 and UTF-32 with byte-order marks, and UTF-16 without one")
+    func wideEncodings() throws {
+        for encoding in [String.Encoding.utf16LittleEndian, .utf16BigEndian] {
+            let bom: [UInt8] = encoding == .utf16LittleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+            let body = try #require(sample.data(using: encoding))
+            #expect(try TextDecoding.decode(Data(bom) + body) == sample)
+        }
+        let utf32 = try #require(sample.data(using: .utf32LittleEndian))
+        #expect(try TextDecoding.decode(Data([0xFF, 0xFE, 0x00, 0x00]) + utf32) == sample)
+        let ascii = "Plain words in UTF-16 without a mark."
+        #expect(try TextDecoding.decode(try #require(ascii.data(using: .utf16LittleEndian))) == ascii)
+    }
+
+    @Test("bytes that are not UTF-8 are read as Windows-1252")
+    func windows1252() throws {
+        let bytes: [UInt8] = [0x93, 0x51, 0x75, 0x6F, 0x74, 0x65, 0x94, 0x20, 0x63, 0x61, 0x66, 0xE9, 0x20, 0x80]
+        #expect(try TextDecoding.decode(Data(bytes)) == "\u{201C}Quote\u{201D} café €")
+    }
+
+    @Test("empty, binary and oversized input are refused with a reason")
+    func refusals() {
+        #expect(throws: IngestError.empty) { try TextDecoding.decode(Data()) }
+        #expect(throws: IngestError.binary) { try TextDecoding.decode(Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00])) }
+        let big = Data(repeating: 0x61, count: TextDecoding.maximumBytes + 1)
+        #expect(throws: IngestError.tooLarge(bytes: big.count, limit: TextDecoding.maximumBytes)) { try TextDecoding.decode(big) }
+    }
+
+    @Test("escape sequences and control characters never survive", arguments: [
+        ("red \u{1B}[31mtext\u{1B}[0m", "red text"),
+        ("title\u{1B}]0;pwned\u{07}", "title"),
+        ("osc \u{1B}]8;;http://x\u{1B}\\link\u{1B}]8;;\u{1B}\\", "osc link"),
+        ("c1 \u{9B}2Jcsi", "c1 csi"),
+        ("bell\u{07} nul\u{00} del\u{7F}", "bell nul del"),
+        ("a\u{00A0}b\u{2009}c", "a b c"),
+        ("line\r\nnext\rlast", "line\nnext\nlast"),
+        ("bidi \u{202E}txet", "bidi txet"),
+    ])
+    func sanitizing(input: String, output: String) {
+        #expect(TextSanitizer.clean(input) == output)
+    }
+
+    @Test("text is composed to NFC so offsets match what a reader sees")
+    func normalization() {
+        #expect(TextSanitizer.clean("Cafe\u{0301}") == "Caf\u{00E9}")
+    }
+
+    @Test("a dateline is a date only when the whole line is one")
+    func datelines() {
+        #expect(DatelineParser.date(in: "Tuesday, September 22, 2015") != nil)
+        #expect(DatelineParser.date(in: "22 March 2023") != nil)
+        #expect(DatelineParser.date(in: "2023-04-11") != nil)
+        #expect(DatelineParser.date(in: "Published Apr 11, 2023, 6:00 AM") != nil)
+        #expect(DatelineParser.date(in: "Asia Martin") == nil)
+        #expect(DatelineParser.date(in: "The storm hit on March 3, 2021 and left.") == nil)
+    }
+
+    @Test("feeds, web pages and JSON are recognized by content, and refused for now with a clear reason")
+    func formatDetection() {
+        #expect(DocumentReader.kind(of: "  <?xml version=\"1.0\"?><rss version=\"2.0\">", name: "x.txt") == .feed)
+        #expect(DocumentReader.kind(of: "<!DOCTYPE html><html><body>", name: "story") == .html)
+        #expect(DocumentReader.kind(of: "{\"a\": 1}", name: "x") == .json)
+        #expect(DocumentReader.kind(of: "# Title", name: "notes.md") == .markdown)
+        #expect(throws: IngestError.unsupportedFormat("an HTML page")) {
+            try DocumentReader().read(data: Data("<html><body><p>x</p></body></html>".utf8), source: "page.html")
+        }
+    }
+}
