@@ -31,6 +31,13 @@ struct KeyMapTests {
     #expect(lines.first?.keys == "j ↓")
   }
 
+  @Test("the README key table is generated from the same bindings")
+  func markdown() {
+    let table = KeyMap.standard.markdownTable().split(separator: "\n")
+    #expect(table.count == 2 + Command.allCases.count - 1)
+    #expect(table[2] == "| `j` `↓` | move down (scroll in the reading pane) | `move-down` |")
+  }
+
   @Test("every command has a stable kebab-case name")
   func names() {
     for command in Command.allCases {

@@ -148,6 +148,16 @@ public struct KeyMap: Equatable, Sendable {
     }
   }
 
+  /// The key table for the README, generated like the help screen so the two never disagree.
+  public func markdownTable() -> String {
+    var lines = ["| keys | action | config name |", "|---|---|---|"]
+    for (command, keys) in bindings where !hidden.contains(command) {
+      let label = keys.isEmpty ? "(unbound)" : keys.map { "`\($0.label)`" }.joined(separator: " ")
+      lines.append("| \(label) | \(command.summary) | `\(command.rawValue)` |")
+    }
+    return lines.joined(separator: "\n")
+  }
+
   /// Short "key word" hints for the status bar, in binding order.
   public func hints() -> [(key: String, word: String)] {
     bindings.compactMap { command, keys in
