@@ -5,6 +5,7 @@ DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev libxml2-dev tmux pkg-config
 RELEASE_FLAGS := -c release
 
 .PHONY: run test bench eval train-ner deps build release clean
+BIN = $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)
 
 ## deps: install the Debian packages lede builds against (as root), or say how.
 deps:
@@ -28,7 +29,7 @@ release: deps
 
 ## run: build a release binary and open the bundled demo library.
 run: release
-	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/lede demo
+	$(BIN)/lede demo
 
 ## test: unit, screen and end-to-end tests.
 test: deps
@@ -39,7 +40,20 @@ test: deps
 bench: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product lede-bench
 	$(SWIFT) build $(RELEASE_FLAGS) --product lede
-	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/lede-bench --write BENCHMARKS.md
+	$(BIN)/lede-bench --write BENCHMARKS.md
+
+## eval: summary quality (must-cover facts, ROUGE, against Lead-3 and TextRank) and
+## entity quality (held-out P/R/F1 per kind, corpus expectations), on ../shared/corpus.
+eval: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product lede-eval-summary
+	$(SWIFT) build $(RELEASE_FLAGS) --product lede-eval-ner
+	$(BIN)/lede-eval-summary ../shared/corpus
+	$(BIN)/lede-eval-ner
+
+## train-ner: rebuild the recognizer's weights from ../shared/corpus/ner, deterministically.
+train-ner: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product lede-train-ner
+	$(BIN)/lede-train-ner
 
 clean:
 	rm -rf .build

@@ -16,8 +16,13 @@ let package = Package(
             name: "CNcurses",
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "LedeCore",
+            dependencies: ["CLibXML2"],
             resources: [.copy("Resources")]),
         .target(
             name: "LedeStore",
@@ -35,11 +40,23 @@ let package = Package(
             ],
             resources: [.copy("Demo")]),
         .executableTarget(
+            name: "lede-train-ner",
+            dependencies: ["LedeCore"]),
+        .executableTarget(
+            name: "lede-eval-ner",
+            dependencies: ["LedeCore"]),
+        .executableTarget(
             name: "lede-bench",
-            dependencies: ["LedeCore", "LedeStore"]),
+            dependencies: ["LedeCore", "LedeStore", "LedeTestSupport"]),
+        .executableTarget(
+            name: "lede-eval-summary",
+            dependencies: ["LedeCore"]),
+        .target(
+            name: "LedeTestSupport",
+            path: "Tests/LedeTestSupport"),
         .testTarget(
             name: "LedeCoreTests",
-            dependencies: ["LedeCore"],
+            dependencies: ["LedeCore", "LedeTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LedeStoreTests",
@@ -49,7 +66,7 @@ let package = Package(
             dependencies: ["LedeCore", "LedeStore", "LedeTUI"]),
         .testTarget(
             name: "LedeCLITests",
-            dependencies: ["LedeCore"]),
+            dependencies: ["LedeCore", "LedeTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,94 +6,147 @@ import LedeCore
 ///
 /// A full name joins the entity of the same kind and name. A single name ("Musk")
 /// joins a fuller entity only when the library supports it: exactly one entity of
-/// that kind is known by that name, and this article shares a linked entity with it
-/// or the name was seen resolving to it before. Otherwise it stays its own entity,
-/// because a lone "Johnson" could be anyone.
+/// that kind is known by that name, and either this article names something linked
+/// to it, or articles have already used the single name for it at least twice.
+/// Otherwise it stays its own entity, because a lone "Johnson" could be anyone.
+///
+/// Every query here is indexed and counts are kept incrementally, so writing an
+/// article costs the same in a library of ten articles as in one of 100,000.
 struct EntityWriter {
     let db: Database
 
+    /// The form names are compared in: lower case, no diacritics, no possessive, words
+    /// separated by single spaces ("Musk’s" → "musk", "Zürich-Bank" → "zurich bank").
     static func normalize(_ name: String) -> String {
-        var text = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-        text = text.replacingOccurrences(of: "\u{2019}", with: "'")
-        if text.hasSuffix("'s") { text.removeLast(2) } else if text.hasSuffix("'") { text.removeLast() }
-        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "&" })
-        return words.joined(separator: " ")
+        var out = ScalarTextBuilder(capacity: name.utf8.count)
+        var pendingSpace = false
+        var scalars = Array(name.unicodeScalars)
+        // A trailing possessive is part of the mention, not of the name.
+        if let last = scalars.last, last == "'" || last == "\u{2019}" {
+            scalars.removeLast()
+        } else if scalars.count > 2, scalars[scalars.count - 1] == "s" || scalars[scalars.count - 1] == "S",
+                  scalars[scalars.count - 2] == "'" || scalars[scalars.count - 2] == "\u{2019}" {
+            scalars.removeLast(2)
+        }
+        func emit(_ byte: UInt8) {
+            if pendingSpace, !out.isEmpty { out.bytes.append(0x20) }
+            pendingSpace = false
+            out.bytes.append(byte)
+        }
+        for scalar in scalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) || v == 0x26 { emit(UInt8(v)) }
+                else if (0x41...0x5A).contains(v) { emit(UInt8(v + 32)) }
+                else { pendingSpace = true }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                // Rare: fold this one character through Foundation (é → e, Ø → ø).
+                let folded = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+                for byte in folded.utf8 { emit(byte) }
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue
+            } else {
+                pendingSpace = true
+            }
+        }
+        return out.string
+    }
+
+    static func lastWord(_ normalized: String) -> String {
+        normalized.split(separator: " ").last.map(String.init) ?? normalized
     }
 
     func write(entities: [DocumentEntity], links: [EntityLinkEvidence], articleID: Int64) throws {
         var idByName: [String: Int64] = [:]
-        var touched: [Int64] = []
-        let coMentioned = Set(entities.map { Self.normalize($0.name) })
-        for entity in entities {
-            let id = try resolve(entity, coMentioned: coMentioned)
+        var counted: Set<Int64> = []
+        let names = entities.map { Self.normalize($0.name) }
+        for (entity, normalized) in zip(entities, names) {
+            guard !normalized.isEmpty, !entity.mentions.isEmpty else { continue }
+            let id = try resolve(entity, normalized: normalized, coMentioned: names)
             idByName[entity.name] = id
-            for alias in entity.aliases { idByName[alias] = idByName[alias] ?? id }
-            touched.append(id)
-            for form in [entity.name] + entity.aliases {
-                let normalized = Self.normalize(form)
-                guard !normalized.isEmpty else { continue }
-                try db.execute(sql: "INSERT OR IGNORE INTO entityAlias (entityId, alias, normalizedAlias) VALUES (?, ?, ?)",
-                               arguments: [id, form, normalized])
+            for alias in entity.aliases where idByName[alias] == nil { idByName[alias] = id }
+            var forms: [String: String] = [:]
+            for form in [entity.name] + entity.aliases + entity.mentions.map(\.text) {
+                let normalizedForm = Self.normalize(form)
+                if !normalizedForm.isEmpty, forms[normalizedForm] == nil { forms[normalizedForm] = form }
+            }
+            for (normalizedForm, form) in forms {
+                try db.cachedStatement(sql: """
+                    INSERT INTO entityAlias (entityId, alias, normalizedAlias, articles) VALUES (?, ?, ?, 1)
+                    ON CONFLICT(entityId, normalizedAlias) DO UPDATE SET articles = articles + 1
+                    """).execute(arguments: [id, form, normalizedForm])
             }
             let insert = try db.cachedStatement(sql: "INSERT INTO mention (articleId, entityId, start, \"end\", text) VALUES (?, ?, ?, ?, ?)")
             for mention in entity.mentions {
                 try insert.execute(arguments: [articleID, id, mention.start, mention.end, mention.text])
             }
+            // Two names in one article may resolve to one entity; it is one more article for it, once.
+            let newArticle = counted.insert(id).inserted ? 1 : 0
+            try db.cachedStatement(sql: "UPDATE entity SET mentionCount = mentionCount + ?, articleCount = articleCount + ? WHERE id = ?")
+                .execute(arguments: [entity.mentions.count, newArticle, id])
         }
-        try refreshCounts(of: touched)
         for link in links {
             guard let a = idByName[link.source], let b = idByName[link.target], a != b else { continue }
             let (low, high) = a < b ? (a, b) : (b, a)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO entityLink (sourceId, targetId, label) VALUES (?, ?, ?)
                 ON CONFLICT(sourceId, targetId) DO UPDATE SET label = COALESCE(entityLink.label, excluded.label)
-                """, arguments: [low, high, link.label])
-            let linkID = try Int64.fetchOne(db, sql: "SELECT id FROM entityLink WHERE sourceId = ? AND targetId = ?", arguments: [low, high])
-            try db.execute(sql: "INSERT INTO linkEvidence (linkId, articleId, sentence, label) VALUES (?, ?, ?, ?)",
-                           arguments: [linkID, articleID, link.sentence, link.label])
+                """).execute(arguments: [low, high, link.label])
+            let linkID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM entityLink WHERE sourceId = ? AND targetId = ?"),
+                                            arguments: [low, high])
+            try db.cachedStatement(sql: "INSERT INTO linkEvidence (linkId, articleId, sentence, label) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [linkID, articleID, link.sentence, link.label])
         }
     }
 
-    private func resolve(_ entity: DocumentEntity, coMentioned: Set<String>) throws -> Int64 {
-        let normalized = Self.normalize(entity.name)
+    /// Takes an article's mentions out of the counts, before they are deleted for a re-analysis.
+    func forgetMentions(ofArticle articleID: Int64) throws {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT entityId, COUNT(*) AS n FROM mention WHERE articleId = ? GROUP BY entityId"),
+                                    arguments: [articleID])
+        for row in rows {
+            let id: Int64 = row["entityId"]
+            try db.cachedStatement(sql: "UPDATE entity SET mentionCount = mentionCount - ?, articleCount = articleCount - 1 WHERE id = ?")
+                .execute(arguments: [row["n"] as Int, id])
+        }
+        try db.cachedStatement(sql: "DELETE FROM mention WHERE articleId = ?").execute(arguments: [articleID])
+        for row in rows {
+            try db.cachedStatement(sql: "DELETE FROM entity WHERE id = ? AND mentionCount <= 0").execute(arguments: [row["entityId"] as Int64])
+        }
+    }
+
+    private func resolve(_ entity: DocumentEntity, normalized: String, coMentioned: [String]) throws -> Int64 {
         let kind = entity.kind.rawValue
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM entity WHERE kind = ? AND normalizedName = ?", arguments: [kind, normalized]) {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM entity WHERE kind = ? AND normalizedName = ?"),
+                                       arguments: [kind, normalized]) {
             return id
         }
         if !normalized.contains(" "), let id = try supportedFullerEntity(for: normalized, kind: kind, coMentioned: coMentioned) {
             return id
         }
-        try db.execute(sql: "INSERT INTO entity (name, kind, normalizedName) VALUES (?, ?, ?)",
-                       arguments: [entity.name, kind, normalized])
+        try db.cachedStatement(sql: "INSERT INTO entity (name, kind, normalizedName, lastWord) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [entity.name, kind, normalized, Self.lastWord(normalized)])
         return db.lastInsertedRowID
     }
 
-    private func supportedFullerEntity(for single: String, kind: String, coMentioned: Set<String>) throws -> Int64? {
-        let candidates = try Int64.fetchAll(db, sql: """
-            SELECT DISTINCT e.id FROM entity e LEFT JOIN entityAlias a ON a.entityId = e.id
-            WHERE e.kind = ? AND e.normalizedName != ? AND (a.normalizedAlias = ? OR e.normalizedName LIKE ?)
-            """, arguments: [kind, single, single, "% " + single])
+    private func supportedFullerEntity(for single: String, kind: String, coMentioned: [String]) throws -> Int64? {
+        let candidates = Set(try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT id FROM entity WHERE kind = ?1 AND lastWord = ?2 AND normalizedName != ?2
+            UNION SELECT e.id FROM entityAlias a JOIN entity e ON e.id = a.entityId
+            WHERE a.normalizedAlias = ?2 AND e.kind = ?1 AND e.normalizedName != ?2
+            """), arguments: [kind, single]))
         guard candidates.count == 1, let candidate = candidates.first else { return nil }
-        let seenAsAlias = try Int.fetchOne(db, sql: """
-            SELECT COUNT(DISTINCT m.articleId) FROM mention m WHERE m.entityId = ? AND lower(m.text) IN (?, ?)
-            """, arguments: [candidate, single, single + "'s"]) ?? 0
-        let neighbours = try String.fetchAll(db, sql: """
-            SELECT e.normalizedName FROM entityLink l JOIN entity e ON e.id = CASE WHEN l.sourceId = ? THEN l.targetId ELSE l.sourceId END
-            WHERE l.sourceId = ? OR l.targetId = ?
-            """, arguments: [candidate, candidate, candidate])
-        let sharesContext = neighbours.contains(where: coMentioned.contains)
-        return sharesContext || seenAsAlias >= 2 ? candidate : nil
-    }
-
-    func refreshCounts(of ids: [Int64]) throws {
-        guard !ids.isEmpty else { return }
-        let list = Set(ids).map(String.init).joined(separator: ",")
-        try db.execute(sql: """
-            UPDATE entity SET
-              mentionCount = (SELECT COUNT(*) FROM mention WHERE entityId = entity.id),
-              articleCount = (SELECT COUNT(DISTINCT articleId) FROM mention WHERE entityId = entity.id)
-            WHERE id IN (\(list));
-            DELETE FROM entity WHERE id IN (\(list)) AND mentionCount = 0;
-            """)
+        let aliasArticles = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT articles FROM entityAlias WHERE entityId = ? AND normalizedAlias = ?
+            """), arguments: [candidate, single]) ?? 0
+        if aliasArticles >= 2 { return candidate }
+        for name in coMentioned where name != single {
+            let linked = try Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT EXISTS (SELECT 1 FROM entity e JOIN entityLink l
+                  ON (l.sourceId = e.id AND l.targetId = ?1) OR (l.targetId = e.id AND l.sourceId = ?1)
+                  WHERE e.normalizedName = ?2)
+                """), arguments: [candidate, name]) ?? false
+            if linked { return candidate }
+        }
+        return nil
     }
 }

@@ -35,6 +35,8 @@ enum Schema {
                     sortDate DATETIME NOT NULL,
                     body TEXT NOT NULL,
                     keyPoints TEXT NOT NULL DEFAULT '[]',
+                    -- Content-term counts as a JSON object; termStat sums them over the library.
+                    terms TEXT NOT NULL DEFAULT '{}',
                     isRead BOOLEAN NOT NULL DEFAULT 0,
                     isStarred BOOLEAN NOT NULL DEFAULT 0
                 );
@@ -54,16 +56,22 @@ enum Schema {
                     name TEXT NOT NULL,
                     kind TEXT NOT NULL CHECK (kind IN ('person', 'organization')),
                     normalizedName TEXT NOT NULL,
+                    -- The last word of the name ("musk"), so a lone surname finds its full name by index.
+                    lastWord TEXT NOT NULL,
                     articleCount INTEGER NOT NULL DEFAULT 0,
                     mentionCount INTEGER NOT NULL DEFAULT 0,
                     UNIQUE (kind, normalizedName)
                 );
                 CREATE INDEX entity_on_mentionCount ON entity(mentionCount DESC);
+                CREATE INDEX entity_on_kind_lastWord ON entity(kind, lastWord);
+                CREATE INDEX entity_on_normalizedName ON entity(normalizedName);
 
                 CREATE TABLE entityAlias (
                     entityId INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
                     alias TEXT NOT NULL,
                     normalizedAlias TEXT NOT NULL,
+                    -- Articles in which this form named the entity: support for joining a lone name to it.
+                    articles INTEGER NOT NULL DEFAULT 0,
                     PRIMARY KEY (entityId, normalizedAlias)
                 ) WITHOUT ROWID;
                 CREATE INDEX entityAlias_on_normalizedAlias ON entityAlias(normalizedAlias);
@@ -98,13 +106,6 @@ enum Schema {
                 CREATE INDEX linkEvidence_on_linkId ON linkEvidence(linkId);
                 CREATE INDEX linkEvidence_on_articleId ON linkEvidence(articleId);
 
-                CREATE TABLE articleTerm (
-                    articleId INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
-                    term TEXT NOT NULL,
-                    count INTEGER NOT NULL,
-                    PRIMARY KEY (articleId, term)
-                ) WITHOUT ROWID;
-
                 CREATE TABLE termStat (
                     term TEXT PRIMARY KEY,
                     documentFrequency INTEGER NOT NULL
@@ -123,14 +124,6 @@ enum Schema {
                     INSERT INTO articleSearch(rowid, title, body) VALUES (new.id, new.title, new.body);
                 END;
 
-                -- Document frequencies follow articleTerm, so tf-idf never needs a full scan.
-                CREATE TRIGGER articleTerm_ai AFTER INSERT ON articleTerm BEGIN
-                    INSERT INTO termStat(term, documentFrequency) VALUES (new.term, 1)
-                    ON CONFLICT(term) DO UPDATE SET documentFrequency = documentFrequency + 1;
-                END;
-                CREATE TRIGGER articleTerm_ad AFTER DELETE ON articleTerm BEGIN
-                    UPDATE termStat SET documentFrequency = documentFrequency - 1 WHERE term = old.term;
-                END;
                 """)
         }
         return migrator

@@ -3,7 +3,7 @@ import Foundation
 import LedeCore
 import LedeStore
 
-struct Add: ParsableCommand {
+struct Add: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add articles from files and folders to the library.",
         discussion: """
@@ -21,14 +21,38 @@ struct Add: ParsableCommand {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to add") }
     }
 
-    func run() throws {
-        for path in paths where path.hasPrefix("http://") || path.hasPrefix("https://") {
-            throw CLIError("\(path): adding web pages by URL is not supported yet")
-        }
+    func run() async throws {
         var urls: [URL] = []
-        for path in paths { urls += try Ingester.files(at: path) }
+        var remote: [URL] = []
+        for path in paths {
+            if path.lowercased().hasPrefix("http://") || path.lowercased().hasPrefix("https://") {
+                remote.append(try FeedRefresher.url(for: path))
+            } else {
+                urls += try Ingester.files(at: path)
+            }
+        }
         let library = try global.openLibrary()
-        let report = Ingester(library: library, showsProgress: Output.stderrIsTerminal).add(urls)
+        var report = Ingester(library: library, showsProgress: Output.stderrIsTerminal).add(urls)
+        for url in remote {
+            // A page becomes one article, a feed all of its items (without subscribing).
+            do {
+                let download = try await FeedRefresher(library: library).download(url)
+                let documents = try DocumentReader().documents(data: download.data, source: download.url.absoluteString, url: download.url)
+                    .map { document -> ParsedDocument in
+                        var document = document
+                        if document.link == nil { document.link = download.url.absoluteString }
+                        return document
+                    }
+                for result in BatchIngester(library: library).ingest(documents: documents) {
+                    switch result {
+                    case let .stored(outcomes): report.count(outcomes)
+                    case let .failed(error): report.skipped.append((url.absoluteString, "\(error)"))
+                    }
+                }
+            } catch {
+                report.skipped.append((url.absoluteString, "\(error)".replacingOccurrences(of: url.absoluteString + ": ", with: "")))
+            }
+        }
         for skipped in report.skipped {
             Output.error("skipped \(Output.safe(skipped.path)): \(skipped.reason)")
         }

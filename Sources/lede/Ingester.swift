@@ -11,6 +11,16 @@ struct Ingester {
     struct Report {
         var added = 0, updated = 0, unchanged = 0
         var skipped: [(path: String, reason: String)] = []
+        mutating func count(_ outcomes: [IngestOutcome]) {
+            for outcome in outcomes {
+                switch outcome {
+                case .added: added += 1
+                case .updated: updated += 1
+                case .unchanged: unchanged += 1
+                }
+            }
+        }
+
         var summary: String {
             var parts = ["added \(added)", "updated \(updated)"]
             if unchanged > 0 { parts.append("unchanged \(unchanged)") }
@@ -40,23 +50,14 @@ struct Ingester {
 
     func add(_ urls: [URL]) -> Report {
         var report = Report()
-        var terms: TermStatisticsSnapshot = (try? library.termStatistics()) ?? TermStatisticsSnapshot(documentCount: 0, frequencies: [:])
         let progress = Progress(total: urls.count, enabled: showsProgress && urls.count >= 20)
-        for (index, url) in urls.enumerated() {
-            progress.update(index, url.lastPathComponent)
-            do {
-                let document = try DocumentReader().read(fileAt: url)
-                let article = pipeline.process(document, terms: terms)
-                switch try library.ingest(article) {
-                case .added:
-                    report.added += 1
-                    terms.documentCount += 1
-                    for term in article.termCounts.keys { terms.frequencies[term, default: 0] += 1 }
-                case .updated: report.updated += 1
-                case .unchanged: report.unchanged += 1
-                }
-            } catch {
-                report.skipped.append((url.path, "\(error)"))
+        let results = BatchIngester(library: library, pipeline: pipeline).ingest(
+            count: urls.count, read: { try DocumentReader().documents(fileAt: urls[$0]) },
+            progress: { progress.update($0, urls[min($0, urls.count - 1)].lastPathComponent) })
+        for (url, result) in zip(urls, results) {
+            switch result {
+            case let .stored(outcomes): report.count(outcomes)
+            case let .failed(error): report.skipped.append((url.path, "\(error)"))
             }
         }
         progress.finish()

@@ -4,7 +4,7 @@ import LedeCore
 import LedeStore
 
 @main
-struct Lede: ParsableCommand {
+struct Lede: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lede",
         abstract: "A terminal news reader: offline library, bullet summaries, people and organizations.",
@@ -16,7 +16,7 @@ struct Lede: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Add.self, Extract.self, List.self, Show.self, Search.self, Entities.self, EntityCommand.self,
-            Export.self, Demo.self,
+            Export.self, Feeds.self, Refresh.self, OPMLCommand.self, Demo.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -114,8 +114,22 @@ struct CommandLineTests {
         #expect(markdown.stdout.hasPrefix("# "))
         #expect(markdown.stdout.components(separatedBy: "\n# ").count == 13)
 
-        let entities = try cli.run(["--library", library, "entities", "--json"])
-        #expect(entities.status == 0 && entities.json is [Any])
+        let entities = try #require(try cli.run(["--library", library, "entities", "--json"]).json as? [[String: Any]])
+        #expect(!entities.isEmpty)
+        for row in entities {
+            #expect(Set(row.keys) == ["id", "name", "kind", "aliases", "articles", "mentions"])
+        }
+        let mostMentioned = try #require(entities.first?["name"] as? String)
+        let profile = try #require(try cli.run(["--library", library, "entity", mostMentioned, "--json"]).json as? [String: Any])
+        #expect(Set(profile.keys) == ["id", "name", "kind", "aliases", "articles", "linked"])
+        #expect((profile["articles"] as? [[String: Any]])?.first.map { Set($0.keys) } == ["id", "title"])
+        for link in profile["linked"] as? [[String: Any]] ?? [] {
+            #expect(Set(link.keys).isSuperset(of: ["name", "kind", "weight", "evidence"]))
+        }
+        let people = try #require(try cli.run(["--library", library, "entities", "--kind", "person", "--json"]).json as? [[String: Any]])
+        #expect(people.allSatisfy { $0["kind"] as? String == "person" })
+        let unknown = try cli.run(["--library", library, "entity", "Nobody McNoname"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("no person or organization named"))
 
         let missing = try cli.run(["--library", library, "show", "999999"])
         #expect(missing.status != 0 && missing.stderr.contains("no article with id 999999"))

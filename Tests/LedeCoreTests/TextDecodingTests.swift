@@ -68,14 +68,33 @@ struct TextDecodingTests {
         #expect(DatelineParser.date(in: "The storm hit on March 3, 2021 and left.") == nil)
     }
 
-    @Test("feeds, web pages and JSON are recognized by content, and refused for now with a clear reason")
+    @Test("feeds, web pages and JSON are recognized by content, not by name")
     func formatDetection() {
-        #expect(DocumentReader.kind(of: "  <?xml version=\"1.0\"?><rss version=\"2.0\">", name: "x.txt") == .feed)
-        #expect(DocumentReader.kind(of: "<!DOCTYPE html><html><body>", name: "story") == .html)
-        #expect(DocumentReader.kind(of: "{\"a\": 1}", name: "x") == .json)
-        #expect(DocumentReader.kind(of: "# Title", name: "notes.md") == .markdown)
-        #expect(throws: IngestError.unsupportedFormat("an HTML page")) {
-            try DocumentReader().read(data: Data("<html><body><p>x</p></body></html>".utf8), source: "page.html")
-        }
+        #expect(DocumentReader.kind(of: Data("  <?xml version=\"1.0\"?><rss version=\"2.0\"><channel></channel></rss>".utf8), name: "x.txt") == .feed)
+        #expect(DocumentReader.kind(of: Data("<!DOCTYPE html><html><body><p>Hi</p></body></html>".utf8), name: "story") == .html)
+        #expect(DocumentReader.kind(of: Data("{\"a\": 1}".utf8), name: "x") == .json)
+        #expect(DocumentReader.kind(of: Data("# Title".utf8), name: "notes.md") == .markdown)
+        #expect(DocumentReader.kind(of: Data("Plain words.".utf8), name: "page.xml") == .text)
+    }
+
+    @Test("a feed file gives one document per item, a page one article; extract refuses a feed with a pointer")
+    func feedsAndPages() throws {
+        let rss = """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title><link>https://example.org/</link>
+            <item><title>Council approves plan</title><link>https://example.org/1</link>
+            <description>&lt;p&gt;The council voted 7 to 2 on Tuesday.&lt;/p&gt;</description></item>
+            <item><title>Storm \u{1B}[31mwarning</title><link>https://example.org/2</link><description>Winds of 90 km/h.</description></item>
+            </channel></rss>
+            """
+        let documents = try DocumentReader().documents(data: Data(rss.utf8), source: "feed.xml")
+        #expect(documents.first?.title == "Council approves plan")
+        // XML cannot carry ESC; what the parser recovers must still never hold one.
+        #expect(documents.last?.title.hasPrefix("Storm") == true && documents.last?.title.contains("\u{1B}") == false)
+        let jsonFeed = #"{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [{"id": "1", "title": "Red \u001b[31malert", "content_text": "Body text here."}]}"#
+        #expect(try DocumentReader().documents(data: Data(jsonFeed.utf8), source: "feed.json").first?.title == "Red alert")
+        #expect(documents.first?.feed == "Harbour News")
+        #expect(documents.first?.link == "https://example.org/1")
+        #expect(documents.first?.body == "The council voted 7 to 2 on Tuesday.")
+        #expect(throws: IngestError.self) { try DocumentReader().read(data: Data(rss.utf8), source: "feed.xml") }
     }
 }

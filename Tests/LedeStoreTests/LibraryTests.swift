@@ -203,3 +203,35 @@ struct EntityStoreTests {
         #expect(try temp.library.entities(query: "zzzz").isEmpty)
     }
 }
+
+@Suite("Name normalization")
+struct NameNormalizationTests {
+    @Test("names compare without case, diacritics, punctuation or a possessive", arguments: [
+        ("Musk's", "musk"), ("Musk’s", "musk"), ("Elon  Musk", "elon musk"), ("Zürich-Bank", "zurich bank"),
+        ("K.C. Maurer", "k c maurer"), ("Mary & Leigh Block Museum", "mary & leigh block museum"),
+        ("Ngô Đình Diệm", "ngo đinh diem"), ("東京電力", "東京電力"), ("Charles'", "charles"),
+    ])
+    func normalize(name: String, expected: String) {
+        #expect(EntityWriter.normalize(name) == expected)
+    }
+}
+
+@Suite("Subscriptions")
+struct FeedStoreTests {
+    @Test("a feed is subscribed once, keeps its fetch state, and leaves its articles when removed")
+    func feedLifecycle() throws {
+        let temp = try TemporaryLibrary()
+        let first = try temp.library.addFeed(url: "https://example.org/feed.xml", title: "Example", folder: "News")
+        #expect(first.added)
+        let again = try temp.library.addFeed(url: "https://example.org/feed.xml")
+        #expect(!again.added && again.feed.id == first.feed.id && again.feed.title == "Example")
+        try temp.library.recordFetch(feedID: first.feed.id, etag: "\"abc\"", lastModified: "Tue, 11 Apr 2023 00:00:00 GMT", error: nil)
+        try temp.library.ingest(article("Item", body: "A story from the feed.", link: "https://example.org/1"), feedID: first.feed.id)
+        let stored = try #require(try temp.library.feed(url: "https://example.org/feed.xml"))
+        #expect(stored.etag == "\"abc\"" && stored.articleCount == 1 && stored.lastFetchedAt != nil)
+        #expect(try temp.library.removeFeed(url: "https://example.org/feed.xml"))
+        #expect(try temp.library.feeds().isEmpty)
+        #expect(try temp.library.articleCount() == 1)
+        #expect(try !temp.library.removeFeed(url: "https://example.org/feed.xml"))
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads one file's bytes into a parsed document, choosing the parser by content.
+/// Reads bytes into parsed documents, choosing the parser by content: a feed gives
+/// one document per item, a web page or a text file gives one.
 public struct DocumentReader: Sendable {
     public init() {}
 
@@ -8,51 +9,96 @@ public struct DocumentReader: Sendable {
         case text, markdown, html, feed, json
     }
 
-    /// What the bytes are, judged from their start rather than the file name,
+    /// What the bytes are, judged from their content rather than the file name,
     /// except that `.md` names Markdown (which is text either way).
-    public static func kind(of text: String, name: String) -> Kind {
-        let head = text.prefix(2048).drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).lowercased()
-        if head.hasPrefix("<?xml") || head.hasPrefix("<rss") || head.hasPrefix("<feed") || head.hasPrefix("<rdf:rdf") {
-            return head.contains("<html") ? .html : .feed
+    public static func kind(of data: Data, name: String) -> Kind {
+        switch ContentSniffer.detect(data, filename: name) {
+        case .feed: return .feed
+        case .html: return .html
+        case .other:
+            let head = data.prefix(64).drop(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF })
+            if let first = head.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
+               (try? JSONSerialization.jsonObject(with: data)) != nil {
+                return .json
+            }
+            let lower = name.lowercased()
+            return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .markdown : .text
         }
-        if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<head") || head.hasPrefix("<body")
-            || (head.hasPrefix("<") && (head.contains("<html") || head.contains("<body") || head.contains("<div"))) {
-            return .html
-        }
-        if head.hasPrefix("{"), head.contains("\"version\""), head.contains("jsonfeed.org") { return .feed }
-        if head.hasPrefix("{") || head.hasPrefix("[") { return .json }
-        let lower = name.lowercased()
-        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .markdown }
-        return .text
     }
 
-    public func read(data: Data, source: String) throws -> ParsedDocument {
-        let text = try TextDecoding.decode(data)
-        switch Self.kind(of: text, name: source) {
-        case .text, .markdown:
-            return try SavedPageParser().parse(text, source: source)
-        case .html:
-            throw IngestError.unsupportedFormat("an HTML page")
+    /// Every document in the bytes: a feed's items, or the one article of a page or text.
+    public func documents(data: Data, source: String, url: URL? = nil) throws -> [ParsedDocument] {
+        guard !data.isEmpty else { throw IngestError.empty }
+        guard data.count <= TextDecoding.maximumBytes else {
+            throw IngestError.tooLarge(bytes: data.count, limit: TextDecoding.maximumBytes)
+        }
+        switch Self.kind(of: data, name: source) {
         case .feed:
-            throw IngestError.unsupportedFormat("a feed")
+            let feed: Feed
+            do {
+                feed = try FeedParser.parse(data, url: url)
+            } catch {
+                throw IngestError.unreadable("not a readable feed: \(error)")
+            }
+            let documents = feed.items.map { $0.document(in: feed, feedURL: url?.absoluteString ?? source).sanitized() }
+                .filter { !$0.body.isEmpty || !$0.title.isEmpty }
+            guard !documents.isEmpty else { throw IngestError.unreadable("the feed has no items") }
+            return documents
+        case .html:
+            do {
+                return [try ArticleExtractor.extract(data, url: url, source: source).sanitized()]
+            } catch {
+                throw IngestError.unreadable("\(error)")
+            }
         case .json:
             throw IngestError.unreadable("JSON data that is not a JSON Feed, so not an article")
+        case .text, .markdown:
+            return [try SavedPageParser().parse(try TextDecoding.decode(data), source: source)]
         }
+    }
+
+    /// The one document in the bytes; a feed is many, and is refused with a pointer to what reads it.
+    public func read(data: Data, source: String, url: URL? = nil) throws -> ParsedDocument {
+        if Self.kind(of: data, name: source) == .feed {
+            throw IngestError.unreadable("this is a feed, not one article; `lede feeds inspect` shows it and `lede add` stores its items")
+        }
+        guard let document = try documents(data: data, source: source, url: url).first else { throw IngestError.noText }
+        return document
+    }
+
+    public func documents(fileAt url: URL) throws -> [ParsedDocument] {
+        try documents(data: try Self.contents(of: url), source: url.path, url: url)
     }
 
     public func read(fileAt url: URL) throws -> ParsedDocument {
-        let data: Data
+        try read(data: try Self.contents(of: url), source: url.path, url: url)
+    }
+
+    /// The file's bytes, refusing oversized files before reading them.
+    static func contents(of url: URL) throws -> Data {
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
             if let size = attributes[.size] as? Int, size > TextDecoding.maximumBytes {
                 throw IngestError.tooLarge(bytes: size, limit: TextDecoding.maximumBytes)
             }
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch let error as IngestError {
             throw error
         } catch {
             throw IngestError.unreadable("cannot read the file (\((error as NSError).localizedDescription))")
         }
-        return try read(data: data, source: url.path)
+    }
+}
+
+extension ParsedDocument {
+    /// The same document with every text field through the sanitizer, for text that came from markup.
+    public func sanitized() -> ParsedDocument {
+        var copy = self
+        copy.title = TextSanitizer.singleLine(title)
+        copy.byline = byline.map(TextSanitizer.singleLine)
+        copy.feed = feed.map(TextSanitizer.singleLine)
+        copy.body = TextSanitizer.clean(body)
+        copy.keyPoints = keyPoints.map(TextSanitizer.singleLine)
+        return copy
     }
 }

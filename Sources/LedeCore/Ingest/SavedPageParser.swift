@@ -62,14 +62,35 @@ public struct SavedPageParser: Sendable {
     enum ListMarker { case none, bullet, numbered }
 
     struct Block {
-        var text: String
+        var text: String {
+            didSet { (wordCount, endsLikeSentence) = Self.shape(of: text) }
+        }
         var listMarker: ListMarker
         var isHeading: Bool
+        /// Measured once: the rules below ask for these many times per block.
+        private(set) var wordCount: Int
+        private(set) var endsLikeSentence: Bool
 
-        var wordCount: Int { text.split(whereSeparator: \.isWhitespace).count }
-        var endsLikeSentence: Bool {
-            guard let last = text.last else { return false }
-            return ".!?\"'\u{201D}\u{2019})…:".contains(last)
+        init(text: String, listMarker: ListMarker, isHeading: Bool) {
+            self.text = text
+            self.listMarker = listMarker
+            self.isHeading = isHeading
+            (wordCount, endsLikeSentence) = Self.shape(of: text)
+        }
+
+        static func shape(of text: String) -> (Int, Bool) {
+            var words = 0
+            var inWord = false
+            var last: Unicode.Scalar = " "
+            for scalar in text.unicodeScalars {
+                let space = scalar == " " || scalar == "\n" || (scalar.value > 0x7F && scalar.properties.isWhitespace)
+                if !space {
+                    if !inWord { words += 1 }
+                    last = scalar
+                }
+                inWord = !space
+            }
+            return (words, ".!?\"'\u{201D}\u{2019})…:".unicodeScalars.contains(last))
         }
         var isSentenceLike: Bool { wordCount >= 5 && endsLikeSentence }
         /// A paragraph of running text, as opposed to a label, heading or list entry.
@@ -82,19 +103,19 @@ public struct SavedPageParser: Sendable {
         var blocks: [Block] = []
         var previousLineBlank = true
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = rawLine.trimmingCharacters(in: .whitespaces)
+            var line = rawLine.trimmedWhitespace
             if line.isEmpty { previousLineBlank = true; continue }
             var isHeading = false
             if markdown {
                 let hashes = line.prefix(while: { $0 == "#" }).count
                 if hashes > 0, hashes <= 6, line.dropFirst(hashes).first == " " {
-                    line = line.dropFirst(hashes).trimmingCharacters(in: .whitespaces)
+                    line = line.dropFirst(hashes).trimmedWhitespace
                     isHeading = true
                 }
                 line = MarkdownInline.plain(line)
             }
             let (marker, rest) = listMarker(of: line)
-            let block = Block(text: rest.trimmingCharacters(in: .whitespaces), listMarker: marker, isHeading: isHeading)
+            let block = Block(text: rest.trimmedWhitespace, listMarker: marker, isHeading: isHeading)
             if block.text.isEmpty { continue }
             if !previousLineBlank, marker == .none, !isHeading, let last = blocks.last,
                last.listMarker == .none, !last.isHeading, !last.endsLikeSentence || last.wordCount >= 12,
@@ -109,21 +130,42 @@ public struct SavedPageParser: Sendable {
     }
 
     static func listMarker(of line: String) -> (ListMarker, String) {
-        let scalars = Array(line.unicodeScalars)
-        guard let first = scalars.first else { return (.none, line) }
-        if "•·‣▪◦●*–—-".unicodeScalars.contains(first), scalars.count > 1, scalars[1] == " " {
-            return (.bullet, String(String.UnicodeScalarView(scalars[2...])))
+        let scalars = line.unicodeScalars
+        var index = scalars.startIndex
+        guard index < scalars.endIndex else { return (.none, line) }
+        let first = scalars[index]
+        index = scalars.index(after: index)
+        if "•·‣▪◦●*–—-".unicodeScalars.contains(first), index < scalars.endIndex, scalars[index] == " " {
+            return (.bullet, String(line[scalars.index(after: index)...]))
         }
-        var i = 0
-        while i < scalars.count, i < 3, ("0"..."9").contains(scalars[i]) { i += 1 }
-        if i > 0, i + 1 < scalars.count, scalars[i] == "." || scalars[i] == ")", scalars[i + 1] == " " {
-            return (.numbered, String(String.UnicodeScalarView(scalars[(i + 2)...])))
+        var digits = 0
+        index = scalars.startIndex
+        while index < scalars.endIndex, digits < 3, ("0"..."9").contains(scalars[index]) {
+            digits += 1
+            index = scalars.index(after: index)
+        }
+        if digits > 0, index < scalars.endIndex, scalars[index] == "." || scalars[index] == ")" {
+            let next = scalars.index(after: index)
+            if next < scalars.endIndex, scalars[next] == " " {
+                return (.numbered, String(line[scalars.index(after: next)...]))
+            }
         }
         return (.none, line)
     }
 
+    /// Letters and digits, lower-cased: what makes two lines "the same line".
     static func key(_ text: String) -> String {
-        text.lowercased().filter { $0.isLetter || $0.isNumber }
+        var out = ScalarTextBuilder(capacity: text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) { out.bytes.append(UInt8(v)) }
+                else if (0x41...0x5A).contains(v) { out.bytes.append(UInt8(v + 32)) }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                out.append(scalar.properties.lowercaseMapping)
+            }
+        }
+        return out.string
     }
 
     // MARK: - Title, byline
@@ -172,7 +214,7 @@ public struct SavedPageParser: Sendable {
         guard block.wordCount <= 12, let colon = block.text.firstIndex(of: ":") else {
             return block.wordCount <= 8 && block.text.lowercased().hasPrefix("getty images")
         }
-        let label = block.text[..<colon].lowercased().trimmingCharacters(in: .whitespaces)
+        let label = block.text[..<colon].lowercased().trimmedWhitespace
         return creditLabels.contains(label)
     }
 

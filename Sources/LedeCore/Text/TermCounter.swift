@@ -4,18 +4,31 @@ import Foundation
 public enum TermCounter {
     public static func counts(in text: String) -> [String: Int] {
         var counts: [String: Int] = [:]
-        var word = ""
+        var word = ScalarTextBuilder(capacity: 32)
+        var length = 0
+        var hasLetter = false
         func flush() {
-            if word.count >= 3, !StopWords.english.contains(word), !word.allSatisfy(\.isNumber) {
-                counts[word, default: 0] += 1
+            if length >= 3, hasLetter {
+                let term = word.string
+                if !StopWords.english.contains(term) { counts[term, default: 0] += 1 }
             }
-            word.removeAll(keepingCapacity: true)
+            word.bytes.removeAll(keepingCapacity: true)
+            length = 0
+            hasLetter = false
         }
-        for ch in text.lowercased() {
-            if ch.isLetter || ch.isNumber {
-                word.append(ch)
-            } else if ch == "'" || ch == "\u{2019}" {
-                flush()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if (0x61...0x7A).contains(v) { word.bytes.append(UInt8(v)); length += 1; hasLetter = true }
+                else if (0x41...0x5A).contains(v) { word.bytes.append(UInt8(v + 32)); length += 1; hasLetter = true }
+                else if (0x30...0x39).contains(v) { word.bytes.append(UInt8(v)); length += 1 }
+                else { flush() }
+            } else if scalar.properties.isAlphabetic {
+                word.append(scalar.properties.lowercaseMapping)
+                length += 1
+                hasLetter = true
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                word.append(scalar)
             } else {
                 flush()
             }

@@ -7,8 +7,9 @@ import Foundation
 /// escape sequence from an article can be made to do anything.
 public enum TextSanitizer {
     public static func clean(_ text: String) -> String {
-        let composed = text.precomposedStringWithCanonicalMapping
-        var out = String.UnicodeScalarView()
+        // Pure ASCII is already composed; skip the normalization round trip for it.
+        let composed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+        var out = ScalarTextBuilder(capacity: composed.utf8.count)
         let scalars = Array(composed.unicodeScalars)
         var i = 0
         while i < scalars.count {
@@ -41,7 +42,7 @@ public enum TextSanitizer {
             }
             i += 1
         }
-        return String(out)
+        return out.string
     }
 
     /// Skips ESC and what follows it: CSI (ESC [ … final), OSC/DCS/APC/PM (to BEL or ESC \), or one char.

@@ -1,0 +1,373 @@
+import Foundation
+
+/// One article while it is being recognized: its tokens by sentence, the tagger's spans, and
+/// the document-level decisions built on them.
+struct NERDocument {
+    struct Sentence {
+        var span: TextSpan
+        var tokens: [NERToken]
+        /// All capitals (a shouted headline): the tagger's case features would mislead it, so only
+        /// names confirmed elsewhere in the article are found here.
+        var shouted: Bool
+        var skipped: Bool
+    }
+
+    /// A candidate mention: tokens `from..<to` of sentence `sentence`.
+    struct Span {
+        var sentence: Int
+        var from: Int
+        var to: Int
+        /// 1 PER, 2 ORG, 3 LOC.
+        var type: Int
+        /// Found by the tagger (true) or by document consistency (false).
+        var tagged: Bool
+        /// The lower-cased surface (see `key(of:)`), set once the span's bounds are final.
+        var key = ""
+    }
+
+    let scalars: [UInt32]
+    let lexicon: NERLexicon
+    var sentences: [Sentence] = []
+    var spans: [Span] = []
+    /// Kind per surface key, decided by document-wide vote: 1 PER, 2 ORG, 0 neither.
+    var kinds: [String: Int] = [:]
+    var entities: [DocumentEntity] = []
+    /// Entity index of each accepted span, parallel to `spans`.
+    var entityOf: [Int] = []
+    /// Words the article itself writes in lower case somewhere.
+    var lowerInDocument: Set<UInt64> = []
+
+    init(body: String, sentences spans: [TextSpan], byline: String?, lexicon: NERLexicon) {
+        scalars = body.unicodeScalars.map(\.value)
+        self.lexicon = lexicon
+        let n = scalars.count
+        var ranges = spans.filter { $0.start >= 0 && $0.end <= n && $0.start < $0.end }
+        if ranges.isEmpty, n > 0 { ranges = [TextSpan(start: 0, end: n)] }
+        let bylineKey = byline.map { Self.key($0) } ?? ""
+        for r in ranges {
+            let tokens = lexicon.tokens(scalars, from: r.start, to: r.end)
+            var cased = 0, caps = 0
+            for t in tokens where t.flags.contains(.hasLetter) && !t.flags.contains(.uncased) && t.length > 1 {
+                cased += 1
+                if t.flags.contains(.allCaps) { caps += 1 }
+            }
+            let shouted = cased >= 2 && caps * 10 >= cased * 8
+            // The byline is metadata: a line that only repeats it holds no mention.
+            let skipped = !bylineKey.isEmpty && Self.isByline(Self.key(text(r.start, r.end)), bylineKey)
+            sentences.append(Sentence(span: r, tokens: tokens, shouted: shouted, skipped: skipped))
+            for t in tokens where t.flags.contains(.hasLetter) && !t.flags.contains(.capitalized) && !t.flags.contains(.uncased) {
+                lowerInDocument.insert(t.lower)
+            }
+        }
+        for i in sentences.indices {
+            for j in sentences[i].tokens.indices
+            where sentences[i].tokens[j].flags.contains(.capitalized) && lowerInDocument.contains(sentences[i].tokens[j].lower) {
+                sentences[i].tokens[j].flags.insert(.lowerInDocument)
+            }
+        }
+    }
+
+    static func isByline(_ text: String, _ byline: String) -> Bool {
+        text == byline || text == "by " + byline
+    }
+
+    static func key(_ s: String) -> String {
+        s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+
+    func text(_ from: Int, _ to: Int) -> String {
+        var s = String.UnicodeScalarView()
+        for v in scalars[from..<to] { s.append(Unicode.Scalar(v) ?? " ") }
+        return String(s)
+    }
+
+    func text(of span: Span) -> String {
+        let t = sentences[span.sentence].tokens
+        return text(t[span.from].start, t[span.to - 1].end)
+    }
+
+    /// Lower-cased surface with runs of white space made one space: the identity of a name in the article.
+    func key(of span: Span) -> String {
+        let t = sentences[span.sentence].tokens
+        var out = String.UnicodeScalarView()
+        var space = false
+        for i in t[span.from].start..<t[span.to - 1].end {
+            let v = scalars[i]
+            if NERText.isSpace(v) {
+                space = true
+                continue
+            }
+            if space { out.append(" "); space = false }
+            out.append(Unicode.Scalar(NERText.lowered(v)) ?? " ")
+        }
+        return String(out)
+    }
+
+    // MARK: - Tagging
+
+    mutating func tag(model: NERModel?) {
+        for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
+            guard let model else { break }
+            let tags = Self.joinNameParts(model.tag(s.tokens), s.tokens, scalars)
+            let orgs = institutionSpans(si)
+            var inOrg = [Bool](repeating: false, count: tags.count)
+            for o in orgs {
+                for k in o.from..<o.to { inOrg[k] = true }
+                var span = o
+                span.key = key(of: span)
+                spans.append(span)
+            }
+            var i = 0
+            while i < tags.count {
+                let tag = NERTag(rawValue: tags[i]) ?? .o
+                guard tag != .o else { i += 1; continue }
+                var j = i + 1
+                while j < tags.count, tags[j] == NERTag.inside(tag.type).rawValue { j += 1 }
+                // A named institution found by its head word wins over the tagger's guess.
+                if (i..<j).contains(where: { inOrg[$0] }) { i = j; continue }
+                for piece in splitPossessive(Span(sentence: si, from: i, to: j, type: tag.type, tagged: true)) {
+                    if var span = clean(piece) {
+                        span.key = key(of: span)
+                        spans.append(span)
+                    }
+                }
+                i = j
+            }
+            // Gazetteer: a well-known organization's one-word name the tagger passed over.
+            var covered = inOrg
+            for sp in spans where sp.sentence == si { for k in sp.from..<sp.to { covered[k] = true } }
+            // "Seagal said", "said Duffy": one unknown capitalized word speaking is most likely a person.
+            for (k, t) in s.tokens.enumerated() where !covered[k] && t.flags.contains(.capitalized) && t.length >= 3 {
+                let f = t.flags
+                if f.contains(.commonLower) || f.contains(.knownOrg) || f.contains(.orgHead) || f.contains(.title)
+                    || f.contains(.allCaps) || lowerInDocument.contains(t.lower) || Self.neverHashes.contains(t.lower) { continue }
+                if k > 0, s.tokens[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
+                if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
+                let next = k + 1 < s.tokens.count && Self.speechVerbs.contains(s.tokens[k + 1].lower)
+                let prev = k > 0 && Self.speechVerbs.contains(s.tokens[k - 1].lower)
+                    && (k + 1 == s.tokens.count || s.tokens[k + 1].flags.contains(.isPunct))
+                guard next || prev else { continue }
+                var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: false)
+                span.key = key(of: span)
+                spans.append(span)
+                covered[k] = true
+            }
+            for (k, t) in s.tokens.enumerated() where t.flags.contains(.knownOrg) && t.flags.contains(.capitalized) && !covered[k] {
+                if isInitial(si, k), t.flags.contains(.commonLower) { continue }
+                // Part of a longer capitalized name ("Apple Daily", "Fox Searchlight"): not this one.
+                if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
+                if k > 0, s.tokens[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
+                var span = Span(sentence: si, from: k, to: k + 1, type: 2, tagged: true)
+                span.key = key(of: span)
+                spans.append(span)
+            }
+        }
+    }
+
+    /// "Civic Passion's Wong Yeung-tat", "Tesla's Elon Musk": an organization's possessive
+    /// followed by a name is two entities (unless the whole is one name: "New People's Party").
+    func splitPossessive(_ span: Span) -> [Span] {
+        let t = sentences[span.sentence].tokens
+        guard span.type == 2, span.to - span.from >= 3, !t[span.to - 1].flags.contains(.orgHead) else { return [span] }
+        for p in (span.from + 1)..<(span.to - 1) where t[p].length == 2 && NERText.isApostrophe(scalars[t[p].start]) {
+            var head = span, tail = span
+            head.to = p
+            tail.from = p + 1
+            tail.type = 1
+            return [head, tail]
+        }
+        return [span]
+    }
+
+    /// Trims titles, articles, possessives and punctuation off a span; nil when nothing name-like is left.
+    func clean(_ span: Span) -> Span? {
+        var s = span
+        let t = sentences[s.sentence].tokens
+        while s.from < s.to {
+            let f = t[s.from]
+            let strip = f.flags.contains(.isPunct)
+                || (!f.flags.contains(.capitalized) && !f.flags.contains(.uncased) && !f.flags.contains(.hasDigit))
+                || (s.type == 1 && Self.titleHashes.contains(f.lower))
+                || (f.lower == Self.theHash && (s.from == 0 || s.to - s.from == 1 || isInitial(s.sentence, s.from)))
+            guard strip else { break }
+            s.from += 1
+        }
+        while s.to > s.from {
+            let l = t[s.to - 1]
+            // "Chung-tai" in "Cheng Chung-tai": a lower-case part joined by a hyphen stays.
+            let hyphenTail = s.to - s.from >= 3 && t[s.to - 2].length == 1 && NERText.isHyphen(scalars[t[s.to - 2].start])
+                && t[s.to - 2].start == t[s.to - 3].end && t[s.to - 2].end == l.start && !l.flags.contains(.commonLower)
+            let possessive = l.length == 2 && NERText.isApostrophe(scalars[l.start])
+            let dropTrailing = (l.flags.contains(.isPunct) && !(l.length == 1 && scalars[l.start] == 46)) || possessive
+                || (!hyphenTail && !l.flags.contains(.capitalized) && !l.flags.contains(.uncased) && !l.flags.contains(.hasDigit))
+            guard dropTrailing else { break }
+            s.to -= 1
+        }
+        guard s.to > s.from else { return nil }
+        // "Kwok Wai-keung", "Moon Jae-in": the tagger often stops at the hyphen of a given name.
+        while s.type == 1, s.to + 1 < t.count, t[s.to].length == 1, NERText.isHyphen(scalars[t[s.to].start]),
+              t[s.to].start == t[s.to - 1].end, t[s.to + 1].start == t[s.to].end,
+              !t[s.to + 1].flags.contains(.capitalized), t[s.to + 1].flags.contains(.hasLetter),
+              !t[s.to + 1].flags.contains(.commonLower) || t[s.to + 1].length <= 2,
+              !Self.compoundSuffixes.contains(t[s.to + 1].lower) {
+            s.to += 2
+        }
+        // Needs a capitalized word (or a script without case).
+        guard (s.from..<s.to).contains(where: { t[$0].flags.contains(.capitalized) || t[$0].flags.contains(.uncased) }) else {
+            return nil
+        }
+        // "Castlefrank Road", "Century City Towers": places, whatever the tagger thought.
+        if s.to - s.from >= 2, Self.placeHashes.contains(t[s.to - 1].lower) { return nil }
+        if s.to - s.from == 1 {
+            let f = t[s.from]
+            if Self.neverHashes.contains(f.lower) || Self.titleHashes.contains(f.lower) { return nil }
+            // "GPUs", "CEOs": plural acronyms are things.
+            let sc = scalars[f.start..<f.end]
+            if sc.count >= 3, sc.last == 115, sc.dropLast().allSatisfy({ $0 >= 65 && $0 <= 90 }) { return nil }
+            // A sentence-initial common word ("Take", "Still") is capitalized only by position.
+            if isInitial(s.sentence, s.from), f.flags.contains(.commonLower) || lowerInDocument.contains(f.lower),
+               !f.flags.contains(.knownOrg), !f.flags.contains(.firstName) {
+                return nil
+            }
+            if f.length < 2 { return nil }
+        }
+        return s
+    }
+
+    /// The tagger sometimes breaks one name in two ("Jeffrey | Dean | Morgan", "Anne | Catherine
+    /// Emmerick", "Marie | - | Jeanne Ion"): person pieces joined by a space, a hyphen or one
+    /// capitalized word (or a lower-case particle: "di", "al", "van") are one name.
+    static let nameParticles: Set<UInt64> = Set(["di", "de", "da", "del", "della", "van", "von", "der", "den", "al",
+        "el", "bin", "ibn", "le", "la", "du", "dos", "das", "ter", "ten", "al-", "y"].map { NERText.hashLower($0) })
+
+    static func joinNameParts(_ tags: [Int], _ t: [NERToken], _ s: [UInt32]) -> [Int] {
+        var tags = tags
+        let b = NERTag.bPER.rawValue, inside = NERTag.iPER.rawValue
+        func isPER(_ i: Int) -> Bool { tags[i] == b || tags[i] == inside }
+        func adjacent(_ i: Int) -> Bool {
+            // tokens i and i+1 separated by exactly one space, or touching
+            let gap = t[i + 1].start - t[i].end
+            return gap == 0 || (gap == 1 && s[t[i].end] == 32)
+        }
+        var i = 1
+        while i < tags.count {
+            if tags[i] == b, isPER(i - 1), adjacent(i - 1) {
+                tags[i] = inside
+            } else if tags[i] == 0, i + 1 < tags.count, isPER(i - 1), tags[i + 1] == b, adjacent(i - 1), adjacent(i),
+                      (t[i].flags.contains(.capitalized) && !t[i].flags.contains(.commonLower))
+                        || nameParticles.contains(t[i].lower)
+                        || (t[i].length == 1 && NERText.isHyphen(s[t[i].start]) && t[i].start == t[i - 1].end) {
+                tags[i] = inside
+                tags[i + 1] = inside
+                i += 1
+            }
+            i += 1
+        }
+        return tags
+    }
+
+    /// Organization heads that name an institution with the capitalized words around them:
+    /// "Skidmore College", "Weatherspoon Art Museum", "University of North Carolina at Greensboro",
+    /// "Andy Warhol Foundation for the Visual Arts", "New People's Party".
+    static let institutionHeads: Set<String> = [
+        "university", "college", "institute", "museum", "foundation", "party", "council", "committee",
+        "commission", "ministry", "department", "agency", "association", "society", "federation", "union",
+        "league", "club", "corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "company",
+        "group", "bank", "center", "centre", "gallery", "galleries", "school", "academy", "authority", "board",
+        "bureau", "office", "service", "services", "conference", "church", "hospital", "magazine", "times",
+        "post", "journal", "press", "news", "navy", "army", "police", "legion", "organization", "organisation",
+        "administration", "court", "parliament", "congress", "senate", "assembly", "airlines", "airways",
+        "trust", "fund", "network", "studios", "records", "brands", "technologies", "systems", "labs",
+        "laboratory", "observatory", "orchestra", "institution", "guard", "cooperative", "alliance",
+    ]
+
+    static let institutionConnectors: Set<String> = ["of", "for", "the", "and", "&", "at", "on", "de", "di", "la"]
+
+    func institutionSpans(_ si: Int) -> [Span] {
+        let t = sentences[si].tokens
+        var out: [Span] = []
+        func word(_ i: Int) -> String { text(t[i].start, t[i].end) }
+        func isName(_ i: Int) -> Bool {
+            t[i].flags.contains(.capitalized) && !t[i].flags.contains(.allCaps) || (t[i].flags.contains(.allCaps) && t[i].length <= 5)
+                || (t[i].flags.contains(.hasDigit) && !t[i].flags.contains(.isPunct))
+        }
+        var i = 0
+        while i < t.count {
+            guard t[i].flags.contains(.orgHead), t[i].flags.contains(.capitalized),
+                  Self.institutionHeads.contains(word(i).lowercased()) else { i += 1; continue }
+            func joiner(_ k: Int) -> Bool {
+                // "&" between names, or a hyphen touching names on both sides ("Make-A-Wish").
+                guard k > 0, k + 1 < t.count, t[k].length == 1 else { return false }
+                let v = scalars[t[k].start]
+                if v == 38 { return isName(k - 1) }
+                return NERText.isHyphen(v) && t[k - 1].end == t[k].start && t[k].end == t[k + 1].start && isName(k - 1)
+            }
+            var from = i
+            while from > 0, isName(from - 1) || joiner(from - 1) {
+                from -= 1
+            }
+            // "New People's Party": a possessive between capitalized words belongs to the name.
+            while from >= 3, word(from - 1) == "'s" || word(from - 1) == "\u{2019}s", isName(from - 2) {
+                from -= 2
+                while from > 0, isName(from - 1) { from -= 1 }
+            }
+            var to = i + 1
+            // "of [the] Capitalized…", "for the Visual Arts", "at Greensboro".
+            var j = to
+            while j < t.count, Self.institutionConnectors.contains(word(j).lowercased()), !t[j].flags.contains(.capitalized) {
+                j += 1
+            }
+            if j > to, j < t.count, isName(j), word(to) != "and" {
+                var k = j
+                while k < t.count, isName(k) || (joiner(k) && k + 1 < t.count && isName(k + 1)) || (Self.institutionConnectors.contains(word(k).lowercased())
+                                                    && k + 1 < t.count && isName(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && isName(k + 1) && word(i).lowercased() == "university")) {
+                    k += 1
+                }
+                to = k
+            }
+            // Sentence-initial "The" and a leading common word ("Opening", "Still") are not part of it.
+            while from < i, isInitial(si, from), t[from].flags.contains(.commonLower) || word(from) == "The" { from += 1 }
+            if to - from >= 2 {
+                out.append(Span(sentence: si, from: from, to: to, type: 2, tagged: true))
+                i = to
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    func isInitial(_ sentence: Int, _ i: Int) -> Bool {
+        let t = sentences[sentence].tokens
+        var k = i - 1
+        while k >= 0 {
+            if !t[k].flags.contains(.isPunct) { return false }
+            k -= 1
+        }
+        return true
+    }
+
+    static let placeHeads: Set<String> = [
+        "road", "street", "avenue", "boulevard", "highway", "square", "tower", "towers", "bridge", "airport",
+        "station", "river", "lake", "mountain", "mountains", "island", "islands", "valley", "county", "province",
+        "district", "state", "city", "coast", "bay", "beach", "canyon", "desert", "ocean", "sea", "lane", "drive",
+    ]
+
+    static let theHash = NERText.hashLower("the")
+    static let speechVerbs = Set(["said", "says", "told", "added", "explained", "wrote", "argued", "insisted",
+                                  "noted", "tweeted", "recalled", "admitted", "testified"].map(NERText.hashLower))
+    /// "Musk-led", "state-run": the second half of a compound adjective, not of a name.
+    static let compoundSuffixes = Set(["led", "run", "era", "like", "ish", "style", "born", "based", "owned", "backed",
+                                       "made", "linked", "related", "free", "wide", "in-law", "elect"].map(NERText.hashLower))
+    static let titleHashes = Set(NERLexicon.titleWords.map(NERText.hashLower))
+    static let placeHashes = Set(placeHeads.map(NERText.hashLower))
+    static let neverHashes = Set(neverNames.map(NERText.hashLower))
+
+    /// Words that are capitalized but never a person or organization on their own.
+    static let neverNames: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "june", "july", "august", "september", "october", "november", "december", "i", "it",
+        "he", "she", "we", "they", "you", "the", "a", "an", "this", "that", "these", "those", "mr", "mr.", "mrs",
+        "mrs.", "ms", "ms.", "dr", "dr.", "advertisement", "image", "video", "audio", "photo", "ai", "ceo",
+    ]
+}

@@ -1,0 +1,240 @@
+import Foundation
+
+/// The tags of the sequence tagger (BIO). LOC is never reported: it is learnt so that the tagger
+/// knows what is *not* a person or an organization (places are the commonest confusion). Seven
+/// tags fit one 8-lane SIMD row with room to spare.
+package enum NERTag: Int, CaseIterable, Sendable {
+    case o = 0, bPER, iPER, bORG, iORG, bLOC, iLOC
+
+    package static let count = 7
+
+    package var isBegin: Bool { self == .bPER || self == .bORG || self == .bLOC }
+    package var isInside: Bool { self == .iPER || self == .iORG || self == .iLOC }
+    /// 1 PER, 2 ORG, 3 LOC, 0 outside.
+    package var type: Int { self == .o ? 0 : (rawValue + 1) / 2 }
+
+    package static func begin(_ type: Int) -> NERTag { NERTag(rawValue: type * 2 - 1) ?? .o }
+    package static func inside(_ type: Int) -> NERTag { NERTag(rawValue: type * 2) ?? .o }
+
+    /// I-X may only follow B-X or I-X: greedy decoding keeps spans well formed.
+    @inline(__always)
+    package static func allowed(_ tag: Int, after prev: Int) -> Bool {
+        guard tag != 0, tag % 2 == 0 else { return true }
+        return prev == tag || prev == tag - 1
+    }
+}
+
+/// Feature extraction shared by the trainer and the runtime tagger.
+///
+/// Features are hashed straight into a fixed table of `1 << bucketBits` rows of
+/// `NERTag.count` weights, so no feature strings are ever built.
+package struct NERFeaturizer: Sendable {
+    package let bucketBits: Int
+    package let mask: UInt64
+    package static let baseCount = 30
+
+    package init(bucketBits: Int) {
+        self.bucketBits = bucketBits
+        self.mask = (UInt64(1) << UInt64(bucketBits)) - 1
+    }
+
+    static let boundary: UInt64 = 0x5bd1e9955bd1e995
+    static let boundaryShape: UInt64 = 0x1b873593cc9e2d51
+
+    @inline(__always)
+    func row(_ template: UInt64, _ value: UInt64) -> Int {
+        Int(truncatingIfNeeded: nerCombine(template, value) & mask)
+    }
+
+    /// Rows of the features of token `i` that do not depend on earlier tags; appends
+    /// exactly `baseCount` rows to `out`.
+    package func baseFeatures(_ t: [NERToken], _ i: Int, into out: inout [Int]) {
+        let n = t.count
+        let w = t[i]
+        let wp = i > 0 ? t[i - 1].lower : Self.boundary
+        let wp2 = i > 1 ? t[i - 2].lower : Self.boundary
+        let wn = i + 1 < n ? t[i + 1].lower : Self.boundary
+        let wn2 = i + 2 < n ? t[i + 2].lower : Self.boundary
+        let sp = i > 0 ? t[i - 1].shape : Self.boundaryShape
+        let sn = i + 1 < n ? t[i + 1].shape : Self.boundaryShape
+        let lex = UInt64(w.flags.rawValue & TokenFlags.lexiconMask)
+        let lexp = i > 0 ? UInt64(t[i - 1].flags.rawValue & TokenFlags.lexiconMask) : 1
+        let lexn = i + 1 < n ? UInt64(t[i + 1].flags.rawValue & TokenFlags.lexiconMask) : 1
+        let cap: UInt64 = w.flags.contains(.capitalized) ? 1 : 0
+        // Position in sentence: first word (after opening quotes/punctuation), or not.
+        var initial: UInt64 = 1
+        var k = i - 1
+        while k >= 0 {
+            if !t[k].flags.contains(.isPunct) { initial = 0; break }
+            k -= 1
+        }
+        let lenBucket = UInt64(min(w.length, 8))
+        out.append(row(1, 0))
+        out.append(row(2, w.lower))
+        out.append(row(3, wp))
+        out.append(row(4, wn))
+        out.append(row(5, wp2))
+        out.append(row(6, wn2))
+        out.append(row(7, w.shape))
+        out.append(row(8, sp))
+        out.append(row(9, sn))
+        out.append(row(10, nerCombine(nerCombine(sp, w.shape), sn)))
+        out.append(row(11, w.suffix2))
+        out.append(row(12, w.suffix3))
+        out.append(row(13, w.suffix4))
+        out.append(row(14, w.prefix2))
+        out.append(row(15, w.prefix3))
+        out.append(row(16, nerCombine(initial, w.lower)))
+        out.append(row(17, nerCombine(initial, w.shape)))
+        out.append(row(18, nerCombine(lex, cap)))
+        out.append(row(19, nerCombine(lexp, cap)))
+        out.append(row(20, nerCombine(lexn, cap)))
+        out.append(row(21, nerCombine(wp, w.lower)))
+        out.append(row(22, nerCombine(w.lower, wn)))
+        out.append(row(23, nerCombine(nerCombine(initial, cap), lex)))
+        out.append(row(24, nerCombine(lenBucket, w.shape)))
+        out.append(row(25, nerCombine(wn, w.shape)))
+        out.append(row(26, nerCombine(wp, w.shape)))
+        out.append(row(27, nerCombine(nerCombine(lexp, lex), lexn)))
+        out.append(row(28, nerCombine(wp2, wp)))
+        out.append(row(29, nerCombine(wn, wn2)))
+        out.append(row(30, nerCombine(sn, w.lower)))
+    }
+
+    /// Rows of the features that depend on the two previous tags.
+    @inline(__always)
+    package func tagFeatures(_ t: [NERToken], _ i: Int, prev: Int, prev2: Int) -> (Int, Int, Int, Int) {
+        let p = UInt64(prev)
+        return (row(40, p), row(41, p &* 16 &+ UInt64(prev2)), row(42, nerCombine(p, t[i].lower)),
+                row(43, nerCombine(p, t[i].shape)))
+    }
+}
+
+/// The trained weights: `1 << bucketBits` rows of `NERTag.count` weights, each row stored as
+/// 16-bit integers times a per-row scale (averaged perceptron weights span four orders of
+/// magnitude, so one global scale would round the rare features' weights to zero).
+///
+/// File format (little endian): magic "LNER", version UInt32 (3), bucketBits UInt32, number of
+/// non-empty rows UInt32, then for each non-empty row in increasing order: the row index as
+/// UInt32, its scale as Float32 bits, and `NERTag.count` Int16 weights.
+package struct NERModel: Sendable {
+    package let featurizer: NERFeaturizer
+    package let weights: [Int16]
+    package let scales: [Float]
+    /// `weights` times their row's scale, one 8-lane row per bucket: what tagging reads (one
+    /// half cache line per feature).
+    let dense: [SIMD8<Float>]
+
+    package static let magic: [UInt8] = Array("LNER".utf8)
+
+    package init(bucketBits: Int, weights: [Int16], scales: [Float]) {
+        self.featurizer = NERFeaturizer(bucketBits: bucketBits)
+        self.weights = weights
+        self.scales = scales
+        let tc = NERTag.count
+        var d = [SIMD8<Float>](repeating: .zero, count: scales.count)
+        for r in 0..<scales.count where scales[r] != 0 {
+            for t in 0..<tc { d[r][t] = Float(weights[r * tc + t]) * scales[r] }
+        }
+        self.dense = d
+    }
+
+    /// Quantizes float weights row by row.
+    package init(bucketBits: Int, floatWeights w: [Float]) {
+        let tc = NERTag.count
+        let rows = 1 << bucketBits
+        var q = [Int16](repeating: 0, count: rows * tc)
+        var scales = [Float](repeating: 0, count: rows)
+        for r in 0..<rows {
+            var m: Float = 0
+            for t in 0..<tc { m = max(m, abs(w[r * tc + t])) }
+            guard m > 0 else { continue }
+            let scale = m / 32000
+            scales[r] = scale
+            for t in 0..<tc { q[r * tc + t] = Int16((w[r * tc + t] / scale).rounded()) }
+        }
+        self.init(bucketBits: bucketBits, weights: q, scales: scales)
+    }
+
+    package init?(data: Data) {
+        let bytes = [UInt8](data)
+        guard bytes.count >= 16, Array(bytes.prefix(4)) == Self.magic else { return nil }
+        func u32(_ o: Int) -> UInt32 {
+            UInt32(bytes[o]) | UInt32(bytes[o + 1]) << 8 | UInt32(bytes[o + 2]) << 16 | UInt32(bytes[o + 3]) << 24
+        }
+        let bits = Int(u32(8))
+        let count = Int(u32(12))
+        let tc = NERTag.count
+        let rowBytes = 8 + tc * 2
+        guard u32(4) == 3, bits >= 8, bits <= 24, count <= 1 << bits, bytes.count == 16 + count * rowBytes else {
+            return nil
+        }
+        let rows = 1 << bits
+        var w = [Int16](repeating: 0, count: rows * tc)
+        var scales = [Float](repeating: 0, count: rows)
+        var o = 16
+        for _ in 0..<count {
+            let r = Int(u32(o))
+            guard r < rows else { return nil }
+            scales[r] = Float(bitPattern: u32(o + 4))
+            for t in 0..<tc {
+                let lo = UInt16(bytes[o + 8 + 2 * t]), hi = UInt16(bytes[o + 9 + 2 * t])
+                w[r * tc + t] = Int16(bitPattern: lo | hi << 8)
+            }
+            o += rowBytes
+        }
+        self.init(bucketBits: bits, weights: w, scales: scales)
+    }
+
+    package func serialized() -> Data {
+        var d = [UInt8](Self.magic)
+        func put(_ v: UInt32) { for k in 0..<4 { d.append(UInt8(truncatingIfNeeded: v >> (8 * UInt32(k)))) } }
+        let tc = NERTag.count
+        let nonEmpty = scales.indices.filter { scales[$0] != 0 }
+        put(3)
+        put(UInt32(featurizer.bucketBits))
+        put(UInt32(nonEmpty.count))
+        for r in nonEmpty {
+            put(UInt32(r))
+            put(scales[r].bitPattern)
+            for t in 0..<tc { put16(&d, weights[r * tc + t]) }
+        }
+        return Data(d)
+    }
+
+    private func put16(_ d: inout [UInt8], _ v: Int16) {
+        let u = UInt16(bitPattern: v)
+        d.append(UInt8(truncatingIfNeeded: u))
+        d.append(UInt8(truncatingIfNeeded: u >> 8))
+    }
+
+    /// Greedy left-to-right tagging with BIO constraints.
+    package func tag(_ tokens: [NERToken]) -> [Int] {
+        let n = tokens.count
+        guard n > 0 else { return [] }
+        var tags = [Int](repeating: 0, count: n)
+        var rows: [Int] = []
+        rows.reserveCapacity(NERFeaturizer.baseCount + 4)
+        let tc = NERTag.count
+        dense.withUnsafeBufferPointer { w in
+            var prev = 0, prev2 = 0
+            for i in 0..<n {
+                rows.removeAll(keepingCapacity: true)
+                featurizer.baseFeatures(tokens, i, into: &rows)
+                let (a, b, c, d) = featurizer.tagFeatures(tokens, i, prev: prev, prev2: prev2)
+                var sc = w[a] + w[b] + w[c] + w[d]
+                for r in rows { sc += w[r] }
+                var best = 0
+                var bestScore = -Float.greatestFiniteMagnitude
+                for t in 0..<tc where NERTag.allowed(t, after: prev) && sc[t] > bestScore {
+                    best = t
+                    bestScore = sc[t]
+                }
+                tags[i] = best
+                prev2 = prev
+                prev = best
+            }
+        }
+        return tags
+    }
+}

@@ -1,0 +1,378 @@
+import Foundation
+
+extension NERDocument {
+    // MARK: - Document-level decisions
+
+    mutating func resolve() {
+        vote()
+        var aliasOf = parentheticalAliases()
+        findRepeats(aliasOf: &aliasOf)
+        group(aliasOf: aliasOf)
+    }
+
+    /// Decides one kind per surface for the whole article, so "Twitter" tagged as a person once
+    /// and as an organization eleven times is an organization everywhere.
+    mutating func vote() {
+        var votes: [String: [Int]] = [:]
+        for s in spans {
+            let k = s.key
+            var v = votes[k] ?? [0, 0, 0, 0]
+            v[s.type] += s.tagged ? 2 : 1
+            let t = sentences[s.sentence].tokens
+            let last = t[s.to - 1].flags
+            if s.to - s.from >= 2, last.contains(.orgHead) { v[2] += 3 }
+            if s.to - s.from == 1, last.contains(.knownOrg) { v[2] += 3 }
+            if s.to - s.from >= 2, t[s.from].flags.contains(.firstName), !last.contains(.orgHead),
+               !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) {
+                v[1] += 1
+            }
+            votes[k] = v
+        }
+        // A one-word name that is a common lower-case word ("Exhibit", "Director"), tagged once and
+        // not a well-known organization, is more likely a capitalized word than a name.
+        var once: [String: Int] = [:]
+        for s in spans where s.to - s.from == 1 { once[s.key, default: 0] += 1 }
+        for s in spans where s.to - s.from == 1 && once[s.key] == 1 {
+            let f = sentences[s.sentence].tokens[s.from].flags
+            if f.contains(.commonLower), !f.contains(.knownOrg), !f.contains(.firstName), !f.contains(.surname) {
+                votes[s.key] = [1, 0, 0, 0]
+            }
+        }
+        for (k, v) in votes {
+            var best = 0
+            for t in 1...3 where v[t] > v[best] { best = t }
+            kinds[k] = best <= 2 ? best : 0
+        }
+        for k in definedTerms() { kinds[k] = 0 }
+    }
+
+    /// "iodine deficiency disorders (IDD)": an abbreviation spelled out in common words names a
+    /// thing, not an organization.
+    func definedTerms() -> [String] {
+        var out: [String] = []
+        for sentence in sentences {
+            let t = sentence.tokens
+            var i = 1
+            while i + 1 < t.count {
+                defer { i += 1 }
+                guard scalars[t[i - 1].start] == 40, scalars[t[i + 1].start] == 41,
+                      t[i].flags.contains(.allCaps), t[i].length >= 2, t[i].length <= 6, i - 1 >= t[i].length else { continue }
+                let letters = Array(text(t[i].start, t[i].end).lowercased().unicodeScalars)
+                let words = ((i - 1 - letters.count)..<(i - 1)).map { t[$0] }
+                guard words.allSatisfy({ !$0.flags.contains(.capitalized) }) else { continue }
+                let initials = words.compactMap { Unicode.Scalar(NERText.lowered(scalars[$0.start])) }
+                if initials == letters { out.append(String(String.UnicodeScalarView(letters))) }
+            }
+        }
+        return out
+    }
+
+    /// "Federal Reserve (Fed)", "University of Southern Indiana (USI)": the bracketed short form
+    /// names the entity just before it. Returns short key → full key.
+    func parentheticalAliases() -> [String: String] {
+        var out: [String: String] = [:]
+        for s in spans where (kinds[s.key] ?? 0) != 0 {
+            let t = sentences[s.sentence].tokens
+            guard s.to + 2 < t.count, text(t[s.to].start, t[s.to].end) == "(",
+                  text(t[s.to + 2].start, t[s.to + 2].end) == ")" else { continue }
+            let a = t[s.to + 1]
+            guard a.flags.contains(.capitalized), a.length >= 2 else { continue }
+            out[text(a.start, a.end).lowercased()] = s.key
+        }
+        return out
+    }
+
+    /// Finds every other occurrence of the names already found: repeats, surnames of people
+    /// named in full, possessives and hyphen compounds (the tokenizer splits those off), and
+    /// names in all-capitals lines.
+    mutating func findRepeats(aliasOf: inout [String: String]) {
+        struct Pattern { var hashes: [UInt64]; var key: String; var kind: Int }
+        spans = spans.filter { (kinds[$0.key] ?? 0) != 0 }
+        var patterns: [UInt64: [Pattern]] = [:]
+        var seen: Set<String> = []
+        func add(_ hashes: [UInt64], _ key: String, _ kind: Int) {
+            let id = key + "|" + hashes.map(String.init).joined(separator: ",")
+            guard !hashes.isEmpty, !seen.contains(id) else { return }
+            seen.insert(id)
+            patterns[hashes[0], default: []].append(Pattern(hashes: hashes, key: key, kind: kind))
+        }
+        for s in spans {
+            let k = s.key
+            guard let kind = kinds[k], kind != 0 else { continue }
+            let t = sentences[s.sentence].tokens
+            add((s.from..<s.to).map { t[$0].lower }, k, kind)
+            if kind == 1, s.to - s.from >= 2 {
+                let last = t[s.to - 1]
+                if last.length >= 2, !last.flags.contains(.title) {
+                    add([last.lower], text(last.start, last.end).lowercased(), 1)
+                }
+            }
+        }
+        for (short, full) in aliasOf {
+            if let kind = kinds[full] { add([NERText.hashLower(short)], short, kind) }
+        }
+        // Longest patterns first, so "Elon Musk" wins over "Musk".
+        for k in patterns.keys { patterns[k]?.sort { $0.hashes.count > $1.hashes.count } }
+
+        var covered = sentences.map { [Bool](repeating: false, count: $0.tokens.count) }
+        for s in spans where (kinds[s.key] ?? 0) != 0 {
+            for i in s.from..<s.to { covered[s.sentence][i] = true }
+        }
+        var added: [Span] = []
+        for (si, sentence) in sentences.enumerated() where !sentence.skipped {
+            let t = sentence.tokens
+            var i = 0
+            while i < t.count {
+                guard !covered[si][i], let candidates = patterns[t[i].lower] else { i += 1; continue }
+                var matched: Pattern?
+                for p in candidates where i + p.hashes.count <= t.count {
+                    var ok = true
+                    for (d, h) in p.hashes.enumerated() where t[i + d].lower != h || covered[si][i + d] {
+                        ok = false
+                        break
+                    }
+                    if ok { matched = p; break }
+                }
+                guard let p = matched else { i += 1; continue }
+                let first = t[i]
+                let capitalOK = sentence.shouted || first.flags.contains(.capitalized) || first.flags.contains(.uncased)
+                let initialOK = p.hashes.count > 1 || !isInitial(si, i) || !first.flags.contains(.commonLower)
+                if capitalOK, initialOK {
+                    var span = Span(sentence: si, from: i, to: i + p.hashes.count, type: p.kind, tagged: false)
+                    span.key = key(of: span)
+                    added.append(span)
+                    for d in 0..<p.hashes.count { covered[si][i + d] = true }
+                    let k = span.key
+                    if kinds[k] == nil || kinds[k] == 0 { kinds[k] = p.kind }
+                    if k != p.key, aliasOf[k] == nil { aliasOf[k] = p.key }
+                    i += p.hashes.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        spans += added
+        spans.sort { ($0.sentence, $0.from) < ($1.sentence, $1.from) }
+    }
+
+    // MARK: - Aliases
+
+    /// Groups surfaces that name the same entity and picks the fullest as its name.
+    mutating func group(aliasOf: [String: String]) {
+        var keys: [String] = []
+        var count: [String: Int] = [:]
+        var firstSpan: [String: Int] = [:]
+        for (i, s) in spans.enumerated() {
+            let k = s.key
+            if count[k] == nil { keys.append(k); firstSpan[k] = i }
+            count[k, default: 0] += 1
+        }
+        var wordsOf: [String: [Substring]] = [:]
+        for k in keys {
+            let w = k.split(separator: " ")
+            wordsOf[k] = w.first == "the" && w.count > 1 ? Array(w.dropFirst()) : w
+        }
+        func words(_ k: String) -> [Substring] { wordsOf[k] ?? [] }
+        func kind(_ k: String) -> Int { kinds[k] ?? 0 }
+        // Parent of each key: the fuller key it abbreviates.
+        var parent: [String: String] = [:]
+        for k in keys {
+            let wk = words(k)
+            var best: String?
+            func consider(_ other: String) {
+                guard other != k else { return }
+                if let b = best {
+                    let (ob, oc) = (words(other).count, count[other] ?? 0)
+                    let (bb, bc) = (words(b).count, count[b] ?? 0)
+                    if (ob, oc) > (bb, bc) { best = other }
+                } else {
+                    best = other
+                }
+            }
+            for other in keys where other != k {
+                let wo = words(other)
+                if wo == wk {
+                    // "The Foundation" and "Foundation": the bare form stands for both.
+                    if other.count < k.count { consider(other) }
+                    continue
+                }
+                guard wo.count > wk.count else { continue }
+                if kind(k) == 1 || kind(other) == 1 {
+                    // A surname (or "First Last" of "First Middle Last") of a person named in full.
+                    guard kind(other) == 1, wk.count == 1 || wk.first == wo.first else { continue }
+                    // Family name first with a hyphenated given name ("Kwok Wai-keung"): "Kwok".
+                    let familyFirst = wo.count == 2 && wk.count == 1 && (wo.last?.contains("-") ?? false) && wo.first == wk.first
+                    if wo.last == wk.last || familyFirst { consider(other) }
+                } else if kind(k) == 2, kind(other) == 2 {
+                    if Array(wo.prefix(wk.count)) == wk, wk.count >= 2 { consider(other) }
+                    else if wk.count == 1, isAcronym(String(wk[0]), of: wo) { consider(other) }
+                }
+            }
+            if let a = aliasOf[k], a != k, count[a] != nil { best = a }
+            if let b = best { parent[k] = b }
+        }
+        func root(_ k: String) -> String {
+            var r = k
+            var steps = 0
+            while let p = parent[r], steps < 16 { r = p; steps += 1 }
+            return r
+        }
+        var groupIndex: [String: Int] = [:]
+        var groups: [[String]] = []
+        for k in keys {
+            let r = root(k)
+            if let g = groupIndex[r] {
+                groups[g].append(k)
+            } else {
+                groupIndex[r] = groups.count
+                groups.append([k])
+            }
+            groupIndex[k] = groupIndex[r]
+        }
+        // A person named by one word only, only at the start of sentences, never after a title, with
+        // a word that is not a known name: too weak ("Iodine", "Homeopathy").
+        var weak = Set<Int>()
+        for (g, members) in groups.enumerated() where kind(root(members[0])) == 1 {
+            guard members.allSatisfy({ words($0).count == 1 }) else { continue }
+            var tagged = 0, titled = false, known = false
+            for sp in spans where groupIndex[sp.key] == g {
+                let t = sentences[sp.sentence].tokens
+                if sp.tagged { tagged += 1 }
+                if !isInitial(sp.sentence, sp.from) { known = true }
+                if sp.from > 0, t[sp.from - 1].flags.contains(.title) { titled = true }
+                let f = t[sp.from].flags
+                if (f.contains(.surname) || f.contains(.firstName)) && !f.contains(.commonLower) { known = true }
+            }
+            if !(titled || known || tagged >= 2) { weak.insert(g) }
+        }
+        if !weak.isEmpty {
+            spans = spans.filter { !weak.contains(groupIndex[$0.key] ?? -1) }
+            var renumber: [Int: Int] = [:]
+            var kept: [[String]] = []
+            for (g, members) in groups.enumerated() where !weak.contains(g) {
+                renumber[g] = kept.count
+                kept.append(members)
+            }
+            for (k, g) in groupIndex { groupIndex[k] = renumber[g] }
+            groups = kept
+        }
+        entityOf = spans.map { groupIndex[$0.key] ?? 0 }
+        firstSpan = [:]
+        for (i, sp) in spans.enumerated() where firstSpan[sp.key] == nil { firstSpan[sp.key] = i }
+        entities = groups.map { members in
+            let r = root(members[0])
+            let kindValue = kind(r) == 2 ? EntityKind.organization : EntityKind.person
+            // Name: the fullest form; "The X" gives way to "X" when both occur.
+            let fullest = members.max { a, b in
+                let (wa, wb) = (words(a).count, words(b).count)
+                if wa != wb { return wa < wb }
+                if a.hasPrefix("the ") != b.hasPrefix("the ") { return a.hasPrefix("the ") }
+                return (count[a] ?? 0) < (count[b] ?? 0)
+            } ?? r
+            // A shouted headline's "ELON MUSK" is a mention, but the name is written as the body writes it.
+            let nameSpan = spans.first { $0.key == fullest && !sentences[$0.sentence].shouted }
+                ?? firstSpan[fullest].map { spans[$0] }
+            let name = nameSpan.map { text(of: $0) } ?? fullest
+            return DocumentEntity(name: name, kind: kindValue)
+        }
+        for (i, s) in spans.enumerated() {
+            let e = entityOf[i]
+            let t = sentences[s.sentence].tokens
+            let m = Mention(start: t[s.from].start, end: t[s.to - 1].end, text: text(of: s))
+            entities[e].mentions.append(m)
+            var forms = [m.text]
+            if s.to < t.count {
+                let next = text(t[s.to].start, t[s.to].end)
+                if next == "'s" || next == "\u{2019}s" { forms.append(m.text + next) }
+            }
+            for f in forms where f != entities[e].name && !entities[e].aliases.contains(f) {
+                entities[e].aliases.append(f)
+            }
+        }
+    }
+
+    func isAcronym(_ short: String, of words: [Substring]) -> Bool {
+        let initials = words.compactMap { w -> Character? in
+            guard let c = w.first, w != "of", w != "and", w != "the", w != "for", w != "at", w != "&" else { return nil }
+            return c
+        }
+        return short.count >= 2 && String(initials) == short
+    }
+
+    // MARK: - Output
+
+    func result() -> RecognitionResult {
+        RecognitionResult(entities: entities, links: links())
+    }
+
+    static let relationCues: [String] = [
+        "co-founder of", "cofounder of", "founder of", "co-founded", "cofounded", "founded", "co-founder",
+        "cofounder", "founder", "owned by", "-owned", "owner of", "owns", "owner", "chief executive of",
+        "chief executive", "ceo of", "ceo", "chairman of", "chairwoman of", "chairman", "president of",
+        "director of", "director", "acquired", "acquire", "bought", "purchased", "sued", "sues", "suing",
+        "invested in", "works for", "worked for", "joined", "hired", "fired", "professor at", "professor",
+        "curator of", "curator", "spokesman for", "spokeswoman for", "spokesperson for", "member of",
+        "leader of", "head of", "publisher of", "publisher", "editor of", "partnered with", "partner",
+        "merged with", "backed by", "funded by", "employed by", "left",
+    ]
+
+    /// The relation cues as token-hash sequences, in priority order.
+    static let cueTokens: [(label: String, hashes: [UInt64])] = relationCues.map { cue in
+        let scalars = cue.unicodeScalars.map(\.value)
+        let hashes = NERText.tokenize(scalars, from: 0, to: scalars.count).map {
+            NERText.hashLower(scalars[$0.0..<$0.1])
+        }
+        return (cue.hasPrefix("-") ? String(cue.dropFirst()) : cue, hashes)
+    }
+
+    /// Pairs of entities named in one sentence, with the phrase between them that states how they
+    /// relate, when one does.
+    func links() -> [EntityLinkEvidence] {
+        var out: [EntityLinkEvidence] = []
+        var seenPairs: Set<[Int]> = []
+        var bySentence: [Int: [Int]] = [:]
+        for (i, s) in spans.enumerated() { bySentence[s.sentence, default: []].append(i) }
+        for si in bySentence.keys.sorted() {
+            guard let members = bySentence[si] else { continue }
+            var firstOf: [Int: Int] = [:]
+            var order: [Int] = []
+            for m in members where firstOf[entityOf[m]] == nil {
+                firstOf[entityOf[m]] = m
+                order.append(entityOf[m])
+            }
+            guard order.count >= 2 else { continue }
+            let sentenceText = text(sentences[si].span.start, sentences[si].span.end)
+            let t = sentences[si].tokens
+            for a in 0..<order.count {
+                for b in (a + 1)..<order.count {
+                    let (ea, eb) = (order[a], order[b])
+                    guard let sa = firstOf[ea].map({ spans[$0] }), let sb = firstOf[eb].map({ spans[$0] }) else { continue }
+                    let pair = [ea, eb, si]
+                    guard !seenPairs.contains(pair) else { continue }
+                    seenPairs.insert(pair)
+                    let label = sb.from - sa.to <= 12 ? Self.cue(in: t, from: sa.to, to: sb.from) : nil
+                    out.append(EntityLinkEvidence(source: entities[ea].name, target: entities[eb].name,
+                                                  label: label, sentence: sentenceText))
+                }
+            }
+        }
+        return out
+    }
+
+    static func cue(in t: [NERToken], from: Int, to: Int) -> String? {
+        guard from < to else { return nil }
+        for (label, hashes) in cueTokens where hashes.count <= to - from {
+            var i = from
+            while i + hashes.count <= to {
+                var ok = true
+                for (d, h) in hashes.enumerated() where t[i + d].lower != h {
+                    ok = false
+                    break
+                }
+                if ok { return label }
+                i += 1
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,255 @@
+/// Word tokens over Unicode scalars, with the per-token facts the tagger's features need.
+///
+/// Shared by the runtime recognizer and the trainer (`lede-train-ner`) so that both see the
+/// same tokens and the same features; any change here needs a retrain.
+package struct NERToken: Sendable {
+    /// Scalar offsets into the text the token came from, end exclusive.
+    package var start: Int
+    package var end: Int
+    /// Hash of the lower-cased token.
+    package var lower: UInt64
+    /// Hash of the collapsed word shape ("Xx", "X.X.", "XxX", "d").
+    package var shape: UInt64
+    package var prefix2: UInt64
+    package var prefix3: UInt64
+    package var suffix2: UInt64
+    package var suffix3: UInt64
+    package var suffix4: UInt64
+    package var flags: TokenFlags
+    package var length: Int
+}
+
+package struct TokenFlags: OptionSet, Sendable, Hashable {
+    package let rawValue: UInt32
+    package init(rawValue: UInt32) { self.rawValue = rawValue }
+    package static let capitalized = TokenFlags(rawValue: 1 << 0)
+    package static let allCaps = TokenFlags(rawValue: 1 << 1)
+    package static let hasDigit = TokenFlags(rawValue: 1 << 2)
+    package static let isPunct = TokenFlags(rawValue: 1 << 3)
+    package static let hasLetter = TokenFlags(rawValue: 1 << 4)
+    package static let uncased = TokenFlags(rawValue: 1 << 5)
+    // Lexicon memberships (set by NERLexicon).
+    package static let firstName = TokenFlags(rawValue: 1 << 8)
+    package static let surname = TokenFlags(rawValue: 1 << 9)
+    package static let orgHead = TokenFlags(rawValue: 1 << 10)
+    package static let title = TokenFlags(rawValue: 1 << 11)
+    package static let commonLower = TokenFlags(rawValue: 1 << 12)
+    package static let knownOrg = TokenFlags(rawValue: 1 << 13)
+    package static let orgCue = TokenFlags(rawValue: 1 << 14)
+    package static let personCue = TokenFlags(rawValue: 1 << 15)
+    /// The same word is written in lower case elsewhere in the document.
+    package static let lowerInDocument = TokenFlags(rawValue: 1 << 16)
+
+    package static let lexiconMask: UInt32 = 0x1FF00
+
+    /// Marks the capitalized tokens whose word the document also writes in lower case.
+    package static func markLowerInDocument(_ sentences: inout [[NERToken]]) {
+        var lower = Set<UInt64>()
+        for s in sentences {
+            for t in s where t.flags.contains(.hasLetter) && !t.flags.contains(.capitalized) && !t.flags.contains(.uncased) {
+                lower.insert(t.lower)
+            }
+        }
+        for i in sentences.indices {
+            for j in sentences[i].indices where sentences[i][j].flags.contains(.capitalized) && lower.contains(sentences[i][j].lower) {
+                sentences[i][j].flags.insert(.lowerInDocument)
+            }
+        }
+    }
+}
+
+/// FNV-1a over 32-bit values, finished with a 64-bit mixer so low bits are usable as buckets.
+@inline(__always)
+package func nerMix(_ h: UInt64) -> UInt64 {
+    var x = h
+    x ^= x >> 33
+    x &*= 0xff51afd7ed558ccd
+    x ^= x >> 33
+    x &*= 0xc4ceb9fe1a85ec53
+    x ^= x >> 33
+    return x
+}
+
+@inline(__always)
+package func nerCombine(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    nerMix(a &* 0x9E3779B97F4A7C15 ^ (b &+ 0x632BE59BD9B4E019))
+}
+
+package enum NERText {
+    static let fnvOffset: UInt64 = 0xcbf29ce484222325
+    static let fnvPrime: UInt64 = 0x100000001b3
+
+    @inline(__always)
+    package static func lowered(_ v: UInt32) -> UInt32 {
+        if v < 128 {
+            return (v >= 65 && v <= 90) ? v + 32 : v
+        }
+        guard let s = Unicode.Scalar(v), s.properties.isUppercase else { return v }
+        return s.properties.lowercaseMapping.unicodeScalars.first?.value ?? v
+    }
+
+    @inline(__always)
+    static func isUpper(_ v: UInt32) -> Bool {
+        if v < 128 { return v >= 65 && v <= 90 }
+        return Unicode.Scalar(v)?.properties.isUppercase ?? false
+    }
+
+    @inline(__always)
+    static func isLower(_ v: UInt32) -> Bool {
+        if v < 128 { return v >= 97 && v <= 122 }
+        return Unicode.Scalar(v)?.properties.isLowercase ?? false
+    }
+
+    @inline(__always)
+    package static func isLetter(_ v: UInt32) -> Bool {
+        if v < 128 { return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+        return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
+    }
+
+    @inline(__always)
+    static func isDigit(_ v: UInt32) -> Bool { v >= 48 && v <= 57 }
+
+    @inline(__always)
+    package static func isSpace(_ v: UInt32) -> Bool {
+        if v < 128 { return v == 32 || (v >= 9 && v <= 13) }
+        return v == 0xA0 || v == 0x2009 || v == 0x200A || v == 0x202F || v == 0x3000 || v == 0x2002 || v == 0x2003
+            || (Unicode.Scalar(v)?.properties.isWhitespace ?? false)
+    }
+
+    /// Apostrophes: straight and typographic.
+    @inline(__always)
+    package static func isApostrophe(_ v: UInt32) -> Bool { v == 39 || v == 0x2019 }
+
+    @inline(__always)
+    package static func isHyphen(_ v: UInt32) -> Bool { v == 45 || v == 0x2010 || v == 0x2011 }
+
+    /// Characters that may sit inside a word: letters, digits, marks, and "." "&" in abbreviations.
+    @inline(__always)
+    static func isWordChar(_ v: UInt32) -> Bool {
+        if v < 128 {
+            return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || (v >= 48 && v <= 57)
+        }
+        guard let s = Unicode.Scalar(v) else { return false }
+        let p = s.properties
+        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+            || p.generalCategory == .spacingMark
+    }
+
+    /// Hashes scalars lower-cased.
+    package static func hashLower(_ s: ArraySlice<UInt32>) -> UInt64 {
+        var h = fnvOffset
+        for v in s { h = (h ^ UInt64(lowered(v))) &* fnvPrime }
+        return nerMix(h)
+    }
+
+    package static func hashLower(_ text: String) -> UInt64 {
+        hashLower(ArraySlice(text.unicodeScalars.map(\.value)))
+    }
+
+    /// Builds a token for scalars `s[start..<end]`.
+    package static func token(_ s: [UInt32], _ start: Int, _ end: Int) -> NERToken {
+        var flags: TokenFlags = []
+        var shapeHash = fnvOffset
+        var lastClass: UInt32 = 0
+        var upper = 0, lower = 0, letters = 0
+        var h = fnvOffset
+        for i in start..<end {
+            let v = s[i]
+            let lv = lowered(v)
+            h = (h ^ UInt64(lv)) &* fnvPrime
+            let cls: UInt32
+            if isUpper(v) {
+                cls = 88; upper += 1; letters += 1  // X
+            } else if isLower(v) {
+                cls = 120; lower += 1; letters += 1  // x
+            } else if isDigit(v) {
+                cls = 100; flags.insert(.hasDigit)  // d
+            } else if isLetter(v) {
+                cls = 97; letters += 1; flags.insert(.uncased)  // a: letters without case
+            } else {
+                cls = v < 128 ? v : 111
+            }
+            if cls != lastClass {
+                shapeHash = (shapeHash ^ UInt64(cls)) &* fnvPrime
+                lastClass = cls
+            }
+        }
+        let first = s[start]
+        if letters > 0 { flags.insert(.hasLetter) }
+        if isUpper(first) { flags.insert(.capitalized) }
+        if upper > 0 && lower == 0 && upper + (flags.contains(.hasDigit) ? 0 : 0) >= 1 && letters > 0 && upper == letters {
+            flags.insert(.allCaps)
+        }
+        if letters == 0 && !flags.contains(.hasDigit) { flags.insert(.isPunct) }
+        let n = end - start
+        func affix(_ from: Int, _ to: Int, _ salt: UInt64) -> UInt64 {
+            var a = fnvOffset ^ salt
+            for i in max(start, from)..<min(end, to) { a = (a ^ UInt64(lowered(s[i]))) &* fnvPrime }
+            return nerMix(a)
+        }
+        return NERToken(
+            start: start, end: end, lower: nerMix(h), shape: nerMix(shapeHash),
+            prefix2: affix(start, start + 2, 11), prefix3: affix(start, start + 3, 12),
+            suffix2: affix(end - 2, end, 21), suffix3: affix(end - 3, end, 22), suffix4: affix(end - 4, end, 23),
+            flags: flags, length: n)
+    }
+
+    static let abbreviations: Set<[UInt32]> = Set([
+        "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Inc", "Corp", "Co", "Ltd", "Gen", "Sen", "Rep", "Gov",
+        "Lt", "Col", "Sgt", "Capt", "Prof", "Rev", "Mt", "Ft", "Bros", "Messrs", "Adm", "Maj", "Cpl", "Pres",
+    ].map { $0.unicodeScalars.map(\.value) })
+
+    @inline(__always)
+    static func isAbbreviation(_ s: [UInt32], _ i: Int, _ j: Int) -> Bool {
+        guard j - i <= 6, j - i >= 2, isUpper(s[i]) else { return false }
+        return abbreviations.contains(Array(s[i..<j]))
+    }
+
+    /// Splits `s[start..<end]` into tokens: words (with inner periods for "U.S." and "K.C.",
+    /// inner apostrophes for "O'Brien", "&" between capitals for "AT&T"), a trailing "'s" on
+    /// its own, hyphens on their own ("Musk-owned" is "Musk" "-" "owned"), other punctuation
+    /// one scalar per token.
+    package static func tokenize(_ s: [UInt32], from: Int, to: Int) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        var i = from
+        while i < to {
+            let v = s[i]
+            if isSpace(v) { i += 1; continue }
+            if isWordChar(v) {
+                var j = i + 1
+                while j < to {
+                    let c = s[j]
+                    if isWordChar(c) { j += 1; continue }
+                    // Inner period: "U.S.", "K.C.", "Inc." keeps its period when followed by a letter,
+                    // or when the word is a single letter ("J. Smith").
+                    if c == 46 {
+                        if j + 1 < to, isLetter(s[j + 1]), j - i <= 2 { j += 1; continue }
+                        if (j - i == 1 && isUpper(s[i])) || (j >= 2 && s[j - 2] == 46) || isAbbreviation(s, i, j) {
+                            j += 1
+                        }
+                        break
+                    }
+                    if isApostrophe(c), j + 1 < to, isLetter(s[j + 1]) {
+                        // "'s" / "'S" at the end of a word is the possessive: its own token.
+                        if (s[j + 1] == 115 || s[j + 1] == 83), j + 2 >= to || !isWordChar(s[j + 2]) { break }
+                        // "n't", "'re", "'ll": keep with the word; "O'Brien": keep.
+                        j += 1; continue
+                    }
+                    if c == 38, j + 1 < to, isUpper(s[j + 1]), isUpper(s[j - 1]) { j += 1; continue }
+                    break
+                }
+                out.append((i, j))
+                i = j
+                continue
+            }
+            if isApostrophe(v), i + 1 < to, s[i + 1] == 115 || s[i + 1] == 83, i + 2 >= to || !isWordChar(s[i + 2]) {
+                out.append((i, i + 2))
+                i += 2
+                continue
+            }
+            out.append((i, i + 1))
+            i += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+
+/// Renders HTML as clean plain text: paragraphs separated by blank lines, list items as "• " lines,
+/// and links kept as numbered references ("the report [1]" … "[1] https://…"), as newsboat does.
+public enum HTMLText {
+    static let voidElements: Set<String> = ["br", "hr", "img", "meta", "link", "input", "area", "base", "col",
+                                            "embed", "param", "source", "track", "wbr"]
+    // <embed>, <object> and <iframe> stay: libxml2 nests text after an unclosed one inside it,
+    // and what they contain is fallback text meant for readers.
+    static let skipped: Set<String> = ["script", "style", "noscript", "head", "template", "svg", "math", "button", "select", "textarea", "input", "form",
+                                       "title", "canvas", "audio", "video", "map"]
+    static let blocks: Set<String> = ["p", "div", "section", "article", "header", "footer", "aside", "main", "nav",
+                                      "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dt",
+                                      "dd", "li", "table", "thead", "tbody", "tfoot", "tr", "figure", "figcaption",
+                                      "address", "hr", "body", "html", "center", "details", "summary", "caption",
+                                      "fieldset", "legend", "hgroup"]
+
+    /// Converts an HTML fragment to text.
+    public static func text(fromHTML html: String, base: URL? = nil, linkReferences: Bool = true) -> String {
+        guard html.contains("<") || html.contains("&") else { return normalizeInline(html) }
+        guard let root = MarkupParser.parseHTMLFragment(html, base: base) else { return normalizeInline(html) }
+        return text(of: root, base: base, linkReferences: linkReferences)
+    }
+
+    /// Converts parsed markup (HTML, or XHTML inside a feed) to text.
+    public static func text(of element: MarkupElement, base: URL? = nil, linkReferences: Bool = true) -> String {
+        var renderer = Renderer(linkReferences: linkReferences, base: base)
+        renderer.walkChildren(element)
+        return renderer.finish()
+    }
+
+    private static let windows1252C1: [UInt32: Unicode.Scalar] = {
+        let table: [UInt32: UInt32] = [
+            0x80: 0x20AC, 0x82: 0x201A, 0x83: 0x0192, 0x84: 0x201E, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
+            0x88: 0x02C6, 0x89: 0x2030, 0x8A: 0x0160, 0x8B: 0x2039, 0x8C: 0x0152, 0x8E: 0x017D, 0x91: 0x2018,
+            0x92: 0x2019, 0x93: 0x201C, 0x94: 0x201D, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02DC,
+            0x99: 0x2122, 0x9A: 0x0161, 0x9B: 0x203A, 0x9C: 0x0153, 0x9E: 0x017E, 0x9F: 0x0178,
+        ]
+        return table.compactMapValues(Unicode.Scalar.init)
+    }()
+
+    /// Collapses runs of whitespace into single spaces and trims; drops control characters.
+    ///
+    /// This runs over every piece of text lede reads, so it works on UTF-8 bytes and looks up
+    /// Unicode properties only for non-ASCII scalars.
+    static func normalizeInline(_ input: String) -> String {
+        // An escape sequence must go whole, not just its ESC byte, or "[31m" is left behind.
+        let s = input.utf8.contains(0x1B) || input.unicodeScalars.contains("\u{9B}") ? TextSanitizer.clean(input) : input
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        func emit(_ scalar: Unicode.Scalar) {
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            let v = scalar.value
+            switch v {
+            case 0..<0x80: out.append(UInt8(v))
+            case 0x80..<0x800: out.append(contentsOf: [UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F))])
+            case 0x800..<0x10000:
+                out.append(contentsOf: [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))])
+            default:
+                out.append(contentsOf: [UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)),
+                                        UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))])
+            }
+        }
+        for ch in s.unicodeScalars {
+            let v = ch.value
+            if v < 0x80 {
+                if v == 0x20 || (v >= 0x09 && v <= 0x0D) {
+                    pendingSpace = true
+                } else if v >= 0x20 && v != 0x7F {
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(UInt8(v))
+                }
+            } else if v < 0xA0 {
+                // C1 controls are almost always Windows-1252 bytes mislabelled as Latin-1 ("demoronizing").
+                if v == 0x85 {
+                    pendingSpace = true
+                } else if let fixed = windows1252C1[v] {
+                    emit(fixed)
+                }
+            } else if ch.properties.isWhitespace {
+                pendingSpace = true
+            } else {
+                emit(ch)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private struct Block {
+        var text: String
+        var listItem: Bool
+    }
+
+    private struct Renderer {
+        let linkReferences: Bool
+        let base: URL?
+        var blocks: [Block] = []
+        var inline = ""
+        var links: [String] = []
+        var listStack: [(ordered: Bool, counter: Int)] = []
+        var pendingPrefix = ""
+        var preDepth = 0
+
+        init(linkReferences: Bool, base: URL?) {
+            self.linkReferences = linkReferences
+            self.base = base
+        }
+
+        mutating func flush(listItem: Bool = false) {
+            let text: String
+            if preDepth > 0 {
+                text = inline.trimmingCharacters(in: .newlines)
+            } else {
+                text = HTMLText.normalizeInline(inline)
+            }
+            inline = ""
+            guard !text.isEmpty else { return }
+            blocks.append(Block(text: pendingPrefix + text, listItem: listItem || !pendingPrefix.isEmpty))
+            pendingPrefix = ""
+        }
+
+        mutating func walkChildren(_ element: MarkupElement) {
+            for child in element.children {
+                switch child {
+                case .text(let t): inline += preDepth > 0 ? t : t
+                case .element(let e): walk(e)
+                }
+            }
+        }
+
+        mutating func walk(_ e: MarkupElement) {
+            let name = e.name
+            if HTMLText.skipped.contains(name) { return }
+            switch name {
+            case "br":
+                if preDepth > 0 { inline += "\n" } else { flush() }
+                return
+            case "img":
+                return
+            case "a":
+                let before = inline.count
+                walkChildren(e)
+                if linkReferences, let href = e.attributes["href"], !href.hasPrefix("#"),
+                   !href.lowercased().hasPrefix("javascript:"), inline.count > before,
+                   let resolved = URLResolver.resolve(href, against: e.base ?? base) {
+                    let number: Int
+                    if let existing = links.firstIndex(of: resolved) {
+                        number = existing + 1
+                    } else {
+                        links.append(resolved)
+                        number = links.count
+                    }
+                    inline += "[\(number)]"
+                }
+                return
+            case "ul", "ol":
+                flush()
+                listStack.append((ordered: name == "ol", counter: 0))
+                walkChildren(e)
+                flush(listItem: true)
+                listStack.removeLast()
+                return
+            case "li":
+                flush(listItem: true)
+                var prefix = "• "
+                if var top = listStack.popLast() {
+                    top.counter += 1
+                    if top.ordered { prefix = "\(top.counter). " }
+                    listStack.append(top)
+                }
+                pendingPrefix = String(repeating: "  ", count: max(0, listStack.count - 1)) + prefix
+                walkChildren(e)
+                flush(listItem: true)
+                return
+            case "pre":
+                flush()
+                preDepth += 1
+                walkChildren(e)
+                flush()
+                preDepth -= 1
+                return
+            case "td", "th":
+                if !inline.isEmpty && !inline.hasSuffix(" ") { inline += " " }
+                walkChildren(e)
+                inline += " "
+                return
+            default:
+                break
+            }
+            if HTMLText.blocks.contains(name) {
+                flush()
+                walkChildren(e)
+                flush()
+            } else {
+                walkChildren(e)
+            }
+        }
+
+        mutating func finish() -> String {
+            flush()
+            var out = ""
+            for (i, block) in blocks.enumerated() {
+                if i > 0 { out += (block.listItem && blocks[i - 1].listItem) ? "\n" : "\n\n" }
+                out += block.text
+            }
+            if linkReferences && !links.isEmpty {
+                if !out.isEmpty { out += "\n\n" }
+                out += links.enumerated().map { "[\($0.offset + 1)] \($0.element)" }.joined(separator: "\n")
+            }
+            return out
+        }
+    }
+}

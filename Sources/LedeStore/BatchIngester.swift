@@ -1,0 +1,97 @@
+import Dispatch
+import Foundation
+import LedeCore
+
+/// Runs the pipeline on many documents using every core, and stores them in order.
+///
+/// Analysis (sentences, entities, summary) is pure and dominates the cost, so it runs
+/// in parallel a chunk at a time; the writes stay sequential, one transaction per
+/// article, as SQLite has one writer anyway.
+public struct BatchIngester: Sendable {
+    public let library: Library
+    public let pipeline: Pipeline
+    public var chunkSize = 64
+
+    public init(library: Library, pipeline: Pipeline = Pipeline()) {
+        self.library = library
+        self.pipeline = pipeline
+    }
+
+    /// What became of one source: the outcome of each of its documents, or why it could not be read.
+    public enum SourceResult: Sendable {
+        case stored([IngestOutcome])
+        case failed(any Error)
+    }
+
+    /// Ingests `count` sources, each read into documents by `read(index)` (a feed is many);
+    /// `progress(done)` is called after each chunk. Articles from a feed carry `feedID`.
+    public func ingest(count: Int, feedID: Int64? = nil, read: @Sendable (Int) throws -> [ParsedDocument],
+                       progress: (Int) -> Void = { _ in }) -> [SourceResult] {
+        var results: [SourceResult] = []
+        results.reserveCapacity(count)
+        var terms = (try? library.termStatistics()) ?? TermStatisticsSnapshot(documentCount: 0, frequencies: [:])
+        var start = 0
+        while start < count {
+            let end = min(count, start + chunkSize)
+            let analysed = analyse(range: start..<end, read: read, terms: terms)
+            for item in analysed {
+                switch item {
+                case let .success(articles):
+                    do {
+                        var outcomes: [IngestOutcome] = []
+                        for article in articles {
+                            let outcome = try library.ingest(article, feedID: feedID)
+                            if case .added = outcome {
+                                terms.documentCount += 1
+                                for term in article.termCounts.keys { terms.frequencies[term, default: 0] += 1 }
+                            }
+                            outcomes.append(outcome)
+                        }
+                        results.append(.stored(outcomes))
+                    } catch {
+                        results.append(.failed(error))
+                    }
+                case let .failure(error):
+                    results.append(.failed(error))
+                }
+            }
+            start = end
+            progress(start)
+        }
+        return results
+    }
+
+    private func analyse(range: Range<Int>, read: @Sendable (Int) throws -> [ParsedDocument],
+                         terms: TermStatisticsSnapshot) -> [Result<[ProcessedArticle], any Error>] {
+        let slots = ResultSlots(count: range.count)
+        let pipeline = self.pipeline
+        DispatchQueue.concurrentPerform(iterations: range.count) { offset in
+            let result = Result { try read(range.lowerBound + offset).map { pipeline.process($0, terms: terms) } }
+            slots.set(offset, result)
+        }
+        return slots.values
+    }
+
+    /// Ingests documents already read (one source each), e.g. the items of a fetched feed.
+    public func ingest(documents: [ParsedDocument], feedID: Int64? = nil) -> [SourceResult] {
+        ingest(count: documents.count, feedID: feedID, read: { [documents[$0]] })
+    }
+}
+
+/// Results written by parallel workers, each to its own slot.
+private final class ResultSlots: @unchecked Sendable {
+    private var storage: [Result<[ProcessedArticle], any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<[ProcessedArticle], any Error>) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [Result<[ProcessedArticle], any Error>] {
+        storage.map { $0 ?? .failure(CancellationError()) }
+    }
+}

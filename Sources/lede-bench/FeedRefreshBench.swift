@@ -1,0 +1,72 @@
+import Foundation
+import LedeTestSupport
+
+/// Times the real `lede refresh` against feeds served on 127.0.0.1, as newsboat is timed.
+enum FeedRefreshBench {
+    static func measure(generator: inout CorpusGenerator, feeds: Int, itemsPerFeed: Int) throws -> [Row] {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lede").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            return [Row(what: "feed refresh", figure: "not measured: no lede binary beside lede-bench", target: "")]
+        }
+        // Each feed is built once; the server answers 304 when the client sends its ETag back.
+        var bodies: [Data] = []
+        for feed in 0..<feeds {
+            var xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bench feed \(feed)</title><link>http://127.0.0.1/</link>"
+            for item in 0..<itemsPerFeed {
+                let text = generator.article(number: feed * itemsPerFeed + item, words: 120)
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+                let title = lines.first.map(String.init) ?? "Item"
+                let body = lines.dropFirst(2).map { "<p>\(escape(String($0)))</p>" }.joined()
+                xml += "<item><title>\(escape(title))</title><link>http://127.0.0.1/f\(feed)/\(item)</link>"
+                xml += "<guid>f\(feed)-\(item)</guid><pubDate>Tue, 11 Apr 2023 10:00:00 GMT</pubDate>"
+                xml += "<description>\(escape(body))</description></item>"
+            }
+            bodies.append(Data((xml + "</channel></rss>").utf8))
+        }
+        let served = bodies
+        let server = try LocalHTTPServer { request in
+            let index = Int(request.path.dropFirst("/feed".count).prefix(while: \.isNumber)) ?? -1
+            guard served.indices.contains(index) else { return .init(status: 404) }
+            let etag = "\"bench-\(index)\""
+            if request.headers["if-none-match"] == etag { return .init(status: 304, headers: ["ETag": etag]) }
+            return .init(status: 200, headers: ["Content-Type": "application/rss+xml", "ETag": etag], body: served[index])
+        }
+        defer { server.stop() }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("lede-feedbench-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let opml = work.appendingPathComponent("feeds.opml")
+        let outlines = (0..<feeds).map { "<outline text=\"Bench \($0)\" xmlUrl=\"\(server.url("/feed\($0).xml").absoluteString)\"/>" }
+        try Data("<?xml version=\"1.0\"?><opml version=\"2.0\"><head><title>bench</title></head><body>\(outlines.joined())</body></opml>".utf8)
+            .write(to: opml)
+        let library = work.appendingPathComponent("feeds.sqlite").path
+        _ = try run(binary, ["--library", library, "opml", "import", opml.path])
+        let first = try seconds { _ = try run(binary, ["--library", library, "refresh"]) }
+        var notModified: [Double] = []
+        for _ in 0..<5 { notModified.append(try seconds { _ = try run(binary, ["--library", library, "refresh"]) }) }
+        let total = feeds * itemsPerFeed
+        let megabytes = Double(bodies.reduce(0) { $0 + $1.count }) / 1e6
+        return [
+            Row(what: "`lede refresh`, \(feeds) feeds × \(itemsPerFeed) items (\(String(format: "%.0f", megabytes)) MB) from 127.0.0.1, "
+                + "fetch + parse + full analysis + store",
+                figure: String(format: "%.1f s (%.0f items/s)", first, Double(total) / first), target: "≤ 2 s (parse + store)"),
+            Row(what: "`lede refresh`, every feed answers 304 (median of 5)", figure: String(format: "%.2f s", median(notModified)),
+                target: "≤ 0.3 s"),
+        ]
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    static func run(_ executable: String, _ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}

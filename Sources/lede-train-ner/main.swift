@@ -1,0 +1,103 @@
+// Trains the person/organization tagger shipped in LedeCore/Resources/ner.
+//
+// Usage: lede-train-ner [--data DIR] [--census DIR] [--out DIR] [--epochs N] [--bits B]
+//                       [--include wikigold] [--gold-repeat N]
+// Defaults: ../shared/corpus/ner, ../shared/lexicons/census-1990, Sources/LedeCore/Resources/ner.
+// Training data: GMB (all but its last 5% of sentences, held out for lede-eval-ner) and the
+// UNER English EWT files. wikigold and UNER PUD are never trained on: they are held out.
+// The output is a pure function of the input files and the settings (fixed seed and order).
+import Foundation
+import LedeCore
+
+func argument(_ name: String, _ fallback: String) -> String {
+    let args = CommandLine.arguments
+    if let i = args.firstIndex(of: name), i + 1 < args.count { return args[i + 1] }
+    return fallback
+}
+
+func read(_ path: String) -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("lede-train-ner: cannot read \(path)\n".utf8))
+        exit(1)
+    }
+    return String(decoding: data, as: UTF8.self)
+}
+
+let dataDir = argument("--data", "../shared/corpus/ner")
+let censusDir = argument("--census", "../shared/lexicons/census-1990")
+let outDir = argument("--out", "Sources/LedeCore/Resources/ner")
+let epochs = Int(argument("--epochs", "6")) ?? 6
+let bits = Int(argument("--bits", "17")) ?? 17
+
+let started = Date()
+func log(_ s: String) {
+    FileHandle.standardError.write(Data((String(format: "[%6.1fs] ", Date().timeIntervalSince(started)) + s + "\n").utf8))
+}
+
+let gmb = NERCorpus.readGMB(read(dataDir + "/gmb/gmb_kaggle.conll"))
+let gmbTrain = Array(gmb.prefix(NERHeldOut.gmbTrainCount(gmb.count)))
+let ewt = NERCorpus.readUNER(read(dataDir + "/uner-english/ewt_en_ewt-ud-dev.iob2"))
+    + NERCorpus.readUNER(read(dataDir + "/uner-english/ewt_en_ewt-ud-test.iob2"))
+// `--include wikigold`: also train on wikigold (it is then no longer held out).
+var extra: [NERSentence] = []
+if argument("--include", "") == "wikigold" {
+    extra = NERCorpus.readWikigold(read(dataDir + "/wikigold/wikigold.conll.txt"))
+}
+// `--gold-repeat N`: hand-annotated sentences count N times against GMB's partly corrected ones.
+let goldRepeat = max(1, Int(argument("--gold-repeat", "1")) ?? 1)
+let gold = ewt + extra
+let sentences = gmbTrain + Array(repeating: gold, count: goldRepeat).flatMap { $0 }
+log("read \(gmbTrain.count) GMB + \(gold.count) hand-annotated training sentences (×\(goldRepeat))")
+
+// Lexicon: census names, and words the training text mostly writes in lower case.
+var lexicon: [String: UInt32] = [:]
+func censusNames(_ file: String, limit: Int) -> [String] {
+    read(censusDir + "/" + file).split(separator: "\n").prefix(limit).compactMap { line in
+        line.split(separator: " ").first.map { $0.lowercased() }
+    }
+}
+for n in censusNames("dist.male.first", limit: 1219) + censusNames("dist.female.first", limit: 4275) {
+    lexicon[n, default: 0] |= TokenFlags.firstName.rawValue
+}
+for n in censusNames("dist.all.last", limit: 30000) {
+    lexicon[n, default: 0] |= TokenFlags.surname.rawValue
+}
+var lowerCount: [String: Int] = [:]
+var capitalCount: [String: Int] = [:]
+for s in sentences {
+    for (k, w) in s.words.enumerated() {
+        guard let f = w.unicodeScalars.first, f.properties.isAlphabetic else { continue }
+        if f.properties.isLowercase {
+            lowerCount[w, default: 0] += 1
+        } else if k > 0 {
+            capitalCount[w.lowercased(), default: 0] += 1
+        }
+    }
+}
+for (w, n) in lowerCount where n >= 3 && n > 2 * (capitalCount[w] ?? 0) {
+    lexicon[w, default: 0] |= TokenFlags.commonLower.rawValue
+}
+let lexiconText = lexicon.keys.sorted().map { "\($0)\t\(lexicon[$0] ?? 0)" }.joined(separator: "\n") + "\n"
+let nerLexicon = NERLexicon(fileText: lexiconText)
+log("lexicon: \(lexicon.count) words")
+
+let data = NERCorpus.trainingData(sentences, lexicon: nerLexicon)
+log("aligned \(data.reduce(0) { $0 + $1.tokens.count }) tokens; training \(epochs) epochs, \(1 << bits) buckets")
+let model = NERTrainer(bucketBits: bits, epochs: epochs).train(data) { epoch, accuracy in
+    if epoch < 0 {
+        log(String(format: "largest averaged weight %.3f", accuracy))
+    } else {
+        log(String(format: "epoch %d: training accuracy %.4f", epoch + 1, accuracy))
+    }
+}
+
+do {
+    try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+    try Data(lexiconText.utf8).write(to: URL(fileURLWithPath: outDir + "/lexicon.txt"))
+    try model.serialized().write(to: URL(fileURLWithPath: outDir + "/model.bin"))
+} catch {
+    FileHandle.standardError.write(Data("lede-train-ner: cannot write to \(outDir): \(error)\n".utf8))
+    exit(1)
+}
+let rowsUsed = model.scales.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
+log("wrote \(outDir)/model.bin (\(model.serialized().count) bytes, \(rowsUsed) non-empty rows) and lexicon.txt")

@@ -1,0 +1,148 @@
+import Foundation
+import LedeCore
+import LedeStore
+
+/// Fetches subscriptions concurrently and stores what is new, one feed's failure never
+/// stopping the others.
+struct FeedRefresher: Sendable {
+    let library: Library?
+    var fetcher = FeedFetcher()
+    var concurrency = 8
+
+    enum Outcome: Sendable {
+        case stored(added: Int, updated: Int)
+        case notModified
+        case failed(String)
+    }
+
+    struct Result: Sendable {
+        var feed: FeedRow
+        var outcome: Outcome
+
+        var line: String {
+            let name = TextSanitizer.singleLine(feed.title ?? feed.url)
+            switch outcome {
+            case let .stored(added, updated):
+                return "\(name): \(added) new" + (updated > 0 ? ", \(updated) updated" : "")
+            case .notModified: return "\(name): not modified"
+            case let .failed(reason): return "\(name): error: \(reason)"
+            }
+        }
+    }
+
+    /// Source URL for a command-line argument: http(s) and file URLs as given, paths as file URLs.
+    static func url(for argument: String) throws -> URL {
+        let lower = argument.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file://") {
+            guard let url = URL(string: argument) else { throw CLIError("\(argument): not a valid URL") }
+            return url
+        }
+        if lower.contains("://") { throw CLIError("\(argument): only http, https and file sources are read") }
+        guard FileManager.default.fileExists(atPath: argument) else { throw CLIError("\(argument): no such file") }
+        return URL(fileURLWithPath: argument).standardizedFileURL
+    }
+
+    /// Fetches one source's bytes (no validators): for `add URL`, `feeds add` and `feeds inspect`.
+    func download(_ url: URL) async throws -> (data: Data, url: URL, validators: FetchValidators) {
+        do {
+            switch try await fetcher.fetch(url) {
+            case let .fetched(data, finalURL, _, validators): return (data, finalURL, validators)
+            case .notModified: throw CLIError("\(url.absoluteString): the server answered 304 to an unconditional request")
+            }
+        } catch let error as FetchError {
+            throw CLIError("\(url.absoluteString): \(error)")
+        }
+    }
+
+    /// Refreshes every feed given; `report` is called as each one finishes.
+    func refresh(_ feeds: [FeedRow], report: @Sendable (Result, Int) -> Void) async -> [Result] {
+        // Network first, in parallel; then parsing and storing, which use every core themselves.
+        let fetched = await withTaskGroup(of: (Int, Swift.Result<FetchResult, FetchError>).self) { group in
+            var results = [Swift.Result<FetchResult, FetchError>?](repeating: nil, count: feeds.count)
+            var next = 0
+            func start(_ index: Int) {
+                let feed = feeds[index]
+                group.addTask {
+                    guard let url = URL(string: feed.url) else { return (index, .failure(.unsupportedScheme(feed.url))) }
+                    let validators = FetchValidators(etag: feed.etag, lastModified: feed.lastModified)
+                    do throws(FetchError) {
+                        return (index, .success(try await fetcher.fetch(url, validators: validators)))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            while next < min(concurrency, feeds.count) { start(next); next += 1 }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                if next < feeds.count { start(next); next += 1 }
+            }
+            return results
+        }
+        var results: [Result] = []
+        for (index, feed) in feeds.enumerated() {
+            let outcome: Outcome
+            switch fetched[index] {
+            case let .success(.fetched(data, finalURL, _, validators))?:
+                outcome = await store(data, from: finalURL, feed: feed, validators: validators)
+            case .success(.notModified)?:
+                try? library?.recordFetch(feedID: feed.id, etag: nil, lastModified: nil, error: nil)
+                outcome = .notModified
+            case let .failure(error)?:
+                try? library?.recordFetch(feedID: feed.id, etag: nil, lastModified: nil, error: error.description)
+                outcome = .failed(error.description)
+            case nil:
+                outcome = .failed("not fetched")
+            }
+            let result = Result(feed: feed, outcome: outcome)
+            report(result, index + 1)
+            results.append(result)
+        }
+        return results
+    }
+
+    private func store(_ data: Data, from url: URL, feed row: FeedRow, validators: FetchValidators) async -> Outcome {
+        guard let library else { return .failed("no library") }
+        let parsed: Feed
+        do {
+            parsed = try FeedParser.parse(data, url: url)
+        } catch {
+            try? library.recordFetch(feedID: row.id, etag: nil, lastModified: nil, error: error.description)
+            return .failed(error.description)
+        }
+        var documents = parsed.items.map { $0.document(in: parsed, feedURL: row.url).sanitized() }
+        if row.fetchFullText { documents = await completingTeasers(documents) }
+        let results = BatchIngester(library: library).ingest(documents: documents, feedID: row.id)
+        var added = 0, updated = 0, failures: [String] = []
+        for result in results {
+            switch result {
+            case let .stored(outcomes):
+                for outcome in outcomes {
+                    if case .added = outcome { added += 1 } else if case .updated = outcome { updated += 1 }
+                }
+            case let .failed(error): failures.append("\(error)")
+            }
+        }
+        let error = failures.isEmpty ? nil : "\(failures.count) items not stored: \(failures[0])"
+        try? library.recordFetch(feedID: row.id, title: parsed.title.isEmpty ? nil : TextSanitizer.singleLine(parsed.title),
+                                 siteLink: parsed.link, etag: validators.etag, lastModified: validators.lastModified, error: error)
+        return .stored(added: added, updated: updated)
+    }
+
+    /// Items that carry only a teaser get their body from the page they link to.
+    func completingTeasers(_ documents: [ParsedDocument]) async -> [ParsedDocument] {
+        var completed = documents
+        for (index, document) in documents.enumerated() {
+            let words = document.body.split(whereSeparator: \.isWhitespace).count
+            guard words < 120, let link = document.link, let url = URL(string: link),
+                  url.scheme == "http" || url.scheme == "https" else { continue }
+            guard case let .fetched(data, finalURL, _, _)? = try? await fetcher.fetch(url),
+                  let page = try? ArticleExtractor.extract(data, url: finalURL, source: link).sanitized(),
+                  page.body.split(whereSeparator: \.isWhitespace).count > words else { continue }
+            completed[index].body = page.body
+            if completed[index].byline == nil { completed[index].byline = page.byline }
+            if completed[index].published == nil { completed[index].published = page.published }
+        }
+        return completed
+    }
+}

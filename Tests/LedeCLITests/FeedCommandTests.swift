@@ -1,0 +1,163 @@
+import Foundation
+import LedeTestSupport
+import Testing
+
+/// A small news site on 127.0.0.1: a front page advertising its feed, the feed (with ETag), articles.
+final class NewsSite: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items = 2
+    private(set) var conditionalHits = 0
+    var server: LocalHTTPServer?
+
+    func addItem() {
+        lock.lock()
+        items += 1
+        lock.unlock()
+    }
+
+    func respond(_ request: LocalHTTPServer.Request, base: String) -> LocalHTTPServer.Response {
+        lock.lock()
+        defer { lock.unlock() }
+        switch request.path {
+        case "/":
+            return .init(status: 200, headers: ["Content-Type": "text/html"], body: Data("""
+                <html><head><title>Harbour News</title>
+                <link rel="alternate" type="application/rss+xml" title="Harbour News" href="/feed.xml"></head>
+                <body><p>Front page</p></body></html>
+                """.utf8))
+        case "/feed.xml":
+            let etag = "\"v\(items)\""
+            if request.headers["if-none-match"] == etag {
+                conditionalHits += 1
+                return .init(status: 304, headers: ["ETag": etag])
+            }
+            let entries = (1...items).map { number in
+                """
+                <item><title>Council story number \(number)</title><link>\(base)/story/\(number)</link>
+                <guid>\(base)/story/\(number)</guid><pubDate>Tue, 0\(number) Apr 2023 10:00:00 GMT</pubDate>
+                <description>The harbour council met on day \(number) and voted 7 to 2 to approve the plan for the new ferry terminal, \
+                which the mayor, Jane Doe, had opposed for most of the year.</description></item>
+                """
+            }.joined()
+            return .init(status: 200, headers: ["Content-Type": "application/rss+xml", "ETag": etag], body: Data("""
+                <?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title><link>\(base)/</link>\(entries)</channel></rss>
+                """.utf8))
+        case "/broken.xml":
+            return .init(status: 500)
+        case "/page.html":
+            return .init(status: 200, headers: ["Content-Type": "text/html"], body: Data("""
+                <html><head><title>Ferry terminal opens | Harbour News</title><meta name="author" content="Jane Roe"></head>
+                <body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>Ferry terminal opens</h1>
+                <p>The new ferry terminal opened on Monday after three years of building, the harbour authority said.</p>
+                <p>About 4,000 passengers are expected to use it every day once the summer timetable starts in June.</p>
+                <p>The terminal cost 48 million euros, most of it paid by the regional government and the port.</p>
+                </article><footer>Subscribe to our newsletter</footer></body></html>
+                """.utf8))
+        default:
+            return .init(status: 404)
+        }
+    }
+}
+
+@Suite("Feeds on the command line", .serialized)
+struct FeedCommandTests {
+    func start() throws -> (NewsSite, LocalHTTPServer, CLI) {
+        let site = NewsSite()
+        let box = ServerBox()
+        let server = try LocalHTTPServer { request in site.respond(request, base: box.base) }
+        box.base = "http://127.0.0.1:\(server.port)"
+        return (site, server, try CLI())
+    }
+
+    @Test("feeds inspect prints the contract's JSON and stores nothing")
+    func inspect() throws {
+        let (_, server, cli) = try start()
+        defer { server.stop(); cli.remove() }
+        let result = try cli.run(["feeds", "inspect", server.url("/feed.xml").absoluteString, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let feed = try #require(result.json as? [String: Any])
+        #expect(Set(feed.keys) == ["format", "title", "link", "items", "warnings"])
+        #expect(feed["format"] as? String == "rss2.0")
+        let items = try #require(feed["items"] as? [[String: Any]])
+        #expect(items.count == 2)
+        #expect(Set(items[0].keys) == ["id", "title", "link", "published", "author", "text"])
+        #expect(!FileManager.default.fileExists(atPath: cli.home.appendingPathComponent("data/lede/library.sqlite").path))
+    }
+
+    @Test("feeds add finds the feed from a page, refresh uses conditional GET and stores only what is new")
+    func subscribeAndRefresh() throws {
+        let (site, server, cli) = try start()
+        defer { server.stop(); cli.remove() }
+        let added = try cli.run(["feeds", "add", server.url("/").absoluteString, "--folder", "Local"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.contains("subscribed to Harbour News") && added.stdout.contains("2 new articles"))
+
+        let unchanged = try cli.run(["refresh"])
+        #expect(unchanged.stdout.contains("Harbour News: not modified"), "\(unchanged.stdout)")
+        #expect(site.conditionalHits == 1)
+
+        site.addItem()
+        let fresh = try cli.run(["refresh"])
+        #expect(fresh.stdout.contains("Harbour News: 1 new"), "\(fresh.stdout)")
+        let list = try #require(try cli.run(["list", "--json"]).json as? [[String: Any]])
+        #expect(list.count == 3)
+        #expect(list.first?["title"] as? String == "Council story number 3")
+        let feeds = try #require(try cli.run(["feeds", "list", "--json"]).json as? [[String: Any]])
+        #expect(feeds.first?["folder"] as? String == "Local")
+        #expect(feeds.first?["articles"] as? Int == 3)
+    }
+
+    @Test("a failing feed is reported on its own line and does not stop the others")
+    func failingFeed() throws {
+        let (_, server, cli) = try start()
+        defer { server.stop(); cli.remove() }
+        try cli.run(["feeds", "add", server.url("/feed.xml").absoluteString])
+        let opml = cli.home.appendingPathComponent("subs.opml")
+        try Data("""
+            <?xml version="1.0"?><opml version="2.0"><head><title>s</title></head><body>
+            <outline text="Broken" xmlUrl="\(server.url("/broken.xml").absoluteString)"/></body></opml>
+            """.utf8).write(to: opml)
+        #expect(try cli.run(["opml", "import", opml.path]).stdout.contains("imported 1 feeds (1 new)"))
+        let refresh = try cli.run(["refresh"])
+        #expect(refresh.status == 0)
+        #expect(refresh.stdout.contains("Broken: error: the server answered HTTP 500"), "\(refresh.stdout)")
+        #expect(refresh.stdout.contains("Harbour News: not modified"))
+    }
+
+    @Test("OPML export round-trips through import, folders included")
+    func opmlRoundTrip() throws {
+        let (_, server, cli) = try start()
+        defer { server.stop(); cli.remove() }
+        try cli.run(["feeds", "add", server.url("/feed.xml").absoluteString, "--folder", "News/Local"])
+        let exported = try cli.run(["opml", "export"])
+        #expect(exported.stdout.contains("<opml"))
+        let file = cli.home.appendingPathComponent("export.opml")
+        try Data(exported.stdout.utf8).write(to: file)
+        let other = cli.home.appendingPathComponent("other.sqlite").path
+        #expect(try cli.run(["--library", other, "opml", "import", file.path]).status == 0)
+        let feeds = try #require(try cli.run(["--library", other, "feeds", "list", "--json"]).json as? [[String: Any]])
+        #expect(feeds.map { $0["url"] as? String } == [server.url("/feed.xml").absoluteString])
+        #expect(feeds.first?["folder"] as? String == "News/Local")
+        #expect(feeds.first?["title"] as? String == "Harbour News")
+    }
+
+    @Test("add takes a web page URL and stores its article without the page around it")
+    func addPage() throws {
+        let (_, server, cli) = try start()
+        defer { server.stop(); cli.remove() }
+        let added = try cli.run(["add", server.url("/page.html").absoluteString])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.hasPrefix("added 1"))
+        let article = try #require(try cli.run(["show", "1", "--json"]).json as? [String: Any])
+        #expect(article["title"] as? String == "Ferry terminal opens")
+        let body = try #require(article["body"] as? String)
+        #expect(body.contains("4,000 passengers") && !body.contains("newsletter") && !body.contains("World"))
+        let missing = try cli.run(["add", server.url("/nothing").absoluteString])
+        #expect(missing.status != 0 && missing.stderr.contains("HTTP 404"))
+        #expect(try cli.run(["feeds", "remove", "https://not.subscribed.example/"]).status != 0)
+    }
+}
+
+final class ServerBox: @unchecked Sendable {
+    var base = ""
+}

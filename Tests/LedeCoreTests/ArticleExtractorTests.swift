@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import LedeCore
+
+@Suite("Article extraction from web pages")
+struct ArticleExtractorTests {
+    static func page(_ name: String) throws -> Data {
+        let url = Fixtures.corpusURL.deletingLastPathComponent().appendingPathComponent("pages/" + name)
+        return try Data(contentsOf: url)
+    }
+
+    @Test("a news page gives its headline, byline, date and body without banners, ads, related links or comments")
+    func newsArticle() throws {
+        let doc = try ArticleExtractor.extract(try Self.page("news-article.html"),
+                                               url: URL(string: "https://ledger.example/flood-wall?ref=home"))
+        #expect(doc.title == "Harbor city votes to rebuild its flood wall")
+        #expect(doc.byline == "Priya Natarajan")
+        #expect(doc.published.map(FeedDate.iso8601) == "2024-05-14T13:30:00Z")
+        #expect(doc.link == "https://ledger.example/2024/05/14/flood-wall")
+        #expect(doc.source == "https://ledger.example/flood-wall?ref=home")
+        let paragraphs = doc.body.components(separatedBy: "\n\n")
+        #expect(paragraphs.first?.hasPrefix("The city council voted 7 to 2") == true)
+        #expect(paragraphs.last?.hasPrefix("Opponents, including council member Dale Whitcombe") == true)
+        #expect(paragraphs.contains("Construction to begin next spring"))
+        #expect(paragraphs.count == 6)
+        for unwanted in ["cookies", "Subscribe today", "Advertisement", "Storm surge", "Share on", "comments",
+                         "basement", "Most read", "All rights reserved", "Sport"] {
+            #expect(!doc.body.contains(unwanted), "\(unwanted)")
+        }
+    }
+
+    @Test("a blog post takes title, authors and date from JSON-LD and keeps its numbered list")
+    func blogWithJSONLD() throws {
+        let doc = try ArticleExtractor.extract(try Self.page("blog-jsonld.html"))
+        #expect(doc.title == "Why our sourdough starter died (and how we revived it)")
+        #expect(doc.byline == "Mara Lindqvist, Joel Amsel")
+        #expect(doc.published.map(FeedDate.iso8601) == "2023-11-02T07:15:00Z")
+        #expect(doc.body.hasPrefix("For six years our starter"))
+        #expect(doc.body.contains("1. Discard all but a tablespoon of the old starter.\n2. Feed it twice a day"))
+        #expect(doc.body.hasSuffix("in its old plastic tub."))
+        for unwanted in ["Pin it", "newsletter", "tiny apartment", "Tags", "Powered by", "Recipes"] {
+            #expect(!doc.body.contains(unwanted), "\(unwanted)")
+        }
+    }
+
+    @Test("an article split over several blocks in a Windows-1252 page is read whole, with rel=author and time")
+    func splitBody() throws {
+        let doc = try ArticleExtractor.extract(try Self.page("split-body-cp1252.html"))
+        #expect(doc.title == "Café owners fight rent rise")
+        #expect(doc.byline == "Inés Ortega")
+        #expect(doc.published.map(FeedDate.iso8601) == "2022-08-30T00:00:00Z")
+        let paragraphs = doc.body.components(separatedBy: "\n\n")
+        #expect(paragraphs.count == 4)
+        #expect(paragraphs.first?.hasPrefix("Owners of three cafés on Mill Road") == true)
+        #expect(paragraphs.contains { $0.hasPrefix("“We have been here eleven years") })
+        #expect(paragraphs.last?.hasPrefix("A public meeting") == true)
+        #expect(!doc.body.contains("delivered every morning"))
+        #expect(!doc.body.contains("Bridge closure"))
+    }
+
+    @Test("a page with no article text is refused, and an empty one too")
+    func refusals() {
+        #expect(throws: PageError.noArticle) {
+            try ArticleExtractor.extract(Data("<html><body><nav><a href='/'>Home</a></nav></body></html>".utf8))
+        }
+        #expect(throws: PageError.empty) { try ArticleExtractor.extract(Data()) }
+    }
+
+    @Test("a site name after the headline in <title> is dropped when nothing better names the page")
+    func titleSuffix() {
+        #expect(PageMetadata.strippingSiteName("Storm hits the coast overnight | Daily News") == "Storm hits the coast overnight")
+        #expect(PageMetadata.strippingSiteName("Home - Site") == "Home - Site")
+        #expect(PageMetadata.cleanByline("By Jane Doe |") == "Jane Doe")
+    }
+}
+
+@Suite("Feed discovery")
+struct FeedDiscoveryTests {
+    @Test("a page's alternate links are found, resolved against <base href>, deduplicated, in page order")
+    func alternates() {
+        let html = """
+            <html><head><base href="/blog/">
+            <link rel="alternate" type="application/rss+xml" title="Posts" href="feed.xml">
+            <link rel="alternate" type="application/atom+xml" href="/atom">
+            <link rel="alternate" type="application/rss+xml" href="feed.xml">
+            <link rel="stylesheet" href="style.css"><link rel="alternate" hreflang="fr" href="/fr/">
+            </head><body><a href="/other.rss">rss</a></body></html>
+            """
+        let found = FeedDiscovery.feeds(inHTML: Data(html.utf8), url: URL(string: "https://site.example/index.html"))
+        #expect(found.map(\.url) == ["https://site.example/blog/feed.xml", "https://site.example/atom"])
+        #expect(found.first?.title == "Posts")
+    }
+
+    @Test("without alternate links, anchors that look like feeds are offered")
+    func anchors() {
+        let html = "<p>Subscribe: <a href='/rss.xml'>RSS</a> or <a href='/about'>about</a></p>"
+        let found = FeedDiscovery.feeds(inHTML: Data(html.utf8), url: URL(string: "https://x.example/"))
+        #expect(found.map(\.url) == ["https://x.example/rss.xml"])
+    }
+}

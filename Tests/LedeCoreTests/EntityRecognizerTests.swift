@@ -1,0 +1,285 @@
+import Foundation
+import Testing
+@testable import LedeCore
+
+extension Fixtures {
+    /// The article body of a saved fixture page: the text after the last line that ends with the
+    /// headline. Stands in for the saved-page parser until that exists; keep it the only place.
+    static func articleBody(_ text: String, title: String) -> String {
+        let lines = text.components(separatedBy: "\n")
+        let headline = title.trimmingCharacters(in: .whitespaces)
+        let last = lines.lastIndex { $0.trimmingCharacters(in: .whitespaces).hasSuffix(headline) } ?? 0
+        return lines[(last + 1)...].joined(separator: "\n")
+    }
+
+    /// Recognizes the entities of one fixture article, e.g. "seed/musk-twitter-gpus".
+    static func recognized(_ slug: String) throws -> (RecognitionResult, [String: Any], String) {
+        let exp = try expectations(slug + ".expected.json")
+        let body = articleBody(try text(slug + ".txt"), title: exp["title"] as? String ?? "")
+        let result = EntityRecognizer.shared.recognize(
+            body: body, sentences: SentenceSplitter().sentences(in: body), byline: exp["byline"] as? String)
+        return (result, exp, body)
+    }
+}
+
+/// Compares names as `check-extract` does: case, spacing and a trailing "'s" do not matter.
+private func norm(_ s: String) -> String {
+    var x = s.replacingOccurrences(of: "\u{2019}", with: "'").trimmingCharacters(in: .whitespacesAndNewlines)
+    if x.hasSuffix("'s") { x.removeLast(2) }
+    return x.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+}
+
+private struct Tally {
+    var expected = 0, found = 0, forbidden: [String] = []
+    var recall: Double { expected == 0 ? 1 : Double(found) / Double(expected) }
+}
+
+private func tally(_ result: RecognitionResult, _ exp: [String: Any], kind: EntityKind) -> Tally {
+    let entities = exp["entities"] as? [String: [String: [String]]] ?? [:]
+    let have = Set(result.entities.filter { $0.kind == kind }.map { norm($0.name) })
+    var t = Tally()
+    for name in (entities[kind.rawValue] ?? [:]).keys {
+        t.expected += 1
+        if have.contains(norm(name)) { t.found += 1 }
+    }
+    let forbidden = Set((exp["must_not_be_entities"] as? [String] ?? []).map(norm))
+    t.forbidden = result.entities.filter { $0.kind == kind && forbidden.contains(norm($0.name)) }.map(\.name)
+    return t
+}
+
+private func recognize(_ body: String, byline: String? = nil) -> RecognitionResult {
+    EntityRecognizer.shared.recognize(body: body, sentences: SentenceSplitter().sentences(in: body), byline: byline)
+}
+
+private func entity(_ r: RecognitionResult, _ name: String) -> DocumentEntity? {
+    r.entities.first { $0.name == name }
+}
+
+@Suite("Entity recognizer")
+struct EntityRecognizerTests {
+    @Test("the shipped weights load")
+    func shippedWeightsLoad() {
+        #expect(EntityRecognizer.shared.hasModel)
+    }
+
+    @Test("finds the seed article's people and organizations and none of its non-entities")
+    func seedExpectations() throws {
+        let (result, exp, _) = try Fixtures.recognized("seed/musk-twitter-gpus")
+        let people = tally(result, exp, kind: .person)
+        let orgs = tally(result, exp, kind: .organization)
+        #expect(people.found == people.expected)
+        #expect(orgs.recall >= 0.8)
+        #expect(people.forbidden.isEmpty && orgs.forbidden.isEmpty, "\(people.forbidden + orgs.forbidden)")
+        #expect(entity(result, "Twitter")?.kind == .organization)
+        #expect(entity(result, "Asia Martin") == nil)
+    }
+
+    @Test("finds most people and organizations of the Wikinews articles and few of their non-entities")
+    func wikinewsExpectations() throws {
+        var people = Tally(), orgs = Tally()
+        for slug in Fixtures.wikinewsSlugs {
+            let (result, exp, _) = try Fixtures.recognized("wikinews/" + slug)
+            let p = tally(result, exp, kind: .person), o = tally(result, exp, kind: .organization)
+            people.expected += p.expected; people.found += p.found; people.forbidden += p.forbidden
+            orgs.expected += o.expected; orgs.found += o.found; orgs.forbidden += o.forbidden
+        }
+        #expect(people.recall >= 0.75, "people recall \(people.recall)")
+        #expect(orgs.recall >= 0.5, "organization recall \(orgs.recall)")
+        #expect(people.forbidden.count + orgs.forbidden.count <= 20, "\(people.forbidden + orgs.forbidden)")
+    }
+
+    @Test("mention offsets count scalars into the body and carry the body's text")
+    func mentionOffsets() throws {
+        let (result, _, body) = try Fixtures.recognized("seed/musk-twitter-gpus")
+        let scalars = Array(body.unicodeScalars)
+        #expect(!result.entities.isEmpty)
+        for e in result.entities {
+            for m in e.mentions {
+                #expect(String(String.UnicodeScalarView(scalars[m.start..<m.end])) == m.text)
+            }
+        }
+    }
+
+    @Test("groups a surname, a possessive and a hyphen compound under the full name")
+    func surnameAliases() throws {
+        let r = recognize("""
+            Elon Musk bought the company last year. Musk's plan worried investors.
+            Analysts said the Musk-owned firm lost value as Musk kept posting.
+            """)
+        let musk = try #require(entity(r, "Elon Musk"))
+        #expect(musk.kind == .person)
+        #expect(musk.mentions.count == 4)
+        #expect(musk.aliases.contains("Musk"))
+        #expect(musk.aliases.contains("Musk's"))
+        #expect(!r.entities.contains { $0.name == "Musk" })
+    }
+
+    @Test("a hyphenated given name stays in the name and the family name alone refers to it")
+    func hyphenatedGivenName() throws {
+        let r = recognize("Lawmaker Kwok Wai-keung said on Monday that the vote was fair. Kwok later met reporters.")
+        let kwok = try #require(entity(r, "Kwok Wai-keung"))
+        #expect(kwok.kind == .person)
+        #expect(kwok.aliases.contains("Kwok"))
+    }
+
+    @Test("an organization's possessive followed by a name is two entities")
+    func possessiveSplit() throws {
+        let r = recognize("Investors cheered on Monday after Tesla's Elon Musk announced the deal in Austin.")
+        #expect(entity(r, "Tesla")?.kind == .organization)
+        #expect(entity(r, "Elon Musk")?.kind == .person)
+    }
+
+    @Test("an organization's possessive is the organization")
+    func organizationPossessive() throws {
+        let r = recognize("Twitter has lost advertisers since October. Twitter's revenue fell, and Google gained.")
+        let twitter = try #require(entity(r, "Twitter"))
+        #expect(twitter.kind == .organization)
+        #expect(twitter.mentions.count == 2)
+        #expect(twitter.mentions.allSatisfy { $0.text == "Twitter" })
+    }
+
+    @Test("an acronym introduced in parentheses is an alias of the full name")
+    func parentheticalAcronym() throws {
+        let r = recognize("""
+            The University of Southern Indiana (USI) opened an exhibit on Thursday.
+            A spokesman said USI would show the prints until March.
+            """)
+        let usi = try #require(entity(r, "University of Southern Indiana"))
+        #expect(usi.kind == .organization)
+        #expect(usi.aliases.contains("USI"))
+        #expect(usi.mentions.count == 3)
+    }
+
+    @Test("an all-capitals headline names only what the article confirms")
+    func allCapitalsHeadline() throws {
+        let r = recognize("""
+            ELON MUSK SAYS TAKE IT OR LEAVE IT AS TWITTER STAFF QUIT
+
+            Elon Musk told Twitter staff on Wednesday to accept longer hours or leave, according to an email.
+            """)
+        let musk = try #require(entity(r, "Elon Musk"))
+        #expect(musk.mentions.count == 2)
+        let names = Set(r.entities.map { norm($0.name) })
+        for word in ["says", "take", "take it", "leave", "staff", "quit", "elon musk says"] {
+            #expect(!names.contains(word))
+        }
+    }
+
+    @Test("a text without capitals has no entities")
+    func noCapitals() {
+        let r = recognize("the meeting ran late and nobody said much. then everyone went home, tired but calm.")
+        #expect(r.entities.isEmpty)
+        #expect(r.links.isEmpty)
+    }
+
+    @Test("names with diacritics and in other scripts are kept as written, at the right offsets")
+    func diacriticsAndScripts() {
+        let body = """
+            Benoît Paire lost to Łukasz Kubot in Paris on Sunday. 習近平 met Zoë Kravitz and Ренат Ахметов. 🎾 Ça va, José Mourinho?
+            """
+        let r = recognize(body)
+        let scalars = Array(body.unicodeScalars)
+        for e in r.entities {
+            for m in e.mentions {
+                #expect(m.start >= 0 && m.end <= scalars.count && m.start < m.end)
+                #expect(String(String.UnicodeScalarView(scalars[m.start..<m.end])) == m.text)
+            }
+        }
+        #expect(r.entities.contains { $0.name == "Benoît Paire" && $0.kind == .person })
+        #expect(r.entities.contains { $0.name == "Łukasz Kubot" })
+    }
+
+    @Test("hostile input does not crash")
+    func hostileInput() {
+        for body in ["", " ", "\n\n", "'s", "-", "A", "(", "( )", "U.S.", "Mr.", String(repeating: "Aa ", count: 2000),
+                     "\u{0}\u{1}\u{FFFD}", "K.C. ( KC ) 's -"] {
+            _ = recognize(body)
+            _ = EntityRecognizer.shared.recognize(body: body, sentences: [TextSpan(start: 0, end: 999)], byline: "A")
+        }
+    }
+
+    @Test("the byline's author is metadata, not a mention")
+    func bylineIsNotAMention() {
+        let r = recognize("By Asia Martin\n\nSam Altman said OpenAI would wait.", byline: "Asia Martin")
+        #expect(!r.entities.contains { $0.name == "Asia Martin" })
+        #expect(r.entities.contains { $0.name == "Sam Altman" })
+    }
+
+    @Test("entities named in one sentence are linked, with the phrase that relates them as label")
+    func linkLabels() throws {
+        let r = recognize("""
+            LinkedIn cofounder Reid Hoffman criticized the letter. Twitter, which is owned by Elon Musk, bought chips.
+            Reid Hoffman and Elon Musk met Sam Altman.
+            """)
+        let hoffman = r.links.first { Set([$0.source, $0.target]) == ["LinkedIn", "Reid Hoffman"] }
+        #expect(hoffman?.label == "cofounder")
+        #expect(hoffman?.sentence == "LinkedIn cofounder Reid Hoffman criticized the letter.")
+        let owned = r.links.first { Set([$0.source, $0.target]) == ["Twitter", "Elon Musk"] }
+        #expect(owned?.label == "owned by")
+        let met = r.links.first { Set([$0.source, $0.target]) == ["Reid Hoffman", "Sam Altman"] }
+        #expect(met != nil)
+        #expect(met?.label == nil)
+    }
+}
+
+@Suite("Entity tagger training")
+struct NERTrainingTests {
+    /// A small hand-annotated slice (a few sentences in the corpora's shape).
+    static let sentences: [NERSentence] = {
+        let raw: [(String, String)] = [
+            ("Elon Musk bought Twitter last year .", "B-PER I-PER O B-ORG O O O"),
+            ("Reid Hoffman cofounded LinkedIn in 2002 .", "B-PER I-PER O B-ORG O O O"),
+            ("The University of Chicago hired Mary Smith .", "O B-ORG I-ORG I-ORG O B-PER I-PER O"),
+            ("Officials in Paris said Google would pay .", "O O B-LOC O B-ORG O O O"),
+            ("Take the train to Boston , said John .", "O O O O B-LOC O O B-PER O"),
+        ]
+        return raw.enumerated().map { k, pair in
+            var previous = NERTag.o
+            let tags = pair.1.split(separator: " ").map { t -> NERTag in
+                let tag = NERCorpus.tag(t, previous: previous, iob1: false)
+                previous = tag
+                return tag
+            }
+            return NERSentence(words: pair.0.split(separator: " ").map(String.init), tags: tags, doc: k)
+        }
+    }()
+
+    static func train() -> NERModel {
+        let lexicon = NERLexicon(fileText: "john\t256\nmary\t256\nsmith\t512\n")
+        let data = NERCorpus.trainingData(sentences, lexicon: lexicon)
+        return NERTrainer(bucketBits: 12, epochs: 4).train(data)
+    }
+
+    @Test("training twice on the same data gives identical weights")
+    func deterministicRetrain() throws {
+        let a = Self.train(), b = Self.train()
+        #expect(a.weights == b.weights)
+        #expect(a.scales == b.scales)
+        #expect(a.serialized() == b.serialized())
+        #expect(a.weights.contains { $0 != 0 })
+    }
+
+    @Test("weights survive writing and reading back")
+    func serializationRoundTrip() throws {
+        let a = Self.train()
+        let b = try #require(NERModel(data: a.serialized()))
+        #expect(a.weights == b.weights)
+        #expect(a.scales == b.scales)
+        #expect(NERModel(data: Data("LNER garbage".utf8)) == nil)
+    }
+
+    @Test("a trained model tags its own training sentences")
+    func learnsTrainingData() {
+        let lexicon = NERLexicon(fileText: "john\t256\nmary\t256\nsmith\t512\n")
+        let model = Self.train()
+        let a = NERCorpus.aligned(Self.sentences[0], lexicon: lexicon)
+        #expect(model.tag(a.tokens) == a.gold)
+    }
+
+    @Test("titles are stripped from GMB person spans")
+    func titlesStripped() {
+        let words = ["Prime", "Minister", "Ehud", "Olmert", "spoke"]
+        let tags: [NERTag] = [.bPER, .iPER, .iPER, .iPER, .o]
+        #expect(NERCorpus.stripTitles(words, tags) == [.o, .o, .bPER, .iPER, .o])
+    }
+}
