@@ -133,10 +133,12 @@ private func drawReader(_ b: inout CellBuffer, _ s: AppState, _ r: Rect) {
     line.draw(into: &b, x: r.x, y: r.y + i, width: r.width)
   }
   if lines.count > r.height {
-    // A scroll position marker on the pane's right edge.
+    // How far down the text is, in the border below the pane so it never covers text.
     let last = min(lines.count, start + r.height)
-    let marker = "\(last * 100 / max(1, lines.count))%"
-    b.write(marker, x: r.x + r.width - DisplayWidth.of(marker), y: r.y + r.height - 1, style: CellStyle(.dim))
+    let marker = " \(last * 100 / max(1, lines.count))% "
+    if r.width > DisplayWidth.of(marker) + 2 {
+      b.write(marker, x: r.x + r.width - DisplayWidth.of(marker), y: r.y + r.height, style: CellStyle(.border))
+    }
   }
 }
 
