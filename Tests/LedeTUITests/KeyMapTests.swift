@@ -100,6 +100,15 @@ struct ConfigTests {
     #expect(broken.problems == ["c.toml:1: unterminated string; config ignored"])
   }
 
+  @Test("NO_COLOR, LEDE_THEME and the first-frame switch come from the environment")
+  func environment() {
+    let options = TUIOptions.fromEnvironment(environment: ["NO_COLOR": "1", "LEDE_THEME": "gruvbox", "LEDE_EXIT_AFTER_FIRST_FRAME": "1"])
+    #expect(options.noColor && options.exitAfterFirstFrame && options.theme == "gruvbox")
+    #expect(TUIOptions.fromEnvironment(theme: "light", environment: ["LEDE_THEME": "gruvbox"]).theme == "light")
+    let plain = TUIOptions.fromEnvironment(environment: ["NO_COLOR": ""])
+    #expect(!plain.noColor && !plain.exitAfterFirstFrame && plain.theme == nil)
+  }
+
   @Test("the config lives under XDG_CONFIG_HOME, else ~/.config")
   func path() {
     #expect(Config.defaultPath(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]) == "/x/lede/config.toml")

@@ -24,13 +24,16 @@ public struct TUIOptions: Sendable {
     self.exitAfterFirstFrame = exitAfterFirstFrame
   }
 
-  /// Options with `NO_COLOR` and `LEDE_EXIT_AFTER_FIRST_FRAME` read from the environment.
+  /// Options with `NO_COLOR`, `LEDE_THEME` and `LEDE_EXIT_AFTER_FIRST_FRAME` read from the environment.
+  ///
+  /// An explicit `theme` (the `--theme` flag) wins over `LEDE_THEME`, which wins over the config.
   public static func fromEnvironment(
     theme: String? = nil, configPath: String? = nil, about: String = "",
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> TUIOptions {
-    TUIOptions(
-      theme: theme, configPath: configPath, noColor: !(environment["NO_COLOR"] ?? "").isEmpty, about: about,
+    let environmentTheme = environment["LEDE_THEME"].flatMap { $0.isEmpty ? nil : $0 }
+    return TUIOptions(
+      theme: theme ?? environmentTheme, configPath: configPath, noColor: !(environment["NO_COLOR"] ?? "").isEmpty, about: about,
       exitAfterFirstFrame: environment["LEDE_EXIT_AFTER_FIRST_FRAME"] == "1")
   }
 }

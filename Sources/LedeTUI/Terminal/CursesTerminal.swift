@@ -13,7 +13,13 @@ public final class CursesTerminal: TerminalBackend {
   public init(theme: Theme, noColor: Bool) throws {
     // Without the locale, UTF-8 titles print as mojibake.
     setlocale(LC_ALL, "")
-    guard let screen = initscr() else { throw TerminalError.cannotStart }
+    // newterm, not initscr: initscr prints to stderr and exits the process when
+    // TERM names a terminal without a terminfo entry; newterm lets lede say why.
+    guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
+      newterm(nil, output, input) != nil, let screen = lede_stdscr()
+    else {
+      throw TerminalError.cannotStart(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
+    }
     window = screen
     CursesTerminal.installSignalHandlers()
     cbreak()
@@ -199,12 +205,13 @@ public final class CursesTerminal: TerminalBackend {
 
 /// Why the terminal UI could not start.
 public enum TerminalError: Error, CustomStringConvertible {
-  case cannotStart
+  case cannotStart(term: String)
   case notATerminal
 
   public var description: String {
     switch self {
-    case .cannotStart: "cannot start the terminal UI (is TERM set?)"
+    case .cannotStart(let term) where term.isEmpty: "cannot start the terminal UI: TERM is not set"
+    case .cannotStart(let term): "cannot start the terminal UI: no terminfo entry for TERM=\(term) (try TERM=xterm-256color)"
     case .notATerminal: "the terminal UI needs a terminal; use lede list / lede show for scripts"
     }
   }
