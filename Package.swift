@@ -29,7 +29,9 @@ let package = Package(
             dependencies: ["LedeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "LedeTUI",
-            dependencies: ["LedeCore", "LedeStore", "CNcurses"]),
+            dependencies: ["LedeCore", "LedeStore", "CNcurses"],
+            // The top-level Themes/ folder, bundled; a test keeps the two identical.
+            resources: [.copy("Resources/Themes")]),
         .executableTarget(
             name: "lede",
             dependencies: [

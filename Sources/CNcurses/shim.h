@@ -19,3 +19,12 @@ static inline attr_t lede_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t lede_a_dim(void) { return A_DIM; }
 static inline attr_t lede_a_italic(void) { return A_ITALIC; }
 static inline attr_t lede_a_normal(void) { return A_NORMAL; }
+
+/* COLOR_PAIR is a macro; wattr_set takes the pair as a short plus, for pairs
+   above 32767 with extended colours, an int through its opts pointer. */
+static inline attr_t lede_color_pair(int n) { return COLOR_PAIR(n); }
+static inline int lede_attr_set(WINDOW *win, attr_t attrs, int pair) {
+  return wattr_set(win, attrs, (short)(pair < 32767 ? pair : 0), &pair);
+}
+static inline int lede_getmaxx(WINDOW *win) { return getmaxx(win); }
+static inline int lede_getmaxy(WINDOW *win) { return getmaxy(win); }

@@ -1,10 +1,24 @@
 import Foundation
 import LedeCore
 import LedeStore
+import LedeTUI
 
 /// Opens the reader on a library.
 enum Reader {
     static func open(library: Library, options: GlobalOptions, about: String?) throws {
+        // The TUI needs a terminal; piped, lede prints the newest articles instead.
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            try printList(library: library, about: about)
+            return
+        }
+        do {
+            try runTUI(library: library, options: .fromEnvironment(about: about ?? ""))
+        } catch let error as TerminalError {
+            throw CLIError(error.description)
+        }
+    }
+
+    private static func printList(library: Library, about: String?) throws {
         if let about {
             Output.line(about)
             Output.line("Sample library: \(library.path)")

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Runs effects against a library and feeds their results back into the reducer.
+///
+/// Everything is synchronous on one thread: SQLite answers a page or an article
+/// in well under a frame, so there is nothing to gain from concurrency here and
+/// a lot of ordering to lose.
+public final class Runtime {
+  public private(set) var state: AppState
+  let library: any LibraryReading
+  /// Opens a link; returns an error message or nil. Injected so tests need no browser.
+  var openLink: (String) -> String?
+
+  public init(state: AppState, library: any LibraryReading, openLink: @escaping (String) -> String? = { _ in nil }) {
+    self.state = state
+    self.library = library
+    self.openLink = openLink
+  }
+
+  /// Starts the UI: the first page of the list and its count.
+  public func start() {
+    var s = state
+    var effects: [Effect] = []
+    show(.all, &s, &effects)
+    state = s
+    run(effects)
+    if let about = paragraphs(state.about).first, state.status == nil {
+      state.status = .info(about + "  (? for help)")
+    }
+  }
+
+  /// Applies an action and every effect it leads to.
+  public func send(_ action: Action) {
+    let (next, effects) = reduce(state, action)
+    state = next
+    run(effects)
+  }
+
+  private func run(_ effects: [Effect]) {
+    for effect in effects {
+      if let result = execute(effect) { send(result) }
+    }
+  }
+
+  func execute(_ effect: Effect) -> Action? {
+    do {
+      switch effect {
+      case .loadList(let source, let offset, let limit, let count):
+        switch source {
+        case .all, .entity:
+          let entityID: Int64?
+          if case .entity(let id, _) = source { entityID = id } else { entityID = nil }
+          let items = try library.listArticles(offset: offset, limit: limit, entityID: entityID)
+          let total = count ? try library.countArticles(entityID: entityID) : nil
+          return .listLoaded(source: source, offset: offset, items: items, total: total)
+        case .search(let query):
+          let items = try library.searchArticles(query, offset: offset, limit: limit)
+          return .listLoaded(source: source, offset: offset, items: items, total: nil)
+        }
+      case .loadArticle(let id):
+        return .articleLoaded(id: id, try library.loadArticle(id: id))
+      case .searchEntities(let query):
+        let hits = try library.searchEntities(query.isEmpty ? nil : query, limit: entitySearchLimit)
+        return .entitiesFound(query: query, hits)
+      case .loadProfile(let id):
+        return .profileLoaded(id: id, try library.loadEntityProfile(id: id))
+      case .setRead(let read, let id):
+        try library.markRead(read, articleID: id)
+        return nil
+      case .setStarred(let starred, let id):
+        try library.markStarred(starred, articleID: id)
+        return nil
+      case .openLink(let url):
+        if let problem = openLink(url) { return .failed(problem) }
+        return .notice("opened \(url)")
+      case .quit:
+        return nil
+      }
+    } catch {
+      return .failed(describe(error))
+    }
+  }
+
+  private func describe(_ error: any Error) -> String {
+    let text = String(describing: error)
+    // Read-only libraries (the demo) refuse writes; say so plainly.
+    if text.localizedCaseInsensitiveContains("readonly") || text.localizedCaseInsensitiveContains("read-only") {
+      return "this library is read-only; changes are not saved"
+    }
+    return text
+  }
+}
