@@ -9,10 +9,11 @@ struct Demo: ParsableCommand {
         discussion: "The sample library is built on first use in $XDG_CACHE_HOME/lede (~/.cache/lede).")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var reader: ReaderOptions
 
     func run() throws {
         let library = try DemoLibrary.open()
-        try Reader.open(library: library, options: global, about: DemoLibrary.about)
+        try Reader.open(library: library, options: global, theme: reader.theme, about: DemoLibrary.about)
     }
 }
 

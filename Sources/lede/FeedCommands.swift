@@ -174,16 +174,8 @@ struct Refresh: AsyncParsableCommand {
             Output.line(result.line)
             if showsProgress, done < feeds.count { Output.errorNoNewline("[\(done)/\(feeds.count)] storing…") }
         }
-        var added = 0, notModified = 0, failed = 0
-        for result in results {
-            switch result.outcome {
-            case let .stored(new, _): added += new
-            case .notModified: notModified += 1
-            case .failed: failed += 1
-            }
-        }
-        Output.line("refreshed \(feeds.count) feeds: \(added) new articles, \(notModified) not modified, \(failed) failed")
-        if failed == feeds.count { throw ExitCode.failure }
+        Output.line(FeedRefresher.summary(of: results, feeds: feeds.count))
+        if results.allSatisfy({ if case .failed = $0.outcome { true } else { false } }) { throw ExitCode.failure }
     }
 }
 

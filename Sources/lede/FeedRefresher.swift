@@ -54,6 +54,33 @@ struct FeedRefresher: Sendable {
         }
     }
 
+    /// Refreshes every subscription from a thread that is not async (the TUI's background
+    /// thread) and sums the result up in one line.
+    func refreshSynchronously() -> String {
+        guard let library, let feeds = try? library.feeds(), !feeds.isEmpty else { return "no feeds to refresh" }
+        let summary = Summary()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            let results = await refresh(feeds) { _, _ in }
+            summary.set(Self.summary(of: results, feeds: feeds.count))
+            done.signal()
+        }
+        done.wait()
+        return summary.value
+    }
+
+    static func summary(of results: [Result], feeds: Int) -> String {
+        var added = 0, notModified = 0, failed = 0
+        for result in results {
+            switch result.outcome {
+            case let .stored(new, _): added += new
+            case .notModified: notModified += 1
+            case .failed: failed += 1
+            }
+        }
+        return "refreshed \(feeds) feeds: \(added) new articles, \(notModified) not modified, \(failed) failed"
+    }
+
     /// Refreshes every feed given; `report` is called as each one finishes.
     func refresh(_ feeds: [FeedRow], report: @Sendable (Result, Int) -> Void) async -> [Result] {
         // Network first, in parallel; then parsing and storing, which use every core themselves.
@@ -145,4 +172,12 @@ struct FeedRefresher: Sendable {
         }
         return completed
     }
+}
+
+/// The result handed from the refresh task back to the thread that waits for it.
+private final class Summary: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text = ""
+    func set(_ value: String) { lock.lock(); text = value; lock.unlock() }
+    var value: String { lock.lock(); defer { lock.unlock() }; return text }
 }

@@ -20,10 +20,11 @@ struct Lede: AsyncParsableCommand {
         ])
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var reader: ReaderOptions
 
     mutating func run() throws {
         let library = try global.openLibrary()
-        try Reader.open(library: library, options: global, about: nil)
+        try Reader.open(library: library, options: global, theme: reader.theme, about: nil)
     }
 }
 
@@ -46,6 +47,11 @@ struct GlobalOptions: ParsableArguments {
             throw CLIError("\(error)")
         }
     }
+}
+
+struct ReaderOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The reader's colour theme: a name from Themes/ (default, light, solarized-dark, gruvbox, high-contrast, mono) or a .toml path.", valueName: "name"))
+    var theme: String?
 }
 
 enum LibraryLocation {

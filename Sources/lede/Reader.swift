@@ -5,14 +5,18 @@ import LedeTUI
 
 /// Opens the reader on a library.
 enum Reader {
-    static func open(library: Library, options: GlobalOptions, about: String?) throws {
+    static func open(library: Library, options: GlobalOptions, theme: String?, about: String?) throws {
         // The TUI needs a terminal; piped, lede prints the newest articles instead.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             try printList(library: library, about: about)
             return
         }
         do {
-            try runTUI(library: library, options: .fromEnvironment(about: about ?? ""))
+            var tuiOptions = TUIOptions.fromEnvironment(theme: theme, about: about ?? "")
+            if about == nil, (try? library.feeds().isEmpty) == false {
+                tuiOptions.refreshFeeds = { FeedRefresher(library: library).refreshSynchronously() }
+            }
+            try runTUI(library: library, options: tuiOptions)
         } catch let error as TerminalError {
             throw CLIError(error.description)
         }

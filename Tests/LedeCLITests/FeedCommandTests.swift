@@ -63,10 +63,7 @@ final class NewsSite: @unchecked Sendable {
 struct FeedCommandTests {
     func start() throws -> (NewsSite, LocalHTTPServer, CLI) {
         let site = NewsSite()
-        let box = ServerBox()
-        let server = try LocalHTTPServer { request in site.respond(request, base: box.base) }
-        box.base = "http://127.0.0.1:\(server.port)"
-        return (site, server, try CLI())
+        return (site, try LocalNewsServer.start(site: site, box: ServerBox()), try CLI())
     }
 
     @Test("feeds inspect prints the contract's JSON and stores nothing")
@@ -160,4 +157,13 @@ struct FeedCommandTests {
 
 final class ServerBox: @unchecked Sendable {
     var base = ""
+}
+
+/// Serves a `NewsSite` on 127.0.0.1.
+enum LocalNewsServer {
+    static func start(site: NewsSite, box: ServerBox) throws -> LocalHTTPServer {
+        let server = try LocalHTTPServer { request in site.respond(request, base: box.base) }
+        box.base = "http://127.0.0.1:\(server.port)"
+        return server
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LedeTestSupport
 import Testing
 
 /// Drives the real `lede` binary in a real terminal: tmux, keys in, screen text out.
@@ -210,6 +211,34 @@ struct TmuxError: Error {
     let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
     #expect(text.hasPrefix("lede first-frame-ms="), "stderr was: \(text)")
     #expect(text.contains(" peak-rss-mb="))
+  }
+
+  @Test("r refreshes the feeds in the background and the new article appears in the list")
+  func refreshKey() throws {
+    guard let tmux = TmuxSession.tmux else {
+      print("TmuxEndToEndTests skipped: tmux is not installed")
+      return
+    }
+    let site = NewsSite()
+    let box = ServerBox()
+    let server = try LocalNewsServer.start(site: site, box: box)
+    defer { server.stop() }
+    let cli = try CLI()
+    defer { cli.remove() }
+    try #require(try cli.run(["feeds", "add", server.url("/feed.xml").absoluteString]).status == 0)
+    site.addItem()
+    let session = try TmuxSession(tmux: tmux, cols: 120, rows: 40, command: Self.command(cli: cli, ""))
+    defer { session.kill() }
+    var (ok, lines) = try session.waitFor(seconds: 60) { $0.first?.hasPrefix("┌ Articles (2)") == true }
+    try #require(ok, "lede did not open the library:\n\(Self.text(lines))")
+    try session.send("r")
+    (ok, lines) = try session.waitFor { Self.text($0).contains("refreshed 1 feeds: 1 new articles") }
+    #expect(ok, "no refresh report:\n\(Self.text(lines))")
+    (ok, lines) = try session.waitFor { $0.first?.hasPrefix("┌ Articles (3)") == true && Self.text($0).contains("Council story number 3") }
+    #expect(ok, "the new article is not listed:\n\(Self.text(lines))")
+    try session.send("q")
+    (ok, _) = try session.waitFor { Self.text($0).contains("LEDE-EXITED 0") }
+    #expect(ok)
   }
 
   static func demoLibrary(_ cli: CLI) throws -> String {

@@ -215,3 +215,39 @@ struct ReducerTests {
     #expect(state.overlay == .none)
   }
 }
+
+struct RefreshTests {
+  @Test("r starts one background refresh, and its end reports and reloads the list in place")
+  func refreshInBackground() {
+    let state = reduce(reduce(AppState(cols: 120, rows: 40), .listLoaded(
+      source: .all, offset: 0, items: [ArticleItem(id: 1, title: "Old", source: "s")], total: 1)).0, .key(.char("j"))).0
+    let (refreshing, effects) = reduce(state, .command(.refresh))
+    #expect(effects == [.refreshFeeds])
+    #expect(refreshing.isRefreshing)
+    #expect(reduce(refreshing, .command(.refresh)).1.isEmpty, "a second r while one runs starts nothing")
+    let (done, reload) = reduce(refreshing, .refreshFinished("refreshed 2 feeds: 3 new articles"))
+    #expect(!done.isRefreshing)
+    #expect(done.status == .info("refreshed 2 feeds: 3 new articles"))
+    #expect(reload.contains { if case .loadList(.all, _, _, count: true) = $0 { true } else { false } })
+  }
+
+  @Test("the runtime runs the refresh off the UI thread and hands the result back on a tick")
+  func runtimeRefresh() {
+    let library = Sample.library()
+    let gate = DispatchSemaphore(value: 0)
+    let runtime = Runtime(state: AppState(cols: 100, rows: 30), library: library, refreshFeeds: {
+      gate.wait()  // the UI must not be waiting for this
+      return "refreshed 1 feeds: 1 new articles, 0 not modified, 0 failed"
+    })
+    runtime.start()
+    runtime.send(.command(.refresh))
+    #expect(runtime.state.isRefreshing)
+    runtime.send(.key(.char("j")))
+    #expect(runtime.state.list.selected == 1, "keys still work during a refresh")
+    #expect(!runtime.pollBackground())
+    gate.signal()
+    runtime.waitForBackground()
+    #expect(!runtime.state.isRefreshing)
+    #expect(runtime.state.status == .info("refreshed 1 feeds: 1 new articles, 0 not modified, 0 failed"))
+  }
+}

@@ -12,6 +12,8 @@ public struct TUIOptions: Sendable {
   public var about: String
   /// Exit after the first full frame and report its time and peak memory on stderr.
   public var exitAfterFirstFrame: Bool
+  /// Refreshes the library's feeds (run off the UI thread) and sums up the result; nil hides `r`.
+  public var refreshFeeds: (@Sendable () -> String)?
 
   public init(
     theme: String? = nil, configPath: String? = nil, noColor: Bool = false, about: String = "",
@@ -50,19 +52,25 @@ public func runTUI(library: any LibraryReading, options: TUIOptions) throws {
   let terminal = try CursesTerminal(theme: theme, noColor: options.noColor)
   defer { terminal.close() }
   let browser = config.browser
-  let runtime = makeRuntime(library: library, terminal: terminal, config: config, about: options.about, browser: browser)
+  let runtime = makeRuntime(
+    library: library, terminal: terminal, config: config, about: options.about, browser: browser,
+    refreshFeeds: options.refreshFeeds)
   let problems = config.problems + (themeProblem.map { [$0] } ?? [])
   try runLoop(runtime: runtime, terminal: terminal, problems: problems, exitAfterFirstFrame: options.exitAfterFirstFrame)
 }
 
 func makeRuntime(
-  library: any LibraryReading, terminal: some TerminalBackend, config: Config, about: String, browser: String?
+  library: any LibraryReading, terminal: some TerminalBackend, config: Config, about: String, browser: String?,
+  refreshFeeds: (@Sendable () -> String)? = nil
 ) -> Runtime {
   let size = terminal.size
+  var keyMap = config.keyMap
+  // `r` is offered only where there is something to refresh.
+  if refreshFeeds != nil { keyMap.hidden.remove(.refresh) }
   let state = AppState(
-    cols: size.cols, rows: size.rows, keyMap: config.keyMap, bulletsPerArticle: config.bulletsPerArticle ?? 5,
+    cols: size.cols, rows: size.rows, keyMap: keyMap, bulletsPerArticle: config.bulletsPerArticle ?? 5,
     about: about)
-  return Runtime(state: state, library: library) { url in
+  return Runtime(state: state, library: library, refreshFeeds: refreshFeeds) { url in
     terminal.suspend { LinkOpener.open(url, browser: browser) }
   }
 }
@@ -82,7 +90,10 @@ func runLoop(runtime: Runtime, terminal: some TerminalBackend, problems: [String
   }
   while runtime.state.isRunning {
     let key = terminal.readKey()
-    if key == .tick { continue }
+    if key == .tick {
+      if runtime.pollBackground() { terminal.draw(render(runtime.state)) }
+      continue
+    }
     runtime.send(.key(key))
     if runtime.state.isRunning { terminal.draw(render(runtime.state)) }
   }

@@ -10,11 +10,30 @@ public final class Runtime {
   let library: any LibraryReading
   /// Opens a link; returns an error message or nil. Injected so tests need no browser.
   var openLink: (String) -> String?
+  /// Refreshes the feeds and sums up what happened; runs off the UI thread. Nil: no feeds.
+  let refreshFeeds: (@Sendable () -> String)?
+  private let finished = Mailbox()
 
-  public init(state: AppState, library: any LibraryReading, openLink: @escaping (String) -> String? = { _ in nil }) {
+  public init(state: AppState, library: any LibraryReading, refreshFeeds: (@Sendable () -> String)? = nil,
+              openLink: @escaping (String) -> String? = { _ in nil }) {
     self.state = state
     self.library = library
+    self.refreshFeeds = refreshFeeds
     self.openLink = openLink
+  }
+
+  /// Delivers what background work has finished since the last call; true when the state changed.
+  @discardableResult
+  public func pollBackground() -> Bool {
+    guard let message = finished.take() else { return false }
+    send(.refreshFinished(message))
+    return true
+  }
+
+  /// Blocks until background work finishes (for tests), then delivers it.
+  func waitForBackground(timeout: TimeInterval = 10) {
+    let deadline = Date().addingTimeInterval(timeout)
+    while !pollBackground(), Date() < deadline { usleep(10_000) }
   }
 
   /// Starts the UI: the first page of the list and its count.
@@ -73,6 +92,12 @@ public final class Runtime {
       case .openLink(let url):
         if let problem = openLink(url) { return .failed(problem) }
         return .notice("opened \(url)")
+      case .refreshFeeds:
+        guard let refreshFeeds else { return .refreshFinished("no feeds to refresh: add one with `lede feeds add URL`") }
+        // The UI keeps answering keys; the result is picked up on a tick.
+        let mailbox = finished
+        Thread { mailbox.put(refreshFeeds()) }.start()
+        return nil
       case .quit:
         return nil
       }
@@ -88,5 +113,25 @@ public final class Runtime {
       return "this library is read-only; changes are not saved"
     }
     return text
+  }
+}
+
+/// One message handed from a background thread to the UI thread.
+final class Mailbox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var message: String?
+
+  func put(_ value: String) {
+    lock.lock()
+    message = value
+    lock.unlock()
+  }
+
+  func take() -> String? {
+    lock.lock()
+    defer { lock.unlock() }
+    let value = message
+    message = nil
+    return value
   }
 }

@@ -12,6 +12,8 @@ public enum Action: Equatable, Sendable {
   /// An effect failed; the message goes to the status bar.
   case failed(String)
   case notice(String)
+  /// A background feed refresh ended; the message summarizes it.
+  case refreshFinished(String)
 }
 
 /// Work the reducer asks the runtime to do; its results come back as actions.
@@ -24,5 +26,7 @@ public enum Effect: Equatable, Sendable {
   case setRead(Bool, articleID: Int64)
   case setStarred(Bool, articleID: Int64)
   case openLink(String)
+  /// Fetch every subscription in the background; `refreshFinished` reports back.
+  case refreshFeeds
   case quit
 }

@@ -88,6 +88,8 @@ public struct AppState: Equatable, Sendable {
   /// Shown when the library is empty (demo credits, how to add articles).
   public var about: String
   public var isRunning = true
+  /// A feed refresh is running in the background.
+  public var isRefreshing = false
 
   public init(cols: Int, rows: Int, keyMap: KeyMap = .standard, bulletsPerArticle: Int = 5, about: String = "") {
     self.cols = cols

@@ -77,6 +77,11 @@ public func reduce(_ state: AppState, _ action: Action) -> (AppState, [Effect]) 
   case .failed(let message):
     s.status = .error(TextFit.sanitize(message))
     s.list.pending = nil
+  case .refreshFinished(let message):
+    s.isRefreshing = false
+    s.status = .info(message)
+    // New articles sort to the top: reload the list where it is, keeping the cursor.
+    show(s.list.source, &s, &effects, selected: s.list.selected, scroll: s.list.scroll)
   case .notice(let message):
     s.status = .info(TextFit.sanitize(message))
   }
@@ -204,7 +209,13 @@ private func handle(_ command: Command, _ s: inout AppState, _ effects: inout [E
     setRead(!item.isRead, item.id, &s, &effects)
     s.status = .info(item.isRead ? "marked unread" : "marked read")
   case .refresh:
-    s.status = .info("no feeds to refresh")
+    if s.isRefreshing {
+      s.status = .info("already refreshing feeds…")
+    } else {
+      s.isRefreshing = true
+      s.status = .info("refreshing feeds in the background…")
+      effects.append(.refreshFeeds)
+    }
   }
 }
 
