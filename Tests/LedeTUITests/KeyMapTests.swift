@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LedeTUI
 
@@ -113,5 +114,20 @@ struct ConfigTests {
   func path() {
     #expect(Config.defaultPath(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]) == "/x/lede/config.toml")
     #expect(Config.defaultPath(environment: ["HOME": "/h"]) == "/h/.config/lede/config.toml")
+  }
+}
+
+struct ReadmeKeyTableTests {
+  @Test("README's key table is exactly the one generated from the key map")
+  func readmeTable() throws {
+    let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("README.md")
+    let text = try String(contentsOf: readme, encoding: .utf8)
+    var everything = KeyMap.standard
+    everything.hidden = []
+    let table = everything.markdownTable()
+    let begin = try #require(text.range(of: "<!-- keys:begin -->\n"))
+    let end = try #require(text.range(of: "\n<!-- keys:end -->"))
+    #expect(String(text[begin.upperBound..<end.lowerBound]) == table, "README keys should be:\n\(table)")
   }
 }
