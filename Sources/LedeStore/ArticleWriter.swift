@@ -85,19 +85,12 @@ struct ArticleWriter {
 
     private func removeAnalysis(of articleID: Int64) throws {
         try db.cachedStatement(sql: "DELETE FROM bullet WHERE articleId = ?").execute(arguments: [articleID])
+        try EntityWriter(db: db).forgetLinks(ofArticle: articleID)
         try EntityWriter(db: db).forgetMentions(ofArticle: articleID)
-        let links = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT linkId FROM linkEvidence WHERE articleId = ?"),
-                                       arguments: [articleID])
-        try db.cachedStatement(sql: "DELETE FROM linkEvidence WHERE articleId = ?").execute(arguments: [articleID])
         try db.cachedStatement(sql: """
             UPDATE termStat SET documentFrequency = documentFrequency - 1
             WHERE term IN (SELECT key FROM json_each((SELECT terms FROM article WHERE id = ?)))
             """).execute(arguments: [articleID])
-        // A link lives as long as some article states it.
-        for link in links {
-            try db.cachedStatement(sql: "DELETE FROM entityLink WHERE id = ? AND NOT EXISTS (SELECT 1 FROM linkEvidence WHERE linkId = ?)")
-                .execute(arguments: [link, link])
-        }
     }
 
     private func writeAnalysis(of article: ProcessedArticle, articleID: Int64) throws {

@@ -85,18 +85,62 @@ struct EntityWriter {
             try db.cachedStatement(sql: "UPDATE entity SET mentionCount = mentionCount + ?, articleCount = articleCount + ? WHERE id = ?")
                 .execute(arguments: [entity.mentions.count, newArticle, id])
         }
+        try write(links: links, idByName: idByName, articleID: articleID)
+    }
+
+    /// Evidence kept per link across the library; labelled sentences are preferred.
+    static let evidencePerLink = 6
+
+    private func write(links: [EntityLinkEvidence], idByName: [String: Int64], articleID: Int64) throws {
+        // Group this article's sentences by entity pair first: one row per pair and article.
+        var pairs: [PairKey: (label: String?, sentences: [EntityLinkEvidence])] = [:]
+        var order: [PairKey] = []
         for link in links {
             guard let a = idByName[link.source], let b = idByName[link.target], a != b else { continue }
-            let (low, high) = a < b ? (a, b) : (b, a)
-            try db.cachedStatement(sql: """
-                INSERT INTO entityLink (sourceId, targetId, label) VALUES (?, ?, ?)
-                ON CONFLICT(sourceId, targetId) DO UPDATE SET label = COALESCE(entityLink.label, excluded.label)
-                """).execute(arguments: [low, high, link.label])
-            let linkID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM entityLink WHERE sourceId = ? AND targetId = ?"),
-                                            arguments: [low, high])
-            try db.cachedStatement(sql: "INSERT INTO linkEvidence (linkId, articleId, sentence, label) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [linkID, articleID, link.sentence, link.label])
+            let key = PairKey(low: min(a, b), high: max(a, b))
+            if pairs[key] == nil { order.append(key) }
+            pairs[key, default: (nil, [])].sentences.append(link)
+            if pairs[key]?.label == nil { pairs[key]?.label = link.label }
         }
+        for key in order {
+            guard let pair = pairs[key] else { continue }
+            let sentences = Set(pair.sentences.map(\.sentence)).count
+            guard let linkID = try Int64.fetchOne(db.cachedStatement(sql: """
+                INSERT INTO entityLink (sourceId, targetId, label, weight, articles) VALUES (?, ?, ?, ?, 1)
+                ON CONFLICT(sourceId, targetId) DO UPDATE SET label = COALESCE(entityLink.label, excluded.label),
+                  weight = entityLink.weight + excluded.weight, articles = entityLink.articles + 1
+                RETURNING id
+                """), arguments: [key.low, key.high, pair.label, sentences]) else { continue }
+            try db.cachedStatement(sql: "INSERT INTO linkArticle (linkId, articleId, sentences) VALUES (?, ?, ?)")
+                .execute(arguments: [linkID, articleID, sentences])
+            let kept = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM linkEvidence WHERE linkId = ?"),
+                                        arguments: [linkID]) ?? 0
+            guard kept < Self.evidencePerLink else { continue }
+            let best = pair.sentences.first { $0.label != nil } ?? pair.sentences[0]
+            try db.cachedStatement(sql: "INSERT INTO linkEvidence (linkId, articleId, sentence, label) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [linkID, articleID, best.sentence, best.label])
+        }
+    }
+
+    /// Takes an article's links out of the weights, before a re-analysis writes them again.
+    func forgetLinks(ofArticle articleID: Int64) throws {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT linkId, sentences FROM linkArticle WHERE articleId = ?"),
+                                    arguments: [articleID])
+        for row in rows {
+            try db.cachedStatement(sql: "UPDATE entityLink SET weight = weight - ?, articles = articles - 1 WHERE id = ?")
+                .execute(arguments: [row["sentences"] as Int, row["linkId"] as Int64])
+        }
+        try db.cachedStatement(sql: "DELETE FROM linkArticle WHERE articleId = ?").execute(arguments: [articleID])
+        try db.cachedStatement(sql: "DELETE FROM linkEvidence WHERE articleId = ?").execute(arguments: [articleID])
+        for row in rows {
+            // A link lives as long as some article states it.
+            try db.cachedStatement(sql: "DELETE FROM entityLink WHERE id = ? AND articles <= 0").execute(arguments: [row["linkId"] as Int64])
+        }
+    }
+
+    private struct PairKey: Hashable {
+        var low: Int64
+        var high: Int64
     }
 
     /// Takes an article's mentions out of the counts, before they are deleted for a re-analysis.

@@ -62,8 +62,8 @@ extension Library {
     }
 
     /// The entity a person means by a name or an id: exact name first, then alias, most mentioned wins.
-    public func entity(named nameOrID: String) throws -> EntityProfile? {
-        if let id = Int64(nameOrID), let profile = try entity(id: id) { return profile }
+    public func entity(named nameOrID: String, evidenceLimit: Int = 3) throws -> EntityProfile? {
+        if let id = Int64(nameOrID), let profile = try entity(id: id, evidenceLimit: evidenceLimit) { return profile }
         let normalized = EntityWriter.normalize(nameOrID)
         let id = try pool.read { db -> Int64? in
             if let id = try Int64.fetchOne(db, sql: "SELECT id FROM entity WHERE normalizedName = ? ORDER BY mentionCount DESC LIMIT 1",
@@ -74,7 +74,7 @@ extension Library {
                 """, arguments: [normalized])
         }
         guard let id else { return nil }
-        return try entity(id: id)
+        return try entity(id: id, evidenceLimit: evidenceLimit)
     }
 
     public func entity(id: Int64, articleLimit: Int = 200, evidenceLimit: Int = 3) throws -> EntityProfile? {
@@ -86,8 +86,7 @@ extension Library {
                 ORDER BY a.sortDate DESC, a.id DESC LIMIT ?
                 """, arguments: [id, articleLimit]).map(Self.articleRow)
             let linkRows = try Row.fetchAll(db, sql: """
-                SELECT l.id AS linkId, l.label, e.id, e.name, e.kind,
-                       (SELECT COUNT(*) FROM linkEvidence v WHERE v.linkId = l.id) AS weight
+                SELECT l.id AS linkId, l.label, e.id, e.name, e.kind, l.weight
                 FROM entityLink l JOIN entity e ON e.id = CASE WHEN l.sourceId = ? THEN l.targetId ELSE l.sourceId END
                 WHERE l.sourceId = ? OR l.targetId = ?
                 ORDER BY weight DESC, e.mentionCount DESC

@@ -92,11 +92,24 @@ enum Schema {
                     sourceId INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
                     targetId INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
                     label TEXT,
+                    -- Sentences naming both, and articles with such a sentence, over the library.
+                    weight INTEGER NOT NULL DEFAULT 0,
+                    articles INTEGER NOT NULL DEFAULT 0,
                     UNIQUE (sourceId, targetId),
                     CHECK (sourceId < targetId)
                 );
                 CREATE INDEX entityLink_on_targetId ON entityLink(targetId);
 
+                -- Which article states which link how often: what an article's re-analysis takes back.
+                CREATE TABLE linkArticle (
+                    linkId INTEGER NOT NULL REFERENCES entityLink(id) ON DELETE CASCADE,
+                    articleId INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                    sentences INTEGER NOT NULL,
+                    PRIMARY KEY (articleId, linkId)
+                ) WITHOUT ROWID;
+
+                -- A few sentences per link to show as evidence; not every one, which would
+                -- store each sentence once per pair of names in it.
                 CREATE TABLE linkEvidence (
                     linkId INTEGER NOT NULL REFERENCES entityLink(id) ON DELETE CASCADE,
                     articleId INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,

@@ -190,6 +190,27 @@ struct EntityStoreTests {
         #expect(try temp.library.articles(entityID: profile.entity.id).count == 1)
     }
 
+    @Test("a link counts every sentence but keeps only a few as evidence; re-analysis takes its share back")
+    func linkWeightsAndEvidence() throws {
+        let temp = try TemporaryLibrary()
+        for number in 1...9 {
+            let sentence = "Acme Corp hired Jane Doe for project \(number)."
+            try temp.library.ingest(article("Story \(number)", body: sentence, link: "https://x/\(number)", entities: [
+                entity("Acme Corp", .organization), entity("Jane Doe", .person, at: [16]),
+            ], links: [EntityLinkEvidence(source: "Acme Corp", target: "Jane Doe", label: number == 9 ? "hired" : nil, sentence: sentence)]))
+        }
+        var profile = try #require(try temp.library.entity(named: "Jane Doe", evidenceLimit: 10))
+        #expect(profile.linked.first?.weight == 9)
+        #expect(profile.linked.first?.evidence.count == EntityWriter.evidencePerLink)
+        #expect(profile.linked.first?.label == "hired")
+        // The first story is rewritten without the link: the weight drops by its sentence.
+        try temp.library.ingest(article("Story 1", body: "Acme Corp closed.", link: "https://x/1",
+                                        entities: [entity("Acme Corp", .organization)]))
+        profile = try #require(try temp.library.entity(named: "Jane Doe"))
+        #expect(profile.linked.first?.weight == 8)
+        #expect(profile.entity.articleCount == 8)
+    }
+
     @Test("entity search ranks prefix before substring before typos, most mentioned first")
     func search() throws {
         let temp = try TemporaryLibrary()
