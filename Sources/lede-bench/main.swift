@@ -12,6 +12,7 @@ struct Options {
     var large = 100_000
     var feedItems = 5_000
     var write: String?
+    var section = "all"
     var repository = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
     init(_ arguments: [String]) throws {
@@ -21,9 +22,10 @@ struct Options {
             case "--articles": articles = Int(iterator.next() ?? "") ?? articles
             case "--large": large = Int(iterator.next() ?? "") ?? large
             case "--write": write = iterator.next()
+            case "--section": section = iterator.next() ?? section
             case "--feed-items": feedItems = Int(iterator.next() ?? "") ?? feedItems
             case "--help", "-h":
-                print("usage: lede-bench [--articles N] [--large N (0 skips)] [--feed-items N per feed, 10 feeds (0 skips)] [--write BENCHMARKS.md]")
+                print("usage: lede-bench [--articles N] [--large N (0 skips)] [--feed-items N per feed, 10 feeds (0 skips)] [--write BENCHMARKS.md [--section NAME]]")
                 exit(0)
             default: throw BenchError("unknown argument \(argument)")
             }
@@ -72,54 +74,56 @@ func run() throws {
     var rows: [Row] = []
 
     // MARK: Ingest
-    let texts = (0..<options.articles).map { generator.article(number: $0) }
-    let averageWords = texts.prefix(200).map { $0.split(separator: " ").count }.reduce(0, +) / min(200, texts.count)
-    print("generated \(texts.count) articles of about \(averageWords) words")
-    let reader = DocumentReader()
-    var documents: [ParsedDocument] = []
-    let parseTime = try seconds {
-        documents = try texts.enumerated().map { try reader.read(data: Data($0.element.utf8), source: "/bench/\($0.offset).txt") }
-    }
-    let pipeline = Pipeline()
-    var processed: [ProcessedArticle] = []
-    let analysisTime = seconds {
-        processed = documents.map { pipeline.process($0) }
-    }
-    let splitTime = seconds { for document in documents.prefix(2000) { _ = pipeline.splitter.sentences(in: document.body) } } * Double(documents.count) / Double(min(2000, documents.count))
-    let sentences = documents.map { pipeline.splitter.sentences(in: $0.body) }
-    let recognizeTime = seconds {
-        for (document, spans) in zip(documents, sentences) { _ = pipeline.recognizer.recognize(body: document.body, sentences: spans, byline: document.byline) }
-    }
-    let summarizeTime = seconds {
-        for (index, document) in documents.enumerated() {
-            _ = pipeline.summarizer.bullets(for: document, sentences: sentences[index], entities: processed[index].entities, terms: BackgroundTermStatistics())
+    if options.articles > 0 {
+        let texts = (0..<options.articles).map { generator.article(number: $0) }
+        let averageWords = texts.prefix(200).map { $0.split(separator: " ").count }.reduce(0, +) / min(200, texts.count)
+        print("generated \(texts.count) articles of about \(averageWords) words")
+        let reader = DocumentReader()
+        var documents: [ParsedDocument] = []
+        let parseTime = try seconds {
+            documents = try texts.enumerated().map { try reader.read(data: Data($0.element.utf8), source: "/bench/\($0.offset).txt") }
         }
-    }
-    let libraryPath = work.appendingPathComponent("ingest.sqlite").path
-    let library = try Library(path: libraryPath)
-    let storeTime = try seconds { for article in processed { try library.ingest(article) } }
-    try library.checkpoint()
-    // The real path: `lede add` reads, analyses on every core and stores one transaction per article.
-    let batchPath = work.appendingPathComponent("batch.sqlite").path
-    let batchLibrary = try Library(path: batchPath)
-    let textData = texts.map { Data($0.utf8) }
-    let total = seconds {
-        _ = BatchIngester(library: batchLibrary).ingest(count: textData.count) { index in
-            [try DocumentReader().read(data: textData[index], source: "/bench/batch/\(index).txt")]
+        let pipeline = Pipeline()
+        var processed: [ProcessedArticle] = []
+        let analysisTime = seconds {
+            processed = documents.map { pipeline.process($0) }
         }
+        let splitTime = seconds { for document in documents.prefix(2000) { _ = pipeline.splitter.sentences(in: document.body) } } * Double(documents.count) / Double(min(2000, documents.count))
+        let sentences = documents.map { pipeline.splitter.sentences(in: $0.body) }
+        let recognizeTime = seconds {
+            for (document, spans) in zip(documents, sentences) { _ = pipeline.recognizer.recognize(body: document.body, sentences: spans, byline: document.byline) }
+        }
+        let summarizeTime = seconds {
+            for (index, document) in documents.enumerated() {
+                _ = pipeline.summarizer.bullets(for: document, sentences: sentences[index], entities: processed[index].entities, terms: BackgroundTermStatistics())
+            }
+        }
+        let libraryPath = work.appendingPathComponent("ingest.sqlite").path
+        let library = try Library(path: libraryPath)
+        let storeTime = try seconds { for article in processed { try library.ingest(article) } }
+        try library.checkpoint()
+        // The real path: `lede add` reads, analyses on every core and stores one transaction per article.
+        let batchPath = work.appendingPathComponent("batch.sqlite").path
+        let batchLibrary = try Library(path: batchPath)
+        let textData = texts.map { Data($0.utf8) }
+        let total = seconds {
+            _ = BatchIngester(library: batchLibrary).ingest(count: textData.count) { index in
+                [try DocumentReader().read(data: textData[index], source: "/bench/batch/\(index).txt")]
+            }
+        }
+        let perSecond = { (time: Double) in String(format: "%.0f articles/s", Double(texts.count) / time) }
+        rows.append(Row(what: "ingest as `lede add` does it (parse + sentences + entities + summary + store, all cores), \(texts.count) × ~\(averageWords) words",
+                        figure: perSecond(total), target: "≥ 1,000 articles/s"))
+        rows.append(Row(what: "  parse saved pages, one core", figure: perSecond(parseTime), target: ""))
+        rows.append(Row(what: "  sentence splitting alone, one core", figure: perSecond(splitTime), target: ""))
+        rows.append(Row(what: "  entity recognition + in-article aliases alone, one core", figure: perSecond(recognizeTime), target: "≥ 3,000 articles/s"))
+        rows.append(Row(what: "  summarizer alone, one core", figure: perSecond(summarizeTime), target: "≥ 5,000 articles/s"))
+        rows.append(Row(what: "  store (one transaction per article)", figure: perSecond(storeTime), target: ""))
+        rows.append(Row(what: "library size on disk, \(texts.count) articles",
+                        figure: String(format: "%.1f MB (%.1f KB/article)", Double(fileSize(libraryPath)) / 1e6,
+                                       Double(fileSize(libraryPath)) / 1e3 / Double(texts.count)), target: ""))
+        print(rows.map { "\($0.what): \($0.figure)" }.joined(separator: "\n"))
     }
-    let perSecond = { (time: Double) in String(format: "%.0f articles/s", Double(texts.count) / time) }
-    rows.append(Row(what: "ingest as `lede add` does it (parse + sentences + entities + summary + store, all cores), \(texts.count) × ~\(averageWords) words",
-                    figure: perSecond(total), target: "≥ 1,000 articles/s"))
-    rows.append(Row(what: "  parse saved pages, one core", figure: perSecond(parseTime), target: ""))
-    rows.append(Row(what: "  sentence splitting alone, one core", figure: perSecond(splitTime), target: ""))
-    rows.append(Row(what: "  entity recognition + in-article aliases alone, one core", figure: perSecond(recognizeTime), target: "≥ 3,000 articles/s"))
-    rows.append(Row(what: "  summarizer alone, one core", figure: perSecond(summarizeTime), target: "≥ 5,000 articles/s"))
-    rows.append(Row(what: "  store (one transaction per article)", figure: perSecond(storeTime), target: ""))
-    rows.append(Row(what: "library size on disk, \(texts.count) articles",
-                    figure: String(format: "%.1f MB (%.1f KB/article)", Double(fileSize(libraryPath)) / 1e6,
-                                   Double(fileSize(libraryPath)) / 1e3 / Double(texts.count)), target: ""))
-    print(rows.map { "\($0.what): \($0.figure)" }.joined(separator: "\n"))
 
     // MARK: Feeds
     if options.feedItems > 0 {
@@ -181,7 +185,7 @@ func run() throws {
         .joined(separator: "\n")
     print("\n" + table)
     if let path = options.write {
-        try BenchmarkReport.write(table: table, machine: machineDescription(), to: path)
+        try BenchmarkReport.write(table: table, machine: machineDescription(), to: path, section: options.section)
         print("wrote \(path)")
     }
 }
