@@ -102,6 +102,7 @@ struct EntityWriter {
             pairs[key, default: (nil, [])].sentences.append(link)
             if pairs[key]?.label == nil { pairs[key]?.label = link.label }
         }
+        var sentenceIDs: [String: Int64] = [:]
         for key in order {
             guard let pair = pairs[key] else { continue }
             let sentences = Set(pair.sentences.map(\.sentence)).count
@@ -117,8 +118,17 @@ struct EntityWriter {
                                         arguments: [linkID]) ?? 0
             guard kept < Self.evidencePerLink else { continue }
             let best = pair.sentences.first { $0.label != nil } ?? pair.sentences[0]
-            try db.cachedStatement(sql: "INSERT INTO linkEvidence (linkId, articleId, sentence, label) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [linkID, articleID, best.sentence, best.label])
+            let sentenceID: Int64
+            if let known = sentenceIDs[best.sentence] {
+                sentenceID = known
+            } else {
+                try db.cachedStatement(sql: "INSERT INTO evidenceSentence (articleId, text) VALUES (?, ?)")
+                    .execute(arguments: [articleID, best.sentence])
+                sentenceID = db.lastInsertedRowID
+                sentenceIDs[best.sentence] = sentenceID
+            }
+            try db.cachedStatement(sql: "INSERT INTO linkEvidence (linkId, articleId, sentenceId, label) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [linkID, articleID, sentenceID, best.label])
         }
     }
 
@@ -132,6 +142,7 @@ struct EntityWriter {
         }
         try db.cachedStatement(sql: "DELETE FROM linkArticle WHERE articleId = ?").execute(arguments: [articleID])
         try db.cachedStatement(sql: "DELETE FROM linkEvidence WHERE articleId = ?").execute(arguments: [articleID])
+        try db.cachedStatement(sql: "DELETE FROM evidenceSentence WHERE articleId = ?").execute(arguments: [articleID])
         for row in rows {
             // A link lives as long as some article states it.
             try db.cachedStatement(sql: "DELETE FROM entityLink WHERE id = ? AND articles <= 0").execute(arguments: [row["linkId"] as Int64])

@@ -93,7 +93,8 @@ extension Library {
                 """, arguments: [id, id, id])
             let linked = try linkRows.map { link -> LinkedEntity in
                 let evidence = try String.fetchAll(db, sql: """
-                    SELECT DISTINCT sentence FROM linkEvidence WHERE linkId = ? ORDER BY label IS NULL, rowid LIMIT ?
+                    SELECT DISTINCT s.text FROM linkEvidence v JOIN evidenceSentence s ON s.id = v.sentenceId
+                    WHERE v.linkId = ? ORDER BY v.label IS NULL, v.rowid LIMIT ?
                     """, arguments: [link["linkId"] as Int64, evidenceLimit])
                 return LinkedEntity(id: link["id"], name: link["name"], kind: EntityKind(rawValue: link["kind"]) ?? .organization,
                                     weight: link["weight"], label: link["label"], evidence: evidence)

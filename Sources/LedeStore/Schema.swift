@@ -108,16 +108,24 @@ enum Schema {
                     PRIMARY KEY (articleId, linkId)
                 ) WITHOUT ROWID;
 
-                -- A few sentences per link to show as evidence; not every one, which would
-                -- store each sentence once per pair of names in it.
+                -- Sentences that state links, each stored once per article however many pairs it names.
+                CREATE TABLE evidenceSentence (
+                    id INTEGER PRIMARY KEY,
+                    articleId INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX evidenceSentence_on_articleId ON evidenceSentence(articleId);
+
+                -- A few sentences per link to show as evidence, not every one.
                 CREATE TABLE linkEvidence (
                     linkId INTEGER NOT NULL REFERENCES entityLink(id) ON DELETE CASCADE,
                     articleId INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
-                    sentence TEXT NOT NULL,
+                    sentenceId INTEGER NOT NULL REFERENCES evidenceSentence(id) ON DELETE CASCADE,
                     label TEXT
                 );
                 CREATE INDEX linkEvidence_on_linkId ON linkEvidence(linkId);
                 CREATE INDEX linkEvidence_on_articleId ON linkEvidence(articleId);
+                CREATE INDEX linkEvidence_on_sentenceId ON linkEvidence(sentenceId);
 
                 CREATE TABLE termStat (
                     term TEXT PRIMARY KEY,
