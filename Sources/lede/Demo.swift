@@ -36,9 +36,9 @@ enum DemoLibrary {
         // The file name carries a fingerprint of the articles and of this very binary, so a new
         // build rebuilds the demo instead of showing summaries from an older analysis.
         let binary = Bundle.main.executableURL.flatMap { try? FileManager.default.attributesOfItem(atPath: $0.path) }
-        let build = "\(binary?[.size] ?? 0):\((binary?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        let buildStamp = "\(binary?[.size] ?? 0):\((binary?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
         let fingerprint = BodyHash.of(files.map { "\($0.lastPathComponent):\((try? $0.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0)" }
-            .joined(separator: ",") + Lede.configuration.version + build).prefix(12)
+            .joined(separator: ",") + Lede.configuration.version + buildStamp).prefix(12)
         let target = cache.appendingPathComponent("demo-\(fingerprint).sqlite")
         if !FileManager.default.fileExists(atPath: target.path) {
             do {
