@@ -157,7 +157,11 @@ public final class Library: Sendable {
         }
     }
 
-    /// Full-text search over titles and bodies, best match first.
+    /// Full-text search over titles and bodies, newest match first.
+    ///
+    /// Ranking by relevance would score every match before the first row comes back, which
+    /// at 100,000 articles and a common word costs far more than a keystroke may; walking the
+    /// index newest-first stops after one page, and a news reader lists by recency anyway.
     public func search(_ query: String, limit: Int = 50, offset: Int = 0) throws -> [ArticleRow] {
         guard let match = FullTextQuery.match(for: query) else { return [] }
         return try pool.read { db in
@@ -165,7 +169,7 @@ public final class Library: Sendable {
                 SELECT \(Self.rowColumns.replacingOccurrences(of: "substr(a.body, 1, 240) AS snippet",
                                                               with: "snippet(articleSearch, 1, '', '', '…', 24) AS snippet"))
                 FROM articleSearch JOIN article a ON a.id = articleSearch.rowid
-                WHERE articleSearch MATCH ? ORDER BY bm25(articleSearch, 4.0, 1.0) LIMIT ? OFFSET ?
+                WHERE articleSearch MATCH ? ORDER BY articleSearch.rowid DESC LIMIT ? OFFSET ?
                 """, arguments: [match, limit, offset]).map(Self.articleRow)
         }
     }

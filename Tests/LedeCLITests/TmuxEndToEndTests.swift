@@ -144,7 +144,8 @@ struct TmuxError: Error {
     try session.send("/")
     try session.type("scientology")
     try session.send("Enter")
-    (ok, lines) = try session.waitFor { $0.first?.hasPrefix("┌ /scientology (") == true }
+    // The list and the status bar repaint together, but capture may catch the frame between.
+    (ok, lines) = try session.waitFor { $0.first?.hasPrefix("┌ /scientology (") == true && $0.last?.contains(" 1/") == true }
     #expect(ok, "after /scientology:\n\(Self.text(lines))")
     let hits = Int(lines.first?.split(separator: "(").dropFirst().first?.split(separator: ")").first ?? "") ?? 0
     #expect(hits >= 2)
