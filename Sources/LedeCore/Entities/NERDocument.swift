@@ -76,9 +76,41 @@ struct NERDocument {
     }
 
     func text(_ from: Int, _ to: Int) -> String {
-        var s = String.UnicodeScalarView()
-        for v in scalars[from..<to] { s.append(Unicode.Scalar(v) ?? " ") }
-        return String(s)
+        Self.string(scalars, from, to, lower: false)
+    }
+
+    /// `s[from..<to]` as a String, optionally lower-cased with white-space runs made one space;
+    /// encodes UTF-8 straight into the string's storage (appending scalars one by one to a
+    /// String is several times slower, and names are built for every mention).
+    static func string(_ s: [UInt32], _ from: Int, _ to: Int, lower: Bool) -> String {
+        guard from < to else { return "" }
+        return String(unsafeUninitializedCapacity: (to - from) * 4) { buf in
+            var n = 0
+            var space = false
+            for i in from..<to {
+                var v = s[i]
+                if lower {
+                    if NERText.isSpace(v) { space = true; continue }
+                    if space { buf[n] = 32; n += 1; space = false }
+                    v = NERText.lowered(v)
+                }
+                if v < 0x80 {
+                    buf[n] = UInt8(v); n += 1
+                } else if v < 0x800 {
+                    buf[n] = UInt8(0xC0 | (v >> 6)); buf[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+                } else if v < 0x10000 {
+                    let w = (v >= 0xD800 && v < 0xE000) ? 0xFFFD : v
+                    buf[n] = UInt8(0xE0 | (w >> 12)); buf[n + 1] = UInt8(0x80 | ((w >> 6) & 0x3F))
+                    buf[n + 2] = UInt8(0x80 | (w & 0x3F)); n += 3
+                } else if v < 0x110000 {
+                    buf[n] = UInt8(0xF0 | (v >> 18)); buf[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buf[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buf[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+                } else {
+                    buf[n] = 0xEF; buf[n + 1] = 0xBF; buf[n + 2] = 0xBD; n += 3
+                }
+            }
+            return n
+        }
     }
 
     func text(of span: Span) -> String {
@@ -89,18 +121,7 @@ struct NERDocument {
     /// Lower-cased surface with runs of white space made one space: the identity of a name in the article.
     func key(of span: Span) -> String {
         let t = sentences[span.sentence].tokens
-        var out = String.UnicodeScalarView()
-        var space = false
-        for i in t[span.from].start..<t[span.to - 1].end {
-            let v = scalars[i]
-            if NERText.isSpace(v) {
-                space = true
-                continue
-            }
-            if space { out.append(" "); space = false }
-            out.append(Unicode.Scalar(NERText.lowered(v)) ?? " ")
-        }
-        return String(out)
+        return Self.string(scalars, t[span.from].start, t[span.to - 1].end, lower: true)
     }
 
     // MARK: - Tagging

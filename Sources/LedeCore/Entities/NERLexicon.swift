@@ -7,12 +7,32 @@ import Foundation
 /// name lists and the training text ("word<TAB>flags" per line).
 package struct NERLexicon: Sendable {
     package private(set) var flags: [UInt64: UInt32] = [:]
+    /// `flags` as an open-addressing table (keys are already mixed hashes, so their low bits
+    /// index it directly): one or two probes per token instead of a SipHash per lookup.
+    private var tableKeys: [UInt64] = []
+    private var tableValues: [UInt32] = []
+    private var tableMask = 0
 
     package init(fileText: String?) {
         for (words, flag) in Self.builtIn {
             for w in words { add(w, flag) }
         }
         if let text = fileText { load(text) }
+        buildTable()
+    }
+
+    private mutating func buildTable() {
+        var size = 16
+        while size < flags.count * 2 { size <<= 1 }
+        tableMask = size - 1
+        tableKeys = [UInt64](repeating: 0, count: size)
+        tableValues = [UInt32](repeating: 0, count: size)
+        for (k, v) in flags where k != 0 {
+            var i = Int(truncatingIfNeeded: k) & tableMask
+            while tableKeys[i] != 0 { i = (i + 1) & tableMask }
+            tableKeys[i] = k
+            tableValues[i] = v
+        }
     }
 
     mutating func add(_ word: String, _ flag: TokenFlags) {
@@ -41,7 +61,16 @@ package struct NERLexicon: Sendable {
 
     @inline(__always)
     package func lookup(_ lower: UInt64) -> TokenFlags {
-        TokenFlags(rawValue: flags[lower] ?? 0)
+        guard lower != 0, !tableKeys.isEmpty else { return [] }
+        return tableKeys.withUnsafeBufferPointer { keys in
+            var i = Int(truncatingIfNeeded: lower) & tableMask
+            while true {
+                let k = keys[i]
+                if k == lower { return TokenFlags(rawValue: tableValues[i]) }
+                if k == 0 { return [] }
+                i = (i + 1) & tableMask
+            }
+        }
     }
 
     package func has(_ word: String, _ flag: TokenFlags) -> Bool {
@@ -113,8 +142,14 @@ package struct NERLexicon: Sendable {
         "xinhua", "itar-tass", "tass", "kyodo", "yonhap", "al-jazeera", "nyt", "wsj", "wapo", "un",
     ]
 
+    /// Lower-case words that begin names: "al-Assad", "van Gogh", "de la Rúa", "bin Laden".
+    static let particles = [
+        "di", "de", "da", "del", "della", "van", "von", "der", "den", "al", "el", "bin", "ibn", "le", "la", "du",
+        "dos", "das", "ter", "ten", "abu", "ben", "mac", "st", "y",
+    ]
+
     static let builtIn: [([String], TokenFlags)] = [
-        (titles, .title), (orgHeads, .orgHead), (knownOrgs, .knownOrg),
+        (titles, .title), (orgHeads, .orgHead), (knownOrgs, .knownOrg), (particles, .particle),
     ]
 
     package static let titleWords: Set<String> = Set(titles)

@@ -38,6 +38,20 @@ package struct NERFeaturizer: Sendable {
         self.mask = (UInt64(1) << UInt64(bucketBits)) - 1
     }
 
+    /// A token outside any name that is lower case (not a name particle such as "al", "van")
+    /// or punctuation cannot begin a name: the tagger answers "O" for it without scoring, which
+    /// skips most tokens of running text. Training applies the same rule, so the weights never
+    /// learn to rely on those tokens being scored.
+    @inline(__always)
+    package static func fixedOutside(_ t: NERToken, prev: Int) -> Bool {
+        guard prev == 0 else { return false }
+        let f = t.flags.rawValue
+        if f & TokenFlags.isPunct.rawValue != 0 { return true }
+        let keep = TokenFlags.capitalized.rawValue | TokenFlags.uncased.rawValue | TokenFlags.hasDigit.rawValue
+            | TokenFlags.particle.rawValue
+        return f & keep == 0
+    }
+
     static let boundary: UInt64 = 0x5bd1e9955bd1e995
     static let boundaryShape: UInt64 = 0x1b873593cc9e2d51
 
@@ -208,7 +222,8 @@ package struct NERModel: Sendable {
         d.append(UInt8(truncatingIfNeeded: u >> 8))
     }
 
-    /// Greedy left-to-right tagging with BIO constraints.
+    /// Greedy left-to-right tagging with BIO constraints. Tokens that cannot start a name
+    /// (see `NERFeaturizer.fixedOutside`) get "O" without being scored, as in training.
     package func tag(_ tokens: [NERToken]) -> [Int] {
         let n = tokens.count
         guard n > 0 else { return [] }
@@ -219,6 +234,11 @@ package struct NERModel: Sendable {
         dense.withUnsafeBufferPointer { w in
             var prev = 0, prev2 = 0
             for i in 0..<n {
+                if NERFeaturizer.fixedOutside(tokens[i], prev: prev) {
+                    prev2 = prev
+                    prev = 0
+                    continue
+                }
                 rows.removeAll(keepingCapacity: true)
                 featurizer.baseFeatures(tokens, i, into: &rows)
                 let (a, b, c, d) = featurizer.tagFeatures(tokens, i, prev: prev, prev2: prev2)

@@ -89,11 +89,10 @@ extension NERDocument {
         struct Pattern { var hashes: [UInt64]; var key: String; var kind: Int }
         spans = spans.filter { (kinds[$0.key] ?? 0) != 0 }
         var patterns: [UInt64: [Pattern]] = [:]
-        var seen: Set<String> = []
+        struct PatternID: Hashable { var key: String; var hashes: [UInt64] }
+        var seen: Set<PatternID> = []
         func add(_ hashes: [UInt64], _ key: String, _ kind: Int) {
-            let id = key + "|" + hashes.map(String.init).joined(separator: ",")
-            guard !hashes.isEmpty, !seen.contains(id) else { return }
-            seen.insert(id)
+            guard !hashes.isEmpty, seen.insert(PatternID(key: key, hashes: hashes)).inserted else { return }
             patterns[hashes[0], default: []].append(Pattern(hashes: hashes, key: key, kind: kind))
         }
         for s in spans {
@@ -167,49 +166,64 @@ extension NERDocument {
             if count[k] == nil { keys.append(k); firstSpan[k] = i }
             count[k, default: 0] += 1
         }
-        var wordsOf: [String: [Substring]] = [:]
+        // Each key's words (without a leading "the") as hashes, so the pairwise comparisons
+        // below compare integers.
+        struct KeyInfo { var words: [UInt64]; var first: String; var hyphenLast: Bool; var initials: [Character]; var count: Int; var kind: Int }
+        var info: [KeyInfo] = []
+        info.reserveCapacity(keys.count)
+        var index: [String: Int] = [:]
+        let connectors: Set<Substring> = ["of", "and", "the", "for", "at", "&"]
         for k in keys {
-            let w = k.split(separator: " ")
-            wordsOf[k] = w.first == "the" && w.count > 1 ? Array(w.dropFirst()) : w
+            var w = k.split(separator: " ")
+            if w.first == "the", w.count > 1 { w.removeFirst() }
+            index[k] = info.count
+            info.append(KeyInfo(words: w.map { NERText.hashLower(String($0)) }, first: w.first.map(String.init) ?? "", hyphenLast: w.last?.contains("-") ?? false,
+                                initials: w.compactMap { connectors.contains($0) ? nil : $0.first },
+                                count: count[k] ?? 0, kind: kinds[k] ?? 0))
         }
-        func words(_ k: String) -> [Substring] { wordsOf[k] ?? [] }
+        func words(_ k: String) -> Int { index[k].map { info[$0].words.count } ?? 0 }
         func kind(_ k: String) -> Int { kinds[k] ?? 0 }
         // Parent of each key: the fuller key it abbreviates.
         var parent: [String: String] = [:]
-        for k in keys {
-            let wk = words(k)
-            var best: String?
-            func consider(_ other: String) {
-                guard other != k else { return }
-                if let b = best {
-                    let (ob, oc) = (words(other).count, count[other] ?? 0)
-                    let (bb, bc) = (words(b).count, count[b] ?? 0)
-                    if (ob, oc) > (bb, bc) { best = other }
+        for (ki, k) in keys.enumerated() {
+            let ik = info[ki]
+            let wk = ik.words
+            var best = -1
+            func consider(_ o: Int) {
+                if best >= 0 {
+                    let (ob, oc) = (info[o].words.count, info[o].count)
+                    let (bb, bc) = (info[best].words.count, info[best].count)
+                    if (ob, oc) > (bb, bc) { best = o }
                 } else {
-                    best = other
+                    best = o
                 }
             }
-            for other in keys where other != k {
-                let wo = words(other)
+            for (oi, other) in keys.enumerated() where oi != ki {
+                let io = info[oi]
+                let wo = io.words
+                guard wo.count >= wk.count else { continue }
                 if wo == wk {
                     // "The Foundation" and "Foundation": the bare form stands for both.
-                    if other.count < k.count { consider(other) }
+                    if other.utf8.count < k.utf8.count { consider(oi) }
                     continue
                 }
                 guard wo.count > wk.count else { continue }
-                if kind(k) == 1 || kind(other) == 1 {
+                if ik.kind == 1 || io.kind == 1 {
                     // A surname (or "First Last" of "First Middle Last") of a person named in full.
-                    guard kind(other) == 1, wk.count == 1 || wk.first == wo.first else { continue }
+                    guard io.kind == 1, wk.count == 1 || wk.first == wo.first else { continue }
                     // Family name first with a hyphenated given name ("Kwok Wai-keung"): "Kwok".
-                    let familyFirst = wo.count == 2 && wk.count == 1 && (wo.last?.contains("-") ?? false) && wo.first == wk.first
-                    if wo.last == wk.last || familyFirst { consider(other) }
-                } else if kind(k) == 2, kind(other) == 2 {
-                    if Array(wo.prefix(wk.count)) == wk, wk.count >= 2 { consider(other) }
-                    else if wk.count == 1, isAcronym(String(wk[0]), of: wo) { consider(other) }
+                    let familyFirst = wo.count == 2 && wk.count == 1 && io.hyphenLast && wo.first == wk.first
+                    if wo.last == wk.last || familyFirst { consider(oi) }
+                } else if ik.kind == 2, io.kind == 2 {
+                    if Array(wo.prefix(wk.count)) == wk, wk.count >= 2 { consider(oi) }
+                    else if wk.count == 1, ik.first.count >= 2, String(io.initials) == ik.first { consider(oi) }
                 }
             }
-            if let a = aliasOf[k], a != k, count[a] != nil { best = a }
-            if let b = best { parent[k] = b }
+            if let a = aliasOf[k], a != k, count[a] != nil {
+                parent[k] = a
+            } else if best >= 0 {
+                parent[k] = keys[best]
+            }
         }
         func root(_ k: String) -> String {
             var r = k
@@ -232,10 +246,12 @@ extension NERDocument {
         // A person named by one word only, only at the start of sentences, never after a title, with
         // a word that is not a known name: too weak ("Iodine", "Homeopathy").
         var weak = Set<Int>()
+        var spansOfGroup = [[Int]](repeating: [], count: groups.count)
+        for (i, sp) in spans.enumerated() { if let g = groupIndex[sp.key] { spansOfGroup[g].append(i) } }
         for (g, members) in groups.enumerated() where kind(root(members[0])) == 1 {
-            guard members.allSatisfy({ words($0).count == 1 }) else { continue }
+            guard members.allSatisfy({ words($0) == 1 }) else { continue }
             var tagged = 0, titled = false, known = false
-            for sp in spans where groupIndex[sp.key] == g {
+            for sp in spansOfGroup[g].map({ spans[$0] }) {
                 let t = sentences[sp.sentence].tokens
                 if sp.tagged { tagged += 1 }
                 if !isInitial(sp.sentence, sp.from) { known = true }
@@ -264,7 +280,7 @@ extension NERDocument {
             let kindValue = kind(r) == 2 ? EntityKind.organization : EntityKind.person
             // Name: the fullest form; "The X" gives way to "X" when both occur.
             let fullest = members.max { a, b in
-                let (wa, wb) = (words(a).count, words(b).count)
+                let (wa, wb) = (words(a), words(b))
                 if wa != wb { return wa < wb }
                 if a.hasPrefix("the ") != b.hasPrefix("the ") { return a.hasPrefix("the ") }
                 return (count[a] ?? 0) < (count[b] ?? 0)
@@ -289,14 +305,6 @@ extension NERDocument {
                 entities[e].aliases.append(f)
             }
         }
-    }
-
-    func isAcronym(_ short: String, of words: [Substring]) -> Bool {
-        let initials = words.compactMap { w -> Character? in
-            guard let c = w.first, w != "of", w != "and", w != "the", w != "for", w != "at", w != "&" else { return nil }
-            return c
-        }
-        return short.count >= 2 && String(initials) == short
     }
 
     // MARK: - Output

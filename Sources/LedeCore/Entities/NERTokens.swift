@@ -40,6 +40,9 @@ package struct TokenFlags: OptionSet, Sendable, Hashable {
     /// The same word is written in lower case elsewhere in the document.
     package static let lowerInDocument = TokenFlags(rawValue: 1 << 16)
 
+    /// A lower-case name particle ("al", "van", "de"): may begin a name. Not a tagger feature.
+    package static let particle = TokenFlags(rawValue: 1 << 17)
+
     package static let lexiconMask: UInt32 = 0x1FF00
 
     /// Marks the capitalized tokens whose word the document also writes in lower case.
