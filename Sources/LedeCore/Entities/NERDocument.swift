@@ -35,10 +35,12 @@ struct NERDocument {
     /// Entity index of each accepted span, parallel to `spans`.
     var entityOf: [Int] = []
     /// Words the article itself writes in lower case somewhere.
-    var lowerInDocument: Set<UInt64> = []
+    var lowerInDocument = NERHashSet(capacity: 512)
+    /// Surfaces the article shows to be titles of works: never a person or organization here.
+    var notNames: Set<String> = []
 
     init(body: String, sentences spans: [TextSpan], byline: String?, lexicon: NERLexicon) {
-        scalars = body.unicodeScalars.map(\.value)
+        scalars = NERText.scalars(body)
         self.lexicon = lexicon
         let n = scalars.count
         var ranges = spans.filter { $0.start >= 0 && $0.end <= n && $0.start < $0.end }
@@ -149,6 +151,8 @@ struct NERDocument {
                 for piece in splitPossessive(Span(sentence: si, from: i, to: j, type: tag.type, tagged: true)) {
                     if var span = clean(piece) {
                         span.key = key(of: span)
+                        // "the film Easy Rider": a title, here and wherever else the article names it.
+                        if isWorkTitle(span) { notNames.insert(span.key); continue }
                         spans.append(span)
                     }
                 }
@@ -161,7 +165,8 @@ struct NERDocument {
             for (k, t) in s.tokens.enumerated() where !covered[k] && t.flags.contains(.capitalized) && t.length >= 3 {
                 let f = t.flags
                 if f.contains(.commonLower) || f.contains(.knownOrg) || f.contains(.orgHead) || f.contains(.title)
-                    || f.contains(.allCaps) || lowerInDocument.contains(t.lower) || Self.neverHashes.contains(t.lower) { continue }
+                    || f.contains(.allCaps) || lowerInDocument.contains(t.lower) || Self.neverHashes.contains(t.lower)
+                    || NERPlaces.contains(s.tokens[k...k]) { continue }
                 if k > 0, s.tokens[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
                 if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
                 let next = k + 1 < s.tokens.count && Self.speechVerbs.contains(s.tokens[k + 1].lower)
@@ -225,6 +230,15 @@ struct NERDocument {
             s.to -= 1
         }
         guard s.to > s.from else { return nil }
+        // "Kwok | Wai-keung": a person's name followed, one space on, by a hyphenated given name
+        // whose second part is lower case ("Wai-keung", "Jae-in") is one name.
+        if s.type == 1, s.to + 2 < t.count, t[s.to].start == t[s.to - 1].end + 1, scalars[t[s.to - 1].end] == 32,
+           t[s.to].flags.contains(.capitalized), !t[s.to].flags.contains(.commonLower), t[s.to + 1].length == 1,
+           NERText.isHyphen(scalars[t[s.to + 1].start]), t[s.to + 1].start == t[s.to].end, t[s.to + 2].start == t[s.to + 1].end,
+           !t[s.to + 2].flags.contains(.capitalized), t[s.to + 2].flags.contains(.hasLetter),
+           !t[s.to + 2].flags.contains(.commonLower), !Self.compoundSuffixes.contains(t[s.to + 2].lower) {
+            s.to += 1
+        }
         // "Kwok Wai-keung", "Moon Jae-in": the tagger often stops at the hyphen of a given name.
         while s.type == 1, s.to + 1 < t.count, t[s.to].length == 1, NERText.isHyphen(scalars[t[s.to].start]),
               t[s.to].start == t[s.to - 1].end, t[s.to + 1].start == t[s.to].end,
@@ -237,8 +251,12 @@ struct NERDocument {
         guard (s.from..<s.to).contains(where: { t[$0].flags.contains(.capitalized) || t[$0].flags.contains(.uncased) }) else {
             return nil
         }
-        // "Castlefrank Road", "Century City Towers": places, whatever the tagger thought.
+        // "Castlefrank Road", "Century City Towers": places, whatever the tagger thought;
+        // "Booker Prize", "Space Shuttle Atlantis": things.
         if s.to - s.from >= 2, Self.placeHashes.contains(t[s.to - 1].lower) { return nil }
+        if (s.from..<s.to).contains(where: { Self.thingHashes.contains(t[$0].lower) }) { return nil }
+        // A country, state or well-known city named alone is a place, not its government or team.
+        if NERPlaces.contains(t[s.from..<s.to]) { return nil }
         if s.to - s.from == 1 {
             let f = t[s.from]
             if Self.neverHashes.contains(f.lower) || Self.titleHashes.contains(f.lower) { return nil }
@@ -357,6 +375,34 @@ struct NERDocument {
         }
         return out
     }
+
+    /// Whether the span follows a word that introduces a work's title ("the film Easy Rider",
+    /// "his novel “Angel Catbird”", "the series Star Wars").
+    func isWorkTitle(_ span: Span) -> Bool {
+        let t = sentences[span.sentence].tokens
+        var k = span.from - 1
+        while k >= 0, t[k].flags.contains(.isPunct), t[k].length == 1, Self.isQuote(scalars[t[k].start]) { k -= 1 }
+        return k >= 0 && Self.workCueHashes.contains(t[k].lower)
+    }
+
+    static func isQuote(_ v: UInt32) -> Bool {
+        v == 34 || v == 39 || v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019 || v == 0xAB || v == 0xBB
+    }
+
+    static let workCueHashes = Set([
+        "film", "films", "movie", "movies", "book", "books", "novel", "novels", "album", "albums", "song", "songs",
+        "single", "show", "shows", "series", "miniseries", "sitcom", "documentary", "play", "musical", "opera",
+        "game", "games", "videogame", "painting", "poem", "comic", "comics", "franchise", "trilogy", "sequel",
+        "prequel", "episode", "memoir", "biography", "podcast", "exhibition", "exhibit", "titled", "entitled",
+    ].map(NERText.hashLower))
+
+    /// Words that make a capitalized phrase a thing (prize, vehicle, product, event), not a name.
+    static let thingHashes = Set([
+        "prize", "award", "awards", "medal", "trophy", "shuttle", "spacecraft", "rover", "telescope", "satellite",
+        "vr", "console", "iphone", "ipad", "olympics", "paralympics", "championship", "championships",
+        "tournament", "prix", "marathon", "syndrome", "disease", "virus", "treaty", "accords", "doctrine", "wars",
+        "festival",
+    ].map(NERText.hashLower))
 
     func isInitial(_ sentence: Int, _ i: Int) -> Bool {
         let t = sentences[sentence].tokens
