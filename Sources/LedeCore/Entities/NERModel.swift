@@ -63,6 +63,13 @@ package struct NERFeaturizer: Sendable {
     /// Rows of the features of token `i` that do not depend on earlier tags; appends
     /// exactly `baseCount` rows to `out`.
     package func baseFeatures(_ t: [NERToken], _ i: Int, into out: inout [Int]) {
+        baseFeatures(t, i) { out.append($0) }
+    }
+
+    /// The same rows handed one by one to `emit` (the tagger sums them as they come, without
+    /// an intermediate array).
+    @inline(__always)
+    package func baseFeatures(_ t: [NERToken], _ i: Int, _ emit: (Int) -> Void) {
         let n = t.count
         let w = t[i]
         let wp = i > 0 ? t[i - 1].lower : Self.boundary
@@ -83,36 +90,36 @@ package struct NERFeaturizer: Sendable {
             k -= 1
         }
         let lenBucket = UInt64(min(w.length, 8))
-        out.append(row(1, 0))
-        out.append(row(2, w.lower))
-        out.append(row(3, wp))
-        out.append(row(4, wn))
-        out.append(row(5, wp2))
-        out.append(row(6, wn2))
-        out.append(row(7, w.shape))
-        out.append(row(8, sp))
-        out.append(row(9, sn))
-        out.append(row(10, nerCombine(nerCombine(sp, w.shape), sn)))
-        out.append(row(11, w.suffix2))
-        out.append(row(12, w.suffix3))
-        out.append(row(13, w.suffix4))
-        out.append(row(14, w.prefix2))
-        out.append(row(15, w.prefix3))
-        out.append(row(16, nerCombine(initial, w.lower)))
-        out.append(row(17, nerCombine(initial, w.shape)))
-        out.append(row(18, nerCombine(lex, cap)))
-        out.append(row(19, nerCombine(lexp, cap)))
-        out.append(row(20, nerCombine(lexn, cap)))
-        out.append(row(21, nerCombine(wp, w.lower)))
-        out.append(row(22, nerCombine(w.lower, wn)))
-        out.append(row(23, nerCombine(nerCombine(initial, cap), lex)))
-        out.append(row(24, nerCombine(lenBucket, w.shape)))
-        out.append(row(25, nerCombine(wn, w.shape)))
-        out.append(row(26, nerCombine(wp, w.shape)))
-        out.append(row(27, nerCombine(nerCombine(lexp, lex), lexn)))
-        out.append(row(28, nerCombine(wp2, wp)))
-        out.append(row(29, nerCombine(wn, wn2)))
-        out.append(row(30, nerCombine(sn, w.lower)))
+        emit(row(1, 0))
+        emit(row(2, w.lower))
+        emit(row(3, wp))
+        emit(row(4, wn))
+        emit(row(5, wp2))
+        emit(row(6, wn2))
+        emit(row(7, w.shape))
+        emit(row(8, sp))
+        emit(row(9, sn))
+        emit(row(10, nerCombine(nerCombine(sp, w.shape), sn)))
+        emit(row(11, w.suffix2))
+        emit(row(12, w.suffix3))
+        emit(row(13, w.suffix4))
+        emit(row(14, w.prefix2))
+        emit(row(15, w.prefix3))
+        emit(row(16, nerCombine(initial, w.lower)))
+        emit(row(17, nerCombine(initial, w.shape)))
+        emit(row(18, nerCombine(lex, cap)))
+        emit(row(19, nerCombine(lexp, cap)))
+        emit(row(20, nerCombine(lexn, cap)))
+        emit(row(21, nerCombine(wp, w.lower)))
+        emit(row(22, nerCombine(w.lower, wn)))
+        emit(row(23, nerCombine(nerCombine(initial, cap), lex)))
+        emit(row(24, nerCombine(lenBucket, w.shape)))
+        emit(row(25, nerCombine(wn, w.shape)))
+        emit(row(26, nerCombine(wp, w.shape)))
+        emit(row(27, nerCombine(nerCombine(lexp, lex), lexn)))
+        emit(row(28, nerCombine(wp2, wp)))
+        emit(row(29, nerCombine(wn, wn2)))
+        emit(row(30, nerCombine(sn, w.lower)))
     }
 
     /// Rows of the features that depend on the two previous tags.
@@ -244,8 +251,6 @@ package struct NERModel: Sendable {
         let n = tokens.count
         guard n > 0 else { return [] }
         var tags = [Int](repeating: 0, count: n)
-        var rows: [Int] = []
-        rows.reserveCapacity(NERFeaturizer.baseCount + 4)
         let tc = NERTag.count
         dense.withUnsafeBufferPointer { w in
             var prev = 0, prev2 = 0
@@ -255,8 +260,6 @@ package struct NERModel: Sendable {
                     prev = 0
                     continue
                 }
-                rows.removeAll(keepingCapacity: true)
-                featurizer.baseFeatures(tokens, i, into: &rows)
                 let (a, b, c, d) = featurizer.tagFeatures(tokens, i, prev: prev, prev2: prev2)
                 var sc = SIMD8<Float>.zero
                 @inline(__always) func add(_ r: Int) {
@@ -266,7 +269,7 @@ package struct NERModel: Sendable {
                     sc += SIMD8<Float>(q) * unit
                 }
                 add(a); add(b); add(c); add(d)
-                for r in rows { add(r) }
+                featurizer.baseFeatures(tokens, i) { add($0) }
                 var best = 0
                 var bestScore = -Float.greatestFiniteMagnitude
                 for t in 0..<tc where NERTag.allowed(t, after: prev) && sc[t] > bestScore {
