@@ -315,6 +315,14 @@ struct EntityRuleTests {
         #expect(entity(r, "Margaret Atwood")?.kind == .person)
     }
 
+    @Test("an institution's name stops before a date and before a trailing job title")
+    func institutionBounds() {
+        let r = recognize("The orbiter arrived at the Kennedy Space Center on April 12. The Museum of Flight CEO Doug King welcomed it.")
+        #expect(r.entities.contains { $0.name == "Kennedy Space Center" })
+        #expect(!r.entities.contains { $0.name.contains("April") })
+        #expect(!r.entities.contains { $0.name.hasSuffix("CEO") })
+    }
+
     @Test("a well-known one-word organization is found without the tagger's help")
     func gazetteer() {
         let r = recognize("The report was first published by Reuters and later confirmed by Greenpeace on Friday.")

@@ -356,14 +356,21 @@ struct NERDocument {
             while j < t.count, Self.institutionConnectors.contains(word(j).lowercased()), !t[j].flags.contains(.capitalized) {
                 j += 1
             }
-            if j > to, j < t.count, isName(j), word(to) != "and" {
+            // After "of", "on", "at": a name, not a date or a number ("Kennedy Space Center on
+            // April 12", "… on STS-1").
+            func continues(_ k: Int) -> Bool {
+                isName(k) && !t[k].flags.contains(.hasDigit) && !Self.neverHashes.contains(t[k].lower)
+            }
+            if j > to, j < t.count, continues(j), word(to) != "and" {
                 var k = j
                 while k < t.count, isName(k) || (joiner(k) && k + 1 < t.count && isName(k + 1)) || (Self.institutionConnectors.contains(word(k).lowercased())
-                                                    && k + 1 < t.count && isName(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && isName(k + 1) && word(i).lowercased() == "university")) {
+                                                    && k + 1 < t.count && continues(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && continues(k + 1) && word(i).lowercased() == "university")) {
                     k += 1
                 }
                 to = k
             }
+            // "Museum of Flight CEO …": a trailing job title is not part of the name.
+            while to - from > 2, Self.trailingTitleHashes.contains(t[to - 1].lower) { to -= 1 }
             // Sentence-initial "The" and a leading common word ("Opening", "Still") are not part of it.
             while from < i, isInitial(si, from), t[from].flags.contains(.commonLower) || word(from) == "The" { from += 1 }
             if to - from >= 2 {
@@ -421,6 +428,8 @@ struct NERDocument {
     ]
 
     static let theHash = NERText.hashLower("the")
+    static let trailingTitleHashes = Set(["ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "spokesman",
+                                          "spokeswoman", "spokesperson"].map(NERText.hashLower))
     static let speechVerbs = Set(["said", "says", "told", "added", "explained", "wrote", "argued", "insisted",
                                   "noted", "tweeted", "recalled", "admitted", "testified"].map(NERText.hashLower))
     /// "Musk-led", "state-run": the second half of a compound adjective, not of a name.
