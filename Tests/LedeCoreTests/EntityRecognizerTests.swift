@@ -283,3 +283,95 @@ struct NERTrainingTests {
         #expect(NERCorpus.stripTitles(words, tags) == [.o, .o, .bPER, .iPER, .o])
     }
 }
+
+@Suite("Entity recognizer rules for places, works and things")
+struct EntityRuleTests {
+    @Test("a country or city named alone is neither a person nor an organization")
+    func placesAlone() {
+        let r = recognize("Myanmar said on Tuesday that it would free the prisoners. Officials in Los Angeles disagreed.")
+        #expect(!r.entities.contains { norm($0.name) == "myanmar" })
+        #expect(!r.entities.contains { norm($0.name) == "los angeles" })
+    }
+
+    @Test("a place word inside an organization's name keeps the organization")
+    func placeInsideName() {
+        let r = recognize("The University of Texas at Austin said the grant was approved by the Texas Department of Health.")
+        #expect(r.entities.contains { $0.kind == .organization && $0.name.hasPrefix("University of Texas") })
+    }
+
+    @Test("a title introduced as a film is not a name anywhere in the article")
+    func filmTitle() {
+        let r = recognize("""
+            Hopper directed the film Easy Rider in 1969. Critics said Easy Rider changed Hollywood.
+            """)
+        #expect(!r.entities.contains { norm($0.name) == "easy rider" })
+    }
+
+    @Test("a prize or a spacecraft is not a person or an organization")
+    func things() {
+        let r = recognize("Margaret Atwood won the Booker Prize twice. The Space Shuttle Atlantis flew its last mission.")
+        #expect(!r.entities.contains { $0.name.contains("Prize") })
+        #expect(!r.entities.contains { $0.name.contains("Shuttle") })
+        #expect(entity(r, "Margaret Atwood")?.kind == .person)
+    }
+
+    @Test("an institution's name stops before a date and before a trailing job title")
+    func institutionBounds() {
+        let r = recognize("The orbiter arrived at the Kennedy Space Center on April 12. The Museum of Flight CEO Doug King welcomed it.")
+        #expect(r.entities.contains { $0.name == "Kennedy Space Center" })
+        #expect(!r.entities.contains { $0.name.contains("April") })
+        #expect(!r.entities.contains { $0.name.hasSuffix("CEO") })
+    }
+
+    @Test("a well-known one-word organization is found without the tagger's help")
+    func gazetteer() {
+        let r = recognize("The report was first published by Reuters and later confirmed by Greenpeace on Friday.")
+        #expect(entity(r, "Reuters")?.kind == .organization)
+        #expect(entity(r, "Greenpeace")?.kind == .organization)
+    }
+}
+
+@Suite("Entity tagger internals")
+struct NERInternalsTests {
+    private func token(_ word: String, _ lexicon: NERLexicon = NERLexicon(fileText: nil)) -> NERToken {
+        let s = word.unicodeScalars.map(\.value)
+        return lexicon.tokens(s, from: 0, to: s.count)[0]
+    }
+
+    @Test("lower-case words and punctuation outside a name are not scored, capitalized words and particles are")
+    func fixedOutside() {
+        #expect(NERFeaturizer.fixedOutside(token("bought"), prev: 0))
+        #expect(NERFeaturizer.fixedOutside(token(","), prev: 0))
+        #expect(!NERFeaturizer.fixedOutside(token("Musk"), prev: 0))
+        #expect(!NERFeaturizer.fixedOutside(token("2024"), prev: 0))
+        #expect(!NERFeaturizer.fixedOutside(token("al"), prev: 0))
+        // Inside a name every token is scored ("Bank of America").
+        #expect(!NERFeaturizer.fixedOutside(token("of"), prev: NERTag.bORG.rawValue))
+    }
+
+    @Test("the hash set finds what was inserted, and only that, after growing")
+    func hashSet() {
+        var set = NERHashSet(capacity: 4)
+        let words = (0..<500).map { NERText.hashLower("word\($0)") }
+        for h in words { set.insert(h) }
+        #expect(words.allSatisfy { set.contains($0) })
+        #expect(!set.contains(NERText.hashLower("absent")))
+        #expect(!set.contains(0))
+    }
+
+    @Test("the lexicon table answers the flags of its words and nothing for others")
+    func lexiconTable() {
+        let lexicon = NERLexicon(fileText: "musk\t512\nelon\t256\n")
+        #expect(lexicon.lookup(NERText.hashLower("Musk")).contains(.surname))
+        #expect(lexicon.lookup(NERText.hashLower("elon")).contains(.firstName))
+        #expect(lexicon.lookup(NERText.hashLower("Twitter")).contains(.knownOrg))
+        #expect(lexicon.lookup(NERText.hashLower("zzzqx")).isEmpty)
+    }
+
+    @Test("scalars are decoded from UTF-8 as the string's own scalars")
+    func scalarDecoding() {
+        let text = "Zoë Ünal 習近平 🙂 a\u{301}"
+        #expect(NERText.scalars(text) == text.unicodeScalars.map(\.value))
+        #expect(NERDocument.string(NERText.scalars(text), 0, text.unicodeScalars.count, lower: false) == text)
+    }
+}

@@ -35,10 +35,12 @@ struct NERDocument {
     /// Entity index of each accepted span, parallel to `spans`.
     var entityOf: [Int] = []
     /// Words the article itself writes in lower case somewhere.
-    var lowerInDocument: Set<UInt64> = []
+    var lowerInDocument = NERHashSet(capacity: 512)
+    /// Surfaces the article shows to be titles of works: never a person or organization here.
+    var notNames: Set<String> = []
 
     init(body: String, sentences spans: [TextSpan], byline: String?, lexicon: NERLexicon) {
-        scalars = body.unicodeScalars.map(\.value)
+        scalars = NERText.scalars(body)
         self.lexicon = lexicon
         let n = scalars.count
         var ranges = spans.filter { $0.start >= 0 && $0.end <= n && $0.start < $0.end }
@@ -76,9 +78,41 @@ struct NERDocument {
     }
 
     func text(_ from: Int, _ to: Int) -> String {
-        var s = String.UnicodeScalarView()
-        for v in scalars[from..<to] { s.append(Unicode.Scalar(v) ?? " ") }
-        return String(s)
+        Self.string(scalars, from, to, lower: false)
+    }
+
+    /// `s[from..<to]` as a String, optionally lower-cased with white-space runs made one space;
+    /// encodes UTF-8 straight into the string's storage (appending scalars one by one to a
+    /// String is several times slower, and names are built for every mention).
+    static func string(_ s: [UInt32], _ from: Int, _ to: Int, lower: Bool) -> String {
+        guard from < to else { return "" }
+        return String(unsafeUninitializedCapacity: (to - from) * 4) { buf in
+            var n = 0
+            var space = false
+            for i in from..<to {
+                var v = s[i]
+                if lower {
+                    if NERText.isSpace(v) { space = true; continue }
+                    if space { buf[n] = 32; n += 1; space = false }
+                    v = NERText.lowered(v)
+                }
+                if v < 0x80 {
+                    buf[n] = UInt8(v); n += 1
+                } else if v < 0x800 {
+                    buf[n] = UInt8(0xC0 | (v >> 6)); buf[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+                } else if v < 0x10000 {
+                    let w = (v >= 0xD800 && v < 0xE000) ? 0xFFFD : v
+                    buf[n] = UInt8(0xE0 | (w >> 12)); buf[n + 1] = UInt8(0x80 | ((w >> 6) & 0x3F))
+                    buf[n + 2] = UInt8(0x80 | (w & 0x3F)); n += 3
+                } else if v < 0x110000 {
+                    buf[n] = UInt8(0xF0 | (v >> 18)); buf[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buf[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buf[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+                } else {
+                    buf[n] = 0xEF; buf[n + 1] = 0xBF; buf[n + 2] = 0xBD; n += 3
+                }
+            }
+            return n
+        }
     }
 
     func text(of span: Span) -> String {
@@ -89,18 +123,7 @@ struct NERDocument {
     /// Lower-cased surface with runs of white space made one space: the identity of a name in the article.
     func key(of span: Span) -> String {
         let t = sentences[span.sentence].tokens
-        var out = String.UnicodeScalarView()
-        var space = false
-        for i in t[span.from].start..<t[span.to - 1].end {
-            let v = scalars[i]
-            if NERText.isSpace(v) {
-                space = true
-                continue
-            }
-            if space { out.append(" "); space = false }
-            out.append(Unicode.Scalar(NERText.lowered(v)) ?? " ")
-        }
-        return String(out)
+        return Self.string(scalars, t[span.from].start, t[span.to - 1].end, lower: true)
     }
 
     // MARK: - Tagging
@@ -128,6 +151,8 @@ struct NERDocument {
                 for piece in splitPossessive(Span(sentence: si, from: i, to: j, type: tag.type, tagged: true)) {
                     if var span = clean(piece) {
                         span.key = key(of: span)
+                        // "the film Easy Rider": a title, here and wherever else the article names it.
+                        if isWorkTitle(span) { notNames.insert(span.key); continue }
                         spans.append(span)
                     }
                 }
@@ -140,7 +165,8 @@ struct NERDocument {
             for (k, t) in s.tokens.enumerated() where !covered[k] && t.flags.contains(.capitalized) && t.length >= 3 {
                 let f = t.flags
                 if f.contains(.commonLower) || f.contains(.knownOrg) || f.contains(.orgHead) || f.contains(.title)
-                    || f.contains(.allCaps) || lowerInDocument.contains(t.lower) || Self.neverHashes.contains(t.lower) { continue }
+                    || f.contains(.allCaps) || lowerInDocument.contains(t.lower) || Self.neverHashes.contains(t.lower)
+                    || NERPlaces.contains(s.tokens[k...k]) { continue }
                 if k > 0, s.tokens[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
                 if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
                 let next = k + 1 < s.tokens.count && Self.speechVerbs.contains(s.tokens[k + 1].lower)
@@ -204,6 +230,15 @@ struct NERDocument {
             s.to -= 1
         }
         guard s.to > s.from else { return nil }
+        // "Kwok | Wai-keung": a person's name followed, one space on, by a hyphenated given name
+        // whose second part is lower case ("Wai-keung", "Jae-in") is one name.
+        if s.type == 1, s.to + 2 < t.count, t[s.to].start == t[s.to - 1].end + 1, scalars[t[s.to - 1].end] == 32,
+           t[s.to].flags.contains(.capitalized), !t[s.to].flags.contains(.commonLower), t[s.to + 1].length == 1,
+           NERText.isHyphen(scalars[t[s.to + 1].start]), t[s.to + 1].start == t[s.to].end, t[s.to + 2].start == t[s.to + 1].end,
+           !t[s.to + 2].flags.contains(.capitalized), t[s.to + 2].flags.contains(.hasLetter),
+           !t[s.to + 2].flags.contains(.commonLower), !Self.compoundSuffixes.contains(t[s.to + 2].lower) {
+            s.to += 1
+        }
         // "Kwok Wai-keung", "Moon Jae-in": the tagger often stops at the hyphen of a given name.
         while s.type == 1, s.to + 1 < t.count, t[s.to].length == 1, NERText.isHyphen(scalars[t[s.to].start]),
               t[s.to].start == t[s.to - 1].end, t[s.to + 1].start == t[s.to].end,
@@ -216,8 +251,12 @@ struct NERDocument {
         guard (s.from..<s.to).contains(where: { t[$0].flags.contains(.capitalized) || t[$0].flags.contains(.uncased) }) else {
             return nil
         }
-        // "Castlefrank Road", "Century City Towers": places, whatever the tagger thought.
+        // "Castlefrank Road", "Century City Towers": places, whatever the tagger thought;
+        // "Booker Prize", "Space Shuttle Atlantis": things.
         if s.to - s.from >= 2, Self.placeHashes.contains(t[s.to - 1].lower) { return nil }
+        if (s.from..<s.to).contains(where: { Self.thingHashes.contains(t[$0].lower) }) { return nil }
+        // A country, state or well-known city named alone is a place, not its government or team.
+        if NERPlaces.contains(t[s.from..<s.to]) { return nil }
         if s.to - s.from == 1 {
             let f = t[s.from]
             if Self.neverHashes.contains(f.lower) || Self.titleHashes.contains(f.lower) { return nil }
@@ -317,14 +356,21 @@ struct NERDocument {
             while j < t.count, Self.institutionConnectors.contains(word(j).lowercased()), !t[j].flags.contains(.capitalized) {
                 j += 1
             }
-            if j > to, j < t.count, isName(j), word(to) != "and" {
+            // After "of", "on", "at": a name, not a date or a number ("Kennedy Space Center on
+            // April 12", "… on STS-1").
+            func continues(_ k: Int) -> Bool {
+                isName(k) && !t[k].flags.contains(.hasDigit) && !Self.neverHashes.contains(t[k].lower)
+            }
+            if j > to, j < t.count, continues(j), word(to) != "and" {
                 var k = j
                 while k < t.count, isName(k) || (joiner(k) && k + 1 < t.count && isName(k + 1)) || (Self.institutionConnectors.contains(word(k).lowercased())
-                                                    && k + 1 < t.count && isName(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && isName(k + 1) && word(i).lowercased() == "university")) {
+                                                    && k + 1 < t.count && continues(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && continues(k + 1) && word(i).lowercased() == "university")) {
                     k += 1
                 }
                 to = k
             }
+            // "Museum of Flight CEO …": a trailing job title is not part of the name.
+            while to - from > 2, Self.trailingTitleHashes.contains(t[to - 1].lower) { to -= 1 }
             // Sentence-initial "The" and a leading common word ("Opening", "Still") are not part of it.
             while from < i, isInitial(si, from), t[from].flags.contains(.commonLower) || word(from) == "The" { from += 1 }
             if to - from >= 2 {
@@ -336,6 +382,34 @@ struct NERDocument {
         }
         return out
     }
+
+    /// Whether the span follows a word that introduces a work's title ("the film Easy Rider",
+    /// "his novel “Angel Catbird”", "the series Star Wars").
+    func isWorkTitle(_ span: Span) -> Bool {
+        let t = sentences[span.sentence].tokens
+        var k = span.from - 1
+        while k >= 0, t[k].flags.contains(.isPunct), t[k].length == 1, Self.isQuote(scalars[t[k].start]) { k -= 1 }
+        return k >= 0 && Self.workCueHashes.contains(t[k].lower)
+    }
+
+    static func isQuote(_ v: UInt32) -> Bool {
+        v == 34 || v == 39 || v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019 || v == 0xAB || v == 0xBB
+    }
+
+    static let workCueHashes = Set([
+        "film", "films", "movie", "movies", "book", "books", "novel", "novels", "album", "albums", "song", "songs",
+        "single", "show", "shows", "series", "miniseries", "sitcom", "documentary", "play", "musical", "opera",
+        "game", "games", "videogame", "painting", "poem", "comic", "comics", "franchise", "trilogy", "sequel",
+        "prequel", "episode", "memoir", "biography", "podcast", "exhibition", "exhibit", "titled", "entitled",
+    ].map(NERText.hashLower))
+
+    /// Words that make a capitalized phrase a thing (prize, vehicle, product, event), not a name.
+    static let thingHashes = Set([
+        "prize", "award", "awards", "medal", "trophy", "shuttle", "spacecraft", "rover", "telescope", "satellite",
+        "vr", "console", "iphone", "ipad", "olympics", "paralympics", "championship", "championships",
+        "tournament", "prix", "marathon", "syndrome", "disease", "virus", "treaty", "accords", "doctrine", "wars",
+        "festival",
+    ].map(NERText.hashLower))
 
     func isInitial(_ sentence: Int, _ i: Int) -> Bool {
         let t = sentences[sentence].tokens
@@ -354,6 +428,8 @@ struct NERDocument {
     ]
 
     static let theHash = NERText.hashLower("the")
+    static let trailingTitleHashes = Set(["ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "spokesman",
+                                          "spokeswoman", "spokesperson"].map(NERText.hashLower))
     static let speechVerbs = Set(["said", "says", "told", "added", "explained", "wrote", "argued", "insisted",
                                   "noted", "tweeted", "recalled", "admitted", "testified"].map(NERText.hashLower))
     /// "Musk-led", "state-run": the second half of a compound adjective, not of a name.

@@ -7,12 +7,31 @@ import Foundation
 /// name lists and the training text ("word<TAB>flags" per line).
 package struct NERLexicon: Sendable {
     package private(set) var flags: [UInt64: UInt32] = [:]
+    /// `flags` as an open-addressing table (keys are already mixed hashes, so their low bits
+    /// index it directly): one or two probes per token instead of a SipHash per lookup.
+    /// The upper 32 bits of each key (the low bits chose the slot) beside its flags: 8 bytes a
+    /// slot keeps the table small enough to stay mostly in cache.
+    private var table: [(key: UInt32, flags: UInt32)] = []
+    private var tableMask = 0
 
     package init(fileText: String?) {
         for (words, flag) in Self.builtIn {
             for w in words { add(w, flag) }
         }
         if let text = fileText { load(text) }
+        buildTable()
+    }
+
+    private mutating func buildTable() {
+        var size = 16
+        while size * 2 < flags.count * 3 { size <<= 1 }
+        tableMask = size - 1
+        table = [(key: UInt32, flags: UInt32)](repeating: (0, 0), count: size)
+        for (k, v) in flags where k >> 32 != 0 {
+            var i = Int(truncatingIfNeeded: k) & tableMask
+            while table[i].key != 0 { i = (i + 1) & tableMask }
+            table[i] = (UInt32(truncatingIfNeeded: k >> 32), v)
+        }
     }
 
     mutating func add(_ word: String, _ flag: TokenFlags) {
@@ -41,7 +60,17 @@ package struct NERLexicon: Sendable {
 
     @inline(__always)
     package func lookup(_ lower: UInt64) -> TokenFlags {
-        TokenFlags(rawValue: flags[lower] ?? 0)
+        let tag = UInt32(truncatingIfNeeded: lower >> 32)
+        guard tag != 0, !table.isEmpty else { return [] }
+        return table.withUnsafeBufferPointer { slots in
+            var i = Int(truncatingIfNeeded: lower) & tableMask
+            while true {
+                let k = slots[i].key
+                if k == tag { return TokenFlags(rawValue: slots[i].flags) }
+                if k == 0 { return [] }
+                i = (i + 1) & tableMask
+            }
+        }
     }
 
     package func has(_ word: String, _ flag: TokenFlags) -> Bool {
@@ -92,7 +121,13 @@ package struct NERLexicon: Sendable {
         "division", "directorate", "secretariat", "observatory", "consortium", "cooperative", "syndicate",
     ]
 
-    /// Well-known organizations whose one-word names are also common words or unlike names.
+    /// Well-known organizations named by one word (companies, news media, agencies and
+    /// international bodies, parties and armed groups, sports bodies and clubs, universities):
+    /// the kind of list any news recognizer ships, written for lede from general knowledge (see
+    /// Resources/ner/SOURCE.md). One-word names only: longer names are the tagger's and the
+    /// institution rules' job. Names that are mostly people or places ("Chelsea", "Liverpool",
+    /// "Delta") are left out; the recognizer still checks context (not sentence-initial when
+    /// also a common word, not inside a longer capitalized name).
     static let knownOrgs = [
         "reuters", "bloomberg", "cnn", "bbc", "cnbc", "nbc", "abc", "cbs", "fox", "npr", "pbs", "ap", "afp",
         "msnbc", "espn", "hbo", "netflix", "google", "alphabet", "apple", "microsoft", "amazon", "facebook",
@@ -111,10 +146,64 @@ package struct NERLexicon: Sendable {
         "vodafone", "verizon", "comcast", "at&t", "xerox", "kodak", "polaroid", "yandex", "telegram", "whatsapp",
         "signal", "discord", "twitch", "stripe", "coinbase", "binance", "robinhood", "nasdaq", "interfax",
         "xinhua", "itar-tass", "tass", "kyodo", "yonhap", "al-jazeera", "nyt", "wsj", "wapo", "un",
+        // Companies.
+        "pinterest", "shopify", "etsy", "expedia", "tripadvisor", "zillow", "palantir", "broadcom", "micron",
+        "infosys", "wipro", "accenture", "deloitte", "kpmg", "pwc", "mckinsey", "nokia", "ericsson", "motorola",
+        "asus", "acer", "bosch", "daimler", "porsche", "audi", "volvo", "renault", "peugeot",
+        "stellantis", "fiat", "ferrari", "lamborghini", "mazda", "subaru", "mitsubishi", "yamaha",
+        "honeywell", "raytheon", "lockheed", "northrop", "bombardier", "embraer", "abb", "basf", "bayer",
+        "novartis", "roche", "sanofi", "astrazeneca", "glaxosmithkline", "gsk", "merck", "abbvie", "amgen",
+        "gilead", "biogen", "regeneron", "medtronic", "biontech", "novavax", "walgreens", "cvs", "costco",
+        "kroger", "tesco", "carrefour", "aldi", "lidl", "ikea", "h&m", "uniqlo", "gucci", "prada",
+        "chanel", "lvmh", "rolex", "nestlé", "danone", "mondelez", "colgate", "pepsi",
+        "heineken", "carlsberg", "diageo", "citi", "citibank", "blackrock", "blackstone", "kkr", "berkshire",
+        "santander", "bnp", "commerzbank", "rabobank", "nomura", "mizuho", "allianz", "axa",
+        "prudential", "metlife", "aig", "natwest", "euronext", "telefonica", "airtel", "docomo", "softbank",
+        "rakuten", "meituan", "pinduoduo", "temu", "shein", "weibo", "wechat", "gojek", "tokopedia", "naver",
+        "kakao", "lg", "foxconn", "adani", "rosneft", "lukoil", "sberbank", "aeroflot", "petrobras", "pemex",
+        "equinor", "totalenergies", "bp", "repsol", "conocophillips", "halliburton", "schlumberger",
+        "sinopec", "petrochina", "cnooc", "lufthansa", "qantas", "ryanair", "easyjet", "klm", "jetblue",
+        "fedex", "dhl", "maersk", "caterpillar", "3m", "gm", "vw", "nissan", "ibm",
+        "openai", "xai", "nvidia", "asml", "tsmc", "samsung", "sk", "hynix", "zte", "dji", "byd",
+        "nio", "xpeng", "rivian", "waymo", "zoox", "netflix", "hulu", "roku", "peloton",
+        "doordash", "instacart", "grubhub", "deliveroo", "zomato", "swiggy", "flipkart", "paytm",
+        "klarna", "revolut", "monzo", "venmo", "zelle", "ftx", "tether",
+        // News media.
+        "newsweek", "vox", "buzzfeed", "huffpost", "gizmodo", "mashable", "propublica", "mediapart", "semafor",
+        "breitbart", "newsmax", "euronews", "sputnik", "haaretz", "ynet", "asahi", "yomiuri", "nikkei",
+        "spiegel", "bild", "libération", "figaro", "repubblica", "cbc", "ctv", "sbs", "rté", "itv",
+        "telemundo", "univision", "paramount", "lionsgate", "pixar", "marvel", "dreamworks", "miramax", "mgm",
+        "vevo", "soundcloud", "iheartradio", "siriusxm", "substack", "tumblr", "quora", "wikimedia",
+        "craigslist", "variety", "billboard", "scmp", "ndtv", "rfi", "dw", "nhk", "kbs",
+        "mbc", "abc", "bfm", "ansa", "efe", "dpa", "pti", "bernama", "antara", "wafa", "irna",
+        "anadolu", "tasnim",
+        // Governments' agencies, international bodies, armed and political groups.
+        "eu", "unhcr", "unrwa", "undp", "wto", "oecd", "asean", "iaea", "icc", "icj", "europol", "frontex",
+        "fema", "epa", "fda", "cdc", "nih", "nhs", "faa", "fcc", "ftc", "sec", "irs", "dhs", "doj", "atf", "dea",
+        "usda", "noaa", "nsf", "darpa", "esa", "jaxa", "isro", "roscosmos", "cnsa", "mi5", "mi6", "gchq",
+        "mossad", "kgb", "fsb", "stasi", "isis", "isil", "daesh", "fatah", "pkk", "ira", "farc", "greenpeace",
+        "oxfam", "amnesty", "wwf", "aclu", "naacp", "nra", "aarp", "gop", "labour", "likud", "fidesz", "syriza",
+        "podemos", "spd", "cdu", "csu", "afd", "bjp", "anc", "kuomintang", "kmt", "bundestag", "knesset",
+        "duma", "bundesbank", "eurostat", "bundeswehr", "ecb", "fed", "opcw", "unesco", "unicef", "wfp",
+        "unaids", "unfpa", "ohchr", "msf", "icrc", "ifrc", "osce", "g7", "g20", "brics", "apec", "ecowas",
+        "mercosur", "nafta", "usmca", "idf", "pla", "kcna", "sanef",
+        // Sports bodies and clubs.
+        "nfl", "nba", "mlb", "nhl", "ncaa", "mls", "ioc", "wada", "atp", "wta", "pga", "nascar", "fia",
+        "arsenal", "juventus", "bayern", "ajax", "benfica", "psg", "lakers", "celtics", "yankees", "dodgers",
+        "knicks", "bcci", "icc",
+        // Universities usually named by one word.
+        "harvard", "yale", "stanford", "princeton", "mit", "caltech", "cornell", "ucla", "nyu", "sorbonne",
+        "usc", "lse", "eth", "epfl", "kaist",
+    ]
+
+    /// Lower-case words that begin names: "al-Assad", "van Gogh", "de la Rúa", "bin Laden".
+    static let particles = [
+        "di", "de", "da", "del", "della", "van", "von", "der", "den", "al", "el", "bin", "ibn", "le", "la", "du",
+        "dos", "das", "ter", "ten", "abu", "ben", "mac", "st", "y",
     ]
 
     static let builtIn: [([String], TokenFlags)] = [
-        (titles, .title), (orgHeads, .orgHead), (knownOrgs, .knownOrg),
+        (titles, .title), (orgHeads, .orgHead), (knownOrgs, .knownOrg), (particles, .particle),
     ]
 
     package static let titleWords: Set<String> = Set(titles)

@@ -38,6 +38,20 @@ package struct NERFeaturizer: Sendable {
         self.mask = (UInt64(1) << UInt64(bucketBits)) - 1
     }
 
+    /// A token outside any name that is lower case (not a name particle such as "al", "van")
+    /// or punctuation cannot begin a name: the tagger answers "O" for it without scoring, which
+    /// skips most tokens of running text. Training applies the same rule, so the weights never
+    /// learn to rely on those tokens being scored.
+    @inline(__always)
+    package static func fixedOutside(_ t: NERToken, prev: Int) -> Bool {
+        guard prev == 0 else { return false }
+        let f = t.flags.rawValue
+        if f & TokenFlags.isPunct.rawValue != 0 { return true }
+        let keep = TokenFlags.capitalized.rawValue | TokenFlags.uncased.rawValue | TokenFlags.hasDigit.rawValue
+            | TokenFlags.particle.rawValue
+        return f & keep == 0
+    }
+
     static let boundary: UInt64 = 0x5bd1e9955bd1e995
     static let boundaryShape: UInt64 = 0x1b873593cc9e2d51
 
@@ -49,6 +63,13 @@ package struct NERFeaturizer: Sendable {
     /// Rows of the features of token `i` that do not depend on earlier tags; appends
     /// exactly `baseCount` rows to `out`.
     package func baseFeatures(_ t: [NERToken], _ i: Int, into out: inout [Int]) {
+        baseFeatures(t, i) { out.append($0) }
+    }
+
+    /// The same rows handed one by one to `emit` (the tagger sums them as they come, without
+    /// an intermediate array).
+    @inline(__always)
+    package func baseFeatures(_ t: [NERToken], _ i: Int, _ emit: (Int) -> Void) {
         let n = t.count
         let w = t[i]
         let wp = i > 0 ? t[i - 1].lower : Self.boundary
@@ -69,36 +90,36 @@ package struct NERFeaturizer: Sendable {
             k -= 1
         }
         let lenBucket = UInt64(min(w.length, 8))
-        out.append(row(1, 0))
-        out.append(row(2, w.lower))
-        out.append(row(3, wp))
-        out.append(row(4, wn))
-        out.append(row(5, wp2))
-        out.append(row(6, wn2))
-        out.append(row(7, w.shape))
-        out.append(row(8, sp))
-        out.append(row(9, sn))
-        out.append(row(10, nerCombine(nerCombine(sp, w.shape), sn)))
-        out.append(row(11, w.suffix2))
-        out.append(row(12, w.suffix3))
-        out.append(row(13, w.suffix4))
-        out.append(row(14, w.prefix2))
-        out.append(row(15, w.prefix3))
-        out.append(row(16, nerCombine(initial, w.lower)))
-        out.append(row(17, nerCombine(initial, w.shape)))
-        out.append(row(18, nerCombine(lex, cap)))
-        out.append(row(19, nerCombine(lexp, cap)))
-        out.append(row(20, nerCombine(lexn, cap)))
-        out.append(row(21, nerCombine(wp, w.lower)))
-        out.append(row(22, nerCombine(w.lower, wn)))
-        out.append(row(23, nerCombine(nerCombine(initial, cap), lex)))
-        out.append(row(24, nerCombine(lenBucket, w.shape)))
-        out.append(row(25, nerCombine(wn, w.shape)))
-        out.append(row(26, nerCombine(wp, w.shape)))
-        out.append(row(27, nerCombine(nerCombine(lexp, lex), lexn)))
-        out.append(row(28, nerCombine(wp2, wp)))
-        out.append(row(29, nerCombine(wn, wn2)))
-        out.append(row(30, nerCombine(sn, w.lower)))
+        emit(row(1, 0))
+        emit(row(2, w.lower))
+        emit(row(3, wp))
+        emit(row(4, wn))
+        emit(row(5, wp2))
+        emit(row(6, wn2))
+        emit(row(7, w.shape))
+        emit(row(8, sp))
+        emit(row(9, sn))
+        emit(row(10, nerCombine(nerCombine(sp, w.shape), sn)))
+        emit(row(11, w.suffix2))
+        emit(row(12, w.suffix3))
+        emit(row(13, w.suffix4))
+        emit(row(14, w.prefix2))
+        emit(row(15, w.prefix3))
+        emit(row(16, nerCombine(initial, w.lower)))
+        emit(row(17, nerCombine(initial, w.shape)))
+        emit(row(18, nerCombine(lex, cap)))
+        emit(row(19, nerCombine(lexp, cap)))
+        emit(row(20, nerCombine(lexn, cap)))
+        emit(row(21, nerCombine(wp, w.lower)))
+        emit(row(22, nerCombine(w.lower, wn)))
+        emit(row(23, nerCombine(nerCombine(initial, cap), lex)))
+        emit(row(24, nerCombine(lenBucket, w.shape)))
+        emit(row(25, nerCombine(wn, w.shape)))
+        emit(row(26, nerCombine(wp, w.shape)))
+        emit(row(27, nerCombine(nerCombine(lexp, lex), lexn)))
+        emit(row(28, nerCombine(wp2, wp)))
+        emit(row(29, nerCombine(wn, wn2)))
+        emit(row(30, nerCombine(sn, w.lower)))
     }
 
     /// Rows of the features that depend on the two previous tags.
@@ -121,9 +142,11 @@ package struct NERModel: Sendable {
     package let featurizer: NERFeaturizer
     package let weights: [Int16]
     package let scales: [Float]
-    /// `weights` times their row's scale, one 8-lane row per bucket: what tagging reads (one
-    /// half cache line per feature).
-    let dense: [SIMD8<Float>]
+    /// What tagging reads: one 16-byte row per bucket, the seven weights as Int16 times a power
+    /// of two whose exponent sits in lane 7. Half the bytes of Float rows, so twice as much of
+    /// the table stays in cache (tagging is bound by these loads), and one load per feature
+    /// brings its scale along.
+    let dense: [SIMD8<Int16>]
 
     package static let magic: [UInt8] = Array("LNER".utf8)
 
@@ -132,9 +155,23 @@ package struct NERModel: Sendable {
         self.weights = weights
         self.scales = scales
         let tc = NERTag.count
-        var d = [SIMD8<Float>](repeating: .zero, count: scales.count)
+        var d = [SIMD8<Int16>](repeating: .zero, count: scales.count)
         for r in 0..<scales.count where scales[r] != 0 {
-            for t in 0..<tc { d[r][t] = Float(weights[r * tc + t]) * scales[r] }
+            var m: Float = 0
+            for t in 0..<tc { m = max(m, abs(Float(weights[r * tc + t]) * scales[r])) }
+            guard m > 0, m.isFinite else { continue }
+            // The smallest power of two that brings the row's largest weight within ±32767.
+            var e = Int((m / 32767).exponent)
+            while m / Float(sign: .plus, exponent: e, significand: 1) > 32767 { e += 1 }
+            e = max(-120, min(120, e))
+            let unit = Float(sign: .plus, exponent: e, significand: 1)
+            var row = SIMD8<Int16>.zero
+            for t in 0..<tc {
+                let q = (Float(weights[r * tc + t]) * scales[r] / unit).rounded()
+                row[t] = Int16(max(-32767, min(32767, q)))
+            }
+            row[7] = Int16(e)
+            d[r] = row
         }
         self.dense = d
     }
@@ -208,22 +245,31 @@ package struct NERModel: Sendable {
         d.append(UInt8(truncatingIfNeeded: u >> 8))
     }
 
-    /// Greedy left-to-right tagging with BIO constraints.
+    /// Greedy left-to-right tagging with BIO constraints. Tokens that cannot start a name
+    /// (see `NERFeaturizer.fixedOutside`) get "O" without being scored, as in training.
     package func tag(_ tokens: [NERToken]) -> [Int] {
         let n = tokens.count
         guard n > 0 else { return [] }
         var tags = [Int](repeating: 0, count: n)
-        var rows: [Int] = []
-        rows.reserveCapacity(NERFeaturizer.baseCount + 4)
         let tc = NERTag.count
         dense.withUnsafeBufferPointer { w in
             var prev = 0, prev2 = 0
             for i in 0..<n {
-                rows.removeAll(keepingCapacity: true)
-                featurizer.baseFeatures(tokens, i, into: &rows)
+                if NERFeaturizer.fixedOutside(tokens[i], prev: prev) {
+                    prev2 = prev
+                    prev = 0
+                    continue
+                }
                 let (a, b, c, d) = featurizer.tagFeatures(tokens, i, prev: prev, prev2: prev2)
-                var sc = w[a] + w[b] + w[c] + w[d]
-                for r in rows { sc += w[r] }
+                var sc = SIMD8<Float>.zero
+                @inline(__always) func add(_ r: Int) {
+                    let q = w[r]
+                    // 2^lane7 built from its bits; lane 7 of the sum is meaningless and unread.
+                    let unit = Float(bitPattern: UInt32(truncatingIfNeeded: 127 + Int32(q[7])) << 23)
+                    sc += SIMD8<Float>(q) * unit
+                }
+                add(a); add(b); add(c); add(d)
+                featurizer.baseFeatures(tokens, i) { add($0) }
                 var best = 0
                 var bestScore = -Float.greatestFiniteMagnitude
                 for t in 0..<tc where NERTag.allowed(t, after: prev) && sc[t] > bestScore {

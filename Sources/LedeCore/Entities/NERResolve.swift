@@ -13,10 +13,10 @@ extension NERDocument {
     /// Decides one kind per surface for the whole article, so "Twitter" tagged as a person once
     /// and as an organization eleven times is an organization everywhere.
     mutating func vote() {
-        var votes: [String: [Int]] = [:]
+        var votes: [String: SIMD4<Int>] = [:]
         for s in spans {
             let k = s.key
-            var v = votes[k] ?? [0, 0, 0, 0]
+            var v = votes[k] ?? .zero
             v[s.type] += s.tagged ? 2 : 1
             let t = sentences[s.sentence].tokens
             let last = t[s.to - 1].flags
@@ -35,7 +35,7 @@ extension NERDocument {
         for s in spans where s.to - s.from == 1 && once[s.key] == 1 {
             let f = sentences[s.sentence].tokens[s.from].flags
             if f.contains(.commonLower), !f.contains(.knownOrg), !f.contains(.firstName), !f.contains(.surname) {
-                votes[s.key] = [1, 0, 0, 0]
+                votes[s.key] = SIMD4(1, 0, 0, 0)
             }
         }
         for (k, v) in votes {
@@ -44,6 +44,7 @@ extension NERDocument {
             kinds[k] = best <= 2 ? best : 0
         }
         for k in definedTerms() { kinds[k] = 0 }
+        for k in notNames { kinds[k] = 0 }
     }
 
     /// "iodine deficiency disorders (IDD)": an abbreviation spelled out in common words names a
@@ -89,11 +90,10 @@ extension NERDocument {
         struct Pattern { var hashes: [UInt64]; var key: String; var kind: Int }
         spans = spans.filter { (kinds[$0.key] ?? 0) != 0 }
         var patterns: [UInt64: [Pattern]] = [:]
-        var seen: Set<String> = []
+        struct PatternID: Hashable { var key: String; var hashes: [UInt64] }
+        var seen: Set<PatternID> = []
         func add(_ hashes: [UInt64], _ key: String, _ kind: Int) {
-            let id = key + "|" + hashes.map(String.init).joined(separator: ",")
-            guard !hashes.isEmpty, !seen.contains(id) else { return }
-            seen.insert(id)
+            guard !hashes.isEmpty, seen.insert(PatternID(key: key, hashes: hashes)).inserted else { return }
             patterns[hashes[0], default: []].append(Pattern(hashes: hashes, key: key, kind: kind))
         }
         for s in spans {
@@ -111,6 +111,8 @@ extension NERDocument {
         for (short, full) in aliasOf {
             if let kind = kinds[full] { add([NERText.hashLower(short)], short, kind) }
         }
+        var firstWords = NERHashSet(capacity: patterns.count)
+        for k in patterns.keys { firstWords.insert(k) }
         // Longest patterns first, so "Elon Musk" wins over "Musk".
         for k in patterns.keys { patterns[k]?.sort { $0.hashes.count > $1.hashes.count } }
 
@@ -123,7 +125,10 @@ extension NERDocument {
             let t = sentence.tokens
             var i = 0
             while i < t.count {
-                guard !covered[si][i], let candidates = patterns[t[i].lower] else { i += 1; continue }
+                guard !covered[si][i], firstWords.contains(t[i].lower), let candidates = patterns[t[i].lower] else {
+                    i += 1
+                    continue
+                }
                 var matched: Pattern?
                 for p in candidates where i + p.hashes.count <= t.count {
                     var ok = true
@@ -159,83 +164,104 @@ extension NERDocument {
 
     /// Groups surfaces that name the same entity and picks the fullest as its name.
     mutating func group(aliasOf: [String: String]) {
+        // Surfaces get integer ids once; everything below works on arrays indexed by them.
         var keys: [String] = []
-        var count: [String: Int] = [:]
-        var firstSpan: [String: Int] = [:]
+        var index: [String: Int] = [:]
+        index.reserveCapacity(spans.count)
+        var keyOf = [Int](repeating: 0, count: spans.count)
+        var count: [Int] = []
         for (i, s) in spans.enumerated() {
-            let k = s.key
-            if count[k] == nil { keys.append(k); firstSpan[k] = i }
-            count[k, default: 0] += 1
+            if let id = index[s.key] {
+                keyOf[i] = id
+                count[id] += 1
+            } else {
+                index[s.key] = keys.count
+                keyOf[i] = keys.count
+                keys.append(s.key)
+                count.append(1)
+            }
         }
-        var wordsOf: [String: [Substring]] = [:]
+        // Each key's words (without a leading "the") as hashes, so the pairwise comparisons
+        // below compare integers.
+        struct KeyInfo { var words: [UInt64]; var first: Substring; var hyphenLast: Bool; var initials: [Character]; var kind: Int; var the: Bool }
+        var info: [KeyInfo] = []
+        info.reserveCapacity(keys.count)
+        let connectors: Set<Substring> = ["of", "and", "the", "for", "at", "&"]
         for k in keys {
-            let w = k.split(separator: " ")
-            wordsOf[k] = w.first == "the" && w.count > 1 ? Array(w.dropFirst()) : w
+            var w = k.split(separator: " ")
+            let the = w.first == "the" && w.count > 1
+            if the { w.removeFirst() }
+            info.append(KeyInfo(words: w.map { NERText.hashLower(ArraySlice($0.unicodeScalars.map(\.value))) }, first: w.first ?? "",
+                                hyphenLast: w.last?.utf8.contains(45) ?? false,
+                                initials: w.compactMap { connectors.contains($0) ? nil : $0.first },
+                                kind: kinds[k] ?? 0, the: the))
         }
-        func words(_ k: String) -> [Substring] { wordsOf[k] ?? [] }
-        func kind(_ k: String) -> Int { kinds[k] ?? 0 }
         // Parent of each key: the fuller key it abbreviates.
-        var parent: [String: String] = [:]
-        for k in keys {
-            let wk = words(k)
-            var best: String?
-            func consider(_ other: String) {
-                guard other != k else { return }
-                if let b = best {
-                    let (ob, oc) = (words(other).count, count[other] ?? 0)
-                    let (bb, bc) = (words(b).count, count[b] ?? 0)
-                    if (ob, oc) > (bb, bc) { best = other }
+        var parent = [Int](repeating: -1, count: keys.count)
+        for (ki, k) in keys.enumerated() {
+            let ik = info[ki]
+            let wk = ik.words
+            var best = -1
+            func consider(_ o: Int) {
+                if best >= 0 {
+                    if (info[o].words.count, count[o]) > (info[best].words.count, count[best]) { best = o }
                 } else {
-                    best = other
+                    best = o
                 }
             }
-            for other in keys where other != k {
-                let wo = words(other)
+            for oi in keys.indices where oi != ki {
+                let io = info[oi]
+                let wo = io.words
+                guard wo.count >= wk.count else { continue }
                 if wo == wk {
                     // "The Foundation" and "Foundation": the bare form stands for both.
-                    if other.count < k.count { consider(other) }
+                    if keys[oi].utf8.count < k.utf8.count { consider(oi) }
                     continue
                 }
                 guard wo.count > wk.count else { continue }
-                if kind(k) == 1 || kind(other) == 1 {
+                if ik.kind == 1 || io.kind == 1 {
                     // A surname (or "First Last" of "First Middle Last") of a person named in full.
-                    guard kind(other) == 1, wk.count == 1 || wk.first == wo.first else { continue }
+                    guard io.kind == 1, wk.count == 1 || wk.first == wo.first else { continue }
                     // Family name first with a hyphenated given name ("Kwok Wai-keung"): "Kwok".
-                    let familyFirst = wo.count == 2 && wk.count == 1 && (wo.last?.contains("-") ?? false) && wo.first == wk.first
-                    if wo.last == wk.last || familyFirst { consider(other) }
-                } else if kind(k) == 2, kind(other) == 2 {
-                    if Array(wo.prefix(wk.count)) == wk, wk.count >= 2 { consider(other) }
-                    else if wk.count == 1, isAcronym(String(wk[0]), of: wo) { consider(other) }
+                    let familyFirst = wo.count == 2 && wk.count == 1 && io.hyphenLast && wo.first == wk.first
+                    if wo.last == wk.last || familyFirst { consider(oi) }
+                } else if ik.kind == 2, io.kind == 2 {
+                    if wo.starts(with: wk), wk.count >= 2 { consider(oi) }
+                    else if wk.count == 1, ik.first.count >= 2, io.initials.elementsEqual(ik.first) { consider(oi) }
                 }
             }
-            if let a = aliasOf[k], a != k, count[a] != nil { best = a }
-            if let b = best { parent[k] = b }
+            if let a = aliasOf[k], a != k, let ai = index[a] {
+                parent[ki] = ai
+            } else if best >= 0 {
+                parent[ki] = best
+            }
         }
-        func root(_ k: String) -> String {
+        func root(_ k: Int) -> Int {
             var r = k
             var steps = 0
-            while let p = parent[r], steps < 16 { r = p; steps += 1 }
+            while parent[r] >= 0, steps < 16 { r = parent[r]; steps += 1 }
             return r
         }
-        var groupIndex: [String: Int] = [:]
-        var groups: [[String]] = []
-        for k in keys {
+        var groupOf = [Int](repeating: -1, count: keys.count)
+        var groups: [[Int]] = []
+        for k in keys.indices {
             let r = root(k)
-            if let g = groupIndex[r] {
-                groups[g].append(k)
-            } else {
-                groupIndex[r] = groups.count
-                groups.append([k])
+            if groupOf[r] < 0 {
+                groupOf[r] = groups.count
+                groups.append([])
             }
-            groupIndex[k] = groupIndex[r]
+            groups[groupOf[r]].append(k)
+            groupOf[k] = groupOf[r]
         }
         // A person named by one word only, only at the start of sentences, never after a title, with
         // a word that is not a known name: too weak ("Iodine", "Homeopathy").
-        var weak = Set<Int>()
-        for (g, members) in groups.enumerated() where kind(root(members[0])) == 1 {
-            guard members.allSatisfy({ words($0).count == 1 }) else { continue }
+        var weak = [Bool](repeating: false, count: groups.count)
+        var spansOfGroup = [[Int]](repeating: [], count: groups.count)
+        for i in spans.indices { spansOfGroup[groupOf[keyOf[i]]].append(i) }
+        for (g, members) in groups.enumerated() where info[root(members[0])].kind == 1 {
+            guard members.allSatisfy({ info[$0].words.count == 1 }) else { continue }
             var tagged = 0, titled = false, known = false
-            for sp in spans where groupIndex[sp.key] == g {
+            for sp in spansOfGroup[g].map({ spans[$0] }) {
                 let t = sentences[sp.sentence].tokens
                 if sp.tagged { tagged += 1 }
                 if !isInitial(sp.sentence, sp.from) { known = true }
@@ -243,36 +269,45 @@ extension NERDocument {
                 let f = t[sp.from].flags
                 if (f.contains(.surname) || f.contains(.firstName)) && !f.contains(.commonLower) { known = true }
             }
-            if !(titled || known || tagged >= 2) { weak.insert(g) }
+            if !(titled || known || tagged >= 2) { weak[g] = true }
         }
-        if !weak.isEmpty {
-            spans = spans.filter { !weak.contains(groupIndex[$0.key] ?? -1) }
-            var renumber: [Int: Int] = [:]
-            var kept: [[String]] = []
-            for (g, members) in groups.enumerated() where !weak.contains(g) {
+        if weak.contains(true) {
+            var keep: [Span] = [], keepKey: [Int] = []
+            for i in spans.indices where !weak[groupOf[keyOf[i]]] {
+                keep.append(spans[i])
+                keepKey.append(keyOf[i])
+            }
+            spans = keep
+            keyOf = keepKey
+            var renumber = [Int](repeating: -1, count: groups.count)
+            var kept: [[Int]] = []
+            for (g, members) in groups.enumerated() where !weak[g] {
                 renumber[g] = kept.count
                 kept.append(members)
             }
-            for (k, g) in groupIndex { groupIndex[k] = renumber[g] }
+            for k in groupOf.indices { groupOf[k] = renumber[groupOf[k]] }
             groups = kept
         }
-        entityOf = spans.map { groupIndex[$0.key] ?? 0 }
-        firstSpan = [:]
-        for (i, sp) in spans.enumerated() where firstSpan[sp.key] == nil { firstSpan[sp.key] = i }
+        entityOf = keyOf.map { groupOf[$0] }
+        var firstSpan = [Int](repeating: -1, count: keys.count)
+        var firstUnshouted = [Int](repeating: -1, count: keys.count)
+        for (i, sp) in spans.enumerated() {
+            if firstSpan[keyOf[i]] < 0 { firstSpan[keyOf[i]] = i }
+            if firstUnshouted[keyOf[i]] < 0, !sentences[sp.sentence].shouted { firstUnshouted[keyOf[i]] = i }
+        }
         entities = groups.map { members in
             let r = root(members[0])
-            let kindValue = kind(r) == 2 ? EntityKind.organization : EntityKind.person
+            let kindValue = info[r].kind == 2 ? EntityKind.organization : EntityKind.person
             // Name: the fullest form; "The X" gives way to "X" when both occur.
             let fullest = members.max { a, b in
-                let (wa, wb) = (words(a).count, words(b).count)
+                let (wa, wb) = (info[a].words.count, info[b].words.count)
                 if wa != wb { return wa < wb }
-                if a.hasPrefix("the ") != b.hasPrefix("the ") { return a.hasPrefix("the ") }
-                return (count[a] ?? 0) < (count[b] ?? 0)
+                if info[a].the != info[b].the { return info[a].the }
+                return count[a] < count[b]
             } ?? r
             // A shouted headline's "ELON MUSK" is a mention, but the name is written as the body writes it.
-            let nameSpan = spans.first { $0.key == fullest && !sentences[$0.sentence].shouted }
-                ?? firstSpan[fullest].map { spans[$0] }
-            let name = nameSpan.map { text(of: $0) } ?? fullest
+            let i = firstUnshouted[fullest] >= 0 ? firstUnshouted[fullest] : firstSpan[fullest]
+            let name = i >= 0 ? text(of: spans[i]) : keys[fullest]
             return DocumentEntity(name: name, kind: kindValue)
         }
         for (i, s) in spans.enumerated() {
@@ -281,22 +316,13 @@ extension NERDocument {
             let m = Mention(start: t[s.from].start, end: t[s.to - 1].end, text: text(of: s))
             entities[e].mentions.append(m)
             var forms = [m.text]
-            if s.to < t.count {
-                let next = text(t[s.to].start, t[s.to].end)
-                if next == "'s" || next == "\u{2019}s" { forms.append(m.text + next) }
+            if s.to < t.count, t[s.to].length == 2, NERText.isApostrophe(scalars[t[s.to].start]), scalars[t[s.to].start + 1] == 115 {
+                forms.append(m.text + text(t[s.to].start, t[s.to].end))
             }
             for f in forms where f != entities[e].name && !entities[e].aliases.contains(f) {
                 entities[e].aliases.append(f)
             }
         }
-    }
-
-    func isAcronym(_ short: String, of words: [Substring]) -> Bool {
-        let initials = words.compactMap { w -> Character? in
-            guard let c = w.first, w != "of", w != "and", w != "the", w != "for", w != "at", w != "&" else { return nil }
-            return c
-        }
-        return short.count >= 2 && String(initials) == short
     }
 
     // MARK: - Output

@@ -40,11 +40,14 @@ package struct TokenFlags: OptionSet, Sendable, Hashable {
     /// The same word is written in lower case elsewhere in the document.
     package static let lowerInDocument = TokenFlags(rawValue: 1 << 16)
 
+    /// A lower-case name particle ("al", "van", "de"): may begin a name. Not a tagger feature.
+    package static let particle = TokenFlags(rawValue: 1 << 17)
+
     package static let lexiconMask: UInt32 = 0x1FF00
 
     /// Marks the capitalized tokens whose word the document also writes in lower case.
     package static func markLowerInDocument(_ sentences: inout [[NERToken]]) {
-        var lower = Set<UInt64>()
+        var lower = NERHashSet(capacity: 512)
         for s in sentences {
             for t in s where t.flags.contains(.hasLetter) && !t.flags.contains(.capitalized) && !t.flags.contains(.uncased) {
                 lower.insert(t.lower)
@@ -187,6 +190,12 @@ package enum NERText {
             for i in max(start, from)..<min(end, to) { a = (a ^ UInt64(lowered(s[i]))) &* fnvPrime }
             return nerMix(a)
         }
+        // Affixes tell unknown names apart; a plain lower-case word is only scored inside a name
+        // ("Bank of America"), where the word itself says enough, so it skips their five hashes.
+        guard upper > 0 || flags.contains(.hasDigit) || flags.contains(.uncased) else {
+            return NERToken(start: start, end: end, lower: nerMix(h), shape: nerMix(shapeHash), prefix2: 0, prefix3: 0,
+                            suffix2: 0, suffix3: 0, suffix4: 0, flags: flags, length: n)
+        }
         return NERToken(
             start: start, end: end, lower: nerMix(h), shape: nerMix(shapeHash),
             prefix2: affix(start, start + 2, 11), prefix3: affix(start, start + 3, 12),
@@ -251,5 +260,81 @@ package enum NERText {
             i += 1
         }
         return out
+    }
+}
+
+/// A set of token hashes (already well mixed, never 0) with open addressing: the per-article
+/// word sets are filled and probed once per token, where `Set`'s seeded hashing dominated.
+package struct NERHashSet: Sendable {
+    private var slots: [UInt64]
+    private var mask: Int
+    private var count = 0
+
+    package init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always)
+    package func contains(_ h: UInt64) -> Bool {
+        guard h != 0 else { return false }
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let k = slots[i]
+            if k == h { return true }
+            if k == 0 { return false }
+            i = (i + 1) & mask
+        }
+    }
+
+    package mutating func insert(_ h: UInt64) {
+        guard h != 0 else { return }
+        if (count + 1) * 2 > slots.count { grow() }
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let k = slots[i]
+            if k == h { return }
+            if k == 0 { slots[i] = h; count += 1; return }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        mask = slots.count - 1
+        count = 0
+        for h in old where h != 0 { insert(h) }
+    }
+}
+
+extension NERText {
+    /// The Unicode scalar values of `text`, decoded from its UTF-8 storage in one pass.
+    package static func scalars(_ text: String) -> [UInt32] {
+        var text = text
+        return text.withUTF8 { u in
+            var out = [UInt32]()
+            out.reserveCapacity(u.count)
+            var i = 0
+            let n = u.count
+            while i < n {
+                let b = UInt32(u[i])
+                if b < 0x80 {
+                    out.append(b); i += 1
+                } else if b < 0xE0, i + 1 < n {
+                    out.append((b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F)); i += 2
+                } else if b < 0xF0, i + 2 < n {
+                    out.append((b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)); i += 3
+                } else if i + 3 < n {
+                    out.append((b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6
+                        | UInt32(u[i + 3] & 0x3F)); i += 4
+                } else {
+                    break
+                }
+            }
+            return out
+        }
     }
 }

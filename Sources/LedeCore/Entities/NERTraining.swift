@@ -221,6 +221,11 @@ package struct NERTrainer {
                 let (tokens, gold) = data[idx]
                 var prev = 0, prev2 = 0
                 for i in 0..<tokens.count {
+                    if NERFeaturizer.fixedOutside(tokens[i], prev: prev) {
+                        prev2 = prev
+                        prev = 0
+                        continue
+                    }
                     clock += 1
                     rows.removeAll(keepingCapacity: true)
                     fz.baseFeatures(tokens, i, into: &rows)

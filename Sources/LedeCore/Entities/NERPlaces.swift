@@ -1,0 +1,91 @@
+/// Names of places that news writes alone ("Myanmar said…", "in Los Angeles"): countries and
+/// territories, US states and Canadian provinces, capitals and large cities. A span that is
+/// exactly one of these is a place (or its government by metonymy), never reported as a person
+/// or an organization. Written out for lede from general knowledge (facts, not a copied list);
+/// names that are also common given names or surnames ("Jordan", "Chad", "Victoria",
+/// "Washington", "Lincoln") are left out on purpose.
+enum NERPlaces {
+    static let names: [String] = [
+        // Countries and territories.
+        "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Antigua", "Argentina", "Armenia", "Australia",
+        "Austria", "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh", "Barbados", "Belarus", "Belgium", "Belize",
+        "Benin", "Bhutan", "Bolivia", "Bosnia", "Botswana", "Brazil", "Brunei", "Bulgaria", "Burkina Faso",
+        "Burundi", "Cambodia", "Cameroon", "Canada", "Cape Verde", "Central African Republic", "Chile", "China",
+        "Colombia", "Comoros", "Congo", "Costa Rica", "Croatia", "Cuba", "Cyprus", "Czech Republic", "Czechia",
+        "Denmark", "Djibouti", "Dominica", "Dominican Republic", "East Timor", "Ecuador", "Egypt", "El Salvador",
+        "Equatorial Guinea", "Eritrea", "Estonia", "Eswatini", "Ethiopia", "Fiji", "Finland", "France", "Gabon",
+        "Gambia", "Germany", "Ghana", "Greece", "Grenada", "Guatemala", "Guinea", "Guinea-Bissau", "Guyana",
+        "Haiti", "Honduras", "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel",
+        "Italy", "Ivory Coast", "Jamaica", "Japan", "Kazakhstan", "Kenya", "Kiribati", "Kosovo", "Kuwait",
+        "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Lesotho", "Liberia", "Libya", "Liechtenstein", "Lithuania",
+        "Luxembourg", "Madagascar", "Malawi", "Malaysia", "Maldives", "Mali", "Malta", "Marshall Islands",
+        "Mauritania", "Mauritius", "Mexico", "Micronesia", "Moldova", "Monaco", "Mongolia", "Montenegro",
+        "Morocco", "Mozambique", "Myanmar", "Burma", "Namibia", "Nauru", "Nepal", "Netherlands", "New Zealand",
+        "Nicaragua", "Niger", "Nigeria", "North Korea", "North Macedonia", "Macedonia", "Norway", "Oman",
+        "Pakistan", "Palau", "Palestine", "Panama", "Papua New Guinea", "Paraguay", "Peru", "Philippines",
+        "Poland", "Portugal", "Qatar", "Romania", "Russia", "Rwanda", "Samoa", "San Marino", "Saudi Arabia",
+        "Senegal", "Serbia", "Seychelles", "Sierra Leone", "Singapore", "Slovakia", "Slovenia",
+        "Solomon Islands", "Somalia", "South Africa", "South Korea", "South Sudan", "Spain", "Sri Lanka", "Sudan",
+        "Suriname", "Swaziland", "Sweden", "Switzerland", "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand",
+        "Togo", "Tonga", "Trinidad", "Tobago", "Tunisia", "Turkey", "Turkmenistan", "Tuvalu", "Uganda", "Ukraine",
+        "United Arab Emirates", "UAE", "United Kingdom", "UK", "Britain", "Great Britain", "England", "Scotland",
+        "Wales", "Northern Ireland", "United States", "United States of America", "USA", "U.S.", "U.S.A.",
+        "America", "Uruguay", "Uzbekistan", "Vanuatu", "Vatican", "Venezuela", "Vietnam", "Yemen", "Zambia",
+        "Zimbabwe", "Greenland", "Puerto Rico", "Hong Kong", "Macau", "Macao", "Gaza", "Gaza Strip",
+        "West Bank", "Tibet", "Xinjiang", "Chechnya", "Crimea", "Kashmir", "Kurdistan", "Darfur",
+        "Soviet Union", "USSR", "Yugoslavia", "Europe", "Asia", "Africa", "Antarctica", "Oceania",
+        "North America", "South America", "Latin America", "Middle East", "Balkans", "Caribbean", "Scandinavia",
+        // US states, Canadian provinces, Australian states.
+        "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+        "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+        "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska",
+        "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota",
+        "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota",
+        "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
+        "Alberta", "British Columbia", "Manitoba", "New Brunswick", "Newfoundland", "Nova Scotia", "Ontario",
+        "Quebec", "Saskatchewan", "Yukon", "Nunavut", "Queensland", "New South Wales", "Tasmania",
+        // Capitals and large cities.
+        "Kabul", "Tirana", "Algiers", "Luanda", "Buenos Aires", "Yerevan", "Canberra", "Vienna", "Baku", "Manama",
+        "Dhaka", "Minsk", "Brussels", "La Paz", "Sarajevo", "Brasilia", "Sofia", "Phnom Penh", "Ottawa",
+        "Santiago", "Beijing", "Bogota", "Kinshasa", "Zagreb", "Havana", "Nicosia", "Prague", "Copenhagen",
+        "Quito", "Cairo", "Tallinn", "Addis Ababa", "Helsinki", "Paris", "Berlin", "Accra", "Athens",
+        "Budapest", "Reykjavik", "New Delhi", "Delhi", "Jakarta", "Tehran", "Baghdad", "Dublin", "Jerusalem",
+        "Tel Aviv", "Rome", "Tokyo", "Amman", "Astana", "Nairobi", "Pristina", "Kuwait City", "Bishkek",
+        "Vientiane", "Riga", "Beirut", "Monrovia", "Tripoli", "Vilnius", "Antananarivo", "Kuala Lumpur", "Bamako",
+        "Valletta", "Mexico City", "Chisinau", "Ulaanbaatar", "Podgorica", "Rabat", "Maputo", "Naypyidaw",
+        "Yangon", "Rangoon", "Windhoek", "Kathmandu", "Amsterdam", "The Hague", "Wellington", "Managua", "Niamey",
+        "Abuja", "Lagos", "Pyongyang", "Skopje", "Oslo", "Muscat", "Islamabad", "Karachi", "Lahore",
+        "Panama City", "Asuncion", "Lima", "Manila", "Warsaw", "Lisbon", "Doha", "Bucharest", "Moscow",
+        "Kigali", "Riyadh", "Dakar", "Belgrade", "Freetown", "Bratislava", "Ljubljana", "Mogadishu",
+        "Pretoria", "Johannesburg", "Cape Town", "Seoul", "Juba", "Madrid", "Barcelona", "Colombo", "Khartoum",
+        "Stockholm", "Bern", "Geneva", "Zurich", "Damascus", "Aleppo", "Taipei", "Dushanbe", "Dodoma",
+        "Dar es Salaam", "Bangkok", "Tunis", "Ankara", "Istanbul", "Ashgabat", "Kampala", "Kyiv", "Kiev",
+        "Abu Dhabi", "Dubai", "London", "Montevideo", "Tashkent", "Caracas", "Hanoi", "Ho Chi Minh City",
+        "Sanaa", "Lusaka", "Harare", "Mumbai", "Bombay", "Kolkata", "Calcutta", "Chennai", "Bangalore",
+        "Shanghai", "Guangzhou", "Shenzhen", "Wuhan", "Chongqing", "Osaka", "Sydney", "Melbourne", "Brisbane",
+        "Perth", "Adelaide", "Auckland", "Toronto", "Montreal", "Vancouver", "Calgary", "Edmonton", "Sao Paulo",
+        "Rio de Janeiro", "Bogotá", "Medellin", "Munich", "Frankfurt", "Hamburg", "Cologne", "Milan", "Naples",
+        "Venice", "Florence", "Marseille", "Lyon", "Manchester", "Liverpool", "Birmingham", "Edinburgh",
+        "Glasgow", "Belfast", "St Petersburg", "Saint Petersburg", "Kandahar", "Basra", "Mosul", "Fallujah",
+        "Kirkuk", "Ramadi", "Tikrit", "Benghazi", "Alexandria", "Mecca", "Medina", "Jeddah", "Gaza City",
+        "Ramallah", "Hebron", "Haifa", "Peshawar", "Quetta", "Rawalpindi", "Mumbai", "Hyderabad",
+        "Los Angeles", "San Francisco", "Chicago", "Houston", "Philadelphia", "Phoenix", "San Antonio",
+        "San Diego", "Dallas", "San Jose", "Austin", "Seattle", "Denver", "Boston", "Detroit", "Miami",
+        "Atlanta", "Las Vegas", "New Orleans", "Baltimore", "Pittsburgh", "Cleveland", "Minneapolis",
+        "St. Louis", "Portland", "Sacramento", "Honolulu", "Anchorage", "Brooklyn", "Manhattan", "Queens",
+        "Bronx", "Silicon Valley", "Hollywood", "New York City", "Washington D.C.", "Washington, D.C.",
+    ]
+
+    /// Hash of a token sequence's lower-cased words, as `hash(of:)` computes it for a span.
+    static let hashes: Set<UInt64> = Set(names.map { name in
+        let s = name.unicodeScalars.map(\.value)
+        return NERText.tokenize(s, from: 0, to: s.count).reduce(UInt64(0x9E37)) {
+            nerCombine($0, NERText.hashLower(s[$1.0..<$1.1]))
+        }
+    })
+
+    static func contains(_ tokens: ArraySlice<NERToken>) -> Bool {
+        guard tokens.count <= 5 else { return false }
+        return hashes.contains(tokens.reduce(UInt64(0x9E37)) { nerCombine($0, $1.lower) })
+    }
+}
