@@ -53,17 +53,7 @@ eval: deps
 ## train-ner: rebuild the recognizer's weights from ../shared/corpus/ner, deterministically.
 train-ner: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product lede-train-ner
-	$(BIN)/lede-train-ner
-
-## train-ner: rebuild the entity tagger's weights (deterministic) from ../shared/corpus/ner.
-train-ner: deps
-	$(SWIFT) build $(RELEASE_FLAGS) --product lede-train-ner
-	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/lede-train-ner --epochs 6 --bits 17
-
-## eval: held-out entity scores, corpus expectations and recognizer speed.
-eval: deps
-	$(SWIFT) build $(RELEASE_FLAGS) --product lede-eval-ner
-	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/lede-eval-ner
+	$(BIN)/lede-train-ner --epochs 6 --bits 17
 
 clean:
 	rm -rf .build
