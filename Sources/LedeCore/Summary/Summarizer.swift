@@ -54,9 +54,12 @@ public struct Summarizer: Sendable {
         public var numbers: Double
         /// MMR trade-off between score (1) and novelty (0).
         public var lambda: Double
+        /// How much of its score a sentence that is entirely a direct quote loses.
+        public var quotePenalty: Double
 
-        public init(position: Double = 0.55, centrality: Double = 0.20, title: Double = 0.10,
-                    topic: Double = 0.05, entities: Double = 0.05, numbers: Double = 0.05, lambda: Double = 0.7) {
+        public init(position: Double = 0.20, centrality: Double = 0.40, title: Double = 0.15,
+                    topic: Double = 0.10, entities: Double = 0.10, numbers: Double = 0.05, lambda: Double = 0.7,
+                    quotePenalty: Double = 0.3) {
             self.position = position
             self.centrality = centrality
             self.title = title
@@ -64,11 +67,12 @@ public struct Summarizer: Sendable {
             self.entities = entities
             self.numbers = numbers
             self.lambda = lambda
+            self.quotePenalty = quotePenalty
         }
 
         /// Centrality alone, no redundancy removal: the LexRank baseline.
         public static let lexRank = Weights(position: 0, centrality: 1, title: 0, topic: 0, entities: 0,
-                                            numbers: 0, lambda: 1)
+                                            numbers: 0, lambda: 1, quotePenalty: 0)
     }
 
     public init(maximumBullets: Int = 5) {
@@ -221,9 +225,35 @@ public struct Summarizer: Sendable {
             let words = graph.vectors[index].wordCount
             if words < 10 { s *= 0.7 } else if words > 45 { s *= 0.85 }
             if Self.opensWithUnresolvedReference(graph: graph, sentence: index) { s *= 0.85 }
+            // Extractive summaries report; they rarely keep colour quotes, however many
+            // topic words a quote repeats (which is what lifts it in the similarity graph).
+            s *= 1 - weights.quotePenalty * Self.quotedShare(graph.scalars, graph.sentences[index])
             scores[rank] = s
         }
         return scores
+    }
+
+    /// The share of a sentence's scalars that lie inside quotation marks.
+    ///
+    /// Straight double quotes toggle; curly ones open and close. An opening mark whose quote
+    /// runs past the sentence end counts to the end (a quote spanning sentences).
+    static func quotedShare(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> Double {
+        guard span.length > 0 else { return 0 }
+        var inside = false
+        var quoted = 0
+        for i in span.start..<span.end {
+            let c = scalars[i]
+            if c == "\u{201C}" || c == "\u{00AB}" {
+                inside = true
+            } else if c == "\u{201D}" || c == "\u{00BB}" {
+                inside = false
+            } else if c == "\"" {
+                inside.toggle()
+            } else if inside {
+                quoted += 1
+            }
+        }
+        return Double(quoted) / Double(span.length)
     }
 
     private static func scaleToUnit(_ values: inout [Double]) {
