@@ -15,11 +15,21 @@ struct Highlighter {
     /// so that later mentions ("Hoffman") are marked too.
     private let surnames: [UInt64: String]
 
+    /// Every entity mention as (body offsets, index into `entities`), sorted by start.
+    private let mentions: [(start: Int, end: Int, entity: Int)]
+
     private let splitter = SentenceSplitter()
 
     init(graph: SentenceGraph, entities: [DocumentEntity], terms: any TermStatistics, keyTermCount: Int = 6) {
         self.graph = graph
         self.entities = entities
+        var mentions: [(start: Int, end: Int, entity: Int)] = []
+        mentions.reserveCapacity(entities.reduce(0) { $0 + $1.mentions.count })
+        for (index, entity) in entities.enumerated() {
+            for mention in entity.mentions { mentions.append((mention.start, mention.end, index)) }
+        }
+        mentions.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+        self.mentions = mentions
         self.keyTerms = Self.keyTerms(graph: graph, terms: terms, count: keyTermCount)
         self.surnames = entities.isEmpty ? Self.surnames(graph: graph) : [:]
     }
@@ -28,11 +38,22 @@ struct Highlighter {
     func highlights(inSentence index: Int, text: [Unicode.Scalar], from offset: Int) -> [Highlight] {
         var candidates: [Highlight] = []
         let end = offset + text.count
-        for entity in entities {
-            for mention in entity.mentions where mention.start >= offset && mention.end <= end && mention.start < mention.end {
+        // Mentions in text order: a binary search finds the bullet's first, so each bullet
+        // costs its own mentions, not the article's.
+        var low = 0, high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].start < offset { low = mid + 1 } else { high = mid }
+        }
+        var m = low
+        while m < mentions.count, mentions[m].start < end {
+            let mention = mentions[m]
+            if mention.end <= end, mention.start < mention.end {
+                let entity = entities[mention.entity]
                 candidates.append(Highlight(start: mention.start - offset, end: mention.end - offset,
                                             kind: HighlightKind(entity.kind), entity: entity.name))
             }
+            m += 1
         }
         // The graph already split this sentence into words; shift them into bullet offsets.
         let words = graph.words[index].compactMap { word -> TextSpan? in

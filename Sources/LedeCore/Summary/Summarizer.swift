@@ -238,22 +238,26 @@ public struct Summarizer: Sendable {
     /// Straight double quotes toggle; curly ones open and close. An opening mark whose quote
     /// runs past the sentence end counts to the end (a quote spanning sentences).
     static func quotedShare(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> Double {
-        guard span.length > 0 else { return 0 }
-        var inside = false
-        var quoted = 0
-        for i in span.start..<span.end {
-            let c = scalars[i]
-            if c == "\u{201C}" || c == "\u{00AB}" {
-                inside = true
-            } else if c == "\u{201D}" || c == "\u{00BB}" {
-                inside = false
-            } else if c == "\"" {
-                inside.toggle()
-            } else if inside {
-                quoted += 1
+        guard span.length > 0, span.start >= 0, span.end <= scalars.count else { return 0 }
+        // Runs in the scoring of every candidate: a tight scan that only branches on marks,
+        // adding up the lengths of quoted runs when they close.
+        return scalars.withUnsafeBufferPointer { text -> Double in
+            var openedAt = -1
+            var quoted = 0
+            for i in span.start..<span.end {
+                let v = text[i].value
+                guard v == 0x22 || v == 0xAB || v == 0xBB || v == 0x201C || v == 0x201D else { continue }
+                let opens = v == 0x201C || v == 0xAB || (v == 0x22 && openedAt < 0)
+                if opens {
+                    if openedAt < 0 { openedAt = i + 1 }
+                } else if openedAt >= 0 {
+                    quoted += i - openedAt
+                    openedAt = -1
+                }
             }
+            if openedAt >= 0 { quoted += span.end - openedAt }
+            return Double(quoted) / Double(span.length)
         }
-        return Double(quoted) / Double(span.length)
     }
 
     private static func scaleToUnit(_ values: inout [Double]) {
@@ -268,14 +272,16 @@ public struct Summarizer: Sendable {
     private static func entityWeights(graph: SentenceGraph, entities: [DocumentEntity]) -> [Double] {
         var result = [Double](repeating: 0, count: graph.sentences.count)
         if !entities.isEmpty {
-            for entity in entities {
+            var counted = [Int](repeating: -1, count: graph.sentences.count)
+            for (entityIndex, entity) in entities.enumerated() {
                 let weight = log(1 + Double(entity.mentions.count))
-                var lastSentence = -1
-                for mention in entity.mentions.sorted(by: { $0.start < $1.start }) {
+                // Each sentence once per entity however often it names it. Mentions arrive in
+                // text order from the recognizer; the seen-mark does not rely on it.
+                for mention in entity.mentions {
                     guard let sentence = sentenceIndex(graph.sentences, containing: mention.start),
-                          sentence != lastSentence else { continue }
+                          counted[sentence] != entityIndex else { continue }
+                    counted[sentence] = entityIndex
                     result[sentence] += weight
-                    lastSentence = sentence
                 }
             }
             return result
