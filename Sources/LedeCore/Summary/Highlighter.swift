@@ -62,23 +62,32 @@ struct Highlighter {
         return finish(candidates, text: text, words: words)
     }
 
-    /// Highlights of an author's key point, whose names are found by matching entity names.
-    func highlights(inKeyPoint text: [Unicode.Scalar]) -> [Highlight] {
-        var candidates: [Highlight] = []
-        for entity in entities {
-            let forms = ([entity.name] + entity.aliases + entity.mentions.map(\.text))
-                .map { Array($0.unicodeScalars) }
-                .filter { !$0.isEmpty }
-                .sorted { $0.count > $1.count }
-            var seen = Set<[Unicode.Scalar]>()
-            for form in forms where seen.insert(form).inserted {
+    /// Highlights of the author's key points, whose names are found by matching entity
+    /// names. Each entity's distinct surface forms are gathered once for all of them: an entity named fifty times has one or two forms,
+    /// not fifty strings to search for in every key point.
+    func highlights(inKeyPoints texts: [[Unicode.Scalar]]) -> [[Highlight]] {
+        guard !texts.isEmpty else { return [] }
+        var forms: [(form: [Unicode.Scalar], entity: Int)] = []
+        for (index, entity) in entities.enumerated() {
+            var seen = Set<String>()
+            for name in [entity.name] + entity.aliases + entity.mentions.map(\.text)
+            where !name.isEmpty && seen.insert(name).inserted {
+                forms.append((Array(name.unicodeScalars), index))
+            }
+        }
+        // Longer forms first, so "Elon Musk" is marked whole before "Musk" could be.
+        forms.sort { $0.form.count > $1.form.count }
+        return texts.map { text in
+            var candidates: [Highlight] = []
+            for (form, index) in forms {
+                let entity = entities[index]
                 for start in Self.occurrences(of: form, in: text) {
                     candidates.append(Highlight(start: start, end: start + form.count,
                                                 kind: HighlightKind(entity.kind), entity: entity.name))
                 }
             }
+            return finish(candidates, text: text)
         }
-        return finish(candidates, text: text)
     }
 
     private func finish(_ entityCandidates: [Highlight], text: [Unicode.Scalar], words: [TextSpan]? = nil) -> [Highlight] {

@@ -111,9 +111,8 @@ public struct Summarizer: Sendable {
                             avoiding: keyPointScalars, count: wanted)
         let highlighter = Highlighter(graph: graph, entities: entities, terms: terms)
         var bullets: [Bullet] = []
-        for text in keyPointScalars {
-            bullets.append(Bullet(text: makeString(text),
-                                  highlights: highlighter.highlights(inKeyPoint: text)))
+        for (text, highlights) in zip(keyPointScalars, highlighter.highlights(inKeyPoints: keyPointScalars)) {
+            bullets.append(Bullet(text: makeString(text), highlights: highlights))
         }
         for index in chosen {
             let (text, offset) = Self.bulletText(graph: graph, sentence: index)
