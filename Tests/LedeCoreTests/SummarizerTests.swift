@@ -380,3 +380,35 @@ struct SummarizerScoringTests {
         #expect(pick(noPenalty)?.hasPrefix("\u{201C}") == true)
     }
 }
+
+@Suite("Key point highlights")
+struct KeyPointHighlightTests {
+    @Test("key points mark the fullest form of an entity named many times, once per occurrence")
+    func keyPointNames() {
+        var body = "Elon Musk said the company would grow. "
+        for _ in 0..<40 { body += "Musk repeated the plan at the meeting today. " }
+        let scalars = Array(body.unicodeScalars)
+        var mentions = [Mention(start: 0, end: 9, text: "Elon Musk")]
+        var i = 9
+        while i + 4 <= scalars.count {
+            if String(String.UnicodeScalarView(scalars[i..<(i + 4)])) == "Musk" {
+                mentions.append(Mention(start: i, end: i + 4, text: "Musk"))
+            }
+            i += 1
+        }
+        let musk = DocumentEntity(name: "Elon Musk", kind: .person, aliases: ["Musk"], mentions: mentions)
+        let document = ParsedDocument(title: "Plans", source: "test", body: body,
+                                      keyPoints: ["Elon Musk wants growth, and Musk says it twice."])
+        let sentences = SentenceSplitter().sentences(in: body)
+        let bullets = Summarizer().bullets(for: document, sentences: sentences, entities: [musk],
+                                           terms: BackgroundTermStatistics())
+        guard let first = bullets.first else {
+            Issue.record("no bullets")
+            return
+        }
+        #expect(first.text.hasPrefix("Elon Musk wants growth"))
+        let people = first.highlights.filter { $0.kind == .person }.map { substring(first.text, $0) }
+        #expect(people == ["Elon Musk", "Musk"])
+        #expect(first.highlights.filter { $0.kind == .person }.allSatisfy { $0.entity == "Elon Musk" })
+    }
+}

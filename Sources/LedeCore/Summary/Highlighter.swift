@@ -63,8 +63,9 @@ struct Highlighter {
     }
 
     /// Highlights of the author's key points, whose names are found by matching entity
-    /// names. Each entity's distinct surface forms are gathered once for all of them: an entity named fifty times has one or two forms,
-    /// not fifty strings to search for in every key point.
+    /// names. Each entity's distinct surface forms are gathered once for all of them: an
+    /// entity named fifty times has one or two forms, not fifty strings to search for in
+    /// every key point.
     func highlights(inKeyPoints texts: [[Unicode.Scalar]]) -> [[Highlight]] {
         guard !texts.isEmpty else { return [] }
         var forms: [(form: [Unicode.Scalar], entity: Int)] = []
