@@ -355,7 +355,7 @@ struct SentenceGraph {
 
     /// Continuous LexRank: PageRank over the similarity graph of `nodes`, edges below
     /// `threshold` dropped. Returns one score per node, the largest scaled to 1.
-    func centrality(of nodes: [Int], threshold: Double = 0.08, damping: Double = 0.85) -> [Double] {
+    func centrality(of nodes: [Int], threshold: Double = 0.05, damping: Double = 0.85) -> [Double] {
         let n = nodes.count
         guard n > 1 else { return Array(repeating: 1, count: n) }
         var matrix = [Double](repeating: 0, count: n * n)
