@@ -4,7 +4,7 @@ import LedeCore
 // Evaluates lede's summarizer against Lead-k, TextRank and LexRank on the seed and Wikinews
 // articles of the shared corpus, using their hand-made `summary_must_cover` facts.
 //
-//   lede-eval-summary [CORPUS] [--show] [--detail] [--bench [--stages]] [--weights p,c,t,topic,e,n,lambda]
+//   lede-eval-summary [CORPUS] [--show] [--detail] [--bench [--stages]] [--weights p,c,t,topic,e,n,lambda[,quote[,edge]]]
 
 // MARK: - Reading
 
@@ -124,9 +124,11 @@ let bench = arguments.contains("--bench")
 var weights = Summarizer.Weights()
 if let index = arguments.firstIndex(of: "--weights"), index + 1 < arguments.count {
     let values = arguments[index + 1].split(separator: ",").compactMap { Double($0) }
-    if values.count == 7 {
+    if values.count >= 7 {
         weights = Summarizer.Weights(position: values[0], centrality: values[1], title: values[2], topic: values[3],
-                                     entities: values[4], numbers: values[5], lambda: values[6])
+                                     entities: values[4], numbers: values[5], lambda: values[6],
+                                     quotePenalty: values.count > 7 ? values[7] : Summarizer.Weights().quotePenalty)
+        if values.count > 8 { weights.edgeThreshold = values[8] }
     }
     arguments.removeSubrange(index...(index + 1))
 }
@@ -140,7 +142,9 @@ guard !articles.isEmpty else {
 
 let splitter = SentenceSplitter()
 let summarizer = Summarizer(maximumBullets: 5, weights: weights)
-let lexRank = Summarizer(maximumBullets: 5, weights: .lexRank)
+var lexRankWeights = Summarizer.Weights.lexRank
+lexRankWeights.edgeThreshold = weights.edgeThreshold
+let lexRank = Summarizer(maximumBullets: 5, weights: lexRankWeights)
 
 if bench {
     let documents = SummaryBenchmark.documents(resizing: articles.map(\.document), toWords: 600)

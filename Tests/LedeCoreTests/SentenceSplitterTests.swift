@@ -100,3 +100,17 @@ struct SentenceSplitterTests {
                           "the", "U.S"])
     }
 }
+
+@Suite("Scalar classes")
+struct ScalarClassTests {
+    @Test("an ASCII scalar is a word scalar exactly when it is a letter or a digit")
+    func asciiWordScalars() {
+        for value in UInt8(0)..<UInt8(0x80) {
+            let scalar = Unicode.Scalar(value)
+            let expected = (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
+                || (value >= 0x61 && value <= 0x7A)
+            #expect(ScalarClass.isWord(scalar) == expected, "scalar \(value)")
+        }
+        #expect(ScalarClass.isWord("é") && ScalarClass.isWord("\u{0301}") && !ScalarClass.isWord("\u{201C}"))
+    }
+}

@@ -334,3 +334,81 @@ struct SummarizerTests {
         #expect(ranked == ranked.sorted())
     }
 }
+
+@Suite("Summarizer scoring")
+struct SummarizerScoringTests {
+    @Test("the quoted share counts the scalars inside straight and curly quotation marks")
+    func quotedShare() {
+        let plain = Array("The council approved the budget on Tuesday.".unicodeScalars)
+        #expect(Summarizer.quotedShare(plain, TextSpan(start: 0, end: plain.count)) == 0)
+        let curly = Array("\u{201C}We will build the bridge,\u{201D} she said.".unicodeScalars)
+        let share = Summarizer.quotedShare(curly, TextSpan(start: 0, end: curly.count))
+        #expect(share > 0.5 && share < 0.75)
+        let straight = Array("\"We will build the bridge now and pay for it later.\"".unicodeScalars)
+        #expect(Summarizer.quotedShare(straight, TextSpan(start: 0, end: straight.count)) > 0.9)
+    }
+
+    @Test("a reporting sentence beats a direct quote that repeats the same topic words")
+    func quotesLoseToReporting() {
+        let body = """
+        Flooding closed roads across the northern valley on Monday after three days of rain.
+
+        \u{201C}The bridge repairs at Millbrook will cost the county four million dollars and take two years,\u{201D} the engineer said.
+
+        The county says the bridge repairs at Millbrook will cost four million dollars and take two years.
+
+        Residents were told to avoid the river path until the water level falls.
+
+        Schools in the valley stayed open, although several buses ran late because of closed roads.
+        """
+        let document = ParsedDocument(title: "Rain closes valley roads", source: "test",
+                                      body: body)
+        let sentences = SentenceSplitter().sentences(in: body)
+        let texts = sentences.map { span in
+            String(String.UnicodeScalarView(Array(body.unicodeScalars)[span.start..<span.end]))
+        }
+        func pick(_ weights: Summarizer.Weights) -> String? {
+            Summarizer(maximumBullets: 5, weights: weights)
+                .selectSentences(for: document, sentences: sentences, entities: [], count: 2)
+                .compactMap { span in sentences.firstIndex(of: span).map { texts[$0] } }
+                .first { $0.contains("Millbrook") }
+        }
+        #expect(pick(Summarizer.Weights())?.hasPrefix("The county says") == true)
+        // Without the penalty the earlier quote wins: the test measures the penalty, not the order.
+        var noPenalty = Summarizer.Weights()
+        noPenalty.quotePenalty = 0
+        #expect(pick(noPenalty)?.hasPrefix("\u{201C}") == true)
+    }
+}
+
+@Suite("Key point highlights")
+struct KeyPointHighlightTests {
+    @Test("key points mark the fullest form of an entity named many times, once per occurrence")
+    func keyPointNames() {
+        var body = "Elon Musk said the company would grow. "
+        for _ in 0..<40 { body += "Musk repeated the plan at the meeting today. " }
+        let scalars = Array(body.unicodeScalars)
+        var mentions = [Mention(start: 0, end: 9, text: "Elon Musk")]
+        var i = 9
+        while i + 4 <= scalars.count {
+            if String(String.UnicodeScalarView(scalars[i..<(i + 4)])) == "Musk" {
+                mentions.append(Mention(start: i, end: i + 4, text: "Musk"))
+            }
+            i += 1
+        }
+        let musk = DocumentEntity(name: "Elon Musk", kind: .person, aliases: ["Musk"], mentions: mentions)
+        let document = ParsedDocument(title: "Plans", source: "test", body: body,
+                                      keyPoints: ["Elon Musk wants growth, and Musk says it twice."])
+        let sentences = SentenceSplitter().sentences(in: body)
+        let bullets = Summarizer().bullets(for: document, sentences: sentences, entities: [musk],
+                                           terms: BackgroundTermStatistics())
+        guard let first = bullets.first else {
+            Issue.record("no bullets")
+            return
+        }
+        #expect(first.text.hasPrefix("Elon Musk wants growth"))
+        let people = first.highlights.filter { $0.kind == .person }.map { substring(first.text, $0) }
+        #expect(people == ["Elon Musk", "Musk"])
+        #expect(first.highlights.filter { $0.kind == .person }.allSatisfy { $0.entity == "Elon Musk" })
+    }
+}

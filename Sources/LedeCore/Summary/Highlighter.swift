@@ -15,11 +15,21 @@ struct Highlighter {
     /// so that later mentions ("Hoffman") are marked too.
     private let surnames: [UInt64: String]
 
+    /// Every entity mention as (body offsets, index into `entities`), sorted by start.
+    private let mentions: [(start: Int, end: Int, entity: Int)]
+
     private let splitter = SentenceSplitter()
 
     init(graph: SentenceGraph, entities: [DocumentEntity], terms: any TermStatistics, keyTermCount: Int = 6) {
         self.graph = graph
         self.entities = entities
+        var mentions: [(start: Int, end: Int, entity: Int)] = []
+        mentions.reserveCapacity(entities.reduce(0) { $0 + $1.mentions.count })
+        for (index, entity) in entities.enumerated() {
+            for mention in entity.mentions { mentions.append((mention.start, mention.end, index)) }
+        }
+        mentions.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+        self.mentions = mentions
         self.keyTerms = Self.keyTerms(graph: graph, terms: terms, count: keyTermCount)
         self.surnames = entities.isEmpty ? Self.surnames(graph: graph) : [:]
     }
@@ -28,11 +38,22 @@ struct Highlighter {
     func highlights(inSentence index: Int, text: [Unicode.Scalar], from offset: Int) -> [Highlight] {
         var candidates: [Highlight] = []
         let end = offset + text.count
-        for entity in entities {
-            for mention in entity.mentions where mention.start >= offset && mention.end <= end && mention.start < mention.end {
+        // Mentions in text order: a binary search finds the bullet's first, so each bullet
+        // costs its own mentions, not the article's.
+        var low = 0, high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].start < offset { low = mid + 1 } else { high = mid }
+        }
+        var m = low
+        while m < mentions.count, mentions[m].start < end {
+            let mention = mentions[m]
+            if mention.end <= end, mention.start < mention.end {
+                let entity = entities[mention.entity]
                 candidates.append(Highlight(start: mention.start - offset, end: mention.end - offset,
                                             kind: HighlightKind(entity.kind), entity: entity.name))
             }
+            m += 1
         }
         // The graph already split this sentence into words; shift them into bullet offsets.
         let words = graph.words[index].compactMap { word -> TextSpan? in
@@ -41,23 +62,33 @@ struct Highlighter {
         return finish(candidates, text: text, words: words)
     }
 
-    /// Highlights of an author's key point, whose names are found by matching entity names.
-    func highlights(inKeyPoint text: [Unicode.Scalar]) -> [Highlight] {
-        var candidates: [Highlight] = []
-        for entity in entities {
-            let forms = ([entity.name] + entity.aliases + entity.mentions.map(\.text))
-                .map { Array($0.unicodeScalars) }
-                .filter { !$0.isEmpty }
-                .sorted { $0.count > $1.count }
-            var seen = Set<[Unicode.Scalar]>()
-            for form in forms where seen.insert(form).inserted {
+    /// Highlights of the author's key points, whose names are found by matching entity
+    /// names. Each entity's distinct surface forms are gathered once for all of them: an
+    /// entity named fifty times has one or two forms, not fifty strings to search for in
+    /// every key point.
+    func highlights(inKeyPoints texts: [[Unicode.Scalar]]) -> [[Highlight]] {
+        guard !texts.isEmpty else { return [] }
+        var forms: [(form: [Unicode.Scalar], entity: Int)] = []
+        for (index, entity) in entities.enumerated() {
+            var seen = Set<String>()
+            for name in [entity.name] + entity.aliases + entity.mentions.map(\.text)
+            where !name.isEmpty && seen.insert(name).inserted {
+                forms.append((Array(name.unicodeScalars), index))
+            }
+        }
+        // Longer forms first, so "Elon Musk" is marked whole before "Musk" could be.
+        forms.sort { $0.form.count > $1.form.count }
+        return texts.map { text in
+            var candidates: [Highlight] = []
+            for (form, index) in forms {
+                let entity = entities[index]
                 for start in Self.occurrences(of: form, in: text) {
                     candidates.append(Highlight(start: start, end: start + form.count,
                                                 kind: HighlightKind(entity.kind), entity: entity.name))
                 }
             }
+            return finish(candidates, text: text)
         }
-        return finish(candidates, text: text)
     }
 
     private func finish(_ entityCandidates: [Highlight], text: [Unicode.Scalar], words: [TextSpan]? = nil) -> [Highlight] {

@@ -179,14 +179,22 @@ struct SentenceGraph {
             while logByCount.count <= count { logByCount.append(log(Double(logByCount.count))) }
             return logByCount[count]
         }
+        let isf = termISF
         for index in vectors.indices {
+            // Weighted through a local copy: writing `vectors[index].weights[k]` in place
+            // checks both arrays' uniqueness on every store.
+            var vector = vectors[index]
+            vectors[index] = Vector()
             var norm = 0.0
-            for k in vectors[index].ids.indices {
-                let weight = vectors[index].weights[k] * termISF[Int(vectors[index].ids[k])]
-                vectors[index].weights[k] = weight
-                norm += weight * weight
+            vector.weights.withUnsafeMutableBufferPointer { weights in
+                for k in weights.indices {
+                    let weight = weights[k] * isf[Int(vector.ids[k])]
+                    weights[k] = weight
+                    norm += weight * weight
+                }
             }
-            vectors[index].norm = norm.squareRoot()
+            vector.norm = norm.squareRoot()
+            vectors[index] = vector
         }
     }
 
@@ -203,6 +211,7 @@ struct SentenceGraph {
             capitalizedIn = Array(repeating: -1, count: capacity)
         }
 
+        @inline(__always)
         mutating func add(_ id: Int32) {
             guard id >= 0 else { return }
             if counts.count <= Int(id) {
@@ -244,6 +253,7 @@ struct SentenceGraph {
             return id(hash, word)
         }
 
+        @inline(__always)
         mutating func id(_ hash: UInt64, _ word: TextSpan) -> Int32 {
             if let id = index.value(hash) { return id }
             let id = Int32(hashes.count)
@@ -345,7 +355,7 @@ struct SentenceGraph {
 
     /// Continuous LexRank: PageRank over the similarity graph of `nodes`, edges below
     /// `threshold` dropped. Returns one score per node, the largest scaled to 1.
-    func centrality(of nodes: [Int], threshold: Double = 0.08, damping: Double = 0.85) -> [Double] {
+    func centrality(of nodes: [Int], threshold: Double = 0.05, damping: Double = 0.85) -> [Double] {
         let n = nodes.count
         guard n > 1 else { return Array(repeating: 1, count: n) }
         var matrix = [Double](repeating: 0, count: n * n)
@@ -373,25 +383,41 @@ struct SentenceGraph {
         return Self.pageRank(matrix: matrix, rowSums: rowSums, count: n, damping: damping)
     }
 
+    /// PageRank over a symmetric weighted graph given as a dense `n × n` matrix.
+    ///
+    /// The edges are gathered into compressed rows once, so each iteration costs the
+    /// edges that survived the threshold rather than n², and the only division per
+    /// iteration is one per node.
     static func pageRank(matrix: [Double], rowSums: [Double], count n: Int, damping: Double) -> [Double] {
-        // Column-major transition weights, so the inner loop reads memory in order.
-        var transition = [Double](repeating: 0, count: n * n)
-        for a in 0..<n where rowSums[a] > 0 {
-            for b in 0..<n { transition[b * n + a] = matrix[a * n + b] / rowSums[a] }
+        var rowStart = [Int](repeating: 0, count: n + 1)
+        var columns: [Int32] = []
+        var weights: [Double] = []
+        columns.reserveCapacity(n * 4)
+        weights.reserveCapacity(n * 4)
+        for b in 0..<n {
+            let row = b * n
+            for a in 0..<n where matrix[row + a] != 0 && rowSums[a] > 0 {
+                columns.append(Int32(a))
+                weights.append(matrix[row + a])
+            }
+            rowStart[b + 1] = columns.count
         }
         var rank = [Double](repeating: 1 / Double(n), count: n)
         var next = rank
+        var share = rank
         let base = (1 - damping) / Double(n)
         for _ in 0..<30 {
             // Nodes without edges spread their rank evenly, as in the original PageRank.
             var dangling = 0.0
-            for a in 0..<n where rowSums[a] == 0 { dangling += rank[a] }
+            for a in 0..<n {
+                if rowSums[a] > 0 { share[a] = rank[a] / rowSums[a] } else { dangling += rank[a] }
+            }
             let spread = base + damping * dangling / Double(n)
             var delta = 0.0
             for b in 0..<n {
                 var sum = 0.0
-                let row = b * n
-                for a in 0..<n { sum += rank[a] * transition[row + a] }
+                // Symmetric: the weight from a to b is matrix[b][a], normalized by a's row sum.
+                for k in rowStart[b]..<rowStart[b + 1] { sum += share[Int(columns[k])] * weights[k] }
                 next[b] = spread + damping * sum
                 delta += abs(next[b] - rank[b])
             }
@@ -560,9 +586,11 @@ struct HashIndex: Sendable {
 func scalarArray(_ string: String) -> [Unicode.Scalar] {
     var string = string
     return string.withUTF8 { bytes -> [Unicode.Scalar] in
-        var result: [Unicode.Scalar] = []
-        result.reserveCapacity(bytes.count)
+        // Written into uninitialized storage: `append` checked the array's uniqueness for
+        // every scalar of every article.
+        Array(unsafeUninitializedCapacity: bytes.count) { result, written in
         var i = 0
+        var count = 0
         let n = bytes.count
         while i < n {
             let b0 = UInt32(bytes[i])
@@ -586,9 +614,11 @@ func scalarArray(_ string: String) -> [Unicode.Scalar] {
                 length = 1
             }
             // Swift strings hold valid UTF-8, so this only guards against the impossible.
-            result.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            result.initializeElement(at: count, to: Unicode.Scalar(value) ?? "\u{FFFD}")
+            count += 1
             i += length
         }
-        return result
+        written = count
+        }
     }
 }

@@ -269,7 +269,10 @@ enum ScalarClass {
     @inline(__always)
     static func isWord(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
-        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+        // ASCII by bit masks (digits in the low word; A–Z and a–z in the high one): this test
+        // runs on every scalar the splitter, recognizer and summarizer read.
+        if v < 0x40 { return (0x03FF_0000_0000_0000 as UInt64) &>> UInt64(v) & 1 != 0 }
+        if v < 0x80 { return (0x07FF_FFFE_07FF_FFFE as UInt64) &>> UInt64(v - 0x40) & 1 != 0 }
         if c.properties.isAlphabetic || c.properties.numericType != nil { return true }
         switch c.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
