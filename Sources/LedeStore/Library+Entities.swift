@@ -22,7 +22,7 @@ extension Library {
             }
         }
         let entries = try searchIndex.entries { try self.loadSearchEntries() }
-        let ids = EntitySearchIndex.search(entries, query: EntityWriter.normalize(trimmed), kind: kind, limit: limit)
+        let ids = EntitySearchIndex.search(entries, query: Array(EntityWriter.normalize(trimmed).utf8), kind: kind, limit: limit)
         return try pool.read { db in
             try ids.compactMap { id in
                 try Row.fetchOne(db, sql: "SELECT * FROM entity WHERE id = ?", arguments: [id]).map { try Self.entityRow($0, db: db) }
@@ -42,10 +42,10 @@ extension Library {
                 if entries[id] == nil {
                     entries[id] = EntitySearchIndex.Entry(
                         id: id, kind: EntityKind(rawValue: row["kind"]) ?? .organization,
-                        mentions: row["mentionCount"], forms: [row["normalizedName"]])
+                        mentions: row["mentionCount"], forms: [Array((row["normalizedName"] as String).utf8)])
                 }
-                if let alias: String = row["normalizedAlias"], entries[id]?.forms.contains(alias) == false {
-                    entries[id]?.forms.append(alias)
+                if let alias: String = row["normalizedAlias"], entries[id]?.forms.contains(Array(alias.utf8)) == false {
+                    entries[id]?.forms.append(Array(alias.utf8))
                 }
             }
             return entries.values.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.id < $1.id }
@@ -114,7 +114,8 @@ final class EntitySearchIndex: @unchecked Sendable {
         var id: Int64
         var kind: EntityKind
         var mentions: Int
-        var forms: [String]
+        /// Normalized name and aliases as UTF-8: every comparison per keystroke is on bytes.
+        var forms: [[UInt8]]
     }
 
     private let lock = NSLock()
@@ -136,32 +137,81 @@ final class EntitySearchIndex: @unchecked Sendable {
     }
 
     /// Ranks: a form starts with the query, then a word of a form does, then a substring,
-    /// then a word within one or two edits; within a rank, most mentioned first.
-    static func search(_ entries: [Entry], query: String, kind: EntityKind?, limit: Int) -> [Int64] {
-        guard !query.isEmpty else { return [] }
-        let queryScalars = Array(query.unicodeScalars)
-        let allowedEdits = queryScalars.count >= 7 ? 2 : (queryScalars.count >= 4 ? 1 : 0)
-        var buckets: [[Int64]] = [[], [], [], []]
+    /// then a word within one or two edits; within a rank, most mentioned first (the entries
+    /// are sorted that way).
+    ///
+    /// - Complexity: one pass over the names for the exact ranks; the typo pass runs only
+    ///   when they found too few, and only on words that share the query's first or second letter.
+    static func search(_ entries: [Entry], query: [UInt8], kind: EntityKind?, limit: Int) -> [Int64] {
+        guard !query.isEmpty, limit > 0 else { return [] }
+        var buckets: [[Int64]] = [[], [], []]
         for entry in entries where kind == nil || entry.kind == kind {
-            var best = 4
+            var best = 3
             for form in entry.forms {
-                if form.hasPrefix(query) { best = 0; break }
-                if best > 1, form.contains(" " + query) { best = 1 }
-                else if best > 2, form.contains(query) { best = 2 }
-                else if best > 3, allowedEdits > 0, fuzzyMatch(form, queryScalars, allowedEdits) { best = 3 }
+                if hasPrefix(form, query) { best = 0; break }
+                if best > 1, containsWordPrefix(form, query) { best = 1 } else if best > 2, contains(form, query) { best = 2 }
             }
-            if best < 4 { buckets[best].append(entry.id) }
+            if best < 3 { buckets[best].append(entry.id) }
             if buckets[0].count >= limit { break }
         }
-        return Array(buckets.joined().prefix(limit))
+        var results = Array(buckets.joined().prefix(limit))
+        let allowedEdits = query.count >= 7 ? 2 : (query.count >= 4 ? 1 : 0)
+        guard results.count < limit, allowedEdits > 0 else { return results }
+        let found = Set(results)
+        for entry in entries where (kind == nil || entry.kind == kind) && !found.contains(entry.id) {
+            if entry.forms.contains(where: { fuzzyMatch($0, query, allowedEdits) }) {
+                results.append(entry.id)
+                if results.count >= limit { break }
+            }
+        }
+        return results
     }
 
-    /// Whether a word of `form`, or its prefix of the query's length, is within `maxEdits` of the query.
-    static func fuzzyMatch(_ form: String, _ query: [Unicode.Scalar], _ maxEdits: Int) -> Bool {
-        for word in form.split(separator: " ") {
-            let scalars = Array(word.unicodeScalars)
-            if abs(scalars.count - query.count) > maxEdits, scalars.count < query.count { continue }
-            let candidate = Array(scalars.prefix(query.count + maxEdits))
+    static func hasPrefix(_ form: [UInt8], _ query: [UInt8]) -> Bool {
+        guard form.count >= query.count else { return false }
+        for index in query.indices where form[index] != query[index] { return false }
+        return true
+    }
+
+    /// Whether a word after the first starts with the query.
+    static func containsWordPrefix(_ form: [UInt8], _ query: [UInt8]) -> Bool {
+        guard form.count > query.count else { return false }
+        var index = 0
+        while index < form.count - query.count {
+            if form[index] == 0x20 {
+                var matches = true
+                for offset in query.indices where form[index + 1 + offset] != query[offset] {
+                    matches = false
+                    break
+                }
+                if matches { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    static func contains(_ form: [UInt8], _ query: [UInt8]) -> Bool {
+        guard form.count >= query.count else { return false }
+        let first = query[0]
+        for start in 0...(form.count - query.count) where form[start] == first {
+            var matches = true
+            for offset in 1..<query.count where form[start + offset] != query[offset] {
+                matches = false
+                break
+            }
+            if matches { return true }
+        }
+        return false
+    }
+
+    /// Whether a word of `form`, or its beginning as long as the query, is within `maxEdits` of it.
+    static func fuzzyMatch(_ form: [UInt8], _ query: [UInt8], _ maxEdits: Int) -> Bool {
+        for word in form.split(separator: 0x20) {
+            // A typo rarely hits both of the first two letters; this skips most words cheaply.
+            guard let head = word.first, head == query[0] || (query.count > 1 && head == query[1]) else { continue }
+            let candidate = Array(word.prefix(query.count + maxEdits))
+            if candidate.count + maxEdits < query.count { continue }
             if boundedEditDistance(candidate, query, maxEdits) <= maxEdits { return true }
             if candidate.count > query.count,
                boundedEditDistance(Array(candidate.prefix(query.count)), query, maxEdits) <= maxEdits { return true }
@@ -171,7 +221,7 @@ final class EntitySearchIndex: @unchecked Sendable {
 
     /// Optimal-string-alignment distance (a swap of neighbours is one edit, the commonest typo),
     /// giving up once every cell of a row exceeds `bound`.
-    static func boundedEditDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], _ bound: Int) -> Int {
+    static func boundedEditDistance(_ a: [UInt8], _ b: [UInt8], _ bound: Int) -> Int {
         if abs(a.count - b.count) > bound { return bound + 1 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var beforePrevious = [Int](repeating: 0, count: b.count + 1)
