@@ -21,8 +21,8 @@ extension Library {
                 return try rows.map { try Self.entityRow($0, db: db) }
             }
         }
-        let entries = try searchIndex.entries { try self.loadSearchEntries() }
-        let ids = EntitySearchIndex.search(entries, query: Array(EntityWriter.normalize(trimmed).utf8), kind: kind, limit: limit)
+        let names = try searchIndex.names { EntitySearchIndex.Names(try self.loadSearchEntries()) }
+        let ids = EntitySearchIndex.search(names, query: Array(EntityWriter.normalize(trimmed).utf8), kind: kind, limit: limit)
         return try pool.read { db in
             try ids.compactMap { id in
                 try Row.fetchOne(db, sql: "SELECT * FROM entity WHERE id = ?", arguments: [id]).map { try Self.entityRow($0, db: db) }
@@ -118,8 +118,40 @@ final class EntitySearchIndex: @unchecked Sendable {
         var forms: [[UInt8]]
     }
 
+    /// Every name in one byte buffer: a keystroke scans it without touching a reference count.
+    final class Names: Sendable {
+        let bytes: [UInt8]
+        /// Per form: where it starts and ends in `bytes`.
+        let formStart: [Int32]
+        let formEnd: [Int32]
+        /// Per entity, most mentioned first: its id, kind and its forms `firstForm ..< endForm`.
+        let ids: [Int64]
+        let isPerson: [Bool]
+        let firstForm: [Int32]
+        let endForm: [Int32]
+
+        init(_ entries: [Entry]) {
+            var bytes: [UInt8] = [], formStart: [Int32] = [], formEnd: [Int32] = []
+            var ids: [Int64] = [], isPerson: [Bool] = [], firstForm: [Int32] = [], endForm: [Int32] = []
+            for entry in entries {
+                ids.append(entry.id)
+                isPerson.append(entry.kind == .person)
+                firstForm.append(Int32(formStart.count))
+                for form in entry.forms {
+                    formStart.append(Int32(bytes.count))
+                    bytes.append(contentsOf: form)
+                    formEnd.append(Int32(bytes.count))
+                }
+                endForm.append(Int32(formStart.count))
+            }
+            (self.bytes, self.formStart, self.formEnd) = (bytes, formStart, formEnd)
+            (self.ids, self.isPerson, self.firstForm, self.endForm) = (ids, isPerson, firstForm, endForm)
+        }
+
+    }
+
     private let lock = NSLock()
-    private var cached: [Entry]?
+    private var cached: Names?
 
     func invalidate() {
         lock.lock()
@@ -127,7 +159,7 @@ final class EntitySearchIndex: @unchecked Sendable {
         lock.unlock()
     }
 
-    func entries(load: () throws -> [Entry]) throws -> [Entry] {
+    func names(load: () throws -> Names) throws -> Names {
         lock.lock()
         defer { lock.unlock() }
         if let cached { return cached }
@@ -142,45 +174,57 @@ final class EntitySearchIndex: @unchecked Sendable {
     ///
     /// - Complexity: one pass over the names for the exact ranks; the typo pass runs only
     ///   when they found too few, and only on words that share the query's first or second letter.
-    static func search(_ entries: [Entry], query: [UInt8], kind: EntityKind?, limit: Int) -> [Int64] {
+    static func search(_ names: Names, query: [UInt8], kind: EntityKind?, limit: Int) -> [Int64] {
         guard !query.isEmpty, limit > 0 else { return [] }
+        let wantPerson: Bool? = kind.map { $0 == .person }
         var buckets: [[Int64]] = [[], [], []]
-        for entry in entries where kind == nil || entry.kind == kind {
-            var best = 3
-            for form in entry.forms {
-                if hasPrefix(form, query) { best = 0; break }
-                if best > 1, containsWordPrefix(form, query) { best = 1 } else if best > 2, contains(form, query) { best = 2 }
+        names.bytes.withUnsafeBufferPointer { bytes in
+            query.withUnsafeBufferPointer { query in
+                for entity in names.ids.indices where wantPerson == nil || names.isPerson[entity] == wantPerson {
+                    var best = 3
+                    for form in Int(names.firstForm[entity])..<Int(names.endForm[entity]) {
+                        let text = UnsafeBufferPointer(rebasing: bytes[Int(names.formStart[form])..<Int(names.formEnd[form])])
+                        if hasPrefix(text, query) { best = 0; break }
+                        if best > 1, containsWordPrefix(text, query) { best = 1 } else if best > 2, contains(text, query) { best = 2 }
+                    }
+                    if best < 3 { buckets[best].append(names.ids[entity]) }
+                    if buckets[0].count >= limit { break }
+                }
             }
-            if best < 3 { buckets[best].append(entry.id) }
-            if buckets[0].count >= limit { break }
         }
         var results = Array(buckets.joined().prefix(limit))
         let allowedEdits = query.count >= 7 ? 2 : (query.count >= 4 ? 1 : 0)
         guard results.count < limit, allowedEdits > 0 else { return results }
         let found = Set(results)
-        for entry in entries where (kind == nil || entry.kind == kind) && !found.contains(entry.id) {
-            if entry.forms.contains(where: { fuzzyMatch($0, query, allowedEdits) }) {
-                results.append(entry.id)
+        var rows = EditRows(length: query.count)
+        names.bytes.withUnsafeBufferPointer { bytes in
+            for entity in names.ids.indices where wantPerson == nil || names.isPerson[entity] == wantPerson {
+                for form in Int(names.firstForm[entity])..<Int(names.endForm[entity]) {
+                    let text = UnsafeBufferPointer(rebasing: bytes[Int(names.formStart[form])..<Int(names.formEnd[form])])
+                    guard fuzzyMatch(text, query, allowedEdits, &rows) else { continue }
+                    if !found.contains(names.ids[entity]) { results.append(names.ids[entity]) }
+                    break
+                }
                 if results.count >= limit { break }
             }
         }
         return results
     }
 
-    static func hasPrefix(_ form: [UInt8], _ query: [UInt8]) -> Bool {
+    static func hasPrefix(_ form: UnsafeBufferPointer<UInt8>, _ query: UnsafeBufferPointer<UInt8>) -> Bool {
         guard form.count >= query.count else { return false }
-        for index in query.indices where form[index] != query[index] { return false }
+        for index in 0..<query.count where form[index] != query[index] { return false }
         return true
     }
 
     /// Whether a word after the first starts with the query.
-    static func containsWordPrefix(_ form: [UInt8], _ query: [UInt8]) -> Bool {
+    static func containsWordPrefix(_ form: UnsafeBufferPointer<UInt8>, _ query: UnsafeBufferPointer<UInt8>) -> Bool {
         guard form.count > query.count else { return false }
         var index = 0
         while index < form.count - query.count {
             if form[index] == 0x20 {
                 var matches = true
-                for offset in query.indices where form[index + 1 + offset] != query[offset] {
+                for offset in 0..<query.count where form[index + 1 + offset] != query[offset] {
                     matches = false
                     break
                 }
@@ -191,7 +235,7 @@ final class EntitySearchIndex: @unchecked Sendable {
         return false
     }
 
-    static func contains(_ form: [UInt8], _ query: [UInt8]) -> Bool {
+    static func contains(_ form: UnsafeBufferPointer<UInt8>, _ query: UnsafeBufferPointer<UInt8>) -> Bool {
         guard form.count >= query.count else { return false }
         let first = query[0]
         for start in 0...(form.count - query.count) where form[start] == first {
@@ -205,43 +249,71 @@ final class EntitySearchIndex: @unchecked Sendable {
         return false
     }
 
+    /// Scratch rows for the edit distance, allocated once per search rather than per word.
+    struct EditRows {
+        var beforePrevious: [Int]
+        var previous: [Int]
+        var current: [Int]
+
+        init(length: Int) {
+            beforePrevious = Array(repeating: 0, count: length + 1)
+            previous = Array(repeating: 0, count: length + 1)
+            current = Array(repeating: 0, count: length + 1)
+        }
+    }
+
     /// Whether a word of `form`, or its beginning as long as the query, is within `maxEdits` of it.
-    static func fuzzyMatch(_ form: [UInt8], _ query: [UInt8], _ maxEdits: Int) -> Bool {
-        for word in form.split(separator: 0x20) {
+    static func fuzzyMatch(_ form: UnsafeBufferPointer<UInt8>, _ query: [UInt8], _ maxEdits: Int, _ rows: inout EditRows) -> Bool {
+        var start = 0
+        while start < form.count {
+            var end = start
+            while end < form.count, form[end] != 0x20 { end += 1 }
+            defer { start = end + 1 }
             // A typo rarely hits both of the first two letters; this skips most words cheaply.
-            guard let head = word.first, head == query[0] || (query.count > 1 && head == query[1]) else { continue }
-            let candidate = Array(word.prefix(query.count + maxEdits))
-            if candidate.count + maxEdits < query.count { continue }
-            if boundedEditDistance(candidate, query, maxEdits) <= maxEdits { return true }
-            if candidate.count > query.count,
-               boundedEditDistance(Array(candidate.prefix(query.count)), query, maxEdits) <= maxEdits { return true }
+            let head = form[start]
+            guard head == query[0] || (query.count > 1 && head == query[1]) else { continue }
+            let length = min(end - start, query.count + maxEdits)
+            if length + maxEdits < query.count { continue }
+            if boundedEditDistance(UnsafeBufferPointer(rebasing: form[start..<(start + length)]), query, maxEdits, &rows) <= maxEdits {
+                return true
+            }
+            if length > query.count,
+               boundedEditDistance(UnsafeBufferPointer(rebasing: form[start..<(start + query.count)]), query, maxEdits, &rows) <= maxEdits {
+                return true
+            }
         }
         return false
     }
 
+    static func boundedEditDistance(_ a: [UInt8], _ b: [UInt8], _ bound: Int) -> Int {
+        var rows = EditRows(length: b.count)
+        return a.withUnsafeBufferPointer { boundedEditDistance($0, b, bound, &rows) }
+    }
+
     /// Optimal-string-alignment distance (a swap of neighbours is one edit, the commonest typo),
     /// giving up once every cell of a row exceeds `bound`.
-    static func boundedEditDistance(_ a: [UInt8], _ b: [UInt8], _ bound: Int) -> Int {
+    static func boundedEditDistance(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8], _ bound: Int, _ rows: inout EditRows) -> Int {
         if abs(a.count - b.count) > bound { return bound + 1 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        let base = 0
+        for j in 0...b.count { rows.previous[j] = j }
         for i in 1...a.count {
-            current[0] = i
+            rows.current[0] = i
             var rowMin = i
+            let ai = a[base + i - 1]
             for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, beforePrevious[j - 2] + 1)
+                let cost = ai == b[j - 1] ? 0 : 1
+                var value = min(rows.previous[j] + 1, rows.current[j - 1] + 1, rows.previous[j - 1] + cost)
+                if i > 1, j > 1, ai == b[j - 2], a[base + i - 2] == b[j - 1] {
+                    value = min(value, rows.beforePrevious[j - 2] + 1)
                 }
-                current[j] = value
+                rows.current[j] = value
                 rowMin = min(rowMin, value)
             }
             if rowMin > bound { return bound + 1 }
-            (beforePrevious, previous, current) = (previous, current, beforePrevious)
+            swap(&rows.beforePrevious, &rows.previous)
+            swap(&rows.previous, &rows.current)
         }
-        return previous[b.count]
+        return rows.previous[b.count]
     }
 }
