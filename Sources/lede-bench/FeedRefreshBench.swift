@@ -41,7 +41,9 @@ enum FeedRefreshBench {
             .write(to: opml)
         let library = work.appendingPathComponent("feeds.sqlite").path
         _ = try run(binary, ["--library", library, "opml", "import", opml.path])
-        let first = try seconds { _ = try run(binary, ["--library", library, "refresh"]) }
+        var firstOutput = ""
+        let first = try seconds { firstOutput = try capture(binary, ["--library", library, "refresh"]) }
+        print("first refresh said:\n" + firstOutput.split(separator: "\n").suffix(1).joined(separator: "\n"))
         var notModified: [Double] = []
         for _ in 0..<5 { notModified.append(try seconds { _ = try run(binary, ["--library", library, "refresh"]) }) }
         let total = feeds * itemsPerFeed
@@ -57,6 +59,19 @@ enum FeedRefreshBench {
 
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    static func capture(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> Int32 {

@@ -84,27 +84,33 @@ struct FeedRefresher: Sendable {
     /// Refreshes every feed given; `report` is called as each one finishes.
     func refresh(_ feeds: [FeedRow], report: @Sendable (Result, Int) -> Void) async -> [Result] {
         // Network first, in parallel; then parsing and storing, which use every core themselves.
-        let fetched = await withTaskGroup(of: (Int, Swift.Result<FetchResult, FetchError>).self) { group in
-            var results = [Swift.Result<FetchResult, FetchError>?](repeating: nil, count: feeds.count)
+        let fetcher = self.fetcher
+        @Sendable func fetch(_ index: Int) async -> (Int, Swift.Result<FetchResult, FetchError>) {
+            let feed = feeds[index]
+            guard let url = URL(string: feed.url) else { return (index, .failure(.unsupportedScheme(feed.url))) }
+            let validators = FetchValidators(etag: feed.etag, lastModified: feed.lastModified)
+            do throws(FetchError) {
+                return (index, .success(try await fetcher.fetch(url, validators: validators)))
+            } catch {
+                return (index, .failure(error))
+            }
+        }
+        var fetched = [Swift.Result<FetchResult, FetchError>?](repeating: nil, count: feeds.count)
+        await withTaskGroup(of: (Int, Swift.Result<FetchResult, FetchError>).self) { group in
             var next = 0
-            func start(_ index: Int) {
-                let feed = feeds[index]
-                group.addTask {
-                    guard let url = URL(string: feed.url) else { return (index, .failure(.unsupportedScheme(feed.url))) }
-                    let validators = FetchValidators(etag: feed.etag, lastModified: feed.lastModified)
-                    do throws(FetchError) {
-                        return (index, .success(try await fetcher.fetch(url, validators: validators)))
-                    } catch {
-                        return (index, .failure(error))
-                    }
+            while next < min(concurrency, feeds.count) {
+                let index = next
+                group.addTask { await fetch(index) }
+                next += 1
+            }
+            for await (index, result) in group {
+                fetched[index] = result
+                if next < feeds.count {
+                    let index = next
+                    group.addTask { await fetch(index) }
+                    next += 1
                 }
             }
-            while next < min(concurrency, feeds.count) { start(next); next += 1 }
-            while let (index, result) = await group.next() {
-                results[index] = result
-                if next < feeds.count { start(next); next += 1 }
-            }
-            return results
         }
         var results: [Result] = []
         for (index, feed) in feeds.enumerated() {
