@@ -90,12 +90,20 @@ struct EntityWriter {
 
     /// Evidence kept per link across the library; labelled sentences are preferred.
     static let evidencePerLink = 6
+    /// Past this many names, a sentence is treated as a list rather than a statement of relations.
+    static let namesPerStatement = 5
 
     private func write(links: [EntityLinkEvidence], idByName: [String: Int64], articleID: Int64) throws {
         // Group this article's sentences by entity pair first: one row per pair and article.
         var pairs: [PairKey: (label: String?, sentences: [EntityLinkEvidence])] = [:]
         var order: [PairKey] = []
+        // A sentence that names many entities is a list ("Gates, Wozniak, Bosworth and …"), not a
+        // statement about each pair in it; only its labelled pairs become links.
+        var namesPerSentence: [String: Set<String>] = [:]
         for link in links {
+            namesPerSentence[link.sentence, default: []].formUnion([link.source, link.target])
+        }
+        for link in links where link.label != nil || (namesPerSentence[link.sentence]?.count ?? 0) <= Self.namesPerStatement {
             guard let a = idByName[link.source], let b = idByName[link.target], a != b else { continue }
             let key = PairKey(low: min(a, b), high: max(a, b))
             if pairs[key] == nil { order.append(key) }

@@ -21,7 +21,12 @@ public final class Library: Sendable {
         // In WAL mode NORMAL still never corrupts the file; it only gives up durability of the
         // last commit on power loss, which a re-run of `lede add` restores.
         config.prepareDatabase { db in
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // Each checkpoint syncs the file to disk, which dominated ingest time at the default
+                // of 1,000 pages; a larger log means far fewer syncs for the same work.
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 16000")
+            }
         }
         if !readOnly {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()

@@ -211,6 +211,23 @@ struct EntityStoreTests {
         #expect(profile.entity.articleCount == 8)
     }
 
+    @Test("a sentence listing many names links only the pairs it states a relation for")
+    func listSentences() throws {
+        let temp = try TemporaryLibrary()
+        let names = ["Ann Lee", "Bo Chan", "Cy Dunn", "Di Eng", "Ed Fox", "Flo Gray"]
+        let sentence = "Ann Lee, Bo Chan, Cy Dunn, Di Eng, Ed Fox and Flo Gray attended; Ann Lee founded it."
+        var links: [EntityLinkEvidence] = []
+        for (i, a) in names.enumerated() {
+            for b in names[(i + 1)...] { links.append(EntityLinkEvidence(source: a, target: b, sentence: sentence)) }
+        }
+        links[0].label = "cofounder of"
+        try temp.library.ingest(article("List", body: sentence, entities: names.enumerated().map { entity($1, .person, at: [$0 * 10]) },
+                                        links: links))
+        let ann = try #require(try temp.library.entity(named: "Ann Lee"))
+        #expect(ann.linked.map(\.name) == ["Bo Chan"])
+        #expect(try #require(try temp.library.entity(named: "Cy Dunn")).linked.isEmpty)
+    }
+
     @Test("entity search ranks prefix before substring before typos, most mentioned first")
     func search() throws {
         let temp = try TemporaryLibrary()
