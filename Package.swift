@@ -47,7 +47,7 @@ let package = Package(
             dependencies: ["LedeCore"]),
         .executableTarget(
             name: "lede-bench",
-            dependencies: ["LedeCore", "LedeStore", "LedeTestSupport"]),
+            dependencies: ["LedeCore", "LedeStore", "LedeTUI", "LedeTestSupport"]),
         .executableTarget(
             name: "lede-eval-summary",
             dependencies: ["LedeCore"]),

@@ -151,6 +151,7 @@ func run() throws {
                 keystrokes.append(try seconds { _ = try batchLibrary.entities(query: prefix, limit: 20) })
             }
         }
+        rows += KeystrokeBench.measure(library: batchLibrary, articles: texts.count)
         rows.append(Row(what: "entity search per keystroke, \(entityTotal) entities (\(texts.count) articles + synthetic names; median / worst)",
                         figure: String(format: "%.2f ms / %.2f ms", median(keystrokes) * 1000, (keystrokes.max() ?? 0) * 1000),
                         target: "≤ 10 ms"))
@@ -219,6 +220,7 @@ func run() throws {
         for page in [0, 10, 100, 1000] { pageTimes.append(try seconds { _ = try large.articles(offset: page * 50, limit: 50) }) }
         rows.append(Row(what: "one page of the article list (50 rows), \(options.large) articles (median)",
                         figure: String(format: "%.2f ms", median(pageTimes) * 1000), target: ""))
+        rows += KeystrokeBench.measure(library: large, articles: options.large)
         rows += try FirstFrame.measure(libraryPath: largePath, articles: options.large, repository: options.repository)
     }
 
