@@ -12,7 +12,9 @@ struct ArticleWriter {
         let url = document.link ?? Self.identity(ofSource: document.source)
         let existing = try existingArticle(url: url, hash: hash)
 
-        if let existing, existing.hash == hash, existing.title == document.title {
+        // The same text found under another address is the article already stored: the first
+        // source keeps it, so adding both sources again changes nothing.
+        if let existing, existing.hash == hash, existing.title == document.title || !existing.matchedByURL {
             return .unchanged(existing.id)
         }
         let now = Date()
@@ -45,18 +47,17 @@ struct ArticleWriter {
         return URL(fileURLWithPath: source).standardizedFileURL.absoluteString
     }
 
-    private func existingArticle(url: String?, hash: String) throws -> (id: Int64, hash: String, title: String)? {
+    private func existingArticle(url: String?, hash: String) throws -> (id: Int64, hash: String, title: String, matchedByURL: Bool)? {
         if let url, let row = try Row.fetchOne(db, sql: "SELECT id, bodyHash, title FROM article WHERE url = ?", arguments: [url]) {
             // Another article may already hold this body; keep that one rather than break uniqueness.
-            if let other = try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE bodyHash = ? AND id != ?",
-                                                arguments: [hash, row["id"] as Int64]) {
-                let title = try String.fetchOne(db, sql: "SELECT title FROM article WHERE id = ?", arguments: [other]) ?? ""
-                return (other, hash, title)
+            if let other = try Row.fetchOne(db, sql: "SELECT id, title FROM article WHERE bodyHash = ? AND id != ?",
+                                            arguments: [hash, row["id"] as Int64]) {
+                return (other["id"], hash, other["title"], false)
             }
-            return (row["id"], row["bodyHash"], row["title"])
+            return (row["id"], row["bodyHash"], row["title"], true)
         }
         if let row = try Row.fetchOne(db, sql: "SELECT id, bodyHash, title FROM article WHERE bodyHash = ?", arguments: [hash]) {
-            return (row["id"], row["bodyHash"], row["title"])
+            return (row["id"], row["bodyHash"], row["title"], false)
         }
         return nil
     }

@@ -62,9 +62,13 @@ struct LibraryTests {
     func sameBodyOtherSource() throws {
         let temp = try TemporaryLibrary()
         let first = try temp.library.ingest(article("Storm", body: "The storm hit the coast.", link: "https://a.example/1"))
-        let copy = try temp.library.ingest(article("Storm", body: "THE  storm hit\nthe coast", link: "https://b.example/2"))
-        #expect(copy.articleID == first.articleID)
+        let copy = try temp.library.ingest(article("Storm (copy)", body: "THE  storm hit\nthe coast", link: "https://b.example/2"))
+        #expect(copy == .unchanged(first.articleID))
         #expect(try temp.library.articleCount() == 1)
+        // Adding both sources again changes nothing: the first source keeps the article.
+        #expect(try temp.library.ingest(article("Storm", body: "The storm hit the coast.", link: "https://a.example/1")) == .unchanged(first.articleID))
+        #expect(try temp.library.ingest(article("Storm (copy)", body: "THE  storm hit\nthe coast", link: "https://b.example/2")) == .unchanged(first.articleID))
+        #expect(try temp.library.article(id: first.articleID)?.row.title == "Storm")
     }
 
     @Test("a failure in the middle of an article's write leaves nothing of it behind")
