@@ -106,12 +106,8 @@ enum Output {
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// The day in UTC ("2023-04-11"); a format style, not a new DateFormatter for every row listed.
     static func date(_ date: Date?) -> String {
-        guard let date else { return "" }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
+        date?.formatted(.iso8601.year().month().day()) ?? ""
     }
 }

@@ -28,11 +28,15 @@ public struct DocumentReader: Sendable {
 
     /// Every document in the bytes: a feed's items, or the one article of a page or text.
     public func documents(data: Data, source: String, url: URL? = nil) throws -> [ParsedDocument] {
+        try documents(data: data, source: source, url: url, kind: Self.kind(of: data, name: source))
+    }
+
+    private func documents(data: Data, source: String, url: URL?, kind: Kind) throws -> [ParsedDocument] {
         guard !data.isEmpty else { throw IngestError.empty }
         guard data.count <= TextDecoding.maximumBytes else {
             throw IngestError.tooLarge(bytes: data.count, limit: TextDecoding.maximumBytes)
         }
-        switch Self.kind(of: data, name: source) {
+        switch kind {
         case .feed:
             let feed: Feed
             do {
@@ -59,10 +63,12 @@ public struct DocumentReader: Sendable {
 
     /// The one document in the bytes; a feed is many, and is refused with a pointer to what reads it.
     public func read(data: Data, source: String, url: URL? = nil) throws -> ParsedDocument {
-        if Self.kind(of: data, name: source) == .feed {
+        // Sniffed once: for JSON the sniffing parses the whole document.
+        let kind = Self.kind(of: data, name: source)
+        if kind == .feed {
             throw IngestError.unreadable("this is a feed, not one article; `lede feeds inspect` shows it and `lede add` stores its items")
         }
-        guard let document = try documents(data: data, source: source, url: url).first else { throw IngestError.noText }
+        guard let document = try documents(data: data, source: source, url: url, kind: kind).first else { throw IngestError.noText }
         return document
     }
 
