@@ -43,12 +43,15 @@ bench: deps
 	$(BIN)/lede-bench --write BENCHMARKS.md
 
 ## eval: summary quality (must-cover facts, ROUGE, against Lead-3 and TextRank) and
-## entity quality (held-out P/R/F1 per kind, corpus expectations), on ../shared/corpus.
+## entity quality (held-out P/R/F1 per kind, corpus expectations), on ../shared/corpus, and web-page
+## extraction (shingle F1 against hand-made bodies).
 eval: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product lede-eval-summary
 	$(SWIFT) build $(RELEASE_FLAGS) --product lede-eval-ner
+	$(SWIFT) build $(RELEASE_FLAGS) --product lede-eval-pages
 	$(BIN)/lede-eval-summary ../shared/corpus
 	$(BIN)/lede-eval-ner
+	$(BIN)/lede-eval-pages Tests/LedeCoreTests/Fixtures/pages/layouts
 
 ## train-ner: rebuild the recognizer's weights from ../shared/corpus/ner, deterministically.
 train-ner: deps

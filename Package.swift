@@ -51,6 +51,9 @@ let package = Package(
         .executableTarget(
             name: "lede-eval-summary",
             dependencies: ["LedeCore"]),
+        .executableTarget(
+            name: "lede-eval-pages",
+            dependencies: ["LedeCore"]),
         .target(
             name: "LedeTestSupport",
             path: "Tests/LedeTestSupport"),

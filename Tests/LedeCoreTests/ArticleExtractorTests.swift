@@ -98,3 +98,42 @@ struct FeedDiscoveryTests {
         #expect(found.map(\.url) == ["https://x.example/rss.xml"])
     }
 }
+
+@Suite("Article extraction on common news-site layouts")
+struct LayoutExtractionTests {
+    static let folder = Fixtures.corpusURL.deletingLastPathComponent().appendingPathComponent("pages/layouts")
+    static let pages: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        .filter { $0.hasSuffix(".html") }.sorted()
+
+    @Test("the layout set is there: eighteen pages, each with its hand-made body")
+    func layoutSetIsComplete() {
+        #expect(Self.pages.count == 18)
+        for page in Self.pages {
+            let body = Self.folder.appendingPathComponent(String(page.dropLast(5)) + ".body.txt")
+            #expect(FileManager.default.fileExists(atPath: body.path), "\(page)")
+        }
+    }
+
+    @Test("each layout's body comes out with its text and without the site around it", arguments: pages)
+    func bodyMatchesReference(page: String) throws {
+        let html = try Data(contentsOf: Self.folder.appendingPathComponent(page))
+        let reference = try String(contentsOf: Self.folder.appendingPathComponent(String(page.dropLast(5)) + ".body.txt"),
+                                   encoding: .utf8)
+        let doc = try ArticleExtractor.extract(html)
+        let score = ShingleOverlap(extracted: doc.body, reference: reference)
+        #expect(score.recall >= 0.98, "recall \(score.recall)")
+        #expect(score.precision >= 0.95, "precision \(score.precision)")
+        #expect(!doc.title.isEmpty)
+        #expect(!doc.body.hasPrefix(doc.title), "the headline is not part of the body")
+    }
+
+    @Test("shingle overlap counts repeats and is zero for unrelated text")
+    func shingleOverlapArithmetic() {
+        let same = ShingleOverlap(extracted: "one two three four five", reference: "One two, three four five.")
+        #expect(same.precision == 1 && same.recall == 1)
+        let half = ShingleOverlap(extracted: "one two three four five", reference: "one two three four five six seven eight nine")
+        #expect(half.precision == 1)
+        #expect(abs(half.recall - 2.0 / 6.0) < 1e-9)
+        #expect(ShingleOverlap(extracted: "alpha beta gamma delta", reference: "one two three four").f1 == 0)
+    }
+}

@@ -31,7 +31,9 @@ public enum ArticleExtractor {
     static func extract(root: MarkupElement, url: URL?, source: String?) throws(PageError) -> ParsedDocument {
         let meta = PageMetadata(root: root)
         let body = Scorer.body(of: root, title: meta.title, byline: meta.byline)
-        let text = body.isEmpty ? (meta.ldArticleBody.map(FeedText.paragraphs) ?? "") : body
+        // Script-rendered pages ship an empty shell ("Loading…") and the text only in JSON-LD.
+        let ldBody = meta.ldArticleBody.map(FeedText.paragraphs) ?? ""
+        let text = ldBody.count > max(body.count * 2, 200) ? ldBody : body
         guard !text.isEmpty else { throw PageError.noArticle }
         let title = meta.title ?? text.split(separator: "\n").first.map { String($0.prefix(80)) } ?? ""
         let canonical = meta.canonical.flatMap { URLResolver.resolve($0, against: url) } ?? url?.absoluteString
@@ -175,9 +177,13 @@ enum Scorer {
         "comment|disqus|cookie|consent|gdpr|banner|promo|advert|^ads?$|[-_ ]ads?[-_ ]|^ad-|[-_]ad$|sponsor|related|recommend|"
         + "share|sharing|social|newsletter|subscribe|signup|sign-up|popup|modal|breadcrumb|sidebar|footer|menu|"
         + "navigation|^nav|masthead|widget|outbrain|taboola|pagination|pager|skip|toolbar|trending|most-?read|"
-        + "popular|read-?more|more-stories|author-bio|tags|caption-credit|paywall|donate|byline|dateline", options: [.caseInsensitive])
+        + "popular|read-?more|more-stories|author-bio|tags|caption|credit|^image\\b|\\bimage__|paywall|donate|byline|dateline", options: [.caseInsensitive])
     static let likely = try? NSRegularExpression(pattern:
         "article|body|content|entry|main|post|story|text|prose", options: [.caseInsensitive])
+    /// Words that keep a block whose class also says "related" or "share": "post" and "entry" are not
+    /// among them, because "relatedposts" and "share-entry" are exactly the furniture to drop.
+    static let rescuing = try? NSRegularExpression(pattern:
+        "article|body|content|main|story|prose", options: [.caseInsensitive])
     static let dropped: Set<String> = ["nav", "aside", "footer", "form", "button", "figure", "iframe", "select",
                                        "noscript", "script", "style", "svg", "header", "menu", "dialog", "template"]
     static let droppedRoles: Set<String> = ["navigation", "complementary", "banner", "contentinfo", "dialog",
@@ -197,7 +203,7 @@ enum Scorer {
            style.contains("display:none") || style.contains("visibility:hidden") { return nil }
         let marker = ((e.attributes["class"] ?? "") + " " + (e.attributes["id"] ?? "")).trimmedWhitespace
         if e.name != "body" && e.name != "html" && e.name != "article" && e.name != "main",
-           matches(unlikely, marker), !matches(likely, marker) {
+           matches(unlikely, marker), !matches(rescuing, marker) {
             return nil
         }
         let copy = MarkupElement(name: e.name, namespace: e.namespace, attributes: e.attributes, base: e.base)
@@ -220,13 +226,19 @@ enum Scorer {
         func visit(_ e: MarkupElement) {
             stack.append(e)
             defer { stack.removeLast() }
-            if e.name == "p" || e.name == "pre" || (e.name == "div" && e.elements.allSatisfy { !HTMLText.blocks.contains($0.name) }) {
+            if e.name == "p" || e.name == "pre" || (["div", "td"].contains(e.name) && e.elements.allSatisfy { !HTMLText.blocks.contains($0.name) }) {
                 let text = HTMLText.normalizeInline(e.textContent)
                 if text.count >= 25 {
                     var score = 1.0 + Double(text.filter { $0 == "," }.count) + min(Double(text.count) / 100, 3)
                     score *= 1 - linkDensity(e)
+                    // Old layouts write a whole article into one cell, paragraphs split by <br><br>:
+                    // that cell is the article, not one paragraph of its parent.
+                    let lineBreaks = e.descendants(where: { $0.name == "br" }, stopAtMatch: true).count
+                    let holdsParagraphs = e.name != "p" && lineBreaks >= 4 && text.count >= 500
+                    if holdsParagraphs { score = Double(lineBreaks) * 3 + Double(text.count) / 100 }
                     // The paragraph's parent gets the full score, the grandparent half, further ancestors less.
-                    for (level, ancestor) in stack.dropLast().reversed().prefix(3).enumerated() {
+                    let scored = holdsParagraphs ? Array(stack.reversed().prefix(3)) : Array(stack.dropLast().reversed().prefix(3))
+                    for (level, ancestor) in scored.enumerated() {
                         let id = ObjectIdentifier(ancestor)
                         if scores[id] == nil {
                             scores[id] = initialScore(ancestor)
@@ -307,14 +319,17 @@ enum Scorer {
             if let normalizedTitle, lower == normalizedTitle { return true }
             // A short line naming the author is the byline block, already kept as metadata.
             if let byline, !byline.isEmpty, p.count < byline.count + 60, p.contains(byline) { return true }
+            // A line that is only a date is the dateline, kept as metadata.
+            if p.count <= 60, DatelineParser.date(in: p) != nil { return true }
             return boilerplate.contains { lower.hasPrefix($0) } && p.count < 120
         }
         return paragraphs.joined(separator: "\n\n")
     }
 
     private static let boilerplate = ["advertisement", "share this", "share on", "read more", "sign up", "subscribe",
-                                      "follow us", "related:", "recommended", "click here", "©", "copyright",
-                                      "all rights reserved", "this article was", "we use cookies", "accept cookies"]
+                                      "follow us", "follow me", "related:", "recommended", "click here", "©", "copyright",
+                                      "all rights reserved", "this article was", "we use cookies", "accept cookies",
+                                      "send this", "email this", "print this", "printer-friendly", "share this story"]
 
     /// Lists and blocks that are mostly links (related stories, tag clouds) are not article text.
     private static func filterLinkLists(_ e: MarkupElement) -> MarkupElement {

@@ -13,7 +13,7 @@ public enum HTMLText {
                                       "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dt",
                                       "dd", "li", "table", "thead", "tbody", "tfoot", "tr", "figure", "figcaption",
                                       "address", "hr", "body", "html", "center", "details", "summary", "caption",
-                                      "fieldset", "legend", "hgroup"]
+                                      "fieldset", "legend", "hgroup", "td", "th"]
 
     /// Converts an HTML fragment to text.
     public static func text(fromHTML html: String, base: URL? = nil, linkReferences: Bool = true) -> String {
