@@ -84,3 +84,22 @@ extension Library {
         }
     }
 }
+
+extension Library {
+    /// The addresses among `urls` that already have an article.
+    public func storedURLs(among urls: [String]) throws -> Set<String> {
+        guard !urls.isEmpty else { return [] }
+        return try read { db in
+            var found: Set<String> = []
+            // SQLite caps bound parameters per statement, so ask in slices.
+            for start in stride(from: 0, to: urls.count, by: 500) {
+                let slice = Array(urls[start..<min(urls.count, start + 500)])
+                let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
+                let rows = try String.fetchAll(db, sql: "SELECT url FROM article WHERE url IN (\(marks))",
+                                               arguments: StatementArguments(slice))
+                found.formUnion(rows)
+            }
+            return found
+        }
+    }
+}

@@ -144,7 +144,12 @@ struct FeedRefresher: Sendable {
             return .failed(error.description)
         }
         var documents = parsed.items.map { $0.document(in: parsed, feedURL: row.url).sanitized() }
-        if row.fetchFullText { documents = await completingTeasers(documents) }
+        if row.fetchFullText {
+            // Stored items were completed when they arrived: their teaser must not replace that text,
+            // and their pages need not be fetched again.
+            let known = (try? library.storedURLs(among: documents.compactMap(\.link))) ?? []
+            documents = await completingTeasers(documents.filter { $0.link.map { !known.contains($0) } ?? true })
+        }
         let results = BatchIngester(library: library).ingest(documents: documents, feedID: row.id)
         var added = 0, updated = 0, failures: [String] = []
         for result in results {

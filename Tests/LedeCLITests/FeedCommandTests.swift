@@ -7,6 +7,7 @@ final class NewsSite: @unchecked Sendable {
     private let lock = NSLock()
     private var items = 2
     private(set) var conditionalHits = 0
+    private(set) var storyHits = 0
     var server: LocalHTTPServer?
 
     func addItem() {
@@ -41,6 +42,22 @@ final class NewsSite: @unchecked Sendable {
             }.joined()
             return .init(status: 200, headers: ["Content-Type": "application/rss+xml", "ETag": etag], body: Data("""
                 <?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title><link>\(base)/</link>\(entries)</channel></rss>
+                """.utf8))
+        case let path where path.hasPrefix("/story/"):
+            let number = path.dropFirst("/story/".count)
+            storyHits += 1
+            return .init(status: 200, headers: ["Content-Type": "text/html; charset=utf-8"], body: Data("""
+                <html><head><title>Council story number \(number) | Harbour News</title></head>
+                <body><nav><a href="/">Home</a> <a href="/sport">Sport</a></nav><article><h1>Council story number \(number)</h1>
+                <p>The harbour council met on day \(number) and voted 7 to 2 to approve the plan for the new ferry terminal, \
+                which the mayor, Jane Doe, had opposed for most of the year.</p>
+                <p>The terminal will replace the old pier, which engineers closed in January after finding cracks in two \
+                of its supporting columns during a routine inspection.</p>
+                <p>Building work is due to begin in the autumn and to last about three years, the harbour authority said, \
+                and ferries will use a temporary landing stage on the north quay in the meantime.</p>
+                <p>Residents of the waterfront streets have asked for limits on night work, and the council promised a \
+                noise survey before the first piles are driven into the harbour bed.</p>
+                </article><aside class="related"><a href="/story/9">Other news</a></aside></body></html>
                 """.utf8))
         case "/broken.xml":
             return .init(status: 500)
@@ -102,6 +119,43 @@ struct FeedCommandTests {
         let feeds = try #require(try cli.run(["feeds", "list", "--json"]).json as? [[String: Any]])
         #expect(feeds.first?["folder"] as? String == "Local")
         #expect(feeds.first?["articles"] as? Int == 3)
+    }
+
+    @Test("feeds add --full completes teaser items from the pages they link to, and refresh keeps doing so")
+    func teasersCompleted() throws {
+        let (site, server, cli) = try start()
+        defer { server.stop(); cli.remove() }
+        let added = try cli.run(["feeds", "add", server.url("/feed.xml").absoluteString, "--full"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(site.storyHits == 2)
+        let list = try #require(try cli.run(["list", "--json"]).json as? [[String: Any]])
+        let id = try #require(list.first?["id"])
+        let shown = try #require(try cli.run(["show", "\(id)", "--json"]).json as? [String: Any])
+        let body = try #require(shown["body"] as? String)
+        #expect(body.hasPrefix("The harbour council met on day"))
+        #expect(body.contains("noise survey before the first piles"))
+        #expect(!body.contains("Other news") && !body.contains("Sport"))
+
+        site.addItem()
+        let fresh = try cli.run(["refresh"])
+        #expect(fresh.stdout.contains("1 new"), "\(fresh.stdout)")
+        #expect(site.storyHits == 3)
+        let again = try #require(try cli.run(["show", "\(id)", "--json"]).json as? [String: Any])
+        #expect((again["body"] as? String)?.contains("noise survey before the first piles") == true,
+                "the stored full text is not replaced by the feed's teaser")
+    }
+
+    @Test("without --full a teaser item keeps its feed text and no page is fetched")
+    func teasersKeptWithoutFull() throws {
+        let (site, server, cli) = try start()
+        defer { server.stop(); cli.remove() }
+        let added = try cli.run(["feeds", "add", server.url("/feed.xml").absoluteString])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(site.storyHits == 0)
+        let list = try #require(try cli.run(["list", "--json"]).json as? [[String: Any]])
+        let id = try #require(list.first?["id"])
+        let shown = try #require(try cli.run(["show", "\(id)", "--json"]).json as? [String: Any])
+        #expect((shown["body"] as? String)?.contains("noise survey") == false)
     }
 
     @Test("a failing feed is reported on its own line and does not stop the others")
