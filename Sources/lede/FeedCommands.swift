@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedeCore
 import LedeStore
+import LedeTUI
 
 struct Feeds: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,7 +50,8 @@ struct FeedsAdd: AsyncParsableCommand {
         let (row, added) = try library.addFeed(url: source.absoluteString, title: title.isEmpty ? nil : title,
                                                siteLink: feed.link, folder: folder, fetchFullText: full)
         var documents = feed.items.map { $0.document(in: feed, feedURL: row.url).sanitized() }
-        if full { documents = await refresher.completingTeasers(documents) }
+        let config = Config.load(path: Config.defaultPath())
+        if full || config.wantsFullText(feedURL: row.url) { documents = await refresher.completingTeasers(documents) }
         var report = Ingester.Report()
         for result in BatchIngester(library: library).ingest(documents: documents, feedID: row.id) {
             if case let .stored(outcomes) = result { report.count(outcomes) }
@@ -169,6 +171,8 @@ struct Refresh: AsyncParsableCommand {
         if showsProgress { Output.errorNoNewline("fetching \(feeds.count) feeds…") }
         var refresher = FeedRefresher(library: library)
         refresher.concurrency = concurrency
+        refresher.config = Config.load(path: Config.defaultPath())
+        for problem in refresher.config.problems { Output.error("lede: \(problem)") }
         let results = await refresher.refresh(feeds) { result, done in
             if showsProgress { Output.errorNoNewline("\r\u{1B}[K") }
             Output.line(result.line)

@@ -1,6 +1,7 @@
 import Foundation
 import LedeCore
 import LedeStore
+import LedeTUI
 
 /// Fetches subscriptions concurrently and stores what is new, one feed's failure never
 /// stopping the others.
@@ -8,6 +9,8 @@ struct FeedRefresher: Sendable {
     let library: Library?
     var fetcher = FeedFetcher()
     var concurrency = 8
+    /// The reader's settings: `full-text-feeds` there completes teasers like a feed added with --full.
+    var config = Config()
 
     enum Outcome: Sendable {
         case stored(added: Int, updated: Int)
@@ -144,7 +147,7 @@ struct FeedRefresher: Sendable {
             return .failed(error.description)
         }
         var documents = parsed.items.map { $0.document(in: parsed, feedURL: row.url).sanitized() }
-        if row.fetchFullText {
+        if row.fetchFullText || config.wantsFullText(feedURL: row.url) {
             // Stored items were completed when they arrived: their teaser must not replace that text,
             // and their pages need not be fetched again.
             let known = (try? library.storedURLs(among: documents.compactMap(\.link))) ?? []

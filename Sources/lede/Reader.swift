@@ -14,7 +14,9 @@ enum Reader {
         do {
             var tuiOptions = TUIOptions.fromEnvironment(theme: theme, about: about ?? "")
             if about == nil, (try? library.feeds().isEmpty) == false {
-                tuiOptions.refreshFeeds = { FeedRefresher(library: library).refreshSynchronously() }
+                var refresher = FeedRefresher(library: library)
+                refresher.config = Config.load(path: Config.defaultPath())
+                tuiOptions.refreshFeeds = { [refresher] in refresher.refreshSynchronously() }
             }
             try runTUI(library: library, options: tuiOptions)
         } catch let error as TerminalError {

@@ -158,6 +158,21 @@ struct FeedCommandTests {
         #expect((shown["body"] as? String)?.contains("noise survey") == false)
     }
 
+    @Test("full-text-feeds in the config completes a feed's teasers by host, without --full")
+    func teasersCompletedByConfig() throws {
+        let (site, server, cli) = try start()
+        defer { server.stop(); cli.remove() }
+        let configFolder = cli.home.appendingPathComponent("config/lede")
+        try FileManager.default.createDirectory(at: configFolder, withIntermediateDirectories: true)
+        try Data("full-text-feeds = [\"127.0.0.1\"]\n".utf8).write(to: configFolder.appendingPathComponent("config.toml"))
+        let added = try cli.run(["feeds", "add", server.url("/feed.xml").absoluteString])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(site.storyHits == 2)
+        site.addItem()
+        _ = try cli.run(["refresh"])
+        #expect(site.storyHits == 3)
+    }
+
     @Test("a failing feed is reported on its own line and does not stop the others")
     func failingFeed() throws {
         let (_, server, cli) = try start()

@@ -101,6 +101,19 @@ struct ConfigTests {
     #expect(broken.problems == ["c.toml:1: unterminated string; config ignored"])
   }
 
+  @Test("full-text-feeds matches a feed by its address or by host and subdomain, nothing else")
+  func fullTextFeeds() {
+    let config = Config.parse("full-text-feeds = [\"https://a.example/feed.xml\", \"news.example.org\"]\n", file: "c")
+    #expect(config.problems.isEmpty)
+    #expect(config.wantsFullText(feedURL: "https://a.example/feed.xml"))
+    #expect(!config.wantsFullText(feedURL: "https://a.example/other.xml"))
+    #expect(config.wantsFullText(feedURL: "https://news.example.org/rss"))
+    #expect(config.wantsFullText(feedURL: "http://www.news.example.org/rss"))
+    #expect(!config.wantsFullText(feedURL: "https://badnews.example.org/rss"))
+    let wrong = Config.parse("full-text-feeds = [3]\n", file: "c")
+    #expect(wrong.problems.count == 1 && wrong.fullTextFeeds.isEmpty)
+  }
+
   @Test("NO_COLOR, LEDE_THEME and the first-frame switch come from the environment")
   func environment() {
     let options = TUIOptions.fromEnvironment(environment: ["NO_COLOR": "1", "LEDE_THEME": "gruvbox", "LEDE_EXIT_AFTER_FIRST_FRAME": "1"])

@@ -12,10 +12,15 @@ import Foundation
 /// quit = []                              # unbinds the action
 /// unbind = ["u"]                         # frees keys, whatever they did
 /// ```
+///
+/// Top-level `full-text-feeds = ["https://example.com/feed.xml", "news.example.org"]` names feeds
+/// whose teaser items `lede refresh` completes from the pages they link to, by feed address or host.
 public struct Config: Equatable, Sendable {
   public var theme: String?
   public var bulletsPerArticle: Int?
   public var browser: String?
+  /// Feeds (by address, or by host) whose teaser items are completed from their pages on refresh.
+  public var fullTextFeeds: [String] = []
   public var keyMap: KeyMap = .standard
   /// Problems found while reading; each names the file and line. Lede still starts.
   public var problems: [String] = []
@@ -61,6 +66,18 @@ public struct Config: Equatable, Sendable {
       case ("", "bullets", _): problem("expected a number from 1 to 20")
       case ("", "browser", .string(let command)): config.browser = command
       case ("", "theme", _), ("", "browser", _): problem("expected a string")
+      case ("", "full-text-feeds", .array(let items)):
+        var feeds: [String] = []
+        for item in items {
+          guard case .string(let feed) = item, !feed.isEmpty else {
+            problem("expected feed addresses or host names, e.g. [\"https://example.com/feed.xml\", \"example.org\"]")
+            feeds = []
+            break
+          }
+          feeds.append(feed)
+        }
+        config.fullTextFeeds += feeds
+      case ("", "full-text-feeds", _): problem("expected a list of feed addresses or host names")
       case ("keys", "unbind", let value):
         guard let keys = keyList(value, problem: problem) else { continue }
         unbinds += keys
@@ -78,6 +95,18 @@ public struct Config: Equatable, Sendable {
     config.keyMap.unbind(unbinds)
     for (command, keys) in bindings { config.keyMap.bind(command, to: keys) }
     return config
+  }
+
+  /// Whether the feed at `feedURL` is one whose teasers the config asks to complete: an entry is
+  /// the feed's address, or a host name that the feed's host is or ends in (".example.org").
+  public func wantsFullText(feedURL: String) -> Bool {
+    let host = URL(string: feedURL)?.host?.lowercased()
+    return fullTextFeeds.contains { entry in
+      if entry == feedURL { return true }
+      guard !entry.contains("/"), let host else { return false }
+      let name = entry.lowercased()
+      return host == name || host.hasSuffix("." + name)
+    }
   }
 
   private static func keyList(_ value: TOMLValue, problem: (String) -> Void) -> [Key]? {
