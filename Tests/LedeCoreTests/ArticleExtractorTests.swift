@@ -99,6 +99,44 @@ struct FeedDiscoveryTests {
     }
 }
 
+@Suite("Page metadata")
+struct PageMetadataTests {
+    static func metadata(_ html: String) throws -> PageMetadata {
+        let root = try #require(MarkupParser.parseHTML(utf8: Array(html.utf8), url: nil))
+        return PageMetadata(root: root)
+    }
+
+    @Test("a byline block keeps the name and leaves out the date, reading time and job title")
+    func bylineWithoutDate() throws {
+        let arc = try Self.metadata("<div class='byline-wrapper'><span>By Ana Ruiz</span> <span>Published May 8, 2009</span></div><p>Text.</p>")
+        #expect(arc.byline == "Ana Ruiz")
+        #expect(arc.published.map(FeedDate.iso8601) == "2009-05-08T00:00:00Z")
+        let split = try Self.metadata("<div class='author-line'><time>Friday, May 8, 2009</time><span>By</span><a>Li Wei</a><span>Reporter</span></div>")
+        #expect(split.byline == "Li Wei")
+        let dateOnly = try Self.metadata("<div class='amp-byline'>Sunday, August 2, 2015</div>")
+        #expect(dateOnly.byline == nil)
+        #expect(dateOnly.published.map(FeedDate.iso8601) == "2015-08-02T00:00:00Z")
+    }
+
+    @Test("the author of a comment is not the article's byline, nor a comment's date its date")
+    func commentsIgnored() throws {
+        let page = try Self.metadata("""
+            <article><p>Story text.</p></article><section id='comments'><div class='comment'>
+            <span class='comment-author'>troll99</span><span class='comment-date'>June 1, 2020</span><p>First!</p></div></section>
+            """)
+        #expect(page.byline == nil)
+        #expect(page.published == nil)
+    }
+
+    @Test("a printed date beside the reading time and a microdata date are read")
+    func printedDates() throws {
+        let printed = try Self.metadata("<p class='meta'>September 9, 2016 · 4 min read</p>")
+        #expect(printed.published.map(FeedDate.iso8601) == "2016-09-09T00:00:00Z")
+        let microdata = try Self.metadata("<span itemprop='datePublished' content='2014-01-28'>Jan 28</span>")
+        #expect(microdata.published.map(FeedDate.iso8601) == "2014-01-28T00:00:00Z")
+    }
+}
+
 @Suite("Article extraction on common news-site layouts")
 struct LayoutExtractionTests {
     static let folder = Fixtures.corpusURL.deletingLastPathComponent().appendingPathComponent("pages/layouts")

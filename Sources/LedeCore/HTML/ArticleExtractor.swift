@@ -60,6 +60,10 @@ struct PageMetadata {
         var h1s: [String] = []
         var bylineText: String?
         var timeDatetime: String?
+        var printedDate: Date?
+        // Comment threads name their authors with the same classes as the article's byline.
+        let discussion = Set(root.descendants(where: Self.isDiscussion, stopAtMatch: true)
+            .flatMap { [$0] + $0.descendants(where: { _ in true }) }.map(ObjectIdentifier.init))
         for e in root.descendants(where: { _ in true }) {
             switch e.name {
             case "meta":
@@ -84,12 +88,23 @@ struct PageMetadata {
                 h1s.append(HTMLText.normalizeInline(e.textContent))
             case "time":
                 if timeDatetime == nil { timeDatetime = e.attributes["datetime"] }
+            case _ where e.attributes["itemprop"]?.lowercased() == "datepublished":
+                if metas["datepublished"] == nil { metas["datepublished"] = e.attributes["content"] ?? e.attributes["datetime"] }
             default:
                 break
             }
-            if bylineText == nil, Self.looksLikeByline(e) {
-                let text = HTMLText.normalizeInline(e.textContent)
+            if bylineText == nil, Self.looksLikeByline(e), !discussion.contains(ObjectIdentifier(e)) {
+                let (text, date) = Self.bylineParts(of: e)
                 if !text.isEmpty && text.count <= 100 { bylineText = text }
+                if printedDate == nil { printedDate = date }
+            }
+            if printedDate == nil, !discussion.contains(ObjectIdentifier(e)), Self.mayPrintDate(e) {
+                let text = HTMLText.normalizeInline(e.textContent)
+                // "May 8, 2009 · 4 min read": the date is one of the pieces.
+                if text.count <= 80 {
+                    printedDate = text.split(whereSeparator: { "·|•".contains($0) }).lazy
+                        .compactMap { DatelineParser.date(in: String($0)) }.first
+                }
             }
         }
         let ld = ldObjects.first
@@ -110,9 +125,53 @@ struct PageMetadata {
                         ld?["datePublished"] as? String, metas["date"], metas["pubdate"], metas["publishdate"],
                         metas["dc.date.issued"], metas["dc.date"], timeDatetime, metas["article:modified_time"]]
             .compactMap { $0 }
-        published = dateText.lazy.compactMap(FeedDate.parse).first
+        published = dateText.lazy.compactMap(FeedDate.parse).first ?? printedDate
         canonical = canonicalLink ?? metas["og:url"]
         ldArticleBody = ld?["articleBody"] as? String
+    }
+
+    private static func isDiscussion(_ e: MarkupElement) -> Bool {
+        let marker = ((e.attributes["class"] ?? "") + " " + (e.attributes["id"] ?? "")).lowercased()
+        return ["comment", "respon", "reply", "discussion", "conversation", "disqus"].contains { marker.contains($0) }
+    }
+
+    /// Elements where pages print the date for readers: `<time>` without a machine date, and
+    /// blocks whose class says date, time or published.
+    private static func mayPrintDate(_ e: MarkupElement) -> Bool {
+        if e.name == "time" { return true }
+        let marker = ((e.attributes["class"] ?? "") + " " + (e.attributes["id"] ?? "")).lowercased()
+        return ["date", "time", "publish", "posted", "meta", "byline", "dateline", "when"].contains { marker.contains($0) }
+    }
+
+    /// The byline block's text without the date, reading time and job titles printed beside the name:
+    /// its pieces of text, dates dropped; the piece that starts with "By" when there is one.
+    static func bylineParts(of e: MarkupElement) -> (name: String, date: Date?) {
+        var pieces: [String] = []
+        var date: Date?
+        func collect(_ node: MarkupElement) {
+            guard node.name != "time" else { return }
+            for child in node.children {
+                switch child {
+                case .text(let t):
+                    let piece = HTMLText.normalizeInline(t).trimmingCharacters(in: CharacterSet(charactersIn: " |·•-–—,"))
+                    if let printed = DatelineParser.date(in: piece) {
+                        date = date ?? printed
+                    } else if !piece.isEmpty, piece.rangeOfCharacter(from: .letters) != nil,
+                       !piece.lowercased().hasSuffix("min read") {
+                        pieces.append(piece)
+                    }
+                case .element(let c): collect(c)
+                }
+            }
+        }
+        collect(e)
+        let withBy = pieces.first { $0.hasPrefix("By ") || $0.hasPrefix("by ") || $0.hasPrefix("BY ") }
+        if let withBy, withBy.count > 3 { return (withBy, date) }
+        // "By" in its own element, the name in the next.
+        if let index = pieces.firstIndex(where: { ["by", "by:"].contains($0.lowercased()) }), index + 1 < pieces.count {
+            return (pieces[index + 1], date)
+        }
+        return (pieces.joined(separator: " "), date)
     }
 
     private static func looksLikeByline(_ e: MarkupElement) -> Bool {
