@@ -39,6 +39,13 @@ struct TextDecodingTests {
         #expect(throws: IngestError.tooLarge(bytes: big.count, limit: TextDecoding.maximumBytes)) { try TextDecoding.decode(big) }
     }
 
+    @Test("a device or a pipe is refused as not a regular file, before anything is read from it")
+    func devicesRefused() {
+        #expect(throws: IngestError.unreadable("not a regular file")) {
+            try DocumentReader().documents(fileAt: URL(fileURLWithPath: "/dev/zero"))
+        }
+    }
+
     @Test("escape sequences and control characters never survive", arguments: [
         ("red \u{1B}[31mtext\u{1B}[0m", "red text"),
         ("title\u{1B}]0;pwned\u{07}", "title"),

@@ -84,6 +84,10 @@ public struct DocumentReader: Sendable {
     static func contents(of url: URL) throws -> Data {
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            // Devices and pipes never end (/dev/zero) or block (a FIFO nobody writes to).
+            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+                throw IngestError.unreadable("not a regular file")
+            }
             if let size = attributes[.size] as? Int, size > TextDecoding.maximumBytes {
                 throw IngestError.tooLarge(bytes: size, limit: TextDecoding.maximumBytes)
             }
