@@ -5,7 +5,7 @@ import LedeStore
 
 struct Add: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Add articles from files and folders to the library.",
+        abstract: "Add articles from files, folders, feeds and web pages (paths or http(s) URLs).",
         discussion: """
             Folders are read recursively. The same article (same file or URL, or the same text) \
             is stored once: adding it again updates it in place. Ends with one summary line, \
