@@ -296,7 +296,7 @@ struct SummarizerTests {
                 let id = graph.wordTerms[index][w]
                 #expect((id >= 0 ? graph.termHashes[Int(id)] : nil) == SentenceGraph.termHash(scalars, word))
             }
-            #expect(words == SentenceSplitter().words(in: scalars, range: graph.sentences[index].start..<graph.sentences[index].end))
+            #expect(Array(words) == SentenceSplitter().words(in: scalars, range: graph.sentences[index].start..<graph.sentences[index].end))
         }
     }
 

@@ -50,7 +50,12 @@ struct BulletEligibility {
         for hash in Self.furnitureTriggers {
             if let id = graph.existingID(hash) { isTrigger[Int(id)] = true }
         }
-        let bylineKey = byline.map { Self.normalized(Array($0.unicodeScalars)) }
+        // The byline as the hashes of its lower-cased words: a sentence repeats it when its
+        // words hash the same, compared without building a string per sentence.
+        let bylineKey: [UInt64]? = byline.map { text in
+            let bylineScalars = Array(text.unicodeScalars)
+            return SentenceSplitter().words(in: bylineScalars).map { WordSet.hash(bylineScalars, $0) }
+        }
         // A block is a caption when the block after it is a credit line.
         var creditBlocks = Set<Int>()
         for (index, span) in sentences.enumerated() where opensBlock[index] && Self.isCredit(scalars, span) {
@@ -67,8 +72,8 @@ struct BulletEligibility {
             let trigger = graph.wordTerms[index].contains { $0 >= 0 && isTrigger[Int($0)] }
             if Self.isFurniture(scalars, span, wordCount: wordCount, mayHaveFurniture: trigger) { continue }
             if Self.isDateline(scalars, span, words: words[index]) { continue }
-            if let bylineKey, !bylineKey.isEmpty, wordCount <= 12,
-               Self.normalized(Array(scalars[span.start..<span.end])) == bylineKey {
+            if let bylineKey, !bylineKey.isEmpty, wordCount == bylineKey.count, wordCount <= 12,
+               zip(words[index], bylineKey).allSatisfy({ WordSet.hash(scalars, $0) == $1 }) {
                 continue
             }
             if Self.isBylineLike(scalars, span, words: words[index]) { continue }
@@ -190,7 +195,7 @@ struct BulletEligibility {
     ])
 
     /// A line made (almost) only of a date and time: "Tuesday, January 28, 2014".
-    static func isDateline(_ scalars: [Unicode.Scalar], _ span: TextSpan, words: [TextSpan]) -> Bool {
+    static func isDateline<Words: RandomAccessCollection<TextSpan>>(_ scalars: [Unicode.Scalar], _ span: TextSpan, words: Words) -> Bool where Words.Index == Int {
         guard words.count <= 9 else { return false }
         var other = 0
         for word in words {
@@ -204,9 +209,10 @@ struct BulletEligibility {
     }
 
     /// "By Jane Doe and John Roe, Reuters": a short line opening with "By" and a capital.
-    static func isBylineLike(_ scalars: [Unicode.Scalar], _ span: TextSpan, words: [TextSpan]) -> Bool {
+    static func isBylineLike<Words: RandomAccessCollection<TextSpan>>(_ scalars: [Unicode.Scalar], _ span: TextSpan, words: Words) -> Bool where Words.Index == Int {
         guard words.count <= 10, let first = words.first, words.count > 1 else { return false }
-        guard lower(scalars, first) == "by" else { return false }
+        guard first.length == 2, ScalarClass.lowered(scalars[first.start]) == "b",
+              ScalarClass.lowered(scalars[first.start + 1]) == "y" else { return false }
         return ScalarClass.isUpper(scalars[words[1].start])
     }
 
@@ -221,8 +227,4 @@ struct BulletEligibility {
         lowerPrefix(scalars, span, length: span.length)
     }
 
-    static func normalized(_ scalars: [Unicode.Scalar]) -> String {
-        let words = SentenceSplitter().words(in: scalars)
-        return words.map { lower(scalars, $0) }.joined(separator: " ")
-    }
 }

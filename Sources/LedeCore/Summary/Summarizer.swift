@@ -74,6 +74,9 @@ public struct Summarizer: Sendable {
         /// Similarity below which two sentences are not linked in the centrality graph.
         /// Low on purpose: isf-weighted sentences about one event often share a single rare term.
         public var edgeThreshold: Double = 0.05
+        /// Whether the lede — the first eligible sentence, when it reports rather than quotes —
+        /// is always a bullet when the author wrote no key points.
+        public var keepsLede = true
 
         public init(position: Double = 0.20, centrality: Double = 0.40, title: Double = 0.15,
                     topic: Double = 0.10, entities: Double = 0.10, numbers: Double = 0.05, lambda: Double = 0.7,
@@ -89,8 +92,12 @@ public struct Summarizer: Sendable {
         }
 
         /// Centrality alone, no redundancy removal: the LexRank baseline.
-        public static let lexRank = Weights(position: 0, centrality: 1, title: 0, topic: 0, entities: 0,
-                                            numbers: 0, lambda: 1, quotePenalty: 0)
+        public static let lexRank: Weights = {
+            var weights = Weights(position: 0, centrality: 1, title: 0, topic: 0, entities: 0, numbers: 0, lambda: 1,
+                                  quotePenalty: 0)
+            weights.keepsLede = false
+            return weights
+        }()
     }
 
     public init(maximumBullets: Int = 5) {
@@ -112,7 +119,7 @@ public struct Summarizer: Sendable {
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .filter { !$0.isEmpty }
             .prefix(max(maximumBullets, 0))
-        let target = bulletCount(bodyWords: graph.words.reduce(0) { $0 + $1.count })
+        let target = bulletCount(bodyWords: graph.words.totalCount)
         let wanted = max(0, target - keyPoints.count)
         let keyPointScalars = keyPoints.map { Array($0.unicodeScalars) }
         let chosen = choose(graph: graph, document: document, entities: entities,
@@ -137,7 +144,7 @@ public struct Summarizer: Sendable {
                                 count: Int? = nil) -> [TextSpan] {
         let scalars = scalarArray(document.body)
         let graph = SentenceGraph(scalars: scalars, sentences: sentences)
-        let wanted = count ?? bulletCount(bodyWords: graph.words.reduce(0) { $0 + $1.count })
+        let wanted = count ?? bulletCount(bodyWords: graph.words.totalCount)
         return choose(graph: graph, document: document, entities: entities, avoiding: [], count: wanted)
             .map { sentences[$0] }
     }
@@ -190,6 +197,18 @@ public struct Summarizer: Sendable {
         }
         var remaining = Array(candidates.indices)
         var chosen: [Int] = []
+        // News puts the event in its first sentence, and human extracts keep it far more
+        // often than any other: it is taken first, unless it is mostly a quote or too short to
+        // stand alone (a kicker, a scene-setter), when it competes like any other sentence.
+        if weights.keepsLede, keyPoints.isEmpty, let lede = candidates.first,
+           graph.quotedShares[lede] < 0.5, graph.vectors.wordCounts[lede] >= 10 {
+            chosen.append(lede)
+            remaining.removeFirst()
+            let picked = graph.vectors[lede]
+            for other in remaining {
+                redundancy[other] = max(redundancy[other], SentenceGraph.cosine(graph.vectors[candidates[other]], picked))
+            }
+        }
         while chosen.count < count, !remaining.isEmpty {
             var best: (position: Int, value: Double)?
             for (position, c) in remaining.enumerated() where redundancy[c] < 0.65 {
@@ -226,9 +245,10 @@ public struct Summarizer: Sendable {
                 lastSeen[Int(id)] = index
                 if graph.termFrequency[Int(id)] >= 2 { topic[rank] += graph.logTermFrequency[Int(id)] }
             }
-            topic[rank] /= Double(max(graph.vectors[index].wordCount, 10)).squareRoot()
+            let wordCount = graph.vectors.wordCounts[index]
+            topic[rank] /= Double(max(wordCount, 10)).squareRoot()
             // Per word, so that a list of names does not outweigh a sentence about the main actors.
-            entityScore[rank] = entityWeights[index] / Double(max(graph.vectors[index].wordCount, 10)).squareRoot()
+            entityScore[rank] = entityWeights[index] / Double(max(wordCount, 10)).squareRoot()
             numbers[rank] = min(Double(numberCount), 2) / 2
         }
         Self.scaleToUnit(&titleScore)
@@ -239,12 +259,12 @@ public struct Summarizer: Sendable {
             var s = weights.position * position[rank] + weights.centrality * centrality[rank]
                 + weights.title * titleScore[rank] + weights.topic * topic[rank]
                 + weights.entities * entityScore[rank] + weights.numbers * numbers[rank]
-            let words = graph.vectors[index].wordCount
+            let words = graph.vectors.wordCounts[index]
             if words < 10 { s *= 0.7 } else if words > 45 { s *= 0.85 }
             if Self.opensWithUnresolvedReference(graph: graph, sentence: index) { s *= 0.85 }
             // Extractive summaries report; they rarely keep colour quotes, however many
             // topic words a quote repeats (which is what lifts it in the similarity graph).
-            s *= 1 - weights.quotePenalty * Self.quotedShare(graph.scalars, graph.sentences[index])
+            s *= 1 - weights.quotePenalty * graph.quotedShares[index]
             scores[rank] = s
         }
         return scores
