@@ -57,12 +57,12 @@ struct BulletEligibility {
             return SentenceSplitter().words(in: bylineScalars).map { WordSet.hash(bylineScalars, $0) }
         }
         // A block is a caption when the block after it is a credit line.
-        var creditBlocks = Set<Int>()
+        var isCreditBlock = [Bool](repeating: false, count: blockIndex + 2)
         for (index, span) in sentences.enumerated() where opensBlock[index] && Self.isCredit(scalars, span) {
-            creditBlocks.insert(block[index])
+            isCreditBlock[block[index]] = true
         }
         for (index, span) in sentences.enumerated() {
-            if creditBlocks.contains(block[index]) || creditBlocks.contains(block[index] + 1) { continue }
+            if isCreditBlock[block[index]] || isCreditBlock[block[index] + 1] { continue }
             let wordCount = words[index].count
             let minimumWords = relaxed ? 4 : 6
             guard wordCount >= minimumWords, wordCount <= 90 else { continue }
@@ -111,7 +111,9 @@ struct BulletEligibility {
     private static let creditPatterns = creditPrefixes.map(pattern)
 
     static func isCredit(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> Bool {
-        creditPatterns.contains { matches(scalars, at: span.start, end: span.end, $0) }
+        guard span.start < span.end, span.start >= 0, span.end <= scalars.count else { return false }
+        let opening = ScalarClass.lowered(scalars[span.start]).value
+        return creditPatterns.contains { $0[0] == opening && matches(scalars, at: span.start, end: span.end, $0) }
     }
 
     private static let furniturePrefixes = [

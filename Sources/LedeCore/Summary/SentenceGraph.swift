@@ -565,18 +565,29 @@ struct SentenceGraph {
     /// edges that survived the threshold rather than n², and the only division per
     /// iteration is one per node.
     static func pageRank(matrix: [Double], rowSums: [Double], count n: Int, damping: Double) -> [Double] {
+        guard n > 0, matrix.count >= n * n, rowSums.count >= n else { return [] }
+        // Compressed rows in buffers sized for the densest graph, filled through raw
+        // pointers: this runs for every article, and appending checked uniqueness per edge.
         var rowStart = [Int](repeating: 0, count: n + 1)
-        var columns: [Int32] = []
-        var weights: [Double] = []
-        columns.reserveCapacity(n * 4)
-        weights.reserveCapacity(n * 4)
-        for b in 0..<n {
-            let row = b * n
-            for a in 0..<n where matrix[row + a] != 0 && rowSums[a] > 0 {
-                columns.append(Int32(a))
-                weights.append(matrix[row + a])
+        var edges = 0
+        let columns = UnsafeMutablePointer<Int32>.allocate(capacity: n * n)
+        let weights = UnsafeMutablePointer<Double>.allocate(capacity: n * n)
+        defer {
+            columns.deallocate()
+            weights.deallocate()
+        }
+        matrix.withUnsafeBufferPointer { matrix in
+            rowSums.withUnsafeBufferPointer { rowSums in
+                for b in 0..<n {
+                    let row = b * n
+                    for a in 0..<n where matrix[row + a] != 0 && rowSums[a] > 0 {
+                        columns[edges] = Int32(a)
+                        weights[edges] = matrix[row + a]
+                        edges += 1
+                    }
+                    rowStart[b + 1] = edges
+                }
             }
-            rowStart[b + 1] = columns.count
         }
         // Without damping, the stationary distribution of a random walk on an undirected
         // weighted graph is proportional to each node's weighted degree; with damping 0.85 it
@@ -597,19 +608,27 @@ struct SentenceGraph {
         var share = rank
         let base = (1 - damping) / Double(n)
         for _ in 0..<30 {
-            // Nodes without edges spread their rank evenly, as in the original PageRank.
-            var dangling = 0.0
-            for a in 0..<n {
-                if rowSums[a] > 0 { share[a] = rank[a] / rowSums[a] } else { dangling += rank[a] }
-            }
-            let spread = base + damping * dangling / Double(n)
             var delta = 0.0
-            for b in 0..<n {
-                var sum = 0.0
-                // Symmetric: the weight from a to b is matrix[b][a], normalized by a's row sum.
-                for k in rowStart[b]..<rowStart[b + 1] { sum += share[Int(columns[k])] * weights[k] }
-                next[b] = spread + damping * sum
-                delta += abs(next[b] - rank[b])
+            rank.withUnsafeBufferPointer { rank in
+                share.withUnsafeMutableBufferPointer { share in
+                    next.withUnsafeMutableBufferPointer { next in
+                        rowSums.withUnsafeBufferPointer { rowSums in
+                            // Nodes without edges spread their rank evenly, as in the original PageRank.
+                            var dangling = 0.0
+                            for a in 0..<n {
+                                if rowSums[a] > 0 { share[a] = rank[a] / rowSums[a] } else { dangling += rank[a] }
+                            }
+                            let spread = base + damping * dangling / Double(n)
+                            for b in 0..<n {
+                                var sum = 0.0
+                                // Symmetric: the weight from a to b is matrix[b][a], normalized by a's row sum.
+                                for k in rowStart[b]..<rowStart[b + 1] { sum += share[Int(columns[k])] * weights[k] }
+                                next[b] = spread + damping * sum
+                                delta += abs(next[b] - rank[b])
+                            }
+                        }
+                    }
+                }
             }
             swap(&rank, &next)
             // Scores are only compared and scaled to the top one: this is ample precision.
