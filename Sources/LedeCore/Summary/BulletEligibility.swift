@@ -18,6 +18,7 @@ struct BulletEligibility {
 
     init(graph: SentenceGraph, title: String, byline: String?, relaxed: Bool = false) {
         let scalars = graph.scalars, sentences = graph.sentences, words = graph.words
+        let terms = graph.wordTerms.elements
         let n = sentences.count
         eligible = Array(repeating: false, count: n)
         block = Array(repeating: 0, count: n)
@@ -63,23 +64,33 @@ struct BulletEligibility {
         }
         for (index, span) in sentences.enumerated() {
             if isCreditBlock[block[index]] || isCreditBlock[block[index] + 1] { continue }
-            let wordCount = words[index].count
+            let wordCount = words.count(ofRow: index)
             let minimumWords = relaxed ? 4 : 6
             guard wordCount >= minimumWords, wordCount <= 90 else { continue }
             guard relaxed || Self.endsLikeSentence(scalars, span) else { continue }
             if Self.isQuestion(scalars, span) { continue }
             // Only sentences with a word that opens a furniture phrase need the text search.
-            let trigger = graph.wordTerms[index].contains { $0 >= 0 && isTrigger[Int($0)] }
-            if Self.isFurniture(scalars, span, wordCount: wordCount, mayHaveFurniture: trigger) { continue }
-            if Self.isDateline(scalars, span, words: words[index]) { continue }
-            if let bylineKey, !bylineKey.isEmpty, wordCount == bylineKey.count, wordCount <= 12,
-               zip(words[index], bylineKey).allSatisfy({ WordSet.hash(scalars, $0) == $1 }) {
-                continue
+            let termRange = words.range(ofRow: index)
+            let trigger = termRange.contains { k in
+                let id = terms[k]
+                return id >= 0 && isTrigger[Int(id)]
             }
-            if Self.isBylineLike(scalars, span, words: words[index]) { continue }
+            if Self.isFurniture(scalars, span, wordCount: wordCount, mayHaveFurniture: trigger) { continue }
+            // Datelines and byline-like lines are short: longer sentences skip the checks.
+            if wordCount <= 12 {
+                let sentenceWords = words[index]
+                if Self.isDateline(scalars, span, words: sentenceWords) { continue }
+                if let bylineKey, !bylineKey.isEmpty, wordCount == bylineKey.count,
+                   zip(sentenceWords, bylineKey).allSatisfy({ WordSet.hash(scalars, $0) == $1 }) {
+                    continue
+                }
+                if Self.isBylineLike(scalars, span, words: sentenceWords) { continue }
+            }
             if titleCount > 0 {
                 var own = 0, shared = 0
-                for id in graph.wordTerms[index] where id >= 0 && lastSeen[Int(id)] != index {
+                for k in termRange {
+                    let id = terms[k]
+                    guard id >= 0, lastSeen[Int(id)] != index else { continue }
                     lastSeen[Int(id)] = index
                     own += 1
                     if isTitleTerm[Int(id)] { shared += 1 }

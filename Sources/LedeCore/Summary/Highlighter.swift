@@ -26,8 +26,11 @@ struct Highlighter {
         self.entities = entities
         var mentions: [(start: Int, end: Int, entity: Int)] = []
         mentions.reserveCapacity(entities.reduce(0) { $0 + $1.mentions.count })
-        for (index, entity) in entities.enumerated() {
-            for mention in entity.mentions { mentions.append((mention.start, mention.end, index)) }
+        // By index: copying each mention out would retain its strings.
+        for index in entities.indices {
+            for m in entities[index].mentions.indices {
+                mentions.append((entities[index].mentions[m].start, entities[index].mentions[m].end, index))
+            }
         }
         mentions.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
         self.mentions = mentions

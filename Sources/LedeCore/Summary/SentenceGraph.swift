@@ -39,6 +39,9 @@ struct SentenceGraph {
         subscript(position: Int) -> Row { Row(elements: elements, lower: starts[position], upper: starts[position + 1]) }
         /// Elements of every row together, in order.
         var totalCount: Int { elements.count }
+        /// Where row `i` lies in `elements`, without building the row.
+        func range(ofRow i: Int) -> Range<Int> { starts[i]..<starts[i + 1] }
+        func count(ofRow i: Int) -> Int { starts[i + 1] - starts[i] }
     }
 
     /// The vectors of the graph's sentences, as slices of its flat buffers.

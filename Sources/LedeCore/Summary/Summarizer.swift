@@ -235,12 +235,14 @@ public struct Summarizer: Sendable {
         var position = [Double](repeating: 0, count: n)
         var titleScore = position, topic = position, entityScore = position, numbers = position
         var lastSeen = [Int](repeating: -1, count: graph.termHashes.count)
+        let allWords = graph.words.elements, allTerms = graph.wordTerms.elements
         for (rank, index) in candidates.enumerated() {
             position[rank] = 1 / pow(Double(rank + 1), 0.7) * (eligibility.opensBlock[index] ? 1 : 0.85)
             titleScore[rank] = SentenceGraph.cosine(graph.vectors[index], titleVector)
             var numberCount = 0
-            for (w, id) in graph.wordTerms[index].enumerated() {
-                if ScalarClass.isDigit(graph.scalars[graph.words[index][w].start]) { numberCount += 1 }
+            for k in graph.words.range(ofRow: index) {
+                if ScalarClass.isDigit(graph.scalars[allWords[k].start]) { numberCount += 1 }
+                let id = allTerms[k]
                 guard id >= 0, lastSeen[Int(id)] != index else { continue }
                 lastSeen[Int(id)] = index
                 if graph.termFrequency[Int(id)] >= 2 { topic[rank] += graph.logTermFrequency[Int(id)] }
@@ -312,12 +314,14 @@ public struct Summarizer: Sendable {
         var result = [Double](repeating: 0, count: graph.sentences.count)
         if !entities.isEmpty {
             var counted = [Int](repeating: -1, count: graph.sentences.count)
-            for (entityIndex, entity) in entities.enumerated() {
-                let weight = log(1 + Double(entity.mentions.count))
+            for entityIndex in entities.indices {
+                let mentionCount = entities[entityIndex].mentions.count
+                let weight = log(1 + Double(mentionCount))
                 // Each sentence once per entity however often it names it. Mentions arrive in
-                // text order from the recognizer; the seen-mark does not rely on it.
-                for mention in entity.mentions {
-                    guard let sentence = sentenceIndex(graph.sentences, containing: mention.start),
+                // text order from the recognizer; the seen-mark does not rely on it. Read by
+                // index: copying each mention out would retain its strings.
+                for m in 0..<mentionCount {
+                    guard let sentence = sentenceIndex(graph.sentences, containing: entities[entityIndex].mentions[m].start),
                           counted[sentence] != entityIndex else { continue }
                     counted[sentence] = entityIndex
                     result[sentence] += weight
@@ -357,12 +361,12 @@ public struct Summarizer: Sendable {
 
     // MARK: - Bullet text
 
-    private static let connectivesWithComma: Set<String> = [
+    private static let connectivesWithComma = WordSet([
         "still", "but", "and", "however", "meanwhile", "moreover", "furthermore", "also", "yet", "so",
         "nevertheless", "nonetheless", "indeed", "besides", "additionally", "instead", "thus", "therefore",
         "hence", "plus", "now", "then", "again", "anyway", "separately", "similarly", "likewise", "overall",
-    ]
-    private static let connectivesBare: Set<String> = ["but", "and", "yet", "so", "also", "still", "plus"]
+    ])
+    private static let connectivesBare = WordSet(["but", "and", "yet", "so", "also", "still", "plus"])
 
     /// The sentence as a bullet: without a leading connective ("Still,", "But") when the
     /// rest stands alone, its first letter then capitalized. Returns the text and the body
@@ -402,13 +406,14 @@ public struct Summarizer: Sendable {
     static func bulletText(graph: SentenceGraph, sentence index: Int) -> ([Unicode.Scalar], Int) {
         let span = graph.sentences[index]
         var start = datelineEnd(graph: graph, sentence: index) ?? span.start
-        let words = graph.words[index].filter { $0.start >= start }
-        if words.count > 4, let first = words.first, first.start == start {
-            let key = BulletEligibility.lower(graph.scalars, first)
+        let sentenceWords = graph.words[index]
+        let firstKept = sentenceWords.firstIndex { $0.start >= start } ?? sentenceWords.endIndex
+        if sentenceWords.count - firstKept > 4, firstKept < sentenceWords.endIndex, sentenceWords[firstKept].start == start {
+            let first = sentenceWords[firstKept]
             var next = first.end
-            if next < span.end, graph.scalars[next] == ",", connectivesWithComma.contains(key) {
+            if next < span.end, graph.scalars[next] == ",", connectivesWithComma.contains(graph.scalars, first) {
                 next += 1
-            } else if !connectivesBare.contains(key) || next >= span.end || graph.scalars[next] != " " {
+            } else if !connectivesBare.contains(graph.scalars, first) || next >= span.end || graph.scalars[next] != " " {
                 next = start
             }
             if next > start {
