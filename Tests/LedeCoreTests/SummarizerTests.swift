@@ -479,6 +479,22 @@ struct SummarizerLedeTests {
         #expect(with.count == without.count)
     }
 
+    @Test("a first line that shares nothing with the headline, like a photo caption, is not forced in")
+    func captionIsNotForced() {
+        var centralityOnly = Summarizer.Weights(position: 0, centrality: 1, title: 0, topic: 0, entities: 0, numbers: 0,
+                                                lambda: 1, quotePenalty: 0)
+        centralityOnly.keepsLede = true
+        let captioned = "The far end of the hall, shortly after the doors opened on a rainy evening.\n\n" + Self.body
+        #expect(!chosen(centralityOnly, body: captioned).contains { $0.hasPrefix("The far end of the hall") })
+        // The same line is kept when it does tell the headline's story.
+        var document = ParsedDocument(title: "Hall doors opened", source: "test", body: captioned)
+        document.keyPoints = []
+        let sentences = SentenceSplitter().sentences(in: captioned)
+        let bullets = Summarizer(maximumBullets: 5, weights: centralityOnly)
+            .bullets(for: document, sentences: sentences, entities: [], terms: BackgroundTermStatistics())
+        #expect(bullets.first?.text.hasPrefix("The far end of the hall") == true)
+    }
+
     @Test("a lede that is mostly a quote is not forced in, and key points take the lede's place")
     func quoteLedeAndKeyPointsAreNotForced() {
         var centralityOnly = Summarizer.Weights(position: 0, centrality: 1, title: 0, topic: 0, entities: 0, numbers: 0,

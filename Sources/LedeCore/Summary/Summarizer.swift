@@ -181,8 +181,9 @@ public struct Summarizer: Sendable {
             weights.position *= 0.5
             weights.lambda = min(weights.lambda, 0.6)
         }
+        let titleVector = graph.vector(for: Array(document.title.unicodeScalars))
         let scores = score(candidates: candidates, graph: graph, eligibility: eligibility,
-                           title: document.title, entities: entities, weights: weights)
+                           titleVector: titleVector, entities: entities, weights: weights)
         // Redundancy of each candidate: its highest similarity to anything already shown,
         // kept up to date as bullets are picked rather than recomputed each round.
         var redundancy = [Double](repeating: 0, count: candidates.count)
@@ -198,10 +199,13 @@ public struct Summarizer: Sendable {
         var remaining = Array(candidates.indices)
         var chosen: [Int] = []
         // News puts the event in its first sentence, and human extracts keep it far more
-        // often than any other: it is taken first, unless it is mostly a quote or too short to
-        // stand alone (a kicker, a scene-setter), when it competes like any other sentence.
+        // often than any other: it is taken first, unless it is mostly a quote, too short to
+        // stand alone (a kicker), or shares no term with a headline that has terms in the
+        // article (a photo caption or scene-setter ahead of the story: the lede tells the
+        // headline's event). Otherwise it competes like any other sentence.
         if weights.keepsLede, keyPoints.isEmpty, let lede = candidates.first,
-           graph.quotedShares[lede] < 0.5, graph.vectors.wordCounts[lede] >= 10 {
+           graph.quotedShares[lede] < 0.5, graph.vectors.wordCounts[lede] >= 10,
+           titleVector.ids.isEmpty || SentenceGraph.cosine(graph.vectors[lede], titleVector) > 0 {
             chosen.append(lede)
             remaining.removeFirst()
             let picked = graph.vectors[lede]
@@ -226,11 +230,10 @@ public struct Summarizer: Sendable {
         return chosen.sorted()
     }
 
-    private func score(candidates: [Int], graph: SentenceGraph, eligibility: BulletEligibility, title: String,
-                       entities: [DocumentEntity], weights: Weights) -> [Double] {
+    private func score(candidates: [Int], graph: SentenceGraph, eligibility: BulletEligibility,
+                       titleVector: SentenceGraph.Vector, entities: [DocumentEntity], weights: Weights) -> [Double] {
         let n = candidates.count
         let centrality = weights.centrality > 0 ? graph.centrality(of: candidates, threshold: weights.edgeThreshold) : Array(repeating: 0, count: n)
-        let titleVector = graph.vector(for: Array(title.unicodeScalars))
         let entityWeights = Self.entityWeights(graph: graph, entities: entities)
         var position = [Double](repeating: 0, count: n)
         var titleScore = position, topic = position, entityScore = position, numbers = position
