@@ -10,19 +10,26 @@ import Foundation
 /// date, and so on.
 struct BulletEligibility {
     /// Whether each sentence may be a bullet.
-    private(set) var eligible: [Bool]
+    private(set) var eligible: [Bool] = []
     /// The block (line or paragraph) each sentence belongs to.
-    private(set) var block: [Int]
+    private(set) var block: [Int] = []
     /// Whether each sentence opens its block.
-    private(set) var opensBlock: [Bool]
+    private(set) var opensBlock: [Bool] = []
 
     init(graph: SentenceGraph, title: String, byline: String?, relaxed: Bool = false) {
         let scalars = graph.scalars, sentences = graph.sentences, words = graph.words
         let terms = graph.wordTerms.elements
         let n = sentences.count
-        eligible = Array(repeating: false, count: n)
-        block = Array(repeating: 0, count: n)
-        opensBlock = Array(repeating: false, count: n)
+        // Filled as locals and stored once: a store into a property checks its array's
+        // uniqueness every time.
+        var eligible = [Bool](repeating: false, count: n)
+        var block = [Int](repeating: 0, count: n)
+        var opensBlock = [Bool](repeating: false, count: n)
+        defer {
+            self.eligible = eligible
+            self.block = block
+            self.opensBlock = opensBlock
+        }
         var blockIndex = 0
         var previousEnd = 0
         for (index, span) in sentences.enumerated() {

@@ -6,6 +6,13 @@ import Foundation
 /// dropped), identified by a 64-bit hash of their scalars so that the hot path builds no
 /// strings. Weights are tf × isf, where isf is the inverse sentence frequency inside the
 /// document: LexRank's weighting, which needs no outside corpus.
+///
+/// Built for every ingested article, so its layout is about speed: one pass over the
+/// scalars finds words, term hashes, term ids and quotation marks together; words, term ids
+/// and sentence vectors live in flat buffers with per-sentence offsets (a handful of
+/// allocations per article rather than four per sentence), the term table and per-sentence
+/// tallies are raw buffers (no uniqueness check per word), and vectors are slices sorted by
+/// term id, so cosine is a merge and centrality a scatter-and-gather over integer ids.
 struct SentenceGraph {
     /// One sentence as a sparse vector, entries sorted by term id. The graph's own vectors
     /// are slices of one flat buffer, so building them allocates nothing per sentence.
@@ -94,20 +101,35 @@ struct SentenceGraph {
         self.scalars = scalars
         self.sentences = sentences
         let expectedTerms = scalars.count / 8 + 16
-        let expectedWords = scalars.count / 5 + 16
         // Everything is gathered in locals and stored once at the end: mutating stored
         // properties of `self` from the loop cost more than the tokenizing itself.
         var table = TermTable(capacity: expectedTerms)
         var tally = Tally(capacity: expectedTerms)
-        var allWords: [TextSpan] = [], wordStarts: [Int] = [0]
-        var allTerms: [Int32] = []
-        var vectorIDs: [Int32] = [], vectorWeights: [Double] = [], vectorStarts: [Int] = [0]
+        var wordStarts: [Int] = [0], vectorStarts: [Int] = [0]
+        // Words, their term ids and the vector entries go into raw buffers sized for the
+        // worst case, so that the per-word stores need neither uniqueness nor capacity checks.
+        // Two words are always parted by a scalar that is not part of either, so a sentence
+        // of n scalars holds at most (n + 1) / 2 words; its distinct terms (hyphen parts
+        // included) are at most n + 1.
+        var wordBound = 1, entryBound = 1
+        for span in sentences {
+            let length = max(0, min(span.end, scalars.count) - max(span.start, 0))
+            wordBound += (length + 1) / 2
+            entryBound += length + 1
+        }
+        let wordBuffer = UnsafeMutablePointer<TextSpan>.allocate(capacity: wordBound)
+        let termBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: wordBound)
+        let entryIDs = UnsafeMutablePointer<Int32>.allocate(capacity: entryBound)
+        let entryWeights = UnsafeMutablePointer<Double>.allocate(capacity: entryBound)
+        defer {
+            wordBuffer.deallocate()
+            termBuffer.deallocate()
+            entryIDs.deallocate()
+            entryWeights.deallocate()
+        }
+        var wordTotal = 0, entryTotal = 0
         var wordCounts: [Int] = [], quoted: [Double] = []
         var capitalizedTerms: [Int32] = [], capitalizedStart: [Int] = [0]
-        allWords.reserveCapacity(expectedWords)
-        allTerms.reserveCapacity(expectedWords)
-        vectorIDs.reserveCapacity(expectedWords)
-        vectorWeights.reserveCapacity(expectedWords)
         wordStarts.reserveCapacity(sentences.count + 1)
         vectorStarts.reserveCapacity(sentences.count + 1)
         wordCounts.reserveCapacity(sentences.count)
@@ -120,7 +142,7 @@ struct SentenceGraph {
                 // Words and their term hashes in one pass (the same words as
                 // `SentenceSplitter.words`, the same hashes as `termHash`): this loop sees
                 // every scalar of every article, so it reads through an unsafe buffer.
-                let sentenceFirstWord = allWords.count
+                let sentenceFirstWord = wordTotal
                 let end = min(span.end, textCount)
                 var i = max(span.start, 0)
                 var openedAt = -1
@@ -168,7 +190,8 @@ struct SentenceGraph {
                         }
                     }
                     let word = TextSpan(start: start, end: i)
-                    allWords.append(word)
+                    (wordBuffer + wordTotal).initialize(to: word)
+                    wordTotal += 1
                     // Stemming as in `termHash`: possessive, then plural "s", from the saved prefixes.
                     var e = i
                     var hash = h
@@ -190,11 +213,11 @@ struct SentenceGraph {
                     if e - start >= 2, e - start > 12 || !stopWords.contains(hash) {
                         id = table.id(hash, word)
                     }
-                    allTerms.append(id)
+                    (termBuffer + wordTotal - 1).initialize(to: id)
                     tally.add(id)
                     if id >= 0, ScalarClass.isUpper(first) {
                         if i - start > 1, ScalarClass.isLower(text[start + 1]) { table.titleCase[Int(id)] += 1 }
-                        if allWords.count - sentenceFirstWord > 1 {
+                        if wordTotal - sentenceFirstWord > 1 {
                             table.capitalized[Int(id)] += 1
                             if tally.capitalizedIn[Int(id)] != sentenceIndex {
                                 tally.capitalizedIn[Int(id)] = sentenceIndex
@@ -218,16 +241,17 @@ struct SentenceGraph {
                 // Counts for now; weighted by isf once every sentence has been seen.
                 for id in tally.sortedTouched() {
                     let c = tally.counts[Int(id)]
-                    vectorIDs.append(id)
-                    vectorWeights.append(Double(c))
+                    (entryIDs + entryTotal).initialize(to: id)
+                    (entryWeights + entryTotal).initialize(to: Double(c))
+                    entryTotal += 1
                     table.frequency[Int(id)] += c
                     table.sentences[Int(id)] += 1
                     tally.counts[Int(id)] = 0
                 }
                 tally.resetTouched()
-                wordCounts.append(allWords.count - sentenceFirstWord)
-                wordStarts.append(allWords.count)
-                vectorStarts.append(vectorIDs.count)
+                wordCounts.append(wordTotal - sentenceFirstWord)
+                wordStarts.append(wordTotal)
+                vectorStarts.append(entryTotal)
                 capitalizedStart.append(capitalizedTerms.count)
             }
         }
@@ -256,23 +280,21 @@ struct SentenceGraph {
         }
         var norms = [Double](repeating: 0, count: sentences.count)
         termISF.withUnsafeBufferPointer { isf in
-            vectorIDs.withUnsafeBufferPointer { ids in
-                vectorWeights.withUnsafeMutableBufferPointer { weights in
-                    for index in 0..<sentences.count {
-                        var norm = 0.0
-                        for k in vectorStarts[index]..<vectorStarts[index + 1] {
-                            let weight = weights[k] * isf[Int(ids[k])]
-                            weights[k] = weight
-                            norm += weight * weight
-                        }
-                        norms[index] = norm.squareRoot()
-                    }
+            for index in 0..<sentences.count {
+                var norm = 0.0
+                for k in vectorStarts[index]..<vectorStarts[index + 1] {
+                    let weight = entryWeights[k] * isf[Int(entryIDs[k])]
+                    entryWeights[k] = weight
+                    norm += weight * weight
                 }
+                norms[index] = norm.squareRoot()
             }
         }
-        words = Rows(elements: allWords, starts: wordStarts)
-        wordTerms = Rows(elements: allTerms, starts: wordStarts)
-        vectors = Vectors(ids: vectorIDs, weights: vectorWeights, starts: vectorStarts, norms: norms, wordCounts: wordCounts)
+        words = Rows(elements: Array(UnsafeBufferPointer(start: wordBuffer, count: wordTotal)), starts: wordStarts)
+        wordTerms = Rows(elements: Array(UnsafeBufferPointer(start: termBuffer, count: wordTotal)), starts: wordStarts)
+        vectors = Vectors(ids: Array(UnsafeBufferPointer(start: entryIDs, count: entryTotal)),
+                          weights: Array(UnsafeBufferPointer(start: entryWeights, count: entryTotal)),
+                          starts: vectorStarts, norms: norms, wordCounts: wordCounts)
     }
 
     /// Per-term counts for one sentence, reset through the list of terms it touched: cheaper
@@ -755,14 +777,19 @@ struct HashIndex: Sendable {
         for (index, key) in all.enumerated() { insert(key, Int32(index)) }
     }
 
+    /// Read through raw buffers: slots are masked into range, and this runs for every word.
     @inline(__always)
     func value(_ key: UInt64) -> Int32? {
-        var slot = slot(key)
-        while values[slot] >= 0 {
-            if keys[slot] == key { return values[slot] }
-            slot = (slot + 1) & mask
+        keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                var slot = slot(key)
+                while values[slot] >= 0 {
+                    if keys[slot] == key { return values[slot] }
+                    slot = (slot + 1) & mask
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     @inline(__always)
