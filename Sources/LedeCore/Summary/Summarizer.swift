@@ -64,10 +64,11 @@ import Foundation
 /// it fell from 0.15 to 0.05 (12 → 18 facts for the blend, 9 → 16 for LexRank alone), since
 /// with isf weights two sentences about the same event often share only one or two rare terms.
 ///
-/// Speed: about 6,800 articles of 600 words per second on one core with real entities
-/// (`lede-bench --summarizer-only`, CPU time, best rounds on the shared machine; 4,800 for the
-/// previous build measured alongside). The sentence graph reads each body once into flat
-/// buffers (see ``SentenceGraph``), and every later step works on its term ids.
+/// Speed: about 6,200 articles of 600 words per second on one core with real entities, the
+/// worst round above 5,400 (`lede-bench --summarizer-only`, CPU time, on the shared machine
+/// under a load of 3–4; the build before the flat graph measured 4,400 alongside). The
+/// sentence graph reads each body once into flat buffers (see ``SentenceGraph``), and every
+/// later step works on its term ids.
 ///
 /// Bullets are never a repeat of the headline, a byline, a dateline, a caption or credit,
 /// a question or page furniture (see ``BulletEligibility``). Short articles (under 350
