@@ -332,7 +332,21 @@ struct SentenceGraph {
         /// The ids touched since the last reset, sorted.
         mutating func sortedTouched() -> UnsafeMutableBufferPointer<Int32> {
             var buffer = UnsafeMutableBufferPointer(start: touched, count: touchedCount)
-            buffer.sort()
+            if touchedCount <= 48 {
+                // A sentence's handful of terms: insertion sort, without the buffer the
+                // library's sort sets up.
+                for i in 1..<max(touchedCount, 1) {
+                    let value = buffer[i]
+                    var j = i
+                    while j > 0, buffer[j - 1] > value {
+                        buffer[j] = buffer[j - 1]
+                        j -= 1
+                    }
+                    buffer[j] = value
+                }
+            } else {
+                buffer.sort()
+            }
             return buffer
         }
 
@@ -797,17 +811,24 @@ struct HashIndex: Sendable {
 
     mutating func insert(_ key: UInt64, _ value: Int32) {
         if (count + 1) * 2 > keys.count { grow() }
-        var slot = slot(key)
-        while values[slot] >= 0 {
-            if keys[slot] == key {
+        let start = slot(key), mask = self.mask
+        // Through raw buffers, as in `value`: slots are masked into range.
+        let added = keys.withUnsafeMutableBufferPointer { keys in
+            values.withUnsafeMutableBufferPointer { values -> Bool in
+                var slot = start
+                while values[slot] >= 0 {
+                    if keys[slot] == key {
+                        values[slot] = value
+                        return false
+                    }
+                    slot = (slot + 1) & mask
+                }
+                keys[slot] = key
                 values[slot] = value
-                return
+                return true
             }
-            slot = (slot + 1) & mask
         }
-        keys[slot] = key
-        values[slot] = value
-        count += 1
+        if added { count += 1 }
     }
 
     private mutating func grow() {

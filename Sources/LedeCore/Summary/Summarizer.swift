@@ -64,9 +64,9 @@ import Foundation
 /// it fell from 0.15 to 0.05 (12 → 18 facts for the blend, 9 → 16 for LexRank alone), since
 /// with isf weights two sentences about the same event often share only one or two rare terms.
 ///
-/// Speed: about 6,200 articles of 600 words per second on one core with real entities, the
-/// worst round above 5,400 (`lede-bench --summarizer-only`, CPU time, on the shared machine
-/// under a load of 3–4; the build before the flat graph measured 4,400 alongside). The
+/// Speed: about 7,500 articles of 600 words per second on one core with real entities, the
+/// worst round above 6,000 (`lede-bench --summarizer-only`, CPU time, on the shared machine
+/// under a load of 3–4; the build before the flat graph measured 4,900 alongside). The
 /// sentence graph reads each body once into flat buffers (see ``SentenceGraph``), and every
 /// later step works on its term ids.
 ///
