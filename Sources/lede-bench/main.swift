@@ -4,7 +4,7 @@ import LedeStore
 
 /// lede's benchmark harness: `make bench` runs it on a release build and writes BENCHMARKS.md.
 ///
-/// Usage: lede-bench [--articles N] [--large N] [--write FILE]
+/// Usage: lede-bench [--articles N] [--large N] [--write FILE] [--summarizer-only [--rounds N]]
 /// Benchmarks are not tests: nothing here asserts a time, it measures and reports.
 
 struct Options {
@@ -13,6 +13,9 @@ struct Options {
     var feedItems = 5_000
     var write: String?
     var section = "all"
+    /// Times only the summarizer (one core, several rounds), for profiling and before/after comparisons.
+    var summarizerOnly = false
+    var rounds = 5
     var repository = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
     init(_ arguments: [String]) throws {
@@ -24,8 +27,10 @@ struct Options {
             case "--write": write = iterator.next()
             case "--section": section = iterator.next() ?? section
             case "--feed-items": feedItems = Int(iterator.next() ?? "") ?? feedItems
+            case "--summarizer-only": summarizerOnly = true
+            case "--rounds": rounds = max(1, Int(iterator.next() ?? "") ?? rounds)
             case "--help", "-h":
-                print("usage: lede-bench [--articles N] [--large N (0 skips)] [--feed-items N per feed, 10 feeds (0 skips)] [--write BENCHMARKS.md [--section NAME]]")
+                print("usage: lede-bench [--articles N] [--large N (0 skips)] [--feed-items N per feed, 10 feeds (0 skips)] [--write BENCHMARKS.md [--section NAME]] [--summarizer-only [--rounds N]]")
                 exit(0)
             default: throw BenchError("unknown argument \(argument)")
             }
@@ -72,6 +77,11 @@ func run() throws {
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: work) }
     var rows: [Row] = []
+
+    if options.summarizerOnly {
+        SummarizerBench.run(generator: &generator, articles: min(options.articles, 2_000), rounds: options.rounds)
+        return
+    }
 
     // MARK: Ingest
     if options.articles > 0 {

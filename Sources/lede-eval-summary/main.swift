@@ -4,7 +4,7 @@ import LedeCore
 // Evaluates lede's summarizer against Lead-k, TextRank and LexRank on the seed and Wikinews
 // articles of the shared corpus, using their hand-made `summary_must_cover` facts.
 //
-//   lede-eval-summary [CORPUS] [--show] [--detail] [--bench [--stages]] [--weights p,c,t,topic,e,n,lambda[,quote[,edge]]]
+//   lede-eval-summary [CORPUS] [--show] [--detail] [--bench [--stages]] [--weights p,c,t,topic,e,n,lambda[,quote[,edge]]] [--no-lede]
 
 // MARK: - Reading
 
@@ -131,6 +131,11 @@ if let index = arguments.firstIndex(of: "--weights"), index + 1 < arguments.coun
         if values.count > 8 { weights.edgeThreshold = values[8] }
     }
     arguments.removeSubrange(index...(index + 1))
+}
+if let index = arguments.firstIndex(of: "--no-lede") {
+    // To measure what always keeping the lede adds.
+    weights.keepsLede = false
+    arguments.remove(at: index)
 }
 let corpusPath = arguments.first { !$0.hasPrefix("--") } ?? "../shared/corpus"
 let corpus = URL(fileURLWithPath: corpusPath)

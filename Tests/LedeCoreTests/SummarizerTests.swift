@@ -296,7 +296,7 @@ struct SummarizerTests {
                 let id = graph.wordTerms[index][w]
                 #expect((id >= 0 ? graph.termHashes[Int(id)] : nil) == SentenceGraph.termHash(scalars, word))
             }
-            #expect(words == SentenceSplitter().words(in: scalars, range: graph.sentences[index].start..<graph.sentences[index].end))
+            #expect(Array(words) == SentenceSplitter().words(in: scalars, range: graph.sentences[index].start..<graph.sentences[index].end))
         }
     }
 
@@ -378,6 +378,147 @@ struct SummarizerScoringTests {
         var noPenalty = Summarizer.Weights()
         noPenalty.quotePenalty = 0
         #expect(pick(noPenalty)?.hasPrefix("\u{201C}") == true)
+    }
+}
+
+@Suite("Sentence graph internals")
+struct SentenceGraphInternalsTests {
+    @Test("the graph's quoted shares, found while reading words, equal the reference quoted share")
+    func quotedSharesMatchReference() {
+        let body = "The mayor spoke. \u{201C}We will rebuild,\u{201D} she said. \"Every street, every house.\" "
+            + "Critics call it \u{00AB}a fantasy\u{00BB} and note the cost. \u{201C}It starts here. And it ends in court."
+        let scalars = Array(body.unicodeScalars)
+        let sentences = SentenceSplitter().sentences(in: body)
+        let graph = SentenceGraph(scalars: scalars, sentences: sentences)
+        #expect(graph.quotedShares.count == sentences.count)
+        for (index, span) in sentences.enumerated() {
+            #expect(abs(graph.quotedShares[index] - Summarizer.quotedShare(scalars, span)) < 1e-12)
+        }
+        #expect(graph.quotedShares.contains { $0 > 0.5 })
+        #expect(graph.quotedShares[0] == 0)
+    }
+
+    @Test("each sentence vector is a sorted slice whose cosine with itself is one")
+    func vectorsAreSortedSlices() {
+        let body = "Flooding closed roads in the valley. The valley roads reopened on Monday. Rain fell again on Tuesday in the valley."
+        let graph = SentenceGraph(scalars: Array(body.unicodeScalars), sentences: SentenceSplitter().sentences(in: body))
+        #expect(graph.vectors.count == 3)
+        for index in graph.vectors.indices {
+            let vector = graph.vectors[index]
+            #expect(Array(vector.ids) == Array(vector.ids).sorted())
+            #expect(Set(vector.ids).count == vector.ids.count)
+            #expect(abs(SentenceGraph.cosine(vector, vector) - 1) < 1e-9)
+            #expect(vector.wordCount == graph.words[index].count)
+        }
+        #expect(graph.similarity(0, 1) > 0)
+        #expect(graph.words.totalCount == graph.words.reduce(0) { $0 + $1.count })
+    }
+
+    @Test("PageRank started from the degree distribution agrees with a plain power iteration from uniform ranks")
+    func pageRankMatchesReference() {
+        // A weighted graph with a hub, a chain and an isolated node.
+        let n = 6
+        var matrix = [Double](repeating: 0, count: n * n)
+        func link(_ a: Int, _ b: Int, _ w: Double) {
+            matrix[a * n + b] = w
+            matrix[b * n + a] = w
+        }
+        link(0, 1, 0.9); link(0, 2, 0.4); link(0, 3, 0.3); link(2, 3, 0.2); link(3, 4, 0.6)
+        let rowSums = (0..<n).map { a in (0..<n).reduce(0) { $0 + matrix[a * n + $1] } }
+        let fast = SentenceGraph.pageRank(matrix: matrix, rowSums: rowSums, count: n, damping: 0.85)
+        // The reference: uniform start, many iterations, no shortcuts.
+        var rank = [Double](repeating: 1 / Double(n), count: n)
+        for _ in 0..<500 {
+            let dangling = (0..<n).filter { rowSums[$0] == 0 }.reduce(0) { $0 + rank[$1] }
+            rank = (0..<n).map { b in
+                (0.15 + 0.85 * dangling) / Double(n)
+                    + 0.85 * (0..<n).filter { rowSums[$0] > 0 }.reduce(0) { $0 + rank[$1] * matrix[b * n + $1] / rowSums[$1] }
+            }
+        }
+        let top = rank.max() ?? 1
+        let reference = rank.map { $0 / top }
+        for index in 0..<n { #expect(abs(fast[index] - reference[index]) < 0.02) }
+        #expect(fast.indices.max { fast[$0] < fast[$1] } == 0)
+    }
+}
+
+@Suite("Summarizer lede")
+struct SummarizerLedeTests {
+    static let body = """
+    The city council approved a new budget of 40 million dollars for road repairs on Tuesday evening.
+
+    Road repairs, road closures and road safety dominated the road debate, with road users and road crews speaking about the roads.
+
+    Road crews said the roads in the north need the most road work, and road users agreed about the roads.
+
+    Several road users asked the council about road closures and the roads near schools.
+
+    The mayor thanked the road crews and the road users for attending the long road meeting.
+    """
+
+    func chosen(_ weights: Summarizer.Weights, body: String = Self.body, keyPoints: [String] = []) -> [String] {
+        var document = ParsedDocument(title: "Council budget", source: "test", body: body)
+        document.keyPoints = keyPoints
+        let sentences = SentenceSplitter().sentences(in: body)
+        return Summarizer(maximumBullets: 5, weights: weights)
+            .bullets(for: document, sentences: sentences, entities: [], terms: BackgroundTermStatistics())
+            .map(\.text)
+    }
+
+    @Test("the lede is a bullet when it reports, even where centrality prefers the sentences after it")
+    func ledeIsKept() {
+        var centralityOnly = Summarizer.Weights(position: 0, centrality: 1, title: 0, topic: 0, entities: 0, numbers: 0,
+                                                lambda: 1, quotePenalty: 0)
+        centralityOnly.keepsLede = false
+        // The test measures the rule: without it, centrality alone leaves the lede out.
+        let without = chosen(centralityOnly)
+        #expect(!without.contains { $0.hasPrefix("The city council approved") })
+        centralityOnly.keepsLede = true
+        let with = chosen(centralityOnly)
+        #expect(with.first?.hasPrefix("The city council approved") == true)
+        #expect(with.count == without.count)
+    }
+
+    @Test("a first line that shares nothing with the headline, like a photo caption, is not forced in")
+    func captionIsNotForced() {
+        var centralityOnly = Summarizer.Weights(position: 0, centrality: 1, title: 0, topic: 0, entities: 0, numbers: 0,
+                                                lambda: 1, quotePenalty: 0)
+        centralityOnly.keepsLede = true
+        let captioned = "The far end of the hall, shortly after the doors opened on a rainy evening.\n\n" + Self.body
+        #expect(!chosen(centralityOnly, body: captioned).contains { $0.hasPrefix("The far end of the hall") })
+        // The same line is kept when it does tell the headline's story.
+        var document = ParsedDocument(title: "Hall doors opened", source: "test", body: captioned)
+        document.keyPoints = []
+        let sentences = SentenceSplitter().sentences(in: captioned)
+        let bullets = Summarizer(maximumBullets: 5, weights: centralityOnly)
+            .bullets(for: document, sentences: sentences, entities: [], terms: BackgroundTermStatistics())
+        #expect(bullets.first?.text.hasPrefix("The far end of the hall") == true)
+    }
+
+    @Test("a lede that is mostly a quote is not forced in, and key points take the lede's place")
+    func quoteLedeAndKeyPointsAreNotForced() {
+        var centralityOnly = Summarizer.Weights(position: 0, centrality: 1, title: 0, topic: 0, entities: 0, numbers: 0,
+                                                lambda: 1, quotePenalty: 0)
+        centralityOnly.keepsLede = true
+        let quoted = Self.body.replacingOccurrences(
+            of: "The city council approved a new budget of 40 million dollars for road repairs on Tuesday evening.",
+            with: "\u{201C}We have approved a new budget of 40 million dollars for repairs this Tuesday evening,\u{201D} she said.")
+        #expect(!chosen(centralityOnly, body: quoted).contains { $0.hasPrefix("\u{201C}We have approved") })
+        let withKeyPoints = chosen(centralityOnly, keyPoints: ["The council approved a road budget."])
+        #expect(withKeyPoints.first == "The council approved a road budget.")
+        #expect(!withKeyPoints.contains { $0.hasPrefix("The city council approved") })
+    }
+}
+
+@Suite("Bullet eligibility")
+struct BulletEligibilityTests {
+    @Test("a line repeating the byline in other letter case is not a bullet, a longer sentence with the name is")
+    func bylineRepeatsAreNotEligible() {
+        let body = "JANE DOE AND JOHN ROE\n\nJane Doe and John Roe spent three weeks in the valley reporting on the floods."
+        let scalars = Array(body.unicodeScalars)
+        let graph = SentenceGraph(scalars: scalars, sentences: SentenceSplitter().sentences(in: body))
+        let eligibility = BulletEligibility(graph: graph, title: "Floods", byline: "Jane Doe and John Roe", relaxed: true)
+        #expect(eligibility.eligible == [false, true])
     }
 }
 

@@ -10,18 +10,26 @@ import Foundation
 /// date, and so on.
 struct BulletEligibility {
     /// Whether each sentence may be a bullet.
-    private(set) var eligible: [Bool]
+    private(set) var eligible: [Bool] = []
     /// The block (line or paragraph) each sentence belongs to.
-    private(set) var block: [Int]
+    private(set) var block: [Int] = []
     /// Whether each sentence opens its block.
-    private(set) var opensBlock: [Bool]
+    private(set) var opensBlock: [Bool] = []
 
     init(graph: SentenceGraph, title: String, byline: String?, relaxed: Bool = false) {
         let scalars = graph.scalars, sentences = graph.sentences, words = graph.words
+        let terms = graph.wordTerms.elements
         let n = sentences.count
-        eligible = Array(repeating: false, count: n)
-        block = Array(repeating: 0, count: n)
-        opensBlock = Array(repeating: false, count: n)
+        // Filled as locals and stored once: a store into a property checks its array's
+        // uniqueness every time.
+        var eligible = [Bool](repeating: false, count: n)
+        var block = [Int](repeating: 0, count: n)
+        var opensBlock = [Bool](repeating: false, count: n)
+        defer {
+            self.eligible = eligible
+            self.block = block
+            self.opensBlock = opensBlock
+        }
         var blockIndex = 0
         var previousEnd = 0
         for (index, span) in sentences.enumerated() {
@@ -50,31 +58,46 @@ struct BulletEligibility {
         for hash in Self.furnitureTriggers {
             if let id = graph.existingID(hash) { isTrigger[Int(id)] = true }
         }
-        let bylineKey = byline.map { Self.normalized(Array($0.unicodeScalars)) }
+        // The byline as the hashes of its lower-cased words: a sentence repeats it when its
+        // words hash the same, compared without building a string per sentence.
+        let bylineKey: [UInt64]? = byline.map { text in
+            let bylineScalars = Array(text.unicodeScalars)
+            return SentenceSplitter().words(in: bylineScalars).map { WordSet.hash(bylineScalars, $0) }
+        }
         // A block is a caption when the block after it is a credit line.
-        var creditBlocks = Set<Int>()
+        var isCreditBlock = [Bool](repeating: false, count: blockIndex + 2)
         for (index, span) in sentences.enumerated() where opensBlock[index] && Self.isCredit(scalars, span) {
-            creditBlocks.insert(block[index])
+            isCreditBlock[block[index]] = true
         }
         for (index, span) in sentences.enumerated() {
-            if creditBlocks.contains(block[index]) || creditBlocks.contains(block[index] + 1) { continue }
-            let wordCount = words[index].count
+            if isCreditBlock[block[index]] || isCreditBlock[block[index] + 1] { continue }
+            let wordCount = words.count(ofRow: index)
             let minimumWords = relaxed ? 4 : 6
             guard wordCount >= minimumWords, wordCount <= 90 else { continue }
             guard relaxed || Self.endsLikeSentence(scalars, span) else { continue }
             if Self.isQuestion(scalars, span) { continue }
             // Only sentences with a word that opens a furniture phrase need the text search.
-            let trigger = graph.wordTerms[index].contains { $0 >= 0 && isTrigger[Int($0)] }
-            if Self.isFurniture(scalars, span, wordCount: wordCount, mayHaveFurniture: trigger) { continue }
-            if Self.isDateline(scalars, span, words: words[index]) { continue }
-            if let bylineKey, !bylineKey.isEmpty, wordCount <= 12,
-               Self.normalized(Array(scalars[span.start..<span.end])) == bylineKey {
-                continue
+            let termRange = words.range(ofRow: index)
+            let trigger = termRange.contains { k in
+                let id = terms[k]
+                return id >= 0 && isTrigger[Int(id)]
             }
-            if Self.isBylineLike(scalars, span, words: words[index]) { continue }
+            if Self.isFurniture(scalars, span, wordCount: wordCount, mayHaveFurniture: trigger) { continue }
+            // Datelines and byline-like lines are short: longer sentences skip the checks.
+            if wordCount <= 12 {
+                let sentenceWords = words[index]
+                if Self.isDateline(scalars, span, words: sentenceWords) { continue }
+                if let bylineKey, !bylineKey.isEmpty, wordCount == bylineKey.count,
+                   zip(sentenceWords, bylineKey).allSatisfy({ WordSet.hash(scalars, $0) == $1 }) {
+                    continue
+                }
+                if Self.isBylineLike(scalars, span, words: sentenceWords) { continue }
+            }
             if titleCount > 0 {
                 var own = 0, shared = 0
-                for id in graph.wordTerms[index] where id >= 0 && lastSeen[Int(id)] != index {
+                for k in termRange {
+                    let id = terms[k]
+                    guard id >= 0, lastSeen[Int(id)] != index else { continue }
                     lastSeen[Int(id)] = index
                     own += 1
                     if isTitleTerm[Int(id)] { shared += 1 }
@@ -106,7 +129,9 @@ struct BulletEligibility {
     private static let creditPatterns = creditPrefixes.map(pattern)
 
     static func isCredit(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> Bool {
-        creditPatterns.contains { matches(scalars, at: span.start, end: span.end, $0) }
+        guard span.start < span.end, span.start >= 0, span.end <= scalars.count else { return false }
+        let opening = ScalarClass.lowered(scalars[span.start]).value
+        return creditPatterns.contains { $0[0] == opening && matches(scalars, at: span.start, end: span.end, $0) }
     }
 
     private static let furniturePrefixes = [
@@ -190,7 +215,7 @@ struct BulletEligibility {
     ])
 
     /// A line made (almost) only of a date and time: "Tuesday, January 28, 2014".
-    static func isDateline(_ scalars: [Unicode.Scalar], _ span: TextSpan, words: [TextSpan]) -> Bool {
+    static func isDateline<Words: RandomAccessCollection<TextSpan>>(_ scalars: [Unicode.Scalar], _ span: TextSpan, words: Words) -> Bool where Words.Index == Int {
         guard words.count <= 9 else { return false }
         var other = 0
         for word in words {
@@ -204,9 +229,10 @@ struct BulletEligibility {
     }
 
     /// "By Jane Doe and John Roe, Reuters": a short line opening with "By" and a capital.
-    static func isBylineLike(_ scalars: [Unicode.Scalar], _ span: TextSpan, words: [TextSpan]) -> Bool {
+    static func isBylineLike<Words: RandomAccessCollection<TextSpan>>(_ scalars: [Unicode.Scalar], _ span: TextSpan, words: Words) -> Bool where Words.Index == Int {
         guard words.count <= 10, let first = words.first, words.count > 1 else { return false }
-        guard lower(scalars, first) == "by" else { return false }
+        guard first.length == 2, ScalarClass.lowered(scalars[first.start]) == "b",
+              ScalarClass.lowered(scalars[first.start + 1]) == "y" else { return false }
         return ScalarClass.isUpper(scalars[words[1].start])
     }
 
@@ -221,8 +247,4 @@ struct BulletEligibility {
         lowerPrefix(scalars, span, length: span.length)
     }
 
-    static func normalized(_ scalars: [Unicode.Scalar]) -> String {
-        let words = SentenceSplitter().words(in: scalars)
-        return words.map { lower(scalars, $0) }.joined(separator: " ")
-    }
 }

@@ -8,8 +8,9 @@ import Foundation
 struct Highlighter {
     private let graph: SentenceGraph
     private let entities: [DocumentEntity]
-    /// Hashes of the article's key terms (the highest tf-idf against the library), by rank.
-    private let keyTerms: [UInt64: Int]
+    /// The graph's term ids of the article's key terms (the highest tf-idf against the
+    /// library), strongest first; at most a handful, so a linear search beats any table.
+    private let keyTermIDs: [Int32]
     /// Without recognized entities: people the article introduces with a role word
     /// ("cofounder Reid Hoffman"), by the hash of their last name, mapped to the full name,
     /// so that later mentions ("Hoffman") are marked too.
@@ -25,12 +26,15 @@ struct Highlighter {
         self.entities = entities
         var mentions: [(start: Int, end: Int, entity: Int)] = []
         mentions.reserveCapacity(entities.reduce(0) { $0 + $1.mentions.count })
-        for (index, entity) in entities.enumerated() {
-            for mention in entity.mentions { mentions.append((mention.start, mention.end, index)) }
+        // By index: copying each mention out would retain its strings.
+        for index in entities.indices {
+            for m in entities[index].mentions.indices {
+                mentions.append((entities[index].mentions[m].start, entities[index].mentions[m].end, index))
+            }
         }
         mentions.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
         self.mentions = mentions
-        self.keyTerms = Self.keyTerms(graph: graph, terms: terms, count: keyTermCount)
+        self.keyTermIDs = Self.keyTerms(graph: graph, terms: terms, count: keyTermCount)
         self.surnames = entities.isEmpty ? Self.surnames(graph: graph) : [:]
     }
 
@@ -55,11 +59,18 @@ struct Highlighter {
             }
             m += 1
         }
-        // The graph already split this sentence into words; shift them into bullet offsets.
-        let words = graph.words[index].compactMap { word -> TextSpan? in
-            word.start >= offset && word.end <= end ? TextSpan(start: word.start - offset, end: word.end - offset) : nil
+        // The graph already split this sentence into words and found their terms; shift the
+        // words into bullet offsets.
+        var words: [TextSpan] = []
+        var ids: [Int32] = []
+        let sentenceWords = graph.words[index], sentenceTerms = graph.wordTerms[index]
+        words.reserveCapacity(sentenceWords.count)
+        ids.reserveCapacity(sentenceWords.count)
+        for (w, word) in sentenceWords.enumerated() where word.start >= offset && word.end <= end {
+            words.append(TextSpan(start: word.start - offset, end: word.end - offset))
+            ids.append(sentenceTerms[w])
         }
-        return finish(candidates, text: text, words: words)
+        return finish(candidates, text: text, words: words, termIDs: ids)
     }
 
     /// Highlights of the author's key points, whose names are found by matching entity
@@ -91,7 +102,9 @@ struct Highlighter {
         }
     }
 
-    private func finish(_ entityCandidates: [Highlight], text: [Unicode.Scalar], words: [TextSpan]? = nil) -> [Highlight] {
+    /// `termIDs`, when given, are the graph's term ids of `words`; otherwise terms are looked up by hash.
+    private func finish(_ entityCandidates: [Highlight], text: [Unicode.Scalar], words: [TextSpan]? = nil,
+                        termIDs: [Int32]? = nil) -> [Highlight] {
         let words = words ?? splitter.words(in: text)
         var candidates = entityCandidates
         if entities.isEmpty { candidates += nameHighlights(text: text, words: words) }
@@ -99,8 +112,15 @@ struct Highlighter {
         // Each key term once per bullet, and at most three, the strongest first: the first
         // mention tells the reader, more is clutter.
         var marked: [(rank: Int, highlight: Highlight)] = []
-        for word in words {
-            guard let hash = SentenceGraph.termHash(text, word), let rank = keyTerms[hash],
+        for (w, word) in words.enumerated() where !keyTermIDs.isEmpty {
+            let id: Int32
+            if let termIDs {
+                id = termIDs[w]
+            } else {
+                guard let hash = SentenceGraph.termHash(text, word), let known = graph.existingID(hash) else { continue }
+                id = known
+            }
+            guard id >= 0, let rank = keyTermIDs.firstIndex(of: id),
                   !marked.contains(where: { $0.rank == rank }) else { continue }
             // Leave the possessive outside the mark: "Twitter's" highlights "Twitter".
             var e = word.end
@@ -265,9 +285,10 @@ struct Highlighter {
     /// The `count` terms with the highest tf-idf against the library; with an empty library,
     /// the most repeated content words. Title-case words used as names are left to the name
     /// highlights, so a key term is a topic word ("GPUs", "iodine"), not a person.
-    static func keyTerms(graph: SentenceGraph, terms: any TermStatistics, count: Int) -> [UInt64: Int] {
+    /// The term ids of the article's key terms, strongest first.
+    static func keyTerms(graph: SentenceGraph, terms: any TermStatistics, count: Int) -> [Int32] {
         let documents = terms.documentCount
-        var scored: [(hash: UInt64, score: Double)] = []
+        var scored: [(id: Int32, hash: UInt64, score: Double)] = []
         let capitalized = graph.titleCaseFrequency
         for id in graph.termHashes.indices {
             let tf = graph.termFrequency[id]
@@ -286,14 +307,12 @@ struct Highlighter {
                 let df = terms.documentFrequency(of: surface)
                 idf = log(Double(documents + 1) / Double(df + 1))
             }
-            if idf > 0.5 { scored.append((graph.termHashes[id], Double(tf) * idf)) }
+            if idf > 0.5 { scored.append((Int32(id), graph.termHashes[id], Double(tf) * idf)) }
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.hash < $1.hash }
         // A term far weaker than the strongest does not characterize the article.
         if let top = scored.first?.score { scored.removeAll { $0.score < 0.25 * top } }
-        var ranks: [UInt64: Int] = [:]
-        for (rank, entry) in scored.prefix(count).enumerated() { ranks[entry.hash] = rank }
-        return ranks
+        return scored.prefix(count).map(\.id)
     }
 
     /// Words too common in any news text to set an article apart; only consulted when the

@@ -6,22 +6,77 @@ import Foundation
 /// dropped), identified by a 64-bit hash of their scalars so that the hot path builds no
 /// strings. Weights are tf × isf, where isf is the inverse sentence frequency inside the
 /// document: LexRank's weighting, which needs no outside corpus.
+///
+/// Built for every ingested article, so its layout is about speed: one pass over the
+/// scalars finds words, term hashes, term ids and quotation marks together; words, term ids
+/// and sentence vectors live in flat buffers with per-sentence offsets (a handful of
+/// allocations per article rather than four per sentence), the term table and per-sentence
+/// tallies are raw buffers (no uniqueness check per word), and vectors are slices sorted by
+/// term id, so cosine is a merge and centrality a scatter-and-gather over integer ids.
 struct SentenceGraph {
-    /// One sentence as a sparse vector, entries sorted by term id.
+    /// One sentence as a sparse vector, entries sorted by term id. The graph's own vectors
+    /// are slices of one flat buffer, so building them allocates nothing per sentence.
     struct Vector {
-        var ids: [Int32] = []
-        var weights: [Double] = []
+        var ids: ArraySlice<Int32> = []
+        var weights: ArraySlice<Double> = []
         var norm: Double = 0
         var wordCount = 0
+    }
+
+    /// Per-sentence rows of one flat array: row `i` is `elements[starts[i]..<starts[i + 1]]`.
+    ///
+    /// One buffer for all sentences instead of an array each: an article's words then cost
+    /// two allocations, not two per sentence.
+    struct Rows<Element>: RandomAccessCollection {
+        fileprivate(set) var elements: [Element] = []
+        fileprivate(set) var starts: [Int] = [0]
+
+        /// One row, indexed from zero like an array.
+        struct Row: RandomAccessCollection {
+            let elements: [Element]
+            let lower: Int
+            let upper: Int
+            var startIndex: Int { 0 }
+            var endIndex: Int { upper - lower }
+            subscript(position: Int) -> Element { elements[lower + position] }
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { starts.count - 1 }
+        subscript(position: Int) -> Row { Row(elements: elements, lower: starts[position], upper: starts[position + 1]) }
+        /// Elements of every row together, in order.
+        var totalCount: Int { elements.count }
+        /// Where row `i` lies in `elements`, without building the row.
+        func range(ofRow i: Int) -> Range<Int> { starts[i]..<starts[i + 1] }
+        func count(ofRow i: Int) -> Int { starts[i + 1] - starts[i] }
+    }
+
+    /// The vectors of the graph's sentences, as slices of its flat buffers.
+    struct Vectors: RandomAccessCollection {
+        fileprivate var ids: [Int32] = []
+        fileprivate var weights: [Double] = []
+        fileprivate var starts: [Int] = [0]
+        fileprivate(set) var norms: [Double] = []
+        fileprivate(set) var wordCounts: [Int] = []
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { norms.count }
+        subscript(position: Int) -> Vector {
+            let range = starts[position]..<starts[position + 1]
+            return Vector(ids: ids[range], weights: weights[range], norm: norms[position], wordCount: wordCounts[position])
+        }
     }
 
     let scalars: [Unicode.Scalar]
     let sentences: [TextSpan]
     /// Words of each sentence.
-    private(set) var words: [[TextSpan]] = []
+    private(set) var words = Rows<TextSpan>()
     /// Term ids of each word (-1 for stop words and punctuation-only words).
-    private(set) var wordTerms: [[Int32]] = []
-    private(set) var vectors: [Vector] = []
+    private(set) var wordTerms = Rows<Int32>()
+    private(set) var vectors = Vectors()
+    /// Per sentence, the share of its scalars inside quotation marks (see ``Summarizer/quotedShare(_:_:)``),
+    /// found in the same pass that reads its words.
+    private(set) var quotedShares: [Double] = []
     /// Occurrences of each term in the whole text.
     private(set) var termFrequency: [Int] = []
     /// Sentences each term occurs in.
@@ -45,129 +100,173 @@ struct SentenceGraph {
     init(scalars: [Unicode.Scalar], sentences: [TextSpan]) {
         self.scalars = scalars
         self.sentences = sentences
-        words.reserveCapacity(sentences.count)
-        wordTerms.reserveCapacity(sentences.count)
-        capitalizedStart.reserveCapacity(sentences.count + 1)
         let expectedTerms = scalars.count / 8 + 16
-        // The term table is a local value while words stream in, not stored properties of
-        // `self`: mutating `self` from the loop cost more than the tokenizing itself.
+        // Everything is gathered in locals and stored once at the end: mutating stored
+        // properties of `self` from the loop cost more than the tokenizing itself.
         var table = TermTable(capacity: expectedTerms)
         var tally = Tally(capacity: expectedTerms)
-        vectors.reserveCapacity(sentences.count)
+        var wordStarts: [Int] = [0], vectorStarts: [Int] = [0]
+        // Words, their term ids and the vector entries go into raw buffers sized for the
+        // worst case, so that the per-word stores need neither uniqueness nor capacity checks.
+        // Two words are always parted by a scalar that is not part of either, so a sentence
+        // of n scalars holds at most (n + 1) / 2 words; its distinct terms (hyphen parts
+        // included) are at most n + 1.
+        var wordBound = 1, entryBound = 1
+        for span in sentences {
+            let length = max(0, min(span.end, scalars.count) - max(span.start, 0))
+            wordBound += (length + 1) / 2
+            entryBound += length + 1
+        }
+        let wordBuffer = UnsafeMutablePointer<TextSpan>.allocate(capacity: wordBound)
+        let termBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: wordBound)
+        let entryIDs = UnsafeMutablePointer<Int32>.allocate(capacity: entryBound)
+        let entryWeights = UnsafeMutablePointer<Double>.allocate(capacity: entryBound)
+        defer {
+            wordBuffer.deallocate()
+            termBuffer.deallocate()
+            entryIDs.deallocate()
+            entryWeights.deallocate()
+        }
+        var wordTotal = 0, entryTotal = 0
+        var wordCounts: [Int] = [], quoted: [Double] = []
+        var capitalizedTerms: [Int32] = [], capitalizedStart: [Int] = [0]
+        wordStarts.reserveCapacity(sentences.count + 1)
+        vectorStarts.reserveCapacity(sentences.count + 1)
+        wordCounts.reserveCapacity(sentences.count)
+        quoted.reserveCapacity(sentences.count)
+        capitalizedStart.reserveCapacity(sentences.count + 1)
         let stopWords = StopWordHashes.all
-        for (sentenceIndex, span) in sentences.enumerated() {
-            // Words and their term hashes in one pass (the same words as
-            // `SentenceSplitter.words`, the same hashes as `termHash`): this loop sees every
-            // scalar of every article.
-            var sentenceWords: [TextSpan] = []
-            sentenceWords.reserveCapacity(span.length / 5 + 2)
-            var terms: [Int32] = []
-            terms.reserveCapacity(span.length / 5 + 2)
-            tally.touched.removeAll(keepingCapacity: true)
-            let end = span.end
-            var i = span.start
-            while i < end {
-                let first = scalars[i]
-                guard ScalarClass.isWord(first) else {
-                    i += 1
-                    continue
-                }
-                let start = i
-                let prime: UInt64 = 0x0000_0100_0000_01b3
-                var h: UInt64 = (0xcbf2_9ce4_8422_2325 ^ UInt64(ScalarClass.lowered(first).value)) &* prime
-                var h1: UInt64 = 0xcbf2_9ce4_8422_2325, h2 = h1, h3 = h1
-                var hyphen = false
-                i += 1
+        let textCount = scalars.count
+        scalars.withUnsafeBufferPointer { text in
+            for (sentenceIndex, span) in sentences.enumerated() {
+                // Words and their term hashes in one pass (the same words as
+                // `SentenceSplitter.words`, the same hashes as `termHash`): this loop sees
+                // every scalar of every article, so it reads through an unsafe buffer.
+                let sentenceFirstWord = wordTotal
+                let end = min(span.end, textCount)
+                var i = max(span.start, 0)
+                var openedAt = -1
+                var quotedScalars = 0
                 while i < end {
-                    let c = scalars[i]
-                    if ScalarClass.isWord(c) {
-                        h3 = h2
-                        h2 = h1
-                        h1 = h
-                        h = (h ^ UInt64(ScalarClass.lowered(c).value)) &* prime
+                    let first = text[i]
+                    guard ScalarClass.isWord(first) else {
+                        // Quotation marks, tracked as in `Summarizer.quotedShare`.
+                        let v = first.value
+                        if v == 0x22 || v == 0xAB || v == 0xBB || v == 0x201C || v == 0x201D {
+                            if v == 0x201C || v == 0xAB || (v == 0x22 && openedAt < 0) {
+                                if openedAt < 0 { openedAt = i + 1 }
+                            } else if openedAt >= 0 {
+                                quotedScalars += i - openedAt
+                                openedAt = -1
+                            }
+                        }
                         i += 1
-                    } else if i + 1 < end, ScalarClass.isJoiner(c) || (c == "," && ScalarClass.isDigit(scalars[i - 1])
-                                && ScalarClass.isDigit(scalars[i + 1])), ScalarClass.isWord(scalars[i + 1]) {
-                        if c == "-" { hyphen = true }
-                        h3 = h1
-                        h2 = h
-                        h1 = (h ^ UInt64(c.value)) &* prime
-                        h = (h1 ^ UInt64(ScalarClass.lowered(scalars[i + 1]).value)) &* prime
-                        i += 2
-                    } else {
-                        break
+                        continue
                     }
-                }
-                let word = TextSpan(start: start, end: i)
-                sentenceWords.append(word)
-                // Stemming as in `termHash`: possessive, then plural "s", from the saved prefixes.
-                var e = i
-                var hash = h
-                var possessive = false
-                if e - start > 2, scalars[e - 1] == "s" || scalars[e - 1] == "S",
-                   scalars[e - 2] == "'" || scalars[e - 2] == "\u{2019}" {
-                    e -= 2
-                    hash = h2
-                    possessive = true
-                }
-                if e - start > 3, scalars[e - 1] == "s" {
-                    let before = scalars[e - 2]
-                    if before != "s" && before != "u" && before != "i" && before != "'" {
-                        e -= 1
-                        hash = possessive ? h3 : h1
-                    }
-                }
-                var id: Int32 = -1
-                if e - start >= 2, e - start > 12 || !stopWords.contains(hash) {
-                    id = table.id(hash, word)
-                }
-                terms.append(id)
-                tally.add(id)
-                if id >= 0, ScalarClass.isUpper(first) {
-                    if i - start > 1, ScalarClass.isLower(scalars[start + 1]) { table.titleCase[Int(id)] += 1 }
-                    if sentenceWords.count > 1 {
-                        table.capitalized[Int(id)] += 1
-                        if tally.capitalizedIn[Int(id)] != sentenceIndex {
-                            tally.capitalizedIn[Int(id)] = sentenceIndex
-                            capitalizedTerms.append(id)
+                    let start = i
+                    let prime: UInt64 = 0x0000_0100_0000_01b3
+                    var h: UInt64 = (0xcbf2_9ce4_8422_2325 ^ UInt64(ScalarClass.lowered(first).value)) &* prime
+                    var h1: UInt64 = 0xcbf2_9ce4_8422_2325, h2 = h1, h3 = h1
+                    var hyphen = false
+                    i += 1
+                    while i < end {
+                        let c = text[i]
+                        if ScalarClass.isWord(c) {
+                            h3 = h2
+                            h2 = h1
+                            h1 = h
+                            h = (h ^ UInt64(ScalarClass.lowered(c).value)) &* prime
+                            i += 1
+                        } else if i + 1 < end, ScalarClass.isJoiner(c) || (c == "," && ScalarClass.isDigit(text[i - 1])
+                                    && ScalarClass.isDigit(text[i + 1])), ScalarClass.isWord(text[i + 1]) {
+                            if c == "-" { hyphen = true }
+                            h3 = h1
+                            h2 = h
+                            h1 = (h ^ UInt64(c.value)) &* prime
+                            h = (h1 ^ UInt64(ScalarClass.lowered(text[i + 1]).value)) &* prime
+                            i += 2
+                        } else {
+                            break
                         }
                     }
-                }
-                if hyphen {
-                    // "open-letter" should meet "open letter": hyphen parts count as terms too.
-                    var partStart = start
-                    for index in start..<i where scalars[index] == "-" {
-                        tally.add(table.id(for: TextSpan(start: partStart, end: index), in: scalars))
-                        partStart = index + 1
+                    let word = TextSpan(start: start, end: i)
+                    (wordBuffer + wordTotal).initialize(to: word)
+                    wordTotal += 1
+                    // Stemming as in `termHash`: possessive, then plural "s", from the saved prefixes.
+                    var e = i
+                    var hash = h
+                    var possessive = false
+                    if e - start > 2, text[e - 1] == "s" || text[e - 1] == "S",
+                       text[e - 2] == "'" || text[e - 2] == "\u{2019}" {
+                        e -= 2
+                        hash = h2
+                        possessive = true
                     }
-                    tally.add(table.id(for: TextSpan(start: partStart, end: i), in: scalars))
+                    if e - start > 3, text[e - 1] == "s" {
+                        let before = text[e - 2]
+                        if before != "s" && before != "u" && before != "i" && before != "'" {
+                            e -= 1
+                            hash = possessive ? h3 : h1
+                        }
+                    }
+                    var id: Int32 = -1
+                    if e - start >= 2, e - start > 12 || !stopWords.contains(hash) {
+                        id = table.id(hash, word)
+                    }
+                    (termBuffer + wordTotal - 1).initialize(to: id)
+                    tally.add(id)
+                    if id >= 0, ScalarClass.isUpper(first) {
+                        if i - start > 1, ScalarClass.isLower(text[start + 1]) { table.titleCase[Int(id)] += 1 }
+                        if wordTotal - sentenceFirstWord > 1 {
+                            table.capitalized[Int(id)] += 1
+                            if tally.capitalizedIn[Int(id)] != sentenceIndex {
+                                tally.capitalizedIn[Int(id)] = sentenceIndex
+                                capitalizedTerms.append(id)
+                            }
+                        }
+                    }
+                    if hyphen {
+                        // "open-letter" should meet "open letter": hyphen parts count as terms too.
+                        var partStart = start
+                        for index in start..<i where text[index] == "-" {
+                            tally.add(table.id(for: TextSpan(start: partStart, end: index), in: scalars))
+                            partStart = index + 1
+                        }
+                        tally.add(table.id(for: TextSpan(start: partStart, end: i), in: scalars))
+                    }
                 }
+                if openedAt >= 0 { quotedScalars += end - openedAt }
+                quoted.append(span.length > 0 && span.start >= 0 && span.end <= textCount
+                              ? Double(quotedScalars) / Double(span.length) : 0)
+                // Counts for now; weighted by isf once every sentence has been seen.
+                for id in tally.sortedTouched() {
+                    let c = tally.counts[Int(id)]
+                    (entryIDs + entryTotal).initialize(to: id)
+                    (entryWeights + entryTotal).initialize(to: Double(c))
+                    entryTotal += 1
+                    table.frequency[Int(id)] += c
+                    table.sentences[Int(id)] += 1
+                    tally.counts[Int(id)] = 0
+                }
+                tally.resetTouched()
+                wordCounts.append(wordTotal - sentenceFirstWord)
+                wordStarts.append(wordTotal)
+                vectorStarts.append(entryTotal)
+                capitalizedStart.append(capitalizedTerms.count)
             }
-            tally.touched.sort()
-            // Counts for now; weighted by isf once every sentence has been seen.
-            var vector = Vector()
-            vector.wordCount = sentenceWords.count
-            vector.ids = tally.touched
-            vector.weights.reserveCapacity(tally.touched.count)
-            for id in tally.touched {
-                let c = tally.counts[Int(id)]
-                vector.weights.append(Double(c))
-                table.frequency[Int(id)] += c
-                table.sentences[Int(id)] += 1
-                tally.counts[Int(id)] = 0
-            }
-            words.append(sentenceWords)
-            wordTerms.append(terms)
-            vectors.append(vector)
-            capitalizedStart.append(capitalizedTerms.count)
         }
         ids = table.index
-        termHashes = table.hashes
-        termFirstWord = table.firstWords
-        termFrequency = table.frequency
-        sentenceFrequency = table.sentences
-        titleCaseFrequency = table.titleCase
-        capitalizedFrequency = table.capitalized
+        termHashes = TermTable.array(table.hashes, table.count)
+        termFirstWord = TermTable.array(table.firstWords, table.count)
+        termFrequency = TermTable.array(table.frequency, table.count)
+        sentenceFrequency = TermTable.array(table.sentences, table.count)
+        titleCaseFrequency = TermTable.array(table.titleCase, table.count)
+        capitalizedFrequency = TermTable.array(table.capitalized, table.count)
+        table.deallocate()
+        tally.deallocate()
+        self.capitalizedTerms = capitalizedTerms
+        self.capitalizedStart = capitalizedStart
+        quotedShares = quoted
         let n = Double(max(sentences.count, 1))
         // Frequencies are small integers shared by many terms: one logarithm per distinct value.
         let sentenceCount = max(sentences.count, 1)
@@ -179,47 +278,104 @@ struct SentenceGraph {
             while logByCount.count <= count { logByCount.append(log(Double(logByCount.count))) }
             return logByCount[count]
         }
-        let isf = termISF
-        for index in vectors.indices {
-            // Weighted through a local copy: writing `vectors[index].weights[k]` in place
-            // checks both arrays' uniqueness on every store.
-            var vector = vectors[index]
-            vectors[index] = Vector()
-            var norm = 0.0
-            vector.weights.withUnsafeMutableBufferPointer { weights in
-                for k in weights.indices {
-                    let weight = weights[k] * isf[Int(vector.ids[k])]
-                    weights[k] = weight
+        var norms = [Double](repeating: 0, count: sentences.count)
+        termISF.withUnsafeBufferPointer { isf in
+            for index in 0..<sentences.count {
+                var norm = 0.0
+                for k in vectorStarts[index]..<vectorStarts[index + 1] {
+                    let weight = entryWeights[k] * isf[Int(entryIDs[k])]
+                    entryWeights[k] = weight
                     norm += weight * weight
                 }
+                norms[index] = norm.squareRoot()
             }
-            vector.norm = norm.squareRoot()
-            vectors[index] = vector
         }
+        words = Rows(elements: Array(UnsafeBufferPointer(start: wordBuffer, count: wordTotal)), starts: wordStarts)
+        wordTerms = Rows(elements: Array(UnsafeBufferPointer(start: termBuffer, count: wordTotal)), starts: wordStarts)
+        vectors = Vectors(ids: Array(UnsafeBufferPointer(start: entryIDs, count: entryTotal)),
+                          weights: Array(UnsafeBufferPointer(start: entryWeights, count: entryTotal)),
+                          starts: vectorStarts, norms: norms, wordCounts: wordCounts)
     }
 
     /// Per-term counts for one sentence, reset through the list of terms it touched: cheaper
-    /// than a dictionary per sentence. A struct rather than a closure over local arrays, so
-    /// that access needs no dynamic exclusivity checks.
+    /// than a dictionary per sentence. Counters live in raw buffers that this type owns:
+    /// every word of every article updates them, and an array would check its uniqueness
+    /// on each store. `add` grows them before any id beyond their capacity is used.
     private struct Tally {
-        var counts: [Int]
-        var capitalizedIn: [Int]
-        var touched: [Int32] = []
+        private(set) var capacity: Int
+        private(set) var counts: UnsafeMutablePointer<Int>
+        private(set) var capitalizedIn: UnsafeMutablePointer<Int>
+        private(set) var touched: UnsafeMutablePointer<Int32>
+        private(set) var touchedCount = 0
 
         init(capacity: Int) {
-            counts = Array(repeating: 0, count: capacity)
-            capitalizedIn = Array(repeating: -1, count: capacity)
+            self.capacity = max(capacity, 16)
+            counts = .allocate(capacity: self.capacity)
+            counts.initialize(repeating: 0, count: self.capacity)
+            capitalizedIn = .allocate(capacity: self.capacity)
+            capitalizedIn.initialize(repeating: -1, count: self.capacity)
+            touched = .allocate(capacity: self.capacity)
         }
 
         @inline(__always)
         mutating func add(_ id: Int32) {
             guard id >= 0 else { return }
-            if counts.count <= Int(id) {
-                counts.append(contentsOf: repeatElement(0, count: counts.count + 1))
-                capitalizedIn.append(contentsOf: repeatElement(-1, count: capitalizedIn.count + 1))
+            if Int(id) >= capacity { grow(to: Int(id) + 1) }
+            if counts[Int(id)] == 0 {
+                // Distinct ids below `capacity`, so the touched list cannot overflow.
+                touched[touchedCount] = id
+                touchedCount += 1
             }
-            if counts[Int(id)] == 0 { touched.append(id) }
             counts[Int(id)] += 1
+        }
+
+        /// The ids touched since the last reset, sorted.
+        mutating func sortedTouched() -> UnsafeMutableBufferPointer<Int32> {
+            var buffer = UnsafeMutableBufferPointer(start: touched, count: touchedCount)
+            if touchedCount <= 48 {
+                // A sentence's handful of terms: insertion sort, without the buffer the
+                // library's sort sets up.
+                for i in 1..<max(touchedCount, 1) {
+                    let value = buffer[i]
+                    var j = i
+                    while j > 0, buffer[j - 1] > value {
+                        buffer[j] = buffer[j - 1]
+                        j -= 1
+                    }
+                    buffer[j] = value
+                }
+            } else {
+                buffer.sort()
+            }
+            return buffer
+        }
+
+        mutating func resetTouched() { touchedCount = 0 }
+
+        private mutating func grow(to needed: Int) {
+            var newCapacity = capacity * 2
+            while newCapacity < needed { newCapacity *= 2 }
+            let newCounts = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
+            newCounts.moveInitialize(from: counts, count: capacity)
+            (newCounts + capacity).initialize(repeating: 0, count: newCapacity - capacity)
+            let newCapitalized = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
+            newCapitalized.moveInitialize(from: capitalizedIn, count: capacity)
+            (newCapitalized + capacity).initialize(repeating: -1, count: newCapacity - capacity)
+            let newTouched = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
+            newTouched.moveInitialize(from: touched, count: touchedCount)
+            counts.deallocate()
+            capitalizedIn.deallocate()
+            touched.deallocate()
+            counts = newCounts
+            capitalizedIn = newCapitalized
+            touched = newTouched
+            capacity = newCapacity
+        }
+
+        func deallocate() {
+            counts.deallocate()
+            capitalizedIn.deallocate()
+            touched.deallocate()
         }
     }
 
@@ -227,24 +383,34 @@ struct SentenceGraph {
         log((n + 1) / Double(max(frequency, 1))) + 0.1
     }
 
-    /// Terms by hash, with their statistics, while a text is read.
+    /// Terms by hash, with their statistics, while a text is read: raw buffers owned by this
+    /// type, for the same reason as ``Tally``; `id` grows them before a new term is stored.
     private struct TermTable {
         var index: HashIndex
-        var hashes: [UInt64] = []
-        var firstWords: [TextSpan] = []
-        var frequency: [Int] = []
-        var sentences: [Int] = []
-        var titleCase: [Int] = []
-        var capitalized: [Int] = []
+        private(set) var count = 0
+        private(set) var capacity: Int
+        private(set) var hashes: UnsafeMutablePointer<UInt64>
+        private(set) var firstWords: UnsafeMutablePointer<TextSpan>
+        private(set) var frequency: UnsafeMutablePointer<Int>
+        private(set) var sentences: UnsafeMutablePointer<Int>
+        private(set) var titleCase: UnsafeMutablePointer<Int>
+        private(set) var capitalized: UnsafeMutablePointer<Int>
 
         init(capacity: Int) {
-            index = HashIndex(capacity: capacity)
-            hashes.reserveCapacity(capacity)
-            firstWords.reserveCapacity(capacity)
-            frequency.reserveCapacity(capacity)
-            sentences.reserveCapacity(capacity)
-            titleCase.reserveCapacity(capacity)
-            capitalized.reserveCapacity(capacity)
+            self.capacity = max(capacity, 16)
+            index = HashIndex(capacity: self.capacity)
+            hashes = .allocate(capacity: self.capacity)
+            firstWords = .allocate(capacity: self.capacity)
+            frequency = Self.zeroed(self.capacity)
+            sentences = Self.zeroed(self.capacity)
+            titleCase = Self.zeroed(self.capacity)
+            capitalized = Self.zeroed(self.capacity)
+        }
+
+        private static func zeroed(_ capacity: Int) -> UnsafeMutablePointer<Int> {
+            let pointer = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+            pointer.initialize(repeating: 0, count: capacity)
+            return pointer
         }
 
         /// The id of a word's term, or -1 when it is a stop word.
@@ -256,15 +422,44 @@ struct SentenceGraph {
         @inline(__always)
         mutating func id(_ hash: UInt64, _ word: TextSpan) -> Int32 {
             if let id = index.value(hash) { return id }
-            let id = Int32(hashes.count)
+            if count == capacity { grow() }
+            let id = Int32(count)
             index.insert(hash, id)
-            hashes.append(hash)
-            firstWords.append(word)
-            frequency.append(0)
-            sentences.append(0)
-            titleCase.append(0)
-            capitalized.append(0)
+            (hashes + count).initialize(to: hash)
+            (firstWords + count).initialize(to: word)
+            count += 1
             return id
+        }
+
+        private mutating func grow() {
+            let newCapacity = capacity * 2
+            func moved<T>(_ old: UnsafeMutablePointer<T>, zeroFill: T?) -> UnsafeMutablePointer<T> {
+                let pointer = UnsafeMutablePointer<T>.allocate(capacity: newCapacity)
+                pointer.moveInitialize(from: old, count: count)
+                if let zeroFill { (pointer + count).initialize(repeating: zeroFill, count: newCapacity - count) }
+                old.deallocate()
+                return pointer
+            }
+            hashes = moved(hashes, zeroFill: nil)
+            firstWords = moved(firstWords, zeroFill: nil)
+            frequency = moved(frequency, zeroFill: 0)
+            sentences = moved(sentences, zeroFill: 0)
+            titleCase = moved(titleCase, zeroFill: 0)
+            capitalized = moved(capitalized, zeroFill: 0)
+            capacity = newCapacity
+        }
+
+        static func array<T>(_ pointer: UnsafeMutablePointer<T>, _ count: Int) -> [T] {
+            Array(UnsafeBufferPointer(start: pointer, count: count))
+        }
+
+        func deallocate() {
+            hashes.deallocate()
+            firstWords.deallocate()
+            frequency.deallocate()
+            sentences.deallocate()
+            titleCase.deallocate()
+            capitalized.deallocate()
         }
     }
 
@@ -305,17 +500,26 @@ struct SentenceGraph {
 
     static func cosine(_ a: Vector, _ b: Vector) -> Double {
         guard a.norm > 0, b.norm > 0 else { return 0 }
-        var i = 0, j = 0, dot = 0.0
-        while i < a.ids.count, j < b.ids.count {
-            let x = a.ids[i], y = b.ids[j]
-            if x == y {
-                dot += a.weights[i] * b.weights[j]
-                i += 1
-                j += 1
-            } else if x < y {
-                i += 1
-            } else {
-                j += 1
+        var dot = 0.0
+        a.ids.withUnsafeBufferPointer { aIDs in
+            b.ids.withUnsafeBufferPointer { bIDs in
+                a.weights.withUnsafeBufferPointer { aWeights in
+                    b.weights.withUnsafeBufferPointer { bWeights in
+                        var i = 0, j = 0
+                        while i < aIDs.count, j < bIDs.count {
+                            let x = aIDs[i], y = bIDs[j]
+                            if x == y {
+                                dot += aWeights[i] * bWeights[j]
+                                i += 1
+                                j += 1
+                            } else if x < y {
+                                i += 1
+                            } else {
+                                j += 1
+                            }
+                        }
+                    }
+                }
             }
         }
         return dot / (a.norm * b.norm)
@@ -323,11 +527,12 @@ struct SentenceGraph {
 
     /// The share of `part`'s term weight that `whole` also has.
     static func containment(of part: Vector, in whole: Vector) -> Double {
+        let partIDs = Array(part.ids), partWeights = Array(part.weights), wholeIDs = Array(whole.ids)
         var i = 0, j = 0, shared = 0.0, total = 0.0
-        while i < part.ids.count {
-            total += part.weights[i]
-            while j < whole.ids.count, whole.ids[j] < part.ids[i] { j += 1 }
-            if j < whole.ids.count, whole.ids[j] == part.ids[i] { shared += part.weights[i] }
+        while i < partIDs.count {
+            total += partWeights[i]
+            while j < wholeIDs.count, wholeIDs[j] < partIDs[i] { j += 1 }
+            if j < wholeIDs.count, wholeIDs[j] == partIDs[i] { shared += partWeights[i] }
             i += 1
         }
         return total > 0 ? shared / total : 0
@@ -343,14 +548,13 @@ struct SentenceGraph {
             guard let hash = Self.termHash(text, word), let id = ids.value(hash) else { continue }
             counts[id, default: 0] += 1
         }
-        var vector = Vector()
-        vector.wordCount = wordCount
+        var vectorIDs: [Int32] = [], vectorWeights: [Double] = []
         for (id, count) in counts.sorted(by: { $0.key < $1.key }) {
-            vector.ids.append(id)
-            vector.weights.append(Double(count) * termISF[Int(id)])
+            vectorIDs.append(id)
+            vectorWeights.append(Double(count) * termISF[Int(id)])
         }
-        vector.norm = vector.weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        return vector
+        return Vector(ids: vectorIDs[...], weights: vectorWeights[...],
+                      norm: vectorWeights.reduce(0) { $0 + $1 * $1 }.squareRoot(), wordCount: wordCount)
     }
 
     /// Continuous LexRank: PageRank over the similarity graph of `nodes`, edges below
@@ -362,23 +566,34 @@ struct SentenceGraph {
         var rowSums = [Double](repeating: 0, count: n)
         // One sentence's weights scattered densely, so each dot product walks only the other's terms.
         var dense = [Double](repeating: 0, count: termHashes.count)
-        for a in 0..<n {
-            let va = vectors[nodes[a]]
-            guard va.norm > 0 else { continue }
-            for (k, id) in va.ids.enumerated() { dense[Int(id)] = va.weights[k] }
-            for b in (a + 1)..<n {
-                let vb = vectors[nodes[b]]
-                guard vb.norm > 0 else { continue }
-                var dot = 0.0
-                for (k, id) in vb.ids.enumerated() { dot += dense[Int(id)] * vb.weights[k] }
-                let s = dot / (va.norm * vb.norm)
-                guard s > threshold else { continue }
-                matrix[a * n + b] = s
-                matrix[b * n + a] = s
-                rowSums[a] += s
-                rowSums[b] += s
+        let starts = vectors.starts, norms = vectors.norms
+        vectors.ids.withUnsafeBufferPointer { ids in
+            vectors.weights.withUnsafeBufferPointer { weights in
+                dense.withUnsafeMutableBufferPointer { dense in
+                    matrix.withUnsafeMutableBufferPointer { matrix in
+                        for a in 0..<n {
+                            let na = nodes[a]
+                            let normA = norms[na]
+                            guard normA > 0 else { continue }
+                            for k in starts[na]..<starts[na + 1] { dense[Int(ids[k])] = weights[k] }
+                            for b in (a + 1)..<n {
+                                let nb = nodes[b]
+                                let normB = norms[nb]
+                                guard normB > 0 else { continue }
+                                var dot = 0.0
+                                for k in starts[nb]..<starts[nb + 1] { dot += dense[Int(ids[k])] * weights[k] }
+                                let s = dot / (normA * normB)
+                                guard s > threshold else { continue }
+                                matrix[a * n + b] = s
+                                matrix[b * n + a] = s
+                                rowSums[a] += s
+                                rowSums[b] += s
+                            }
+                            for k in starts[na]..<starts[na + 1] { dense[Int(ids[k])] = 0 }
+                        }
+                    }
+                }
             }
-            for id in va.ids { dense[Int(id)] = 0 }
         }
         return Self.pageRank(matrix: matrix, rowSums: rowSums, count: n, damping: damping)
     }
@@ -389,37 +604,70 @@ struct SentenceGraph {
     /// edges that survived the threshold rather than n², and the only division per
     /// iteration is one per node.
     static func pageRank(matrix: [Double], rowSums: [Double], count n: Int, damping: Double) -> [Double] {
+        guard n > 0, matrix.count >= n * n, rowSums.count >= n else { return [] }
+        // Compressed rows in buffers sized for the densest graph, filled through raw
+        // pointers: this runs for every article, and appending checked uniqueness per edge.
         var rowStart = [Int](repeating: 0, count: n + 1)
-        var columns: [Int32] = []
-        var weights: [Double] = []
-        columns.reserveCapacity(n * 4)
-        weights.reserveCapacity(n * 4)
-        for b in 0..<n {
-            let row = b * n
-            for a in 0..<n where matrix[row + a] != 0 && rowSums[a] > 0 {
-                columns.append(Int32(a))
-                weights.append(matrix[row + a])
-            }
-            rowStart[b + 1] = columns.count
+        var edges = 0
+        let columns = UnsafeMutablePointer<Int32>.allocate(capacity: n * n)
+        let weights = UnsafeMutablePointer<Double>.allocate(capacity: n * n)
+        defer {
+            columns.deallocate()
+            weights.deallocate()
         }
+        matrix.withUnsafeBufferPointer { matrix in
+            rowSums.withUnsafeBufferPointer { rowSums in
+                for b in 0..<n {
+                    let row = b * n
+                    for a in 0..<n where matrix[row + a] != 0 && rowSums[a] > 0 {
+                        columns[edges] = Int32(a)
+                        weights[edges] = matrix[row + a]
+                        edges += 1
+                    }
+                    rowStart[b + 1] = edges
+                }
+            }
+        }
+        // Without damping, the stationary distribution of a random walk on an undirected
+        // weighted graph is proportional to each node's weighted degree; with damping 0.85 it
+        // stays close to that. Starting there rather than from uniform ranks, the iteration
+        // converges in a few steps instead of a dozen or more.
+        let totalDegree = rowSums.reduce(0, +)
         var rank = [Double](repeating: 1 / Double(n), count: n)
+        if totalDegree > 0 {
+            let uniform = (1 - damping) / Double(n)
+            var sum = 0.0
+            for a in 0..<n {
+                rank[a] = uniform + damping * rowSums[a] / totalDegree
+                sum += rank[a]
+            }
+            for a in 0..<n { rank[a] /= sum }
+        }
         var next = rank
         var share = rank
         let base = (1 - damping) / Double(n)
         for _ in 0..<30 {
-            // Nodes without edges spread their rank evenly, as in the original PageRank.
-            var dangling = 0.0
-            for a in 0..<n {
-                if rowSums[a] > 0 { share[a] = rank[a] / rowSums[a] } else { dangling += rank[a] }
-            }
-            let spread = base + damping * dangling / Double(n)
             var delta = 0.0
-            for b in 0..<n {
-                var sum = 0.0
-                // Symmetric: the weight from a to b is matrix[b][a], normalized by a's row sum.
-                for k in rowStart[b]..<rowStart[b + 1] { sum += share[Int(columns[k])] * weights[k] }
-                next[b] = spread + damping * sum
-                delta += abs(next[b] - rank[b])
+            rank.withUnsafeBufferPointer { rank in
+                share.withUnsafeMutableBufferPointer { share in
+                    next.withUnsafeMutableBufferPointer { next in
+                        rowSums.withUnsafeBufferPointer { rowSums in
+                            // Nodes without edges spread their rank evenly, as in the original PageRank.
+                            var dangling = 0.0
+                            for a in 0..<n {
+                                if rowSums[a] > 0 { share[a] = rank[a] / rowSums[a] } else { dangling += rank[a] }
+                            }
+                            let spread = base + damping * dangling / Double(n)
+                            for b in 0..<n {
+                                var sum = 0.0
+                                // Symmetric: the weight from a to b is matrix[b][a], normalized by a's row sum.
+                                for k in rowStart[b]..<rowStart[b + 1] { sum += share[Int(columns[k])] * weights[k] }
+                                next[b] = spread + damping * sum
+                                delta += abs(next[b] - rank[b])
+                            }
+                        }
+                    }
+                }
             }
             swap(&rank, &next)
             // Scores are only compared and scaled to the top one: this is ample precision.
@@ -543,14 +791,19 @@ struct HashIndex: Sendable {
         for (index, key) in all.enumerated() { insert(key, Int32(index)) }
     }
 
+    /// Read through raw buffers: slots are masked into range, and this runs for every word.
     @inline(__always)
     func value(_ key: UInt64) -> Int32? {
-        var slot = slot(key)
-        while values[slot] >= 0 {
-            if keys[slot] == key { return values[slot] }
-            slot = (slot + 1) & mask
+        keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                var slot = slot(key)
+                while values[slot] >= 0 {
+                    if keys[slot] == key { return values[slot] }
+                    slot = (slot + 1) & mask
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     @inline(__always)
@@ -558,17 +811,24 @@ struct HashIndex: Sendable {
 
     mutating func insert(_ key: UInt64, _ value: Int32) {
         if (count + 1) * 2 > keys.count { grow() }
-        var slot = slot(key)
-        while values[slot] >= 0 {
-            if keys[slot] == key {
+        let start = slot(key), mask = self.mask
+        // Through raw buffers, as in `value`: slots are masked into range.
+        let added = keys.withUnsafeMutableBufferPointer { keys in
+            values.withUnsafeMutableBufferPointer { values -> Bool in
+                var slot = start
+                while values[slot] >= 0 {
+                    if keys[slot] == key {
+                        values[slot] = value
+                        return false
+                    }
+                    slot = (slot + 1) & mask
+                }
+                keys[slot] = key
                 values[slot] = value
-                return
+                return true
             }
-            slot = (slot + 1) & mask
         }
-        keys[slot] = key
-        values[slot] = value
-        count += 1
+        if added { count += 1 }
     }
 
     private mutating func grow() {
