@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import LedeCore
 
-/// Writes one processed article inside the caller's transaction.
+/// Writes articles inside the caller's transaction: analysed ones whole, feed items first
+/// without their analysis (pending), which `completeAnalysis` adds later.
 struct ArticleWriter {
     let db: Database
 
@@ -15,29 +16,74 @@ struct ArticleWriter {
         // The same text found under another address is the article already stored: the first
         // source keeps it, so adding both sources again changes nothing.
         if let existing, existing.hash == hash, existing.title == document.title || !existing.matchedByURL {
+            // It may still wait for its analysis, which is at hand.
+            if existing.pending { _ = try completeAnalysis(article, articleID: existing.id, bodyHash: existing.hash) }
             return .unchanged(existing.id)
         }
         let now = Date()
-        let keyPoints = String(decoding: try JSONEncoder().encode(document.keyPoints), as: UTF8.self)
+        let keyPoints = Self.stringsJSON(document.keyPoints)
+        let terms = Self.termsJSON(article.termCounts)
         let articleID: Int64
         if let existing {
             articleID = existing.id
             try removeAnalysis(of: articleID)
             try db.cachedStatement(sql: """
                 UPDATE article SET source = ?, url = ?, bodyHash = ?, title = ?, byline = ?, feedTitle = ?, published = ?,
-                sortDate = COALESCE(?, addedAt), body = ?, keyPoints = ?, feedId = COALESCE(?, feedId) WHERE id = ?
+                sortDate = COALESCE(?, addedAt), body = ?, keyPoints = ?, feedId = COALESCE(?, feedId), terms = ?,
+                analysisPending = 0 WHERE id = ?
                 """).execute(arguments: [document.source, url, hash, document.title, document.byline, document.feed,
-                                 document.published, document.published, document.body, keyPoints, feedID, articleID])
+                                 document.published, document.published, document.body, keyPoints, feedID, terms, articleID])
         } else {
             try db.cachedStatement(sql: """
-                INSERT INTO article (feedId, source, url, bodyHash, title, byline, feedTitle, published, addedAt, sortDate, body, keyPoints)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO article (feedId, source, url, bodyHash, title, byline, feedTitle, published, addedAt, sortDate, body,
+                keyPoints, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [feedID, document.source, url, hash, document.title, document.byline, document.feed,
-                                 document.published, now, document.published ?? now, document.body, keyPoints])
+                                 document.published, now, document.published ?? now, document.body, keyPoints, terms])
             articleID = db.lastInsertedRowID
         }
-        try writeAnalysis(of: article, articleID: articleID)
+        try writeAnalysis(of: article, terms: terms, articleID: articleID)
         return existing == nil ? .added(articleID) : .updated(articleID)
+    }
+
+    /// Stores a document now and its analysis later: same identity rules as `write`, and an
+    /// updated article loses its old analysis until the new one is written.
+    func writePending(_ document: ParsedDocument, feedID: Int64?) throws -> IngestOutcome {
+        let hash = BodyHash.of(document.body)
+        let url = document.link ?? Self.identity(ofSource: document.source)
+        let existing = try existingArticle(url: url, hash: hash)
+        if let existing, existing.hash == hash, existing.title == document.title || !existing.matchedByURL {
+            return .unchanged(existing.id)
+        }
+        let now = Date()
+        let keyPoints = Self.stringsJSON(document.keyPoints)
+        if let existing {
+            try removeAnalysis(of: existing.id)
+            try db.cachedStatement(sql: """
+                UPDATE article SET source = ?, url = ?, bodyHash = ?, title = ?, byline = ?, feedTitle = ?, published = ?,
+                sortDate = COALESCE(?, addedAt), body = ?, keyPoints = ?, feedId = COALESCE(?, feedId), terms = '{}',
+                analysisPending = 1 WHERE id = ?
+                """).execute(arguments: [document.source, url, hash, document.title, document.byline, document.feed,
+                                 document.published, document.published, document.body, keyPoints, feedID, existing.id])
+            return .updated(existing.id)
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO article (feedId, source, url, bodyHash, title, byline, feedTitle, published, addedAt, sortDate, body,
+            keyPoints, analysisPending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+            """).execute(arguments: [feedID, document.source, url, hash, document.title, document.byline, document.feed,
+                             document.published, now, document.published ?? now, document.body, keyPoints])
+        return .added(db.lastInsertedRowID)
+    }
+
+    /// Writes the analysis of a pending article, if it still waits for one and still has the
+    /// body that was analysed (another process may have finished it, or a refresh changed it).
+    func completeAnalysis(_ article: ProcessedArticle, articleID: Int64, bodyHash: String) throws -> Bool {
+        let terms = Self.termsJSON(article.termCounts)
+        try db.cachedStatement(sql: """
+            UPDATE article SET terms = ?, analysisPending = 0 WHERE id = ? AND analysisPending AND bodyHash = ?
+            """).execute(arguments: [terms, articleID, bodyHash])
+        guard db.changesCount > 0 else { return false }
+        try writeAnalysis(of: article, terms: terms, articleID: articleID)
+        return true
     }
 
     /// A file's path stands in for its URL, so an edited file updates its article.
@@ -47,19 +93,62 @@ struct ArticleWriter {
         return URL(fileURLWithPath: source).standardizedFileURL.absoluteString
     }
 
-    private func existingArticle(url: String?, hash: String) throws -> (id: Int64, hash: String, title: String, matchedByURL: Bool)? {
-        if let url, let row = try Row.fetchOne(db, sql: "SELECT id, bodyHash, title FROM article WHERE url = ?", arguments: [url]) {
+    private func existingArticle(url: String?, hash: String) throws
+        -> (id: Int64, hash: String, title: String, matchedByURL: Bool, pending: Bool)? {
+        if let url, let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, bodyHash, title, analysisPending FROM article WHERE url = ?"),
+                                               arguments: [url]) {
             // Another article may already hold this body; keep that one rather than break uniqueness.
-            if let other = try Row.fetchOne(db, sql: "SELECT id, title FROM article WHERE bodyHash = ? AND id != ?",
-                                            arguments: [hash, row["id"] as Int64]) {
-                return (other["id"], hash, other["title"], false)
+            if let other = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT id, title, analysisPending FROM article WHERE bodyHash = ? AND id != ?
+                """), arguments: [hash, row["id"] as Int64]) {
+                return (other["id"], hash, other["title"], false, other["analysisPending"])
             }
-            return (row["id"], row["bodyHash"], row["title"], true)
+            return (row["id"], row["bodyHash"], row["title"], true, row["analysisPending"])
         }
-        if let row = try Row.fetchOne(db, sql: "SELECT id, bodyHash, title FROM article WHERE bodyHash = ?", arguments: [hash]) {
-            return (row["id"], row["bodyHash"], row["title"], false)
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, bodyHash, title, analysisPending FROM article WHERE bodyHash = ?"),
+                                      arguments: [hash]) {
+            return (row["id"], row["bodyHash"], row["title"], false, row["analysisPending"])
         }
         return nil
+    }
+
+    /// A JSON string literal, written by hand: JSONEncoder per bullet cost more than the insert.
+    static func appendJSONString(_ text: String, to json: inout String) {
+        json += "\""
+        if text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+            for scalar in text.unicodeScalars {
+                let special = scalar == "\"" || scalar == "\\" || scalar.value < 0x20
+                json += special ? String(format: "\\u%04x", scalar.value) : String(scalar)
+            }
+        } else {
+            json += text
+        }
+        json += "\""
+    }
+
+    static func stringsJSON(_ strings: [String]) -> String {
+        var json = "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { json += "," }
+            appendJSONString(string, to: &json)
+        }
+        return json + "]"
+    }
+
+    /// The same object JSONEncoder writes for `[Highlight]`, which `article(id:)` decodes.
+    static func highlightsJSON(_ highlights: [Highlight]) -> String {
+        var json = "["
+        for (index, highlight) in highlights.enumerated() {
+            if index > 0 { json += "," }
+            json += "{\"start\":\(highlight.start),\"end\":\(highlight.end),\"kind\":"
+            appendJSONString(highlight.kind.rawValue, to: &json)
+            if let entity = highlight.entity {
+                json += ",\"entity\":"
+                appendJSONString(entity, to: &json)
+            }
+            json += "}"
+        }
+        return json + "]"
     }
 
     /// The term counts as a JSON object, written by hand: JSONEncoder was a tenth of ingest time.
@@ -94,16 +183,22 @@ struct ArticleWriter {
             """).execute(arguments: [articleID])
     }
 
-    private func writeAnalysis(of article: ProcessedArticle, articleID: Int64) throws {
-        let encoder = JSONEncoder()
-        for (position, bullet) in article.bullets.enumerated() {
-            let highlights = String(decoding: try encoder.encode(bullet.highlights), as: UTF8.self)
-            try db.cachedStatement(sql: "INSERT INTO bullet (articleId, position, text, highlights) VALUES (?, ?, ?, ?)").execute(
-                           arguments: [articleID, position, bullet.text, highlights])
+    /// Bullets, term statistics and entities; the article row already holds `terms`.
+    private func writeAnalysis(of article: ProcessedArticle, terms: String, articleID: Int64) throws {
+        var start = 0
+        let bullets = article.bullets
+        while start < bullets.count {
+            let end = min(bullets.count, start + EntityWriter.rowsPerStatement)
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            for position in start..<end {
+                arguments += [articleID, position, bullets[position].text, Self.highlightsJSON(bullets[position].highlights)]
+            }
+            try db.cachedStatement(sql: EntityWriter.statement("INSERT INTO bullet (articleId, position, text, highlights) VALUES",
+                                                               columns: 4, rows: end - start, suffix: ""))
+                .execute(arguments: StatementArguments(arguments))
+            start = end
         }
         // One statement for all terms: SQLite walks the JSON itself, far faster than a row per term.
-        let terms = Self.termsJSON(article.termCounts)
-        try db.cachedStatement(sql: "UPDATE article SET terms = ? WHERE id = ?").execute(arguments: [terms, articleID])
         try db.cachedStatement(sql: """
             INSERT INTO termStat (term, documentFrequency) SELECT key, 1 FROM json_each(?) WHERE true
             ON CONFLICT(term) DO UPDATE SET documentFrequency = documentFrequency + 1

@@ -6,7 +6,7 @@ import LedeCore
 ///
 /// Analysis (sentences, entities, summary) is pure and dominates the cost, so it runs
 /// in parallel a chunk at a time; the writes stay sequential, one transaction per
-/// article, as SQLite has one writer anyway.
+/// chunk with a savepoint per article, as SQLite has one writer anyway.
 public struct BatchIngester: Sendable {
     public let library: Library
     public let pipeline: Pipeline
@@ -34,23 +34,36 @@ public struct BatchIngester: Sendable {
         while start < count {
             let end = min(count, start + chunkSize)
             let analysed = analyse(range: start..<end, read: read, terms: terms)
+            // One transaction per chunk, a savepoint per article: a failing article is rolled
+            // back alone, and the chunk costs one commit instead of one per article.
+            var flattened: [ProcessedArticle] = []
+            for case let .success(articles) in analysed { flattened += articles }
+            let stored: [Result<IngestOutcome, any Error>]
+            do {
+                stored = try library.ingest(flattened, feedID: feedID)
+            } catch {
+                stored = Array(repeating: .failure(error), count: flattened.count)
+            }
+            var next = 0
             for item in analysed {
                 switch item {
                 case let .success(articles):
-                    do {
-                        var outcomes: [IngestOutcome] = []
-                        for article in articles {
-                            let outcome = try library.ingest(article, feedID: feedID)
+                    var outcomes: [IngestOutcome] = []
+                    var failure: (any Error)?
+                    for article in articles {
+                        switch stored[next] {
+                        case let .success(outcome):
                             if case .added = outcome {
                                 terms.documentCount += 1
                                 for term in article.termCounts.keys { terms.frequencies[term, default: 0] += 1 }
                             }
                             outcomes.append(outcome)
+                        case let .failure(error):
+                            failure = failure ?? error
                         }
-                        results.append(.stored(outcomes))
-                    } catch {
-                        results.append(.failed(error))
+                        next += 1
                     }
+                    if let failure { results.append(.failed(failure)) } else { results.append(.stored(outcomes)) }
                 case let .failure(error):
                     results.append(.failed(error))
                 }

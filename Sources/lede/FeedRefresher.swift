@@ -62,11 +62,26 @@ struct FeedRefresher: Sendable {
         let done = DispatchSemaphore(value: 0)
         Task {
             let results = await refresh(feeds) { _, _ in }
-            summary.set(Self.summary(of: results, feeds: feeds.count))
+            var line = Self.summary(of: results, feeds: feeds.count)
+            if let failure = analysePending() { line += "; \(failure)" }
+            summary.set(line)
             done.signal()
         }
         done.wait()
         return summary.value
+    }
+
+    /// The second phase of a refresh: analyses every article still pending, this refresh's
+    /// and any an interrupted run left, oldest first. Returns why it stopped, if it failed.
+    @discardableResult
+    func analysePending(progress: (Int, Int) -> Void = { _, _ in }) -> String? {
+        guard let library else { return nil }
+        do {
+            let report = try PendingAnalyzer(library: library).run(progress: progress)
+            return report.failed > 0 ? "\(report.failed) articles could not be analysed" : nil
+        } catch {
+            return "analysis stopped: \(error)"
+        }
     }
 
     static func summary(of results: [Result], feeds: Int) -> String {
@@ -145,16 +160,20 @@ struct FeedRefresher: Sendable {
         }
         var documents = parsed.items.map { $0.document(in: parsed, feedURL: row.url).sanitized() }
         if row.fetchFullText { documents = await completingTeasers(documents) }
-        let results = BatchIngester(library: library).ingest(documents: documents, feedID: row.id)
+        // Items are stored at once, pending analysis (one transaction for the feed); the analysis
+        // runs after every feed is stored, on every core (`analysePending`).
         var added = 0, updated = 0, failures: [String] = []
-        for result in results {
-            switch result {
-            case let .stored(outcomes):
-                for outcome in outcomes {
-                    if case .added = outcome { added += 1 } else if case .updated = outcome { updated += 1 }
+        do {
+            for result in try library.storePending(documents, feedID: row.id) {
+                switch result {
+                case .success(.added): added += 1
+                case .success(.updated): updated += 1
+                case .success(.unchanged): break
+                case let .failure(error): failures.append("\(error)")
                 }
-            case let .failed(error): failures.append("\(error)")
             }
+        } catch {
+            failures = Array(repeating: "\(error)", count: documents.count)
         }
         let error = failures.isEmpty ? nil : "\(failures.count) items not stored: \(failures[0])"
         try? library.recordFetch(feedID: row.id, title: parsed.title.isEmpty ? nil : TextSanitizer.singleLine(parsed.title),
