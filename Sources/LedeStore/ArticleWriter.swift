@@ -6,6 +6,9 @@ import LedeCore
 /// without their analysis (pending), which `completeAnalysis` adds later.
 struct ArticleWriter {
     let db: Database
+    /// When set, document frequencies are summed over the transaction and written once at its
+    /// end, instead of one upsert per term and article (most terms recur across a batch).
+    var termBatch: TermStatBatch?
 
     func write(_ article: ProcessedArticle, feedID: Int64?) throws -> IngestOutcome {
         let document = article.document
@@ -174,6 +177,8 @@ struct ArticleWriter {
     }
 
     private func removeAnalysis(of articleID: Int64) throws {
+        // Counts still held for the batch must be in the table before any are taken back.
+        try termBatch?.flush(db)
         try db.cachedStatement(sql: "DELETE FROM bullet WHERE articleId = ?").execute(arguments: [articleID])
         try EntityWriter(db: db).forgetLinks(ofArticle: articleID)
         try EntityWriter(db: db).forgetMentions(ofArticle: articleID)
@@ -198,12 +203,67 @@ struct ArticleWriter {
                 .execute(arguments: StatementArguments(arguments))
             start = end
         }
-        // One statement for all terms: SQLite walks the JSON itself, far faster than a row per term.
-        try db.cachedStatement(sql: """
-            INSERT INTO termStat (term, documentFrequency) SELECT key, 1 FROM json_each(?) WHERE true
-            ON CONFLICT(term) DO UPDATE SET documentFrequency = documentFrequency + 1
-            """).execute(arguments: [terms])
+        if let termBatch {
+            termBatch.add(article.termCounts)
+        } else {
+            try TermStatBatch.write(terms, db)
+        }
         try EntityWriter(db: db).write(entities: article.entities, links: article.links, articleID: articleID)
+    }
+}
+
+/// Document frequencies of the articles written in one transaction, not yet in `termStat`.
+///
+/// Each article runs in a savepoint, so its terms join the batch only once it is released:
+/// `beginArticle`, then `commitArticle` or `rollBackArticle`.
+final class TermStatBatch {
+    private var committed: [String: Int] = [:]
+    private var article: [String: Int] = [:]
+    /// What a flush inside the current article's savepoint wrote, restored if it rolls back.
+    private var flushedInArticle: [String: Int] = [:]
+
+    func add(_ counts: [String: Int]) {
+        for term in counts.keys { article[term, default: 0] += 1 }
+    }
+
+    func beginArticle() {
+        article.removeAll(keepingCapacity: true)
+        flushedInArticle.removeAll()
+    }
+
+    func commitArticle() {
+        for (term, count) in article { committed[term, default: 0] += count }
+        article.removeAll(keepingCapacity: true)
+        flushedInArticle.removeAll()
+    }
+
+    func rollBackArticle() {
+        article.removeAll(keepingCapacity: true)
+        for (term, count) in flushedInArticle { committed[term, default: 0] += count }
+        flushedInArticle.removeAll()
+    }
+
+    /// Writes the committed counts (and keeps them aside until the current article is settled).
+    func flush(_ db: Database) throws {
+        guard !committed.isEmpty else { return }
+        try Self.write(ArticleWriter.termsJSON(committed), db, summing: true)
+        for (term, count) in committed { flushedInArticle[term, default: 0] += count }
+        committed.removeAll(keepingCapacity: true)
+    }
+
+    /// One statement for all terms: SQLite walks the JSON itself, far faster than a row per term.
+    static func write(_ termsJSON: String, _ db: Database, summing: Bool = false) throws {
+        if summing {
+            try db.cachedStatement(sql: """
+                INSERT INTO termStat (term, documentFrequency) SELECT key, value FROM json_each(?) WHERE true
+                ON CONFLICT(term) DO UPDATE SET documentFrequency = documentFrequency + excluded.documentFrequency
+                """).execute(arguments: [termsJSON])
+        } else {
+            try db.cachedStatement(sql: """
+                INSERT INTO termStat (term, documentFrequency) SELECT key, 1 FROM json_each(?) WHERE true
+                ON CONFLICT(term) DO UPDATE SET documentFrequency = documentFrequency + 1
+                """).execute(arguments: [termsJSON])
+        }
     }
 }
 

@@ -170,9 +170,9 @@ struct EntityWriter {
         let rows = try fetchRows("SELECT id, kind, normalizedName FROM entity WHERE normalizedName IN (VALUES", columns: 1,
                                  rows: wanted, suffix: ")") { [$0] }
         for row in rows {
-            let kind: String = row["kind"]
+            let kind: String = row[1]
             guard kinds.contains(kind) else { continue }
-            known[NameKey(kind: kind, normalized: row["normalizedName"])] = row["id"]
+            known[NameKey(kind: kind, normalized: row[2])] = row[0]
         }
         return known
     }
@@ -200,6 +200,8 @@ struct EntityWriter {
             if pairs[key]?.label == nil { pairs[key]?.label = link.label }
         }
         guard !order.isEmpty else { return }
+        var sentenceCounts: [PairKey: Int] = [:]
+        for key in order { sentenceCounts[key] = Set(pairs[key]?.sentences.map(\.sentence) ?? []).count }
         let upserted = try fetchRows("INSERT INTO entityLink (sourceId, targetId, label, weight, articles) VALUES",
                                      columns: 5, rows: order, suffix: """
             ON CONFLICT(sourceId, targetId) DO UPDATE SET label = COALESCE(entityLink.label, excluded.label),
@@ -207,15 +209,16 @@ struct EntityWriter {
             RETURNING id, sourceId, targetId, evidenceCount
             """) { key in
             let pair = pairs[key]
-            return [key.low, key.high, pair?.label, Set(pair?.sentences.map(\.sentence) ?? []).count, 1]
+            return [key.low, key.high, pair?.label, sentenceCounts[key] ?? 0, 1]
         }
         var linkIDs: [PairKey: (id: Int64, evidence: Int)] = [:]
         for row in upserted {
-            linkIDs[PairKey(low: row["sourceId"], high: row["targetId"])] = (row["id"], row["evidenceCount"])
+            // Columns by position: a lookup by name costs a string search per row.
+            linkIDs[PairKey(low: row[1], high: row[2])] = (row[0], row[3])
         }
         let stated = order.compactMap { key in linkIDs[key].map { (key, $0.id) } }
         try insertRows("INSERT INTO linkArticle (linkId, articleId, sentences) VALUES", columns: 3, rows: stated) { key, linkID in
-            [linkID, articleID, Set(pairs[key]?.sentences.map(\.sentence) ?? []).count]
+            [linkID, articleID, sentenceCounts[key] ?? 0]
         }
         // Evidence: the best sentence of each link still under the cap, each sentence stored once.
         var evidence: [(linkID: Int64, sentence: String, label: String?)] = []
@@ -231,7 +234,7 @@ struct EntityWriter {
         var sentenceIDs: [String: Int64] = [:]
         for row in try fetchRows("INSERT INTO evidenceSentence (articleId, text) VALUES", columns: 2, rows: sentences,
                                  suffix: "RETURNING id, text", values: { [articleID, $0] }) {
-            sentenceIDs[row["text"]] = row["id"]
+            sentenceIDs[row[1]] = row[0]
         }
         try insertRows("INSERT INTO linkEvidence (linkId, articleId, sentenceId, label) VALUES", columns: 4, rows: evidence) {
             [$0.linkID, articleID, sentenceIDs[$0.sentence], $0.label]

@@ -67,9 +67,12 @@ public final class Library: Sendable {
     /// fails leaves nothing of itself and does not undo the others.
     public func ingest(_ articles: [ProcessedArticle], feedID: Int64? = nil) throws -> [Result<IngestOutcome, any Error>] {
         let results = try pool.write { db in
-            try articles.map { article in
-                try Self.inSavepoint(db) { try ArticleWriter(db: db).write(article, feedID: feedID) }
+            let batch = TermStatBatch()
+            let results = try articles.map { article in
+                try Self.inSavepoint(db, batch) { try ArticleWriter(db: db, termBatch: batch).write(article, feedID: feedID) }
             }
+            try batch.flush(db)
+            return results
         }
         searchIndex.invalidate()
         return results
@@ -90,15 +93,18 @@ public final class Library: Sendable {
 
     /// Runs `body` in a savepoint, rolled back if it throws; the error becomes the result. Only an
     /// error of the savepoint itself (the transaction is gone) is thrown.
-    static func inSavepoint<T>(_ db: Database, _ body: () throws -> T) throws -> Result<T, any Error> {
+    static func inSavepoint<T>(_ db: Database, _ terms: TermStatBatch? = nil, _ body: () throws -> T) throws -> Result<T, any Error> {
         try db.execute(sql: "SAVEPOINT article")
+        terms?.beginArticle()
         do {
             let value = try body()
             try db.execute(sql: "RELEASE SAVEPOINT article")
+            terms?.commitArticle()
             return .success(value)
         } catch {
             try db.execute(sql: "ROLLBACK TO SAVEPOINT article")
             try db.execute(sql: "RELEASE SAVEPOINT article")
+            terms?.rollBackArticle()
             return .failure(error)
         }
     }
@@ -143,11 +149,15 @@ public final class Library: Sendable {
     /// each one written; `false` when another process finished it first or its body changed.
     public func completeAnalyses(_ analyses: [(pending: PendingArticle, article: ProcessedArticle)]) throws -> [Result<Bool, any Error>] {
         let results = try pool.write { db in
-            try analyses.map { item in
-                try Self.inSavepoint(db) {
-                    try ArticleWriter(db: db).completeAnalysis(item.article, articleID: item.pending.id, bodyHash: item.pending.bodyHash)
+            let batch = TermStatBatch()
+            let results = try analyses.map { item in
+                try Self.inSavepoint(db, batch) {
+                    try ArticleWriter(db: db, termBatch: batch)
+                        .completeAnalysis(item.article, articleID: item.pending.id, bodyHash: item.pending.bodyHash)
                 }
             }
+            try batch.flush(db)
+            return results
         }
         searchIndex.invalidate()
         return results

@@ -42,7 +42,7 @@ public struct PendingAnalyzer: Sendable {
             after = last.id
             try analyse(chunk, terms: &terms, report: &report)
             done += chunk.count
-            progress(min(done, max(total, done)), max(total, done))
+            progress(done, max(total, done))
         }
         return report
     }

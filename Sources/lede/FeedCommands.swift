@@ -157,6 +157,10 @@ struct Refresh: AsyncParsableCommand {
     @Flag(help: ArgumentHelp("Print how long each phase took, on standard error (for benchmarks).", visibility: .hidden))
     var timings = false
 
+    @Flag(help: ArgumentHelp("Store new items without analysing them; the next refresh analyses them (for benchmarks).",
+                             visibility: .hidden))
+    var storeOnly = false
+
     func validate() throws {
         if concurrency < 1 || concurrency > 64 { throw ValidationError("--concurrency must be between 1 and 64") }
     }
@@ -166,6 +170,8 @@ struct Refresh: AsyncParsableCommand {
         let library = try global.openLibrary()
         let feeds = try library.feeds()
         if feeds.isEmpty {
+            // Items of feeds since removed may still wait for their analysis.
+            if let failure = FeedRefresher(library: library).analysePending() { Output.error(failure) }
             Output.line("No subscriptions. Add one with `lede feeds add URL` or `lede opml import FILE`.")
             return
         }
@@ -180,9 +186,9 @@ struct Refresh: AsyncParsableCommand {
         }
         let stored = DispatchTime.now().uptimeNanoseconds
         // Second phase: the new items (and any an interrupted run left) get their analysis.
-        let pending = (try? library.pendingAnalysisCount()) ?? 0
+        let pending = storeOnly ? 0 : (try? library.pendingAnalysisCount()) ?? 0
         let progress = Progress(total: pending, enabled: showsProgress && pending > 0)
-        let failure = refresher.analysePending { done, total in progress.update(done, "analysing") }
+        let failure = storeOnly ? nil : refresher.analysePending { done, _ in progress.update(done, "analysing") }
         progress.finish()
         let analysed = DispatchTime.now().uptimeNanoseconds
         Output.line(FeedRefresher.summary(of: results, feeds: feeds.count))
