@@ -127,12 +127,26 @@ struct FeedRefresher: Sendable {
                 }
             }
         }
+        // Parsing is CPU work and feeds are independent: every feed at once, on every core.
+        // Storing stays in order, one feed at a time, as SQLite has one writer.
+        let bodies = fetched
+        let parsed = ParsedFeeds(count: feeds.count)
+        DispatchQueue.concurrentPerform(iterations: feeds.count) { index in
+            guard case let .success(.fetched(data, finalURL, _, _))? = bodies[index] else { return }
+            do throws(FeedError) {
+                let feed = try FeedParser.parse(data, url: finalURL)
+                let documents = feed.items.map { $0.document(in: feed, feedURL: feeds[index].url).sanitized() }
+                parsed.set(index, .success((feed, documents)))
+            } catch {
+                parsed.set(index, .failure(error))
+            }
+        }
         var results: [Result] = []
         for (index, feed) in feeds.enumerated() {
             let outcome: Outcome
             switch fetched[index] {
-            case let .success(.fetched(data, finalURL, _, validators))?:
-                outcome = await store(data, from: finalURL, feed: feed, validators: validators)
+            case let .success(.fetched(_, _, _, validators))?:
+                outcome = await store(parsed.value(index), feed: feed, validators: validators)
             case .success(.notModified)?:
                 try? library?.recordFetch(feedID: feed.id, etag: nil, lastModified: nil, error: nil)
                 outcome = .notModified
@@ -149,16 +163,20 @@ struct FeedRefresher: Sendable {
         return results
     }
 
-    private func store(_ data: Data, from url: URL, feed row: FeedRow, validators: FetchValidators) async -> Outcome {
+    private func store(_ result: Swift.Result<(Feed, [ParsedDocument]), FeedError>?, feed row: FeedRow,
+                       validators: FetchValidators) async -> Outcome {
         guard let library else { return .failed("no library") }
         let parsed: Feed
-        do {
-            parsed = try FeedParser.parse(data, url: url)
-        } catch {
+        var documents: [ParsedDocument]
+        switch result {
+        case let .success((feed, items))?:
+            (parsed, documents) = (feed, items)
+        case let .failure(error)?:
             try? library.recordFetch(feedID: row.id, etag: nil, lastModified: nil, error: error.description)
             return .failed(error.description)
+        case nil:
+            return .failed("not parsed")
         }
-        var documents = parsed.items.map { $0.document(in: parsed, feedURL: row.url).sanitized() }
         if row.fetchFullText { documents = await completingTeasers(documents) }
         // Items are stored at once, pending analysis (one transaction for the feed); the analysis
         // runs after every feed is stored, on every core (`analysePending`).
@@ -196,6 +214,26 @@ struct FeedRefresher: Sendable {
             if completed[index].published == nil { completed[index].published = page.published }
         }
         return completed
+    }
+}
+
+/// Feeds parsed by parallel workers, each into its own slot.
+private final class ParsedFeeds: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Swift.Result<(Feed, [ParsedDocument]), FeedError>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Swift.Result<(Feed, [ParsedDocument]), FeedError>) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func value(_ index: Int) -> Swift.Result<(Feed, [ParsedDocument]), FeedError>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]
     }
 }
 

@@ -217,3 +217,48 @@ struct BatchWriteTests {
         #expect(try library.read { db in try Int.fetchOne(db, sql: "SELECT evidenceCount FROM entityLink") } == EntityWriter.evidencePerLink)
     }
 }
+
+@Suite("Fast encodings keep the stored format")
+struct StorageEncodingTests {
+    /// The body hash as first written, scalar by scalar: stored libraries hold these values.
+    func referenceHash(_ body: String) -> String {
+        var first: UInt64 = 0xcbf2_9ce4_8422_2325
+        var second: UInt64 = 0x8422_2325_cbf2_9ce4
+        func mix(_ byte: UInt64) {
+            first = (first ^ byte) &* 0x0000_0100_0000_01B3
+            second = (second ^ byte) &* 0x0000_0100_0000_01B3 &+ 0x9E37_79B9
+        }
+        for scalar in body.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) { mix(UInt64(v)) }
+                else if (0x41...0x5A).contains(v) { mix(UInt64(v + 32)) }
+            } else if scalar.properties.isAlphabetic {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    var value = lower.value
+                    while value > 0 {
+                        mix(UInt64(value & 0xFF))
+                        value >>= 8
+                    }
+                }
+            }
+        }
+        return String(format: "%016llx%016llx", first, second)
+    }
+
+    @Test("the body hash is the same as before for ASCII, accents, CJK, emoji and symbols", arguments: [
+        "", "The storm hit the coast.", "Zürich-Bank ÉLAN café", "東京で会議が開かれた", "Ünïcödé 🎉 ok ½ ﬁ İstanbul ΣΑΣ",
+        "Tab\tand\nnewline — “quotes” and 100 %",
+    ])
+    func bodyHashUnchanged(body: String) {
+        #expect(BodyHash.of(body) == referenceHash(body))
+    }
+
+    @Test("dates are written in GRDB's own stored form")
+    func storageDateMatchesGRDB() {
+        for seconds in [0.0, 1_680_000_000, 1_680_000_000.5, -86_400.25, 1_700_000_123.75, 4_102_444_800] {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(StorageDate.string(date) == String.fromDatabaseValue(date.databaseValue), "\(seconds)")
+        }
+    }
+}
