@@ -28,21 +28,34 @@ public struct PendingAnalyzer: Sendable {
     }
 
     /// Analyses every pending article, oldest first; `progress(done, total)` after each chunk.
+    ///
+    /// The next chunk is analysed while the current one is written, so the cores the single
+    /// writer leaves idle keep working; that chunk weighs key terms without the one being
+    /// written, a lag of one chunk in statistics over the whole library.
     @discardableResult
     public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> Report {
         var report = Report()
         let total = try library.pendingAnalysisCount()
         guard total > 0 else { return report }
         var terms = try library.termStatistics()
-        var after: Int64 = 0
+        var chunk = try library.pendingArticles(after: 0, limit: chunkSize)
+        var analysed = analyse(chunk, terms: terms)
         var done = 0
-        while true {
-            let chunk = try library.pendingArticles(after: after, limit: chunkSize)
-            guard let last = chunk.last else { break }
-            after = last.id
-            try analyse(chunk, terms: &terms, report: &report)
+        while let last = chunk.last {
+            let next = try library.pendingArticles(after: last.id, limit: chunkSize)
+            let ahead = AheadSlot()
+            let group = DispatchGroup()
+            if !next.isEmpty {
+                let snapshot = terms
+                DispatchQueue.global().async(group: group) { ahead.value = self.analyse(next, terms: snapshot) }
+            }
+            let written = Result { try write(chunk, analysed, terms: &terms, report: &report) }
+            group.wait()
+            try written.get()
             done += chunk.count
             progress(done, max(total, done))
+            chunk = next
+            analysed = ahead.value
         }
         return report
     }
@@ -54,18 +67,22 @@ public struct PendingAnalyzer: Sendable {
         let chunk = try library.pendingArticles(ids: ids)
         guard !chunk.isEmpty else { return report }
         var terms = try library.termStatistics()
-        try analyse(chunk, terms: &terms, report: &report)
+        try write(chunk, analyse(chunk, terms: terms), terms: &terms, report: &report)
         return report
     }
 
-    private func analyse(_ chunk: [Library.PendingArticle], terms: inout TermStatisticsSnapshot, report: inout Report) throws {
+    private func analyse(_ chunk: [Library.PendingArticle], terms: TermStatisticsSnapshot) -> [ProcessedArticle?] {
         let slots = AnalysisSlots(count: chunk.count)
         let pipeline = self.pipeline
-        let snapshot = terms
         DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
-            slots.set(index, pipeline.process(chunk[index].document, terms: snapshot))
+            slots.set(index, pipeline.process(chunk[index].document, terms: terms))
         }
-        let analyses = zip(chunk, slots.values).compactMap { pending, article in article.map { (pending: pending, article: $0) } }
+        return slots.values
+    }
+
+    private func write(_ chunk: [Library.PendingArticle], _ articles: [ProcessedArticle?], terms: inout TermStatisticsSnapshot,
+                       report: inout Report) throws {
+        let analyses = zip(chunk, articles).compactMap { pending, article in article.map { (pending: pending, article: $0) } }
         for (item, result) in zip(analyses, try library.completeAnalyses(analyses)) {
             switch result {
             case .success(true):
@@ -76,6 +93,17 @@ public struct PendingAnalyzer: Sendable {
             case .failure: report.failed += 1
             }
         }
+    }
+}
+
+/// The next chunk's analysis, handed from the thread that made it to the writer.
+private final class AheadSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [ProcessedArticle?] = []
+
+    var value: [ProcessedArticle?] {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
     }
 }
 
