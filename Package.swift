@@ -69,7 +69,7 @@ let package = Package(
             dependencies: ["LedeCore", "LedeStore", "LedeTUI"]),
         .testTarget(
             name: "LedeCLITests",
-            dependencies: ["LedeCore", "LedeTestSupport"]),
+            dependencies: ["LedeCore", "LedeStore", "LedeTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

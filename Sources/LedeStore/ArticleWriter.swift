@@ -2,9 +2,13 @@ import Foundation
 import GRDB
 import LedeCore
 
-/// Writes one processed article inside the caller's transaction.
+/// Writes articles inside the caller's transaction: analysed ones whole, feed items first
+/// without their analysis (pending), which `completeAnalysis` adds later.
 struct ArticleWriter {
     let db: Database
+    /// When set, document frequencies are summed over the transaction and written once at its
+    /// end, instead of one upsert per term and article (most terms recur across a batch).
+    var termBatch: TermStatBatch?
 
     func write(_ article: ProcessedArticle, feedID: Int64?) throws -> IngestOutcome {
         let document = article.document
@@ -15,29 +19,76 @@ struct ArticleWriter {
         // The same text found under another address is the article already stored: the first
         // source keeps it, so adding both sources again changes nothing.
         if let existing, existing.hash == hash, existing.title == document.title || !existing.matchedByURL {
+            // It may still wait for its analysis, which is at hand.
+            if existing.pending { _ = try completeAnalysis(article, articleID: existing.id, bodyHash: existing.hash) }
             return .unchanged(existing.id)
         }
-        let now = Date()
-        let keyPoints = String(decoding: try JSONEncoder().encode(document.keyPoints), as: UTF8.self)
+        let now = StorageDate.string(Date())
+        let published = document.published.map(StorageDate.string)
+        let keyPoints = Self.stringsJSON(document.keyPoints)
+        let terms = Self.termsJSON(article.termCounts)
         let articleID: Int64
         if let existing {
             articleID = existing.id
             try removeAnalysis(of: articleID)
             try db.cachedStatement(sql: """
                 UPDATE article SET source = ?, url = ?, bodyHash = ?, title = ?, byline = ?, feedTitle = ?, published = ?,
-                sortDate = COALESCE(?, addedAt), body = ?, keyPoints = ?, feedId = COALESCE(?, feedId) WHERE id = ?
+                sortDate = COALESCE(?, addedAt), body = ?, keyPoints = ?, feedId = COALESCE(?, feedId), terms = ?,
+                analysisPending = 0 WHERE id = ?
                 """).execute(arguments: [document.source, url, hash, document.title, document.byline, document.feed,
-                                 document.published, document.published, document.body, keyPoints, feedID, articleID])
+                                 published, published, document.body, keyPoints, feedID, terms, articleID])
         } else {
             try db.cachedStatement(sql: """
-                INSERT INTO article (feedId, source, url, bodyHash, title, byline, feedTitle, published, addedAt, sortDate, body, keyPoints)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO article (feedId, source, url, bodyHash, title, byline, feedTitle, published, addedAt, sortDate, body,
+                keyPoints, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [feedID, document.source, url, hash, document.title, document.byline, document.feed,
-                                 document.published, now, document.published ?? now, document.body, keyPoints])
+                                 published, now, published ?? now, document.body, keyPoints, terms])
             articleID = db.lastInsertedRowID
         }
-        try writeAnalysis(of: article, articleID: articleID)
+        try writeAnalysis(of: article, terms: terms, articleID: articleID)
         return existing == nil ? .added(articleID) : .updated(articleID)
+    }
+
+    /// Stores a document now and its analysis later: same identity rules as `write`, and an
+    /// updated article loses its old analysis until the new one is written.
+    func writePending(_ document: ParsedDocument, feedID: Int64?) throws -> IngestOutcome {
+        let hash = BodyHash.of(document.body)
+        let url = document.link ?? Self.identity(ofSource: document.source)
+        let existing = try existingArticle(url: url, hash: hash)
+        if let existing, existing.hash == hash, existing.title == document.title || !existing.matchedByURL {
+            return .unchanged(existing.id)
+        }
+        let now = StorageDate.string(Date())
+        let published = document.published.map(StorageDate.string)
+        let keyPoints = Self.stringsJSON(document.keyPoints)
+        if let existing {
+            try removeAnalysis(of: existing.id)
+            try db.cachedStatement(sql: """
+                UPDATE article SET source = ?, url = ?, bodyHash = ?, title = ?, byline = ?, feedTitle = ?, published = ?,
+                sortDate = COALESCE(?, addedAt), body = ?, keyPoints = ?, feedId = COALESCE(?, feedId), terms = '{}',
+                analysisPending = 1 WHERE id = ?
+                """).execute(arguments: [document.source, url, hash, document.title, document.byline, document.feed,
+                                 published, published, document.body, keyPoints, feedID, existing.id])
+            return .updated(existing.id)
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO article (feedId, source, url, bodyHash, title, byline, feedTitle, published, addedAt, sortDate, body,
+            keyPoints, analysisPending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+            """).execute(arguments: [feedID, document.source, url, hash, document.title, document.byline, document.feed,
+                             published, now, published ?? now, document.body, keyPoints])
+        return .added(db.lastInsertedRowID)
+    }
+
+    /// Writes the analysis of a pending article, if it still waits for one and still has the
+    /// body that was analysed (another process may have finished it, or a refresh changed it).
+    func completeAnalysis(_ article: ProcessedArticle, articleID: Int64, bodyHash: String) throws -> Bool {
+        let terms = Self.termsJSON(article.termCounts)
+        try db.cachedStatement(sql: """
+            UPDATE article SET terms = ?, analysisPending = 0 WHERE id = ? AND analysisPending AND bodyHash = ?
+            """).execute(arguments: [terms, articleID, bodyHash])
+        guard db.changesCount > 0 else { return false }
+        try writeAnalysis(of: article, terms: terms, articleID: articleID)
+        return true
     }
 
     /// A file's path stands in for its URL, so an edited file updates its article.
@@ -47,19 +98,62 @@ struct ArticleWriter {
         return URL(fileURLWithPath: source).standardizedFileURL.absoluteString
     }
 
-    private func existingArticle(url: String?, hash: String) throws -> (id: Int64, hash: String, title: String, matchedByURL: Bool)? {
-        if let url, let row = try Row.fetchOne(db, sql: "SELECT id, bodyHash, title FROM article WHERE url = ?", arguments: [url]) {
-            // Another article may already hold this body; keep that one rather than break uniqueness.
-            if let other = try Row.fetchOne(db, sql: "SELECT id, title FROM article WHERE bodyHash = ? AND id != ?",
-                                            arguments: [hash, row["id"] as Int64]) {
-                return (other["id"], hash, other["title"], false)
-            }
-            return (row["id"], row["bodyHash"], row["title"], true)
+    /// The article this one is: the one at its URL, unless another already holds its body.
+    private func existingArticle(url: String?, hash: String) throws
+        -> (id: Int64, hash: String, title: String, matchedByURL: Bool, pending: Bool)? {
+        // One indexed lookup for both keys (a feed item is usually new, so both miss).
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, bodyHash, title, analysisPending, url FROM article WHERE url = ?1 OR bodyHash = ?2
+            """), arguments: [url, hash])
+        let byURL = url.flatMap { url in rows.first { ($0[4] as String?) == url } }
+        let urlID: Int64? = byURL?[0]
+        // Another article may already hold this body; keep that one rather than break uniqueness.
+        if let other = rows.first(where: { ($0[1] as String) == hash && ($0[0] as Int64) != urlID }) {
+            return (other[0], hash, other[2], false, other[3])
         }
-        if let row = try Row.fetchOne(db, sql: "SELECT id, bodyHash, title FROM article WHERE bodyHash = ?", arguments: [hash]) {
-            return (row["id"], row["bodyHash"], row["title"], false)
+        if let byURL {
+            return (byURL[0], byURL[1], byURL[2], true, byURL[3])
         }
         return nil
+    }
+
+    /// A JSON string literal, written by hand: JSONEncoder per bullet cost more than the insert.
+    static func appendJSONString(_ text: String, to json: inout String) {
+        json += "\""
+        if text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+            for scalar in text.unicodeScalars {
+                let special = scalar == "\"" || scalar == "\\" || scalar.value < 0x20
+                json += special ? String(format: "\\u%04x", scalar.value) : String(scalar)
+            }
+        } else {
+            json += text
+        }
+        json += "\""
+    }
+
+    static func stringsJSON(_ strings: [String]) -> String {
+        var json = "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { json += "," }
+            appendJSONString(string, to: &json)
+        }
+        return json + "]"
+    }
+
+    /// The same object JSONEncoder writes for `[Highlight]`, which `article(id:)` decodes.
+    static func highlightsJSON(_ highlights: [Highlight]) -> String {
+        var json = "["
+        for (index, highlight) in highlights.enumerated() {
+            if index > 0 { json += "," }
+            json += "{\"start\":\(highlight.start),\"end\":\(highlight.end),\"kind\":"
+            appendJSONString(highlight.kind.rawValue, to: &json)
+            if let entity = highlight.entity {
+                json += ",\"entity\":"
+                appendJSONString(entity, to: &json)
+            }
+            json += "}"
+        }
+        return json + "]"
     }
 
     /// The term counts as a JSON object, written by hand: JSONEncoder was a tenth of ingest time.
@@ -85,6 +179,8 @@ struct ArticleWriter {
     }
 
     private func removeAnalysis(of articleID: Int64) throws {
+        // Counts still held for the batch must be in the table before any are taken back.
+        try termBatch?.flush(db)
         try db.cachedStatement(sql: "DELETE FROM bullet WHERE articleId = ?").execute(arguments: [articleID])
         try EntityWriter(db: db).forgetLinks(ofArticle: articleID)
         try EntityWriter(db: db).forgetMentions(ofArticle: articleID)
@@ -94,21 +190,82 @@ struct ArticleWriter {
             """).execute(arguments: [articleID])
     }
 
-    private func writeAnalysis(of article: ProcessedArticle, articleID: Int64) throws {
-        let encoder = JSONEncoder()
-        for (position, bullet) in article.bullets.enumerated() {
-            let highlights = String(decoding: try encoder.encode(bullet.highlights), as: UTF8.self)
-            try db.cachedStatement(sql: "INSERT INTO bullet (articleId, position, text, highlights) VALUES (?, ?, ?, ?)").execute(
-                           arguments: [articleID, position, bullet.text, highlights])
+    /// Bullets, term statistics and entities; the article row already holds `terms`.
+    private func writeAnalysis(of article: ProcessedArticle, terms: String, articleID: Int64) throws {
+        var start = 0
+        let bullets = article.bullets
+        while start < bullets.count {
+            let end = min(bullets.count, start + EntityWriter.rowsPerStatement)
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            for position in start..<end {
+                arguments += [articleID, position, bullets[position].text, Self.highlightsJSON(bullets[position].highlights)]
+            }
+            try db.cachedStatement(sql: EntityWriter.statement("INSERT INTO bullet (articleId, position, text, highlights) VALUES",
+                                                               columns: 4, rows: end - start, suffix: ""))
+                .execute(arguments: StatementArguments(arguments))
+            start = end
         }
-        // One statement for all terms: SQLite walks the JSON itself, far faster than a row per term.
-        let terms = Self.termsJSON(article.termCounts)
-        try db.cachedStatement(sql: "UPDATE article SET terms = ? WHERE id = ?").execute(arguments: [terms, articleID])
-        try db.cachedStatement(sql: """
-            INSERT INTO termStat (term, documentFrequency) SELECT key, 1 FROM json_each(?) WHERE true
-            ON CONFLICT(term) DO UPDATE SET documentFrequency = documentFrequency + 1
-            """).execute(arguments: [terms])
+        if let termBatch {
+            termBatch.add(article.termCounts)
+        } else {
+            try TermStatBatch.write(terms, db)
+        }
         try EntityWriter(db: db).write(entities: article.entities, links: article.links, articleID: articleID)
+    }
+}
+
+/// Document frequencies of the articles written in one transaction, not yet in `termStat`.
+///
+/// Each article runs in a savepoint, so its terms join the batch only once it is released:
+/// `beginArticle`, then `commitArticle` or `rollBackArticle`.
+final class TermStatBatch {
+    private var committed: [String: Int] = [:]
+    private var article: [String: Int] = [:]
+    /// What a flush inside the current article's savepoint wrote, restored if it rolls back.
+    private var flushedInArticle: [String: Int] = [:]
+
+    func add(_ counts: [String: Int]) {
+        for term in counts.keys { article[term, default: 0] += 1 }
+    }
+
+    func beginArticle() {
+        article.removeAll(keepingCapacity: true)
+        flushedInArticle.removeAll()
+    }
+
+    func commitArticle() {
+        for (term, count) in article { committed[term, default: 0] += count }
+        article.removeAll(keepingCapacity: true)
+        flushedInArticle.removeAll()
+    }
+
+    func rollBackArticle() {
+        article.removeAll(keepingCapacity: true)
+        for (term, count) in flushedInArticle { committed[term, default: 0] += count }
+        flushedInArticle.removeAll()
+    }
+
+    /// Writes the committed counts (and keeps them aside until the current article is settled).
+    func flush(_ db: Database) throws {
+        guard !committed.isEmpty else { return }
+        try Self.write(ArticleWriter.termsJSON(committed), db, summing: true)
+        for (term, count) in committed { flushedInArticle[term, default: 0] += count }
+        committed.removeAll(keepingCapacity: true)
+    }
+
+    /// One statement for all terms: SQLite walks the JSON itself, far faster than a row per term.
+    static func write(_ termsJSON: String, _ db: Database, summing: Bool = false) throws {
+        if summing {
+            try db.cachedStatement(sql: """
+                INSERT INTO termStat (term, documentFrequency) SELECT key, value FROM json_each(?) WHERE true
+                ON CONFLICT(term) DO UPDATE SET documentFrequency = documentFrequency + excluded.documentFrequency
+                """).execute(arguments: [termsJSON])
+        } else {
+            try db.cachedStatement(sql: """
+                INSERT INTO termStat (term, documentFrequency) SELECT key, 1 FROM json_each(?) WHERE true
+                ON CONFLICT(term) DO UPDATE SET documentFrequency = documentFrequency + 1
+                """).execute(arguments: [termsJSON])
+        }
     }
 }
 
@@ -116,27 +273,85 @@ struct ArticleWriter {
 /// so the same story saved twice is recognized as one.
 public enum BodyHash {
     public static func of(_ body: String) -> String {
-        var first: UInt64 = 0xcbf2_9ce4_8422_2325
-        var second: UInt64 = 0x8422_2325_cbf2_9ce4
-        @inline(__always) func mix(_ byte: UInt64) {
-            first = (first ^ byte) &* 0x0000_0100_0000_01B3
-            second = (second ^ byte) &* 0x0000_0100_0000_01B3 &+ 0x9E37_79B9
-        }
-        for scalar in body.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) { mix(UInt64(v)) }
-                else if (0x41...0x5A).contains(v) { mix(UInt64(v + 32)) }
-            } else if scalar.properties.isAlphabetic {
+        // Walks the UTF-8 bytes: ASCII (nearly all of a news body) needs no scalar decoding,
+        // which made the hash a tenth of storing a feed item. Same hash as scalar by scalar.
+        var text = body
+        let (first, second) = text.withUTF8 { bytes -> (UInt64, UInt64) in
+            // Locals, not captured variables: a closure's captures cost an access check per byte.
+            var first: UInt64 = 0xcbf2_9ce4_8422_2325
+            var second: UInt64 = 0x8422_2325_cbf2_9ce4
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    var folded = UInt64(byte)
+                    if (0x41...0x5A).contains(byte) { folded += 32 } else if !(0x61...0x7A).contains(byte) && !(0x30...0x39).contains(byte) {
+                        index += 1
+                        continue
+                    }
+                    first = (first ^ folded) &* 0x0000_0100_0000_01B3
+                    second = (second ^ folded) &* 0x0000_0100_0000_01B3 &+ 0x9E37_79B9
+                    index += 1
+                    continue
+                }
+                let value: UInt32
+                if byte & 0xE0 == 0xC0, index + 1 < bytes.count {
+                    value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    index += 2
+                } else if byte & 0xF0 == 0xE0, index + 2 < bytes.count {
+                    value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
+                } else if index + 3 < bytes.count {
+                    value = UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                    index += 4
+                } else {
+                    index += 1
+                    continue
+                }
+                guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { continue }
                 for lower in scalar.properties.lowercaseMapping.unicodeScalars {
                     var value = lower.value
                     while value > 0 {
-                        mix(UInt64(value & 0xFF))
+                        let folded = UInt64(value & 0xFF)
+                        first = (first ^ folded) &* 0x0000_0100_0000_01B3
+                        second = (second ^ folded) &* 0x0000_0100_0000_01B3 &+ 0x9E37_79B9
                         value >>= 8
                     }
                 }
             }
+            return (first, second)
         }
         return String(format: "%016llx%016llx", first, second)
+    }
+}
+
+/// The text GRDB stores a `Date` as ("yyyy-MM-dd HH:mm:ss.SSS", UTC), written without the
+/// DateFormatter GRDB uses, which cost more than the rest of storing a feed item.
+enum StorageDate {
+    static func string(_ date: Date) -> String {
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        // Years 0001-9999 only; anything else goes the slow, general way.
+        guard milliseconds > -62_135_596_800_000, milliseconds < 253_402_300_800_000 else {
+            return String.fromDatabaseValue(date.databaseValue) ?? ""
+        }
+        let total = Int64(milliseconds)
+        var seconds = total / 1000
+        var millis = total % 1000
+        if millis < 0 { millis += 1000; seconds -= 1 }
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        var out = ""
+        out.reserveCapacity(23)
+        func pad(_ value: Int32, _ width: Int) {
+            let digits = String(value)
+            if digits.count < width { out += String(repeating: "0", count: width - digits.count) }
+            out += digits
+        }
+        pad(parts.tm_year + 1900, 4); out += "-"; pad(parts.tm_mon + 1, 2); out += "-"; pad(parts.tm_mday, 2)
+        out += " "; pad(parts.tm_hour, 2); out += ":"; pad(parts.tm_min, 2); out += ":"; pad(parts.tm_sec, 2)
+        out += "."; pad(Int32(millis), 3)
+        return out
     }
 }

@@ -6,7 +6,7 @@ import LedeCore
 ///
 /// Analysis (sentences, entities, summary) is pure and dominates the cost, so it runs
 /// in parallel a chunk at a time; the writes stay sequential, one transaction per
-/// article, as SQLite has one writer anyway.
+/// chunk with a savepoint per article, as SQLite has one writer anyway.
 public struct BatchIngester: Sendable {
     public let library: Library
     public let pipeline: Pipeline
@@ -30,33 +30,60 @@ public struct BatchIngester: Sendable {
         var results: [SourceResult] = []
         results.reserveCapacity(count)
         var terms = (try? library.termStatistics()) ?? TermStatisticsSnapshot(documentCount: 0, frequencies: [:])
-        var start = 0
-        while start < count {
-            let end = min(count, start + chunkSize)
-            let analysed = analyse(range: start..<end, read: read, terms: terms)
-            for item in analysed {
-                switch item {
-                case let .success(articles):
-                    do {
+        // The next chunk is analysed while this one is written, on the cores the single writer
+        // leaves idle; it weighs key terms without the chunk being written (a one-chunk lag).
+        // Every background analysis is waited for before this function returns.
+        withoutActuallyEscaping(read) { read in
+            var start = 0
+            var analysed = count > 0 ? analyse(range: 0..<min(count, chunkSize), read: read, terms: terms) : []
+            while start < count {
+                let end = min(count, start + chunkSize)
+                let ahead = AheadResults()
+                let group = DispatchGroup()
+                if end < count {
+                    let snapshot = terms
+                    let next = end..<min(count, end + chunkSize)
+                    DispatchQueue.global().async(group: group) { ahead.value = self.analyse(range: next, read: read, terms: snapshot) }
+                }
+                // One transaction per chunk, a savepoint per article: a failing article is rolled
+                // back alone, and the chunk costs one commit instead of one per article.
+                var flattened: [ProcessedArticle] = []
+                for case let .success(articles) in analysed { flattened += articles }
+                let stored: [Result<IngestOutcome, any Error>]
+                do {
+                    stored = try library.ingest(flattened, feedID: feedID)
+                } catch {
+                    stored = Array(repeating: .failure(error), count: flattened.count)
+                }
+                var next = 0
+                for item in analysed {
+                    switch item {
+                    case let .success(articles):
                         var outcomes: [IngestOutcome] = []
+                        var failure: (any Error)?
                         for article in articles {
-                            let outcome = try library.ingest(article, feedID: feedID)
-                            if case .added = outcome {
-                                terms.documentCount += 1
-                                for term in article.termCounts.keys { terms.frequencies[term, default: 0] += 1 }
+                            switch stored[next] {
+                            case let .success(outcome):
+                                if case .added = outcome {
+                                    terms.documentCount += 1
+                                    for term in article.termCounts.keys { terms.frequencies[term, default: 0] += 1 }
+                                }
+                                outcomes.append(outcome)
+                            case let .failure(error):
+                                failure = failure ?? error
                             }
-                            outcomes.append(outcome)
+                            next += 1
                         }
-                        results.append(.stored(outcomes))
-                    } catch {
+                        if let failure { results.append(.failed(failure)) } else { results.append(.stored(outcomes)) }
+                    case let .failure(error):
                         results.append(.failed(error))
                     }
-                case let .failure(error):
-                    results.append(.failed(error))
                 }
+                group.wait()
+                analysed = ahead.value
+                start = end
+                progress(start)
             }
-            start = end
-            progress(start)
         }
         return results
     }
@@ -75,6 +102,17 @@ public struct BatchIngester: Sendable {
     /// Ingests documents already read (one source each), e.g. the items of a fetched feed.
     public func ingest(documents: [ParsedDocument], feedID: Int64? = nil) -> [SourceResult] {
         ingest(count: documents.count, feedID: feedID, read: { [documents[$0]] })
+    }
+}
+
+/// The next chunk's analysis, handed from the thread that made it to the writer.
+private final class AheadResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Result<[ProcessedArticle], any Error>] = []
+
+    var value: [Result<[ProcessedArticle], any Error>] {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
     }
 }
 

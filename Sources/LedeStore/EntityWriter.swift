@@ -57,35 +57,124 @@ struct EntityWriter {
     }
 
     func write(entities: [DocumentEntity], links: [EntityLinkEvidence], articleID: Int64) throws {
-        var idByName: [String: Int64] = [:]
-        var counted: Set<Int64> = []
         let names = entities.map { Self.normalize($0.name) }
+        var state = ArticleState(known: try existingEntities(entities, names: names))
         for (entity, normalized) in zip(entities, names) {
             guard !normalized.isEmpty, !entity.mentions.isEmpty else { continue }
-            let id = try resolve(entity, normalized: normalized, coMentioned: names)
-            idByName[entity.name] = id
-            for alias in entity.aliases where idByName[alias] == nil { idByName[alias] = id }
-            var forms: [String: String] = [:]
+            let id = try resolve(entity, normalized: normalized, coMentioned: names, state: &state)
+            state.idByName[entity.name] = id
+            for alias in entity.aliases where state.idByName[alias] == nil { state.idByName[alias] = id }
+            var forms: Set<String> = []
             for form in [entity.name] + entity.aliases + entity.mentions.map(\.text) {
                 let normalizedForm = Self.normalize(form)
-                if !normalizedForm.isEmpty, forms[normalizedForm] == nil { forms[normalizedForm] = form }
+                guard !normalizedForm.isEmpty, forms.insert(normalizedForm).inserted else { continue }
+                state.addAlias(AliasKey(entityID: id, normalized: normalizedForm), form: form)
             }
-            for (normalizedForm, form) in forms {
-                try db.cachedStatement(sql: """
-                    INSERT INTO entityAlias (entityId, alias, normalizedAlias, articles) VALUES (?, ?, ?, 1)
-                    ON CONFLICT(entityId, normalizedAlias) DO UPDATE SET articles = articles + 1
-                    """).execute(arguments: [id, form, normalizedForm])
-            }
-            let insert = try db.cachedStatement(sql: "INSERT INTO mention (articleId, entityId, start, \"end\", text) VALUES (?, ?, ?, ?, ?)")
-            for mention in entity.mentions {
-                try insert.execute(arguments: [articleID, id, mention.start, mention.end, mention.text])
-            }
+            for mention in entity.mentions { state.mentions.append((id, mention)) }
             // Two names in one article may resolve to one entity; it is one more article for it, once.
-            let newArticle = counted.insert(id).inserted ? 1 : 0
-            try db.cachedStatement(sql: "UPDATE entity SET mentionCount = mentionCount + ?, articleCount = articleCount + ? WHERE id = ?")
-                .execute(arguments: [entity.mentions.count, newArticle, id])
+            if state.counts[id] == nil { state.countOrder.append(id) }
+            state.counts[id, default: 0] += entity.mentions.count
         }
-        try write(links: links, idByName: idByName, articleID: articleID)
+        try insertRows("INSERT INTO entityAlias (entityId, alias, normalizedAlias, articles) VALUES",
+                       columns: 4, rows: state.aliasOrder,
+                       suffix: "ON CONFLICT(entityId, normalizedAlias) DO UPDATE SET articles = articles + excluded.articles") { key in
+            let alias = state.aliases[key]
+            return [key.entityID, alias?.form, key.normalized, alias?.count ?? 1]
+        }
+        try insertRows("INSERT INTO mention (articleId, entityId, start, \"end\", text) VALUES", columns: 5, rows: state.mentions) {
+            [articleID, $0.0, $0.1.start, $0.1.end, $0.1.text]
+        }
+        try insertRows("UPDATE entity SET mentionCount = mentionCount + v.column2, articleCount = articleCount + 1 FROM (VALUES",
+                       columns: 2, rows: state.countOrder, suffix: ") AS v WHERE entity.id = v.column1") {
+            [$0, state.counts[$0] ?? 0]
+        }
+        try write(links: links, idByName: state.idByName, articleID: articleID)
+    }
+
+    /// What one article's entities have resolved to so far, and the rows they will write.
+    ///
+    /// Aliases are written once for the whole article, so a name resolved later in the same
+    /// article sees the earlier ones' aliases here rather than in the table.
+    private struct ArticleState {
+        var known: [NameKey: Int64]
+        var idByName: [String: Int64] = [:]
+        var aliases: [AliasKey: (form: String, count: Int)] = [:]
+        var aliasOrder: [AliasKey] = []
+        var mentions: [(Int64, Mention)] = []
+        var counts: [Int64: Int] = [:]
+        var countOrder: [Int64] = []
+
+        mutating func addAlias(_ key: AliasKey, form: String) {
+            if let existing = aliases[key] {
+                aliases[key] = (existing.form, existing.count + 1)
+            } else {
+                aliases[key] = (form, 1)
+                aliasOrder.append(key)
+            }
+        }
+    }
+
+    private struct NameKey: Hashable {
+        var kind: String
+        var normalized: String
+    }
+
+    private struct AliasKey: Hashable {
+        var entityID: Int64
+        var normalized: String
+    }
+
+    /// Rows per multi-row statement: few statements, and few distinct ones to cache.
+    static let rowsPerStatement = 64
+
+    /// Runs `prefix (?, …), (?, …) suffix` over `rows`, a chunk of rows per statement.
+    private func insertRows<Item>(_ prefix: String, columns: Int, rows: [Item], suffix: String = "",
+                                  values: (Item) -> [(any DatabaseValueConvertible)?]) throws {
+        var start = 0
+        while start < rows.count {
+            let end = min(rows.count, start + Self.rowsPerStatement)
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            arguments.reserveCapacity((end - start) * columns)
+            for row in rows[start..<end] { arguments += values(row) }
+            try db.cachedStatement(sql: Self.statement(prefix, columns: columns, rows: end - start, suffix: suffix))
+                .execute(arguments: StatementArguments(arguments))
+            start = end
+        }
+    }
+
+    private func fetchRows<Item>(_ prefix: String, columns: Int, rows: [Item], suffix: String,
+                                 values: (Item) -> [(any DatabaseValueConvertible)?]) throws -> [Row] {
+        var result: [Row] = []
+        var start = 0
+        while start < rows.count {
+            let end = min(rows.count, start + Self.rowsPerStatement)
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            for row in rows[start..<end] { arguments += values(row) }
+            result += try Row.fetchAll(db.cachedStatement(sql: Self.statement(prefix, columns: columns, rows: end - start, suffix: suffix)),
+                                       arguments: StatementArguments(arguments))
+            start = end
+        }
+        return result
+    }
+
+    static func statement(_ prefix: String, columns: Int, rows: Int, suffix: String) -> String {
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ",") + ")"
+        return prefix + " " + Array(repeating: row, count: rows).joined(separator: ",") + " " + suffix
+    }
+
+    /// The entities already in the library under this article's exact names, in one query.
+    private func existingEntities(_ entities: [DocumentEntity], names: [String]) throws -> [NameKey: Int64] {
+        let wanted = Array(Set(names.filter { !$0.isEmpty }))
+        let kinds = Set(entities.map(\.kind.rawValue))
+        var known: [NameKey: Int64] = [:]
+        let rows = try fetchRows("SELECT id, kind, normalizedName FROM entity WHERE normalizedName IN (VALUES", columns: 1,
+                                 rows: wanted, suffix: ")") { [$0] }
+        for row in rows {
+            let kind: String = row[1]
+            guard kinds.contains(kind) else { continue }
+            known[NameKey(kind: kind, normalized: row[2])] = row[0]
+        }
+        return known
     }
 
     /// Evidence kept per link across the library; labelled sentences are preferred.
@@ -110,33 +199,45 @@ struct EntityWriter {
             pairs[key, default: (nil, [])].sentences.append(link)
             if pairs[key]?.label == nil { pairs[key]?.label = link.label }
         }
+        guard !order.isEmpty else { return }
+        var sentenceCounts: [PairKey: Int] = [:]
+        for key in order { sentenceCounts[key] = Set(pairs[key]?.sentences.map(\.sentence) ?? []).count }
+        let upserted = try fetchRows("INSERT INTO entityLink (sourceId, targetId, label, weight, articles) VALUES",
+                                     columns: 5, rows: order, suffix: """
+            ON CONFLICT(sourceId, targetId) DO UPDATE SET label = COALESCE(entityLink.label, excluded.label),
+              weight = entityLink.weight + excluded.weight, articles = entityLink.articles + 1
+            RETURNING id, sourceId, targetId, evidenceCount
+            """) { key in
+            let pair = pairs[key]
+            return [key.low, key.high, pair?.label, sentenceCounts[key] ?? 0, 1]
+        }
+        var linkIDs: [PairKey: (id: Int64, evidence: Int)] = [:]
+        for row in upserted {
+            // Columns by position: a lookup by name costs a string search per row.
+            linkIDs[PairKey(low: row[1], high: row[2])] = (row[0], row[3])
+        }
+        let stated = order.compactMap { key in linkIDs[key].map { (key, $0.id) } }
+        try insertRows("INSERT INTO linkArticle (linkId, articleId, sentences) VALUES", columns: 3, rows: stated) { key, linkID in
+            [linkID, articleID, sentenceCounts[key] ?? 0]
+        }
+        // Evidence: the best sentence of each link still under the cap, each sentence stored once.
+        var evidence: [(linkID: Int64, sentence: String, label: String?)] = []
+        var sentences: [String] = []
+        var seen: Set<String> = []
+        for (key, linkID) in stated {
+            guard let pair = pairs[key], let kept = linkIDs[key]?.evidence, kept < Self.evidencePerLink,
+                  let best = pair.sentences.first(where: { $0.label != nil }) ?? pair.sentences.first else { continue }
+            evidence.append((linkID, best.sentence, best.label))
+            if seen.insert(best.sentence).inserted { sentences.append(best.sentence) }
+        }
+        guard !evidence.isEmpty else { return }
         var sentenceIDs: [String: Int64] = [:]
-        for key in order {
-            guard let pair = pairs[key] else { continue }
-            let sentences = Set(pair.sentences.map(\.sentence)).count
-            guard let linkID = try Int64.fetchOne(db.cachedStatement(sql: """
-                INSERT INTO entityLink (sourceId, targetId, label, weight, articles) VALUES (?, ?, ?, ?, 1)
-                ON CONFLICT(sourceId, targetId) DO UPDATE SET label = COALESCE(entityLink.label, excluded.label),
-                  weight = entityLink.weight + excluded.weight, articles = entityLink.articles + 1
-                RETURNING id
-                """), arguments: [key.low, key.high, pair.label, sentences]) else { continue }
-            try db.cachedStatement(sql: "INSERT INTO linkArticle (linkId, articleId, sentences) VALUES (?, ?, ?)")
-                .execute(arguments: [linkID, articleID, sentences])
-            let kept = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM linkEvidence WHERE linkId = ?"),
-                                        arguments: [linkID]) ?? 0
-            guard kept < Self.evidencePerLink else { continue }
-            let best = pair.sentences.first { $0.label != nil } ?? pair.sentences[0]
-            let sentenceID: Int64
-            if let known = sentenceIDs[best.sentence] {
-                sentenceID = known
-            } else {
-                try db.cachedStatement(sql: "INSERT INTO evidenceSentence (articleId, text) VALUES (?, ?)")
-                    .execute(arguments: [articleID, best.sentence])
-                sentenceID = db.lastInsertedRowID
-                sentenceIDs[best.sentence] = sentenceID
-            }
-            try db.cachedStatement(sql: "INSERT INTO linkEvidence (linkId, articleId, sentenceId, label) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [linkID, articleID, sentenceID, best.label])
+        for row in try fetchRows("INSERT INTO evidenceSentence (articleId, text) VALUES", columns: 2, rows: sentences,
+                                 suffix: "RETURNING id, text", values: { [articleID, $0] }) {
+            sentenceIDs[row[1]] = row[0]
+        }
+        try insertRows("INSERT INTO linkEvidence (linkId, articleId, sentenceId, label) VALUES", columns: 4, rows: evidence) {
+            [$0.linkID, articleID, sentenceIDs[$0.sentence], $0.label]
         }
     }
 
@@ -177,38 +278,53 @@ struct EntityWriter {
         }
     }
 
-    private func resolve(_ entity: DocumentEntity, normalized: String, coMentioned: [String]) throws -> Int64 {
+    private func resolve(_ entity: DocumentEntity, normalized: String, coMentioned: [String], state: inout ArticleState) throws -> Int64 {
         let kind = entity.kind.rawValue
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM entity WHERE kind = ? AND normalizedName = ?"),
-                                       arguments: [kind, normalized]) {
-            return id
-        }
-        if !normalized.contains(" "), let id = try supportedFullerEntity(for: normalized, kind: kind, coMentioned: coMentioned) {
+        let key = NameKey(kind: kind, normalized: normalized)
+        if let id = state.known[key] { return id }
+        if !normalized.contains(" "),
+           let id = try supportedFullerEntity(for: normalized, kind: kind, coMentioned: coMentioned, state: state) {
             return id
         }
         try db.cachedStatement(sql: "INSERT INTO entity (name, kind, normalizedName, lastWord) VALUES (?, ?, ?, ?)")
             .execute(arguments: [entity.name, kind, normalized, Self.lastWord(normalized)])
-        return db.lastInsertedRowID
+        let id = db.lastInsertedRowID
+        state.known[key] = id
+        return id
     }
 
-    private func supportedFullerEntity(for single: String, kind: String, coMentioned: [String]) throws -> Int64? {
-        let candidates = Set(try Int64.fetchAll(db.cachedStatement(sql: """
+    private func supportedFullerEntity(for single: String, kind: String, coMentioned: [String], state: ArticleState) throws -> Int64? {
+        var candidates = Set(try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT id FROM entity WHERE kind = ?1 AND lastWord = ?2 AND normalizedName != ?2
             UNION SELECT e.id FROM entityAlias a JOIN entity e ON e.id = a.entityId
             WHERE a.normalizedAlias = ?2 AND e.kind = ?1 AND e.normalizedName != ?2
             """), arguments: [kind, single]))
+        // Aliases this article has named so far are not in the table yet.
+        for key in state.aliasOrder where key.normalized == single && !candidates.contains(key.entityID) {
+            let matches = try Bool.fetchOne(db.cachedStatement(sql: "SELECT kind = ? AND normalizedName != ? FROM entity WHERE id = ?"),
+                                            arguments: [kind, single, key.entityID]) ?? false
+            if matches { candidates.insert(key.entityID) }
+        }
         guard candidates.count == 1, let candidate = candidates.first else { return nil }
         let aliasArticles = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT articles FROM entityAlias WHERE entityId = ? AND normalizedAlias = ?
             """), arguments: [candidate, single]) ?? 0
-        if aliasArticles >= 2 { return candidate }
-        for name in coMentioned where name != single {
+        if aliasArticles + (state.aliases[AliasKey(entityID: candidate, normalized: single)]?.count ?? 0) >= 2 { return candidate }
+        // One query for all the article's other names: is any of them linked to the candidate?
+        let others = Array(Set(coMentioned.filter { $0 != single && !$0.isEmpty }))
+        var start = 0
+        while start < others.count {
+            let end = min(others.count, start + Self.rowsPerStatement)
+            let placeholders = Array(repeating: "?", count: end - start).joined(separator: ",")
+            var arguments: [(any DatabaseValueConvertible)?] = [candidate]
+            for name in others[start..<end] { arguments.append(name) }
             let linked = try Bool.fetchOne(db.cachedStatement(sql: """
                 SELECT EXISTS (SELECT 1 FROM entity e JOIN entityLink l
-                  ON (l.sourceId = e.id AND l.targetId = ?1) OR (l.targetId = e.id AND l.sourceId = ?1)
-                  WHERE e.normalizedName = ?2)
-                """), arguments: [candidate, name]) ?? false
+                  ON l.sourceId = min(e.id, ?1) AND l.targetId = max(e.id, ?1)
+                  WHERE e.normalizedName IN (\(placeholders)) AND e.id != ?1)
+                """), arguments: StatementArguments(arguments)) ?? false
             if linked { return candidate }
+            start = end
         }
         return nil
     }

@@ -63,6 +63,106 @@ public final class Library: Sendable {
         return outcome
     }
 
+    /// Stores processed articles in one transaction, each in its own savepoint: an article that
+    /// fails leaves nothing of itself and does not undo the others.
+    public func ingest(_ articles: [ProcessedArticle], feedID: Int64? = nil) throws -> [Result<IngestOutcome, any Error>] {
+        let results = try pool.write { db in
+            let batch = TermStatBatch()
+            let results = try articles.map { article in
+                try Self.inSavepoint(db, batch) { try ArticleWriter(db: db, termBatch: batch).write(article, feedID: feedID) }
+            }
+            try batch.flush(db)
+            return results
+        }
+        searchIndex.invalidate()
+        return results
+    }
+
+    /// Stores documents now and leaves their analysis for `PendingAnalyzer`: one transaction,
+    /// a savepoint per document. List, show and export work on them at once; search and the
+    /// entity views see them once analysed.
+    public func storePending(_ documents: [ParsedDocument], feedID: Int64? = nil) throws -> [Result<IngestOutcome, any Error>] {
+        let results = try pool.write { db in
+            try documents.map { document in
+                try Self.inSavepoint(db) { try ArticleWriter(db: db).writePending(document, feedID: feedID) }
+            }
+        }
+        searchIndex.invalidate()
+        return results
+    }
+
+    /// Runs `body` in a savepoint, rolled back if it throws; the error becomes the result. Only an
+    /// error of the savepoint itself (the transaction is gone) is thrown.
+    static func inSavepoint<T>(_ db: Database, _ terms: TermStatBatch? = nil, _ body: () throws -> T) throws -> Result<T, any Error> {
+        try db.execute(sql: "SAVEPOINT article")
+        terms?.beginArticle()
+        do {
+            let value = try body()
+            try db.execute(sql: "RELEASE SAVEPOINT article")
+            terms?.commitArticle()
+            return .success(value)
+        } catch {
+            try db.execute(sql: "ROLLBACK TO SAVEPOINT article")
+            try db.execute(sql: "RELEASE SAVEPOINT article")
+            terms?.rollBackArticle()
+            return .failure(error)
+        }
+    }
+
+    /// Articles stored without their analysis yet.
+    public func pendingAnalysisCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE analysisPending") ?? 0 }
+    }
+
+    /// A pending article as it was stored: what the pipeline needs to analyse it.
+    public struct PendingArticle: Sendable {
+        public var id: Int64
+        public var bodyHash: String
+        public var document: ParsedDocument
+    }
+
+    /// Pending articles in id order (oldest first), after `afterID`; or those among `ids`.
+    public func pendingArticles(after afterID: Int64 = 0, limit: Int = 256, ids: [Int64]? = nil) throws -> [PendingArticle] {
+        try pool.read { db in
+            let columns = "id, bodyHash, title, byline, published, source, url, feedTitle, body, keyPoints"
+            let rows: [Row]
+            if let ids {
+                rows = try ids.compactMap { id in
+                    try Row.fetchOne(db, sql: "SELECT \(columns) FROM article WHERE id = ? AND analysisPending", arguments: [id])
+                }
+            } else {
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT \(columns) FROM article WHERE analysisPending AND id > ? ORDER BY id LIMIT ?
+                    """, arguments: [afterID, limit])
+            }
+            return rows.map { row in
+                let keyPointsJSON: String = row["keyPoints"]
+                let keyPoints = (try? JSONDecoder().decode([String].self, from: Data(keyPointsJSON.utf8))) ?? []
+                let document = ParsedDocument(title: row["title"], byline: row["byline"], published: row["published"], source: row["source"],
+                                              link: row["url"], feed: row["feedTitle"], body: row["body"], keyPoints: keyPoints)
+                return PendingArticle(id: row["id"], bodyHash: row["bodyHash"], document: document)
+            }
+        }
+    }
+
+    /// Writes the analyses of pending articles, one transaction, a savepoint each. `true` for
+    /// each one written; `false` when another process finished it first or its body changed.
+    public func completeAnalyses(_ analyses: [(pending: PendingArticle, article: ProcessedArticle)]) throws -> [Result<Bool, any Error>] {
+        let results = try pool.write { db in
+            let batch = TermStatBatch()
+            let results = try analyses.map { item in
+                try Self.inSavepoint(db, batch) {
+                    try ArticleWriter(db: db, termBatch: batch)
+                        .completeAnalysis(item.article, articleID: item.pending.id, bodyHash: item.pending.bodyHash)
+                }
+            }
+            try batch.flush(db)
+            return results
+        }
+        searchIndex.invalidate()
+        return results
+    }
+
     public func setRead(_ read: Bool, articleID: Int64) throws {
         try pool.write { db in
             try db.execute(sql: "UPDATE article SET isRead = ? WHERE id = ?", arguments: [read, articleID])
@@ -118,7 +218,7 @@ public final class Library: Sendable {
 
     public func article(id: Int64) throws -> StoredArticle? {
         try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.rowColumns), a.body, a.keyPoints FROM article a WHERE a.id = ?",
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.rowColumns), a.body, a.keyPoints, a.analysisPending FROM article a WHERE a.id = ?",
                                              arguments: [id]) else { return nil }
             let keyPointsJSON: String = row["keyPoints"]
             let keyPoints = (try? JSONDecoder().decode([String].self, from: Data(keyPointsJSON.utf8))) ?? []
@@ -129,7 +229,8 @@ public final class Library: Sendable {
                 return Bullet(text: bulletRow["text"], highlights: highlights)
             }
             return StoredArticle(row: Self.articleRow(row), body: row["body"], keyPoints: keyPoints,
-                                 bullets: bullets, entities: try Self.entities(inArticle: id, db: db))
+                                 bullets: bullets, entities: try Self.entities(inArticle: id, db: db),
+                                 isPending: row["analysisPending"])
         }
     }
 
@@ -182,7 +283,10 @@ public final class Library: Sendable {
     /// Library-wide document frequencies for key-term weighting.
     public func termStatistics() throws -> TermStatisticsSnapshot {
         try pool.read { db in
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
+            // Pending articles have no terms in termStat yet, so they are not documents of it either.
+            let count = try Int.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) FROM article) - (SELECT COUNT(*) FROM article WHERE analysisPending)
+                """) ?? 0
             var frequencies: [String: Int] = [:]
             let cursor = try Row.fetchCursor(db, sql: "SELECT term, documentFrequency FROM termStat WHERE documentFrequency > 0")
             while let row = try cursor.next() { frequencies[row["term"]] = row["documentFrequency"] }

@@ -53,13 +53,17 @@ public struct StoredArticle: Hashable, Sendable {
     public var keyPoints: [String]
     public var bullets: [Bullet]
     public var entities: [StoredEntity]
+    /// Stored from a feed but not analysed yet: no bullets or entities until `PendingAnalyzer` runs.
+    public var isPending: Bool
 
-    public init(row: ArticleRow, body: String, keyPoints: [String], bullets: [Bullet], entities: [StoredEntity]) {
+    public init(row: ArticleRow, body: String, keyPoints: [String], bullets: [Bullet], entities: [StoredEntity],
+                isPending: Bool = false) {
         self.row = row
         self.body = body
         self.keyPoints = keyPoints
         self.bullets = bullets
         self.entities = entities
+        self.isPending = isPending
     }
 }
 

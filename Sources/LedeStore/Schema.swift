@@ -147,6 +147,42 @@ enum Schema {
 
                 """)
         }
+        migrator.registerMigration("deferredAnalysis") { db in
+            try db.execute(sql: """
+                -- A feed item is stored at once and analysed later; until then it has no bullets,
+                -- mentions, terms or search entry.
+                ALTER TABLE article ADD COLUMN analysisPending BOOLEAN NOT NULL DEFAULT 0;
+                CREATE INDEX article_on_analysisPending ON article(id) WHERE analysisPending;
+
+                -- Kept by triggers, so capping a link's evidence needs no COUNT per link and article.
+                ALTER TABLE entityLink ADD COLUMN evidenceCount INTEGER NOT NULL DEFAULT 0;
+                UPDATE entityLink SET evidenceCount = (SELECT COUNT(*) FROM linkEvidence v WHERE v.linkId = entityLink.id);
+                CREATE TRIGGER linkEvidence_ai AFTER INSERT ON linkEvidence BEGIN
+                    UPDATE entityLink SET evidenceCount = evidenceCount + 1 WHERE id = new.linkId;
+                END;
+                CREATE TRIGGER linkEvidence_ad AFTER DELETE ON linkEvidence BEGIN
+                    UPDATE entityLink SET evidenceCount = evidenceCount - 1 WHERE id = old.linkId;
+                END;
+
+                -- Only analysed articles are in the search index: indexing is deferred with the
+                -- analysis, and the index never holds a row it was not given (which would corrupt it).
+                DROP TRIGGER article_ai;
+                DROP TRIGGER article_ad;
+                DROP TRIGGER article_au;
+                CREATE TRIGGER article_ai AFTER INSERT ON article WHEN NOT new.analysisPending BEGIN
+                    INSERT INTO articleSearch(rowid, title, body) VALUES (new.id, new.title, new.body);
+                END;
+                CREATE TRIGGER article_ad AFTER DELETE ON article WHEN NOT old.analysisPending BEGIN
+                    INSERT INTO articleSearch(articleSearch, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+                END;
+                CREATE TRIGGER article_au AFTER UPDATE OF title, body, analysisPending ON article BEGIN
+                    INSERT INTO articleSearch(articleSearch, rowid, title, body)
+                        SELECT 'delete', old.id, old.title, old.body WHERE NOT old.analysisPending;
+                    INSERT INTO articleSearch(rowid, title, body)
+                        SELECT new.id, new.title, new.body WHERE NOT new.analysisPending;
+                END;
+                """)
+        }
         return migrator
     }
 }

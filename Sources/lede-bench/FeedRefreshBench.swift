@@ -42,19 +42,36 @@ enum FeedRefreshBench {
         let library = work.appendingPathComponent("feeds.sqlite").path
         _ = try run(binary, ["--library", library, "opml", "import", opml.path])
         var firstOutput = ""
-        let first = try seconds { firstOutput = try capture(binary, ["--library", library, "refresh"]) }
-        print("first refresh said:\n" + firstOutput.split(separator: "\n").suffix(1).joined(separator: "\n"))
+        let first = try seconds { firstOutput = try capture(binary, ["--library", library, "refresh", "--timings"]) }
+        print("first refresh said:\n" + firstOutput.split(separator: "\n").suffix(2).joined(separator: "\n"))
+        // `refresh --timings` reports its two phases: items stored (pending analysis), then analysed.
+        let phases = phaseTimes(in: firstOutput)
         var notModified: [Double] = []
         for _ in 0..<5 { notModified.append(try seconds { _ = try run(binary, ["--library", library, "refresh"]) }) }
         let total = feeds * itemsPerFeed
         let megabytes = Double(bodies.reduce(0) { $0 + $1.count }) / 1e6
-        return [
-            Row(what: "`lede refresh`, \(feeds) feeds × \(itemsPerFeed) items (\(String(format: "%.0f", megabytes)) MB) from 127.0.0.1, "
-                + "fetch + parse + full analysis + store",
-                figure: String(format: "%.1f s (%.0f items/s)", first, Double(total) / first), target: "≤ 2 s (parse + store)"),
+        let what = "`lede refresh`, \(feeds) feeds × \(itemsPerFeed) items (\(String(format: "%.0f", megabytes)) MB) from 127.0.0.1"
+        var rows: [Row] = []
+        if let phases {
+            rows.append(Row(what: what + ": fetch + parse + store (items stored pending analysis)",
+                            figure: String(format: "%.2f s (%.0f items/s)", phases.store, Double(total) / phases.store), target: "≤ 2 s"))
+            rows.append(Row(what: "  then analysis of the \(phases.articles) new articles (sentences, entities, summary, search index), all cores",
+                            figure: String(format: "%.1f s (%.0f articles/s)", phases.analysis, Double(max(phases.articles, 1)) / phases.analysis),
+                            target: ""))
+        }
+        return rows + [
+            Row(what: what + ", total wall time of the process (both phases)",
+                figure: String(format: "%.1f s (%.0f items/s)", first, Double(total) / first), target: ""),
             Row(what: "`lede refresh`, every feed answers 304 (median of 5)", figure: String(format: "%.2f s", median(notModified)),
                 target: "≤ 0.3 s"),
         ]
+    }
+
+    static func phaseTimes(in output: String) -> (store: Double, analysis: Double, articles: Int)? {
+        guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("timings:") }) else { return nil }
+        let numbers = line.split(whereSeparator: { !$0.isNumber && $0 != "." }).compactMap { Double($0) }
+        guard numbers.count >= 4 else { return nil }
+        return (numbers[0], numbers[1], Int(numbers[2]))
     }
 
     static func escape(_ text: String) -> String {

@@ -151,7 +151,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let library = try global.openLibrary()
-        guard let article = try library.article(id: id) else { throw CLIError("no article with id \(id)") }
+        guard let article = try Self.analysed(library.article(id: id), in: library) else { throw CLIError("no article with id \(id)") }
         if json {
             Output.json(ArticleJSON.stored(article))
         } else {
@@ -160,6 +160,16 @@ struct Show: ParsableCommand {
                             bullets: article.bullets, entities: article.entities.map { ($0.name, $0.kind, $0.mentions.count) },
                             body: article.body)
         }
+    }
+}
+
+extension Show {
+    /// A feed item stored pending is analysed on demand, so `show` and `export` always print
+    /// bullets and entities; if that fails, the article is printed as stored (body, no bullets).
+    static func analysed(_ article: StoredArticle?, in library: Library) throws -> StoredArticle? {
+        guard let article, article.isPending else { return article }
+        _ = try? PendingAnalyzer(library: library).run(ids: [article.row.id])
+        return try library.article(id: article.row.id) ?? article
     }
 }
 
@@ -286,12 +296,12 @@ struct Export: ParsableCommand {
             while true {
                 let page = try library.articles(offset: offset, limit: 500)
                 if page.isEmpty { break }
-                for row in page { if let article = try library.article(id: row.id) { articles.append(article) } }
+                for row in page { if let article = try Show.analysed(library.article(id: row.id), in: library) { articles.append(article) } }
                 offset += page.count
             }
         } else {
             for id in ids {
-                guard let article = try library.article(id: id) else { throw CLIError("no article with id \(id)") }
+                guard let article = try Show.analysed(library.article(id: id), in: library) else { throw CLIError("no article with id \(id)") }
                 articles.append(article)
             }
         }

@@ -156,14 +156,24 @@ struct Refresh: AsyncParsableCommand {
     @Option(help: "How many feeds to fetch at once.")
     var concurrency: Int = 8
 
+    @Flag(help: ArgumentHelp("Print how long each phase took, on standard error (for benchmarks).", visibility: .hidden))
+    var timings = false
+
+    @Flag(help: ArgumentHelp("Store new items without analysing them; the next refresh analyses them (for benchmarks).",
+                             visibility: .hidden))
+    var storeOnly = false
+
     func validate() throws {
         if concurrency < 1 || concurrency > 64 { throw ValidationError("--concurrency must be between 1 and 64") }
     }
 
     func run() async throws {
+        let started = DispatchTime.now().uptimeNanoseconds
         let library = try global.openLibrary()
         let feeds = try library.feeds()
         if feeds.isEmpty {
+            // Items of feeds since removed may still wait for their analysis.
+            if let failure = FeedRefresher(library: library).analysePending() { Output.error(failure) }
             Output.line("No subscriptions. Add one with `lede feeds add URL` or `lede opml import FILE`.")
             return
         }
@@ -178,7 +188,20 @@ struct Refresh: AsyncParsableCommand {
             Output.line(result.line)
             if showsProgress, done < feeds.count { Output.errorNoNewline("[\(done)/\(feeds.count)] storing…") }
         }
+        let stored = DispatchTime.now().uptimeNanoseconds
+        // Second phase: the new items (and any an interrupted run left) get their analysis.
+        let pending = storeOnly ? 0 : (try? library.pendingAnalysisCount()) ?? 0
+        let progress = Progress(total: pending, enabled: showsProgress && pending > 0)
+        let failure = storeOnly ? nil : refresher.analysePending { done, _ in progress.update(done, "analysing") }
+        progress.finish()
+        let analysed = DispatchTime.now().uptimeNanoseconds
         Output.line(FeedRefresher.summary(of: results, feeds: feeds.count))
+        if let failure { Output.error(failure) }
+        if timings {
+            Output.error(String(format: "timings: fetch + parse + store %.3f s, analysis %.3f s (%d articles), total %.3f s",
+                                Double(stored - started) / 1e9, Double(analysed - stored) / 1e9, pending,
+                                Double(analysed - started) / 1e9))
+        }
         if results.allSatisfy({ if case .failed = $0.outcome { true } else { false } }) { throw ExitCode.failure }
     }
 }

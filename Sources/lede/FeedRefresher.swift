@@ -65,11 +65,26 @@ struct FeedRefresher: Sendable {
         let done = DispatchSemaphore(value: 0)
         Task {
             let results = await refresh(feeds) { _, _ in }
-            summary.set(Self.summary(of: results, feeds: feeds.count))
+            var line = Self.summary(of: results, feeds: feeds.count)
+            if let failure = analysePending() { line += "; \(failure)" }
+            summary.set(line)
             done.signal()
         }
         done.wait()
         return summary.value
+    }
+
+    /// The second phase of a refresh: analyses every article still pending, this refresh's
+    /// and any an interrupted run left, oldest first. Returns why it stopped, if it failed.
+    @discardableResult
+    func analysePending(progress: (Int, Int) -> Void = { _, _ in }) -> String? {
+        guard let library else { return nil }
+        do {
+            let report = try PendingAnalyzer(library: library).run(progress: progress)
+            return report.failed > 0 ? "\(report.failed) articles could not be analysed" : nil
+        } catch {
+            return "analysis stopped: \(error)"
+        }
     }
 
     static func summary(of results: [Result], feeds: Int) -> String {
@@ -115,12 +130,26 @@ struct FeedRefresher: Sendable {
                 }
             }
         }
+        // Parsing is CPU work and feeds are independent: every feed at once, on every core.
+        // Storing stays in order, one feed at a time, as SQLite has one writer.
+        let bodies = fetched
+        let parsed = ParsedFeeds(count: feeds.count)
+        DispatchQueue.concurrentPerform(iterations: feeds.count) { index in
+            guard case let .success(.fetched(data, finalURL, _, _))? = bodies[index] else { return }
+            do throws(FeedError) {
+                let feed = try FeedParser.parse(data, url: finalURL)
+                let documents = feed.items.map { $0.document(in: feed, feedURL: feeds[index].url).sanitized() }
+                parsed.set(index, .success((feed, documents)))
+            } catch {
+                parsed.set(index, .failure(error))
+            }
+        }
         var results: [Result] = []
         for (index, feed) in feeds.enumerated() {
             let outcome: Outcome
             switch fetched[index] {
-            case let .success(.fetched(data, finalURL, _, validators))?:
-                outcome = await store(data, from: finalURL, feed: feed, validators: validators)
+            case let .success(.fetched(_, _, _, validators))?:
+                outcome = await store(parsed.value(index), feed: feed, validators: validators)
             case .success(.notModified)?:
                 try? library?.recordFetch(feedID: feed.id, etag: nil, lastModified: nil, error: nil)
                 outcome = .notModified
@@ -137,32 +166,40 @@ struct FeedRefresher: Sendable {
         return results
     }
 
-    private func store(_ data: Data, from url: URL, feed row: FeedRow, validators: FetchValidators) async -> Outcome {
+    private func store(_ result: Swift.Result<(Feed, [ParsedDocument]), FeedError>?, feed row: FeedRow,
+                       validators: FetchValidators) async -> Outcome {
         guard let library else { return .failed("no library") }
         let parsed: Feed
-        do {
-            parsed = try FeedParser.parse(data, url: url)
-        } catch {
+        var documents: [ParsedDocument]
+        switch result {
+        case let .success((feed, items))?:
+            (parsed, documents) = (feed, items)
+        case let .failure(error)?:
             try? library.recordFetch(feedID: row.id, etag: nil, lastModified: nil, error: error.description)
             return .failed(error.description)
+        case nil:
+            return .failed("not parsed")
         }
-        var documents = parsed.items.map { $0.document(in: parsed, feedURL: row.url).sanitized() }
         if row.fetchFullText || config.wantsFullText(feedURL: row.url) {
             // Stored items were completed when they arrived: their teaser must not replace that text,
             // and their pages need not be fetched again.
             let known = (try? library.storedURLs(among: documents.compactMap(\.link))) ?? []
             documents = await completingTeasers(documents.filter { $0.link.map { !known.contains($0) } ?? true })
         }
-        let results = BatchIngester(library: library).ingest(documents: documents, feedID: row.id)
+        // Items are stored at once, pending analysis (one transaction for the feed); the analysis
+        // runs after every feed is stored, on every core (`analysePending`).
         var added = 0, updated = 0, failures: [String] = []
-        for result in results {
-            switch result {
-            case let .stored(outcomes):
-                for outcome in outcomes {
-                    if case .added = outcome { added += 1 } else if case .updated = outcome { updated += 1 }
+        do {
+            for result in try library.storePending(documents, feedID: row.id) {
+                switch result {
+                case .success(.added): added += 1
+                case .success(.updated): updated += 1
+                case .success(.unchanged): break
+                case let .failure(error): failures.append("\(error)")
                 }
-            case let .failed(error): failures.append("\(error)")
             }
+        } catch {
+            failures = Array(repeating: "\(error)", count: documents.count)
         }
         let error = failures.isEmpty ? nil : "\(failures.count) items not stored: \(failures[0])"
         try? library.recordFetch(feedID: row.id, title: parsed.title.isEmpty ? nil : TextSanitizer.singleLine(parsed.title),
@@ -185,6 +222,26 @@ struct FeedRefresher: Sendable {
             if completed[index].published == nil { completed[index].published = page.published }
         }
         return completed
+    }
+}
+
+/// Feeds parsed by parallel workers, each into its own slot.
+private final class ParsedFeeds: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Swift.Result<(Feed, [ParsedDocument]), FeedError>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Swift.Result<(Feed, [ParsedDocument]), FeedError>) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func value(_ index: Int) -> Swift.Result<(Feed, [ParsedDocument]), FeedError>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]
     }
 }
 

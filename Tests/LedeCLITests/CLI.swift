@@ -37,6 +37,9 @@ struct CLI {
 
     func remove() { try? FileManager.default.removeItem(at: home) }
 
+    /// Where `lede` keeps its library with this environment.
+    var libraryPath: String { home.appendingPathComponent("data/lede/library.sqlite").path }
+
     var environment: [String: String] {
         [
             "HOME": home.path, "XDG_DATA_HOME": home.appendingPathComponent("data").path,

@@ -1,4 +1,6 @@
 import Foundation
+import LedeCore
+import LedeStore
 import LedeTestSupport
 import Testing
 
@@ -205,6 +207,60 @@ struct FeedCommandTests {
         #expect(feeds.map { $0["url"] as? String } == [server.url("/feed.xml").absoluteString])
         #expect(feeds.first?["folder"] as? String == "News/Local")
         #expect(feeds.first?["title"] as? String == "Harbour News")
+    }
+
+    @Test("refresh stores the new items, then analyses them: search finds them and show has bullets and entities")
+    func refreshAnalyses() throws {
+        let (site, server, cli) = try start()
+        defer { server.stop(); cli.remove() }
+        try cli.run(["feeds", "add", server.url("/feed.xml").absoluteString])
+        site.addItem()
+        site.addItem()
+        let refresh = try cli.run(["refresh"])
+        #expect(refresh.stdout.contains("Harbour News: 2 new"), "\(refresh.stdout)")
+        let library = try Library(path: cli.libraryPath)
+        #expect(try library.pendingAnalysisCount() == 0)
+        // Search sees only analysed articles, so this also shows the second phase ran.
+        let found = try #require(try cli.run(["search", "ferry", "--json"]).json as? [[String: Any]])
+        #expect(found.count == 4)
+        let newest = try #require(try cli.run(["list", "--json", "--limit", "1"]).json as? [[String: Any]])
+        let id = try #require(newest.first?["id"] as? Int)
+        let shown = try #require(try cli.run(["show", String(id), "--json"]).json as? [String: Any])
+        #expect((shown["bullets"] as? [Any])?.isEmpty == false)
+        #expect((shown["entities"] as? [[String: Any]])?.contains { $0["name"] as? String == "Jane Doe" } == true)
+    }
+
+    @Test("a pending article is listed, show and export analyse it on demand, and any refresh finishes the rest")
+    func pendingArticlesOnTheCommandLine() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let library = try Library(path: cli.libraryPath)
+        func item(_ number: Int) -> ParsedDocument {
+            ParsedDocument(title: "Pending story \(number)", source: "https://news.example/\(number)", link: "https://news.example/\(number)",
+                           body: """
+                               The harbour council met on day \(number) and voted to approve the ferry terminal plan. \
+                               The mayor, Jane Doe, said the terminal would open next year.
+                               """)
+        }
+        let ids = try library.storePending((1...3).map(item)).map { try $0.get().articleID }
+        let list = try #require(try cli.run(["list", "--json"]).json as? [[String: Any]])
+        #expect(list.compactMap { $0["title"] as? String } == ["Pending story 3", "Pending story 2", "Pending story 1"])
+        #expect(list.allSatisfy { ($0["snippet"] as? String)?.contains("harbour council") == true })
+
+        let shown = try cli.run(["show", String(ids[0]), "--json"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        let article = try #require(shown.json as? [String: Any])
+        #expect((article["bullets"] as? [Any])?.isEmpty == false)
+        #expect((article["entities"] as? [[String: Any]])?.contains { $0["name"] as? String == "Jane Doe" } == true)
+        #expect(try library.pendingAnalysisCount() == 2)
+
+        let exported = try #require(try cli.run(["export", "--format", "json", String(ids[1])]).json as? [[String: Any]])
+        #expect((exported.first?["bullets"] as? [Any])?.isEmpty == false)
+        #expect(try library.pendingAnalysisCount() == 1)
+
+        #expect(try cli.run(["refresh"]).status == 0)
+        #expect(try library.pendingAnalysisCount() == 0)
+        #expect(try library.article(id: ids[2])?.bullets.isEmpty == false)
     }
 
     @Test("add takes a web page URL and stores its article without the page around it")
