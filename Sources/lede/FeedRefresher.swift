@@ -59,14 +59,18 @@ struct FeedRefresher: Sendable {
 
     /// Refreshes every subscription from a thread that is not async (the TUI's background
     /// thread) and sums the result up in one line.
-    func refreshSynchronously() -> String {
+    func refreshSynchronously(progress: @escaping @Sendable (_ message: String, _ newArticles: Bool) -> Void = { _, _ in }) -> String {
         guard let library, let feeds = try? library.feeds(), !feeds.isEmpty else { return "no feeds to refresh" }
         let summary = Summary()
         let done = DispatchSemaphore(value: 0)
         Task {
-            let results = await refresh(feeds) { _, _ in }
+            let results = await refresh(feeds) { _, finished in progress("fetched \(finished)/\(feeds.count) feeds", false) }
             var line = Self.summary(of: results, feeds: feeds.count)
-            if let failure = analysePending() { line += "; \(failure)" }
+            // The new items are in the list now; their bullets and entities follow.
+            progress(line + "; analysing…", true)
+            if let failure = analysePending(progress: { analysed, total in
+                progress("\(line); analysing \(analysed)/\(total)", false)
+            }) { line += "; \(failure)" }
             summary.set(line)
             done.signal()
         }

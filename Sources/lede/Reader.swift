@@ -16,7 +16,7 @@ enum Reader {
             if about == nil, (try? library.feeds().isEmpty) == false {
                 var refresher = FeedRefresher(library: library)
                 refresher.config = Config.load(path: Config.defaultPath())
-                tuiOptions.refreshFeeds = { [refresher] in refresher.refreshSynchronously() }
+                tuiOptions.refreshFeeds = { [refresher] progress in refresher.refreshSynchronously(progress: progress) }
             }
             try runTUI(library: library, options: tuiOptions)
         } catch let error as TerminalError {

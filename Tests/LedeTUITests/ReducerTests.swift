@@ -235,7 +235,7 @@ struct RefreshTests {
   func runtimeRefresh() {
     let library = Sample.library()
     let gate = DispatchSemaphore(value: 0)
-    let runtime = Runtime(state: AppState(cols: 100, rows: 30), library: library, refreshFeeds: {
+    let runtime = Runtime(state: AppState(cols: 100, rows: 30), library: library, refreshFeeds: { _ in
       gate.wait()  // the UI must not be waiting for this
       return "refreshed 1 feeds: 1 new articles, 0 not modified, 0 failed"
     })
@@ -249,5 +249,44 @@ struct RefreshTests {
     runtime.waitForBackground()
     #expect(!runtime.state.isRefreshing)
     #expect(runtime.state.status == .info("refreshed 1 feeds: 1 new articles, 0 not modified, 0 failed"))
+  }
+
+  @Test("new articles show as soon as they are stored, and analysis progress reaches the status line")
+  func refreshProgress() {
+    let state = reduce(AppState(cols: 120, rows: 40), .command(.refresh)).0
+    let (stored, reload) = reduce(state, .refreshProgress("3 new articles; analysing…", reloadList: true))
+    #expect(stored.isRefreshing)
+    #expect(stored.status == .info("3 new articles; analysing…"))
+    #expect(reload.contains { if case .loadList(.all, _, _, count: true) = $0 { true } else { false } })
+    let (counting, none) = reduce(stored, .refreshProgress("analysing 40/128", reloadList: false))
+    #expect(counting.status == .info("analysing 40/128") && none.isEmpty)
+    let late = reduce(reduce(stored, .refreshFinished("done")).0, .refreshProgress("analysing 41/128", reloadList: false)).0
+    #expect(late.status == .info("done"), "progress after the end is stale")
+    #expect(reduce(state, .refreshProgress("evil \u{1B}[2J", reloadList: false)).0.status == .info("evil "))
+  }
+
+  @Test("the runtime delivers progress in order and keeps only the newest unread progress line")
+  func runtimeProgress() {
+    let library = Sample.library()
+    let gate = DispatchSemaphore(value: 0)
+    let runtime = Runtime(state: AppState(cols: 100, rows: 30), library: library, refreshFeeds: { progress in
+      progress("2 new articles; analysing…", true)
+      progress("analysing 1/2", false)
+      gate.wait()
+      return "refreshed 1 feeds: 2 new articles"
+    })
+    runtime.start()
+    runtime.send(.command(.refresh))
+    var waited = 0
+    while runtime.state.status != .info("analysing 1/2"), waited < 500 {
+      runtime.pollBackground()
+      usleep(10_000)
+      waited += 1
+    }
+    #expect(runtime.state.status == .info("analysing 1/2"))
+    #expect(runtime.state.isRefreshing)
+    gate.signal()
+    runtime.waitForBackground()
+    #expect(runtime.state.status == .info("refreshed 1 feeds: 2 new articles"))
   }
 }

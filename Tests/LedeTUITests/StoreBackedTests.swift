@@ -85,4 +85,21 @@ struct StoreBackedTests {
     let row = try #require(try library.article(id: id)?.row)
     #expect(row.isRead && row.isStarred)
   }
+
+  @Test("a feed item stored pending analysis is analysed when the reader opens it")
+  func pendingAnalysedOnOpen() throws {
+    let (library, folder) = try Self.makeLibrary()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let item = ParsedDocument(
+      title: "Ferry terminal opens", source: "https://harbour.example/feed.xml", link: "https://harbour.example/ferry",
+      body: "The new ferry terminal opened on Monday after three years of building, the harbour authority said. "
+        + "About 4,000 passengers are expected to use it every day once the summer timetable starts in June. "
+        + "The terminal cost 48 million euros, most of it paid by the regional government and Harbour Lines Ltd.")
+    _ = try library.storePending([item])
+    let id = try #require(try library.articles().first { $0.title == "Ferry terminal opens" }?.id)
+    #expect(try library.article(id: id)?.isPending == true)
+    let detail = try #require(try library.loadArticle(id: id))
+    #expect(!detail.bullets.isEmpty)
+    #expect(try library.article(id: id)?.isPending == false)
+  }
 }

@@ -13,7 +13,7 @@ public struct TUIOptions: Sendable {
   /// Exit after the first full frame and report its time and peak memory on stderr.
   public var exitAfterFirstFrame: Bool
   /// Refreshes the library's feeds (run off the UI thread) and sums up the result; nil hides `r`.
-  public var refreshFeeds: (@Sendable () -> String)?
+  public var refreshFeeds: RefreshFeeds?
 
   public init(
     theme: String? = nil, configPath: String? = nil, noColor: Bool = false, about: String = "",
@@ -61,7 +61,7 @@ public func runTUI(library: any LibraryReading, options: TUIOptions) throws {
 
 func makeRuntime(
   library: any LibraryReading, terminal: some TerminalBackend, config: Config, about: String, browser: String?,
-  refreshFeeds: (@Sendable () -> String)? = nil
+  refreshFeeds: RefreshFeeds? = nil
 ) -> Runtime {
   let size = terminal.size
   var keyMap = config.keyMap

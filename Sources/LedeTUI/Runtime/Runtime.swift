@@ -11,10 +11,10 @@ public final class Runtime {
   /// Opens a link; returns an error message or nil. Injected so tests need no browser.
   var openLink: (String) -> String?
   /// Refreshes the feeds and sums up what happened; runs off the UI thread. Nil: no feeds.
-  let refreshFeeds: (@Sendable () -> String)?
+  let refreshFeeds: RefreshFeeds?
   private let finished = Mailbox()
 
-  public init(state: AppState, library: any LibraryReading, refreshFeeds: (@Sendable () -> String)? = nil,
+  public init(state: AppState, library: any LibraryReading, refreshFeeds: RefreshFeeds? = nil,
               openLink: @escaping (String) -> String? = { _ in nil }) {
     self.state = state
     self.library = library
@@ -25,15 +25,24 @@ public final class Runtime {
   /// Delivers what background work has finished since the last call; true when the state changed.
   @discardableResult
   public func pollBackground() -> Bool {
-    guard let message = finished.take() else { return false }
-    send(.refreshFinished(message))
-    return true
+    let events = finished.takeAll()
+    for event in events {
+      switch event {
+      case .progress(let message, let newArticles): send(.refreshProgress(message, reloadList: newArticles))
+      case .finished(let message): send(.refreshFinished(message))
+      }
+    }
+    return !events.isEmpty
   }
 
   /// Blocks until background work finishes (for tests), then delivers it.
   func waitForBackground(timeout: TimeInterval = 10) {
     let deadline = Date().addingTimeInterval(timeout)
-    while !pollBackground(), Date() < deadline { usleep(10_000) }
+    repeat {
+      pollBackground()
+      if !state.isRefreshing { return }
+      usleep(10_000)
+    } while Date() < deadline
   }
 
   /// Starts the UI: the first page of the list and its count.
@@ -96,7 +105,10 @@ public final class Runtime {
         guard let refreshFeeds else { return .refreshFinished("no feeds to refresh: add one with `lede feeds add URL`") }
         // The UI keeps answering keys; the result is picked up on a tick.
         let mailbox = finished
-        Thread { mailbox.put(refreshFeeds()) }.start()
+        Thread {
+          let summary = refreshFeeds { message, newArticles in mailbox.put(.progress(message, newArticles: newArticles)) }
+          mailbox.put(.finished(summary))
+        }.start()
         return nil
       case .quit:
         return nil
@@ -116,22 +128,37 @@ public final class Runtime {
   }
 }
 
-/// One message handed from a background thread to the UI thread.
+/// Refreshes the feeds off the UI thread. It calls `progress` along the way (a status line, and
+/// whether new articles are now stored, so the list should reload) and returns the summary.
+public typealias RefreshFeeds = @Sendable (_ progress: @escaping @Sendable (_ message: String, _ newArticles: Bool) -> Void) -> String
+
+/// What a background refresh has to say to the UI thread.
+enum BackgroundEvent: Equatable {
+  case progress(String, newArticles: Bool)
+  case finished(String)
+}
+
+/// Events handed from a background thread to the UI thread, in order. Progress that the UI has
+/// not picked up yet is replaced by newer progress, so a slow UI never falls behind.
 final class Mailbox: @unchecked Sendable {
   private let lock = NSLock()
-  private var message: String?
+  private var events: [BackgroundEvent] = []
 
-  func put(_ value: String) {
+  func put(_ event: BackgroundEvent) {
     lock.lock()
-    message = value
+    if case .progress(let message, let newArticles) = event, case .progress(_, let earlier)? = events.last {
+      events[events.count - 1] = .progress(message, newArticles: newArticles || earlier)
+    } else {
+      events.append(event)
+    }
     lock.unlock()
   }
 
-  func take() -> String? {
+  func takeAll() -> [BackgroundEvent] {
     lock.lock()
     defer { lock.unlock() }
-    let value = message
-    message = nil
-    return value
+    let taken = events
+    events.removeAll()
+    return taken
   }
 }

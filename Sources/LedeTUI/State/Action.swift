@@ -14,6 +14,8 @@ public enum Action: Equatable, Sendable {
   case notice(String)
   /// A background feed refresh ended; the message summarizes it.
   case refreshFinished(String)
+  /// A refresh is still running: a status line, and whether new articles were just stored.
+  case refreshProgress(String, reloadList: Bool)
 }
 
 /// Work the reducer asks the runtime to do; its results come back as actions.

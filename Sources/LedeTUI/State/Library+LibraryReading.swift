@@ -11,7 +11,12 @@ extension Library: LibraryReading {
   }
 
   public func loadArticle(id: Int64) throws -> ArticleDetail? {
-    guard let stored = try article(id: id) else { return nil }
+    guard var stored = try article(id: id) else { return nil }
+    // A feed item not analysed yet is analysed when opened (a millisecond or two), so the reader
+    // never waits for a refresh's analysis phase to reach it. A read-only library shows it as is.
+    if stored.isPending, (try? PendingAnalyzer(library: self).run(ids: [id])) != nil, let analysed = try article(id: id) {
+      stored = analysed
+    }
     return ArticleDetail(
       item: ArticleItem(stored.row), body: stored.body, bullets: stored.bullets,
       entities: stored.entities.map {

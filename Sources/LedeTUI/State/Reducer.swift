@@ -79,9 +79,14 @@ public func reduce(_ state: AppState, _ action: Action) -> (AppState, [Effect]) 
     s.list.pending = nil
   case .refreshFinished(let message):
     s.isRefreshing = false
-    s.status = .info(message)
-    // New articles sort to the top: reload the list where it is, keeping the cursor.
+    s.status = .info(TextFit.sanitize(message))
+    // New articles sort to the top: reload the list where it is, keeping the cursor; the open
+    // article may have just got its bullets and entities.
     show(s.list.source, &s, &effects, selected: s.list.selected, scroll: s.list.scroll)
+  case .refreshProgress(let message, let reloadList):
+    guard s.isRefreshing else { break }
+    s.status = .info(TextFit.sanitize(message))
+    if reloadList { show(s.list.source, &s, &effects, selected: s.list.selected, scroll: s.list.scroll) }
   case .notice(let message):
     s.status = .info(TextFit.sanitize(message))
   }
