@@ -121,7 +121,7 @@ struct List: ParsableCommand {
     }
 
     func run() throws {
-        let library = try global.openLibrary()
+        let library = try global.openLibrary(mustExist: true)
         var entityID: Int64?
         if let entity {
             guard let profile = try library.entity(named: entity) else { throw CLIError("no person or organization named \"\(entity)\" in the library") }
@@ -150,7 +150,7 @@ struct Show: ParsableCommand {
     var json = false
 
     func run() throws {
-        let library = try global.openLibrary()
+        let library = try global.openLibrary(mustExist: true)
         guard let article = try Self.analysed(library.article(id: id), in: library) else { throw CLIError("no article with id \(id)") }
         if json {
             Output.json(ArticleJSON.stored(article))
@@ -188,7 +188,7 @@ struct Search: ParsableCommand {
     var json = false
 
     func run() throws {
-        let library = try global.openLibrary()
+        let library = try global.openLibrary(mustExist: true)
         let rows = try library.search(query, limit: limit)
         if json {
             Output.json(.array(rows.map(ArticleJSON.listItem)))
@@ -218,7 +218,7 @@ struct Entities: ParsableCommand {
     var json = false
 
     func run() throws {
-        let library = try global.openLibrary()
+        let library = try global.openLibrary(mustExist: true)
         let rows = try library.entities(kind: kind, query: query, limit: limit)
         if json {
             Output.json(.array(rows.map(ArticleJSON.entityRow)))
@@ -249,7 +249,7 @@ struct EntityCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let library = try global.openLibrary()
+        let library = try global.openLibrary(mustExist: true)
         guard let profile = try library.entity(named: name) else {
             throw CLIError("no person or organization named \"\(name)\" in the library")
         }
@@ -289,7 +289,7 @@ struct Export: ParsableCommand {
     var ids: [Int64] = []
 
     func run() throws {
-        let library = try global.openLibrary()
+        let library = try global.openLibrary(mustExist: true)
         var articles: [StoredArticle] = []
         if ids.isEmpty {
             var offset = 0

@@ -70,7 +70,7 @@ struct FeedsList: ParsableCommand {
     var json = false
 
     func run() throws {
-        let feeds = try global.openLibrary().feeds()
+        let feeds = try global.openLibrary(mustExist: true).feeds()
         if json {
             Output.json(.array(feeds.map { feed in
                 .object([
@@ -101,7 +101,7 @@ struct FeedsRemove: ParsableCommand {
     var url: String
 
     func run() throws {
-        guard try global.openLibrary().removeFeed(url: url) else { throw CLIError("not subscribed to \(url)") }
+        guard try global.openLibrary(mustExist: true).removeFeed(url: url) else { throw CLIError("not subscribed to \(url)") }
         Output.line("unsubscribed from \(url)")
     }
 }
@@ -245,7 +245,7 @@ struct OPMLExport: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let feeds = try global.openLibrary().feeds()
+        let feeds = try global.openLibrary(mustExist: true).feeds()
         let document = OPMLDocument(title: "lede subscriptions", subscriptions: feeds.map { feed in
             OPMLSubscription(url: feed.url, title: feed.title ?? feed.url, htmlURL: feed.siteLink,
                              categories: feed.folder.map { [$0.split(separator: "/").map(String.init)] } ?? [])

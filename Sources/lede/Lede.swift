@@ -36,13 +36,15 @@ struct GlobalOptions: ParsableArguments {
         LibraryLocation.resolve(explicit: library, environment: ProcessInfo.processInfo.environment)
     }
 
-    func openLibrary(readOnly: Bool = false) throws -> Library {
+    /// Commands that only read pass `mustExist`, so a mistyped `--library` path is reported
+    /// instead of becoming a new empty library.
+    func openLibrary(mustExist: Bool = false) throws -> Library {
         let path = libraryPath()
-        if readOnly, !FileManager.default.fileExists(atPath: path) {
-            throw CLIError("no library at \(path) yet; add articles with `lede add PATH`")
+        if mustExist, !FileManager.default.fileExists(atPath: path) {
+            throw CLIError("no library at \(path) yet; add articles with `lede add PATH` or `lede feeds add URL`")
         }
         do {
-            return try Library(path: path, readOnly: readOnly)
+            return try Library(path: path)
         } catch {
             throw CLIError("\(error)")
         }

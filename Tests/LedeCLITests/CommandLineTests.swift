@@ -60,6 +60,19 @@ struct CommandLineTests {
         #expect(result.stderr.contains(path) && result.stderr.contains(reason))
     }
 
+    @Test("reading commands on a library that does not exist say so and create nothing", arguments: [
+        ["list"], ["show", "1"], ["search", "harbour"], ["entities"], ["entity", "Musk"], ["export"], ["feeds", "list"],
+    ])
+    func missingLibrary(command: [String]) throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let path = cli.home.appendingPathComponent("typo/library.sqlite").path
+        let result = try cli.run(["--library", path] + command)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("no library at \(path)"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test("an oversized file is refused before it is read")
     func oversized() throws {
         let cli = try CLI()
