@@ -121,8 +121,13 @@ func row(_ name: String, _ kind: String, _ s: Score) -> String {
 }
 
 var heldOut: [(String, [NERSentence])] = []
-if let w = read(dataDir + "/wikigold/wikigold.conll.txt") { heldOut.append(("wikigold (all)", NERCorpus.readWikigold(w))) }
-if let p = read(dataDir + "/uner-english/pud_en_pud-ud-test.iob2") { heldOut.append(("UNER PUD (all)", NERCorpus.readUNER(p))) }
+// Odd-numbered documents of wikigold and UNER PUD (the trainer uses the even ones).
+if let w = read(dataDir + "/wikigold/wikigold.conll.txt") {
+    heldOut.append(("wikigold odd docs", NERHeldOut.heldOutPart(NERCorpus.readWikigold(w))))
+}
+if let p = read(dataDir + "/uner-english/pud_en_pud-ud-test.iob2") {
+    heldOut.append(("UNER PUD odd docs", NERHeldOut.heldOutPart(NERCorpus.readUNER(p))))
+}
 var gmbHeld: [NERSentence] = []
 if let g = read(dataDir + "/gmb/gmb_kaggle.conll") {
     let all = NERCorpus.readGMB(g)

@@ -148,16 +148,20 @@ struct NERDocument {
                 while j < tags.count, tags[j] == NERTag.inside(tag.type).rawValue { j += 1 }
                 // A named institution found by its head word wins over the tagger's guess.
                 if (i..<j).contains(where: { inOrg[$0] }) { i = j; continue }
-                for piece in splitPossessive(Span(sentence: si, from: i, to: j, type: tag.type, tagged: true)) {
-                    if var span = clean(piece) {
-                        span.key = key(of: span)
-                        // "the film Easy Rider": a title, here and wherever else the article names it.
-                        if isWorkTitle(span) { notNames.insert(span.key); continue }
-                        spans.append(span)
+                for part in splitAtSeparators(Span(sentence: si, from: i, to: j, type: tag.type, tagged: true)) {
+                    for piece in splitPossessive(part) {
+                        if var span = clean(piece) {
+                            span.key = key(of: span)
+                            // "the film Easy Rider": a title, here and wherever else the article names it.
+                            if isWorkTitle(span) || isThingAcronym(span) { notNames.insert(span.key); continue }
+                            if isPostNominal(span) { continue }
+                            spans.append(span)
+                        }
                     }
                 }
                 i = j
             }
+            markWorkTitles(si)
             // Gazetteer: a well-known organization's one-word name the tagger passed over.
             var covered = inOrg
             for sp in spans where sp.sentence == si { for k in sp.from..<sp.to { covered[k] = true } }
@@ -188,6 +192,84 @@ struct NERDocument {
                 spans.append(span)
             }
         }
+    }
+
+    /// A name does not run across a comma ("Google, Sergey Brin") and a person's name not across
+    /// "&", "and" ("Karl Langdon & Harvey Deegan"); "Nathan Law of Demosisto" is a person and,
+    /// after "of", an organization. A piece that starts with a known given name and has no
+    /// organization head is a person.
+    func splitAtSeparators(_ span: Span) -> [Span] {
+        let t = sentences[span.sentence].tokens
+        var out: [Span] = []
+        var from = span.from
+        var type = span.type
+        func close(_ to: Int) {
+            guard to > from else { return }
+            var piece = span
+            piece.from = from
+            piece.to = to
+            piece.type = type
+            if out.count > 0, type == 2, t[from].flags.contains(.firstName), to - from >= 2, to - from <= 3,
+               !(from..<to).contains(where: { t[$0].flags.contains(.orgHead) }) {
+                piece.type = 1
+            }
+            out.append(piece)
+        }
+        var k = span.from
+        while k < span.to {
+            let tok = t[k]
+            let v = scalars[tok.start]
+            let comma = tok.length == 1 && (v == 44 || v == 59)
+            let joiner = span.type == 1 && ((tok.length == 1 && v == 38) || tok.lower == Self.andHash)
+            let of = span.type == 1 && tok.lower == Self.ofHash && k + 1 < span.to && k - from >= 2
+            // "CNN why Mexico", "Alps provide lowland Europe": a lower-case word that is neither a
+            // connector ("of", "the", "and"), a particle ("van", "al") nor the tail of a hyphenated
+            // word ("Wai-keung") ends the name.
+            let f = tok.flags
+            let lowerWord = f.contains(.hasLetter) && !f.contains(.capitalized) && !f.contains(.uncased)
+                && !f.contains(.hasDigit) && !f.contains(.particle) && !Self.innerConnectorHashes.contains(tok.lower)
+                && !(k > span.from && t[k - 1].length == 1 && NERText.isHyphen(scalars[t[k - 1].start]) && t[k - 1].end == tok.start)
+                && !(k + 1 < span.to && t[k + 1].length == 1 && NERText.isHyphen(scalars[t[k + 1].start]) && t[k + 1].start == tok.end)
+            if comma || joiner || of || lowerWord {
+                close(k)
+                from = k + 1
+                if of { type = 2 }
+            }
+            k += 1
+        }
+        close(span.to)
+        return out
+    }
+
+    static let innerConnectorHashes = Set(["of", "and", "the", "for", "at", "on", "upon", "des", "und", "e"]
+        .map(NERText.hashLower))
+    static let andHash = NERText.hashLower("and")
+    static let ofHash = NERText.hashLower("of")
+
+    /// "the NEMISIS database", "VIP guest", "15 IQ points", "the ICI system": an unknown acronym
+    /// that modifies a common noun naming a thing is that thing's name, not an organization.
+    func isThingAcronym(_ span: Span) -> Bool {
+        let t = sentences[span.sentence].tokens
+        guard span.to - span.from == 1, t[span.from].flags.contains(.allCaps), !t[span.from].flags.contains(.knownOrg),
+              span.to < t.count else { return false }
+        return Self.thingNounHashes.contains(t[span.to].lower)
+    }
+
+    static let thingNounHashes = Set([
+        "system", "systems", "database", "databases", "points", "score", "scores", "test", "tests", "tax", "taxes",
+        "guest", "guests", "attention", "treatment", "status", "level", "levels", "rating", "ratings", "code",
+        "format", "file", "files", "protocol", "standard", "software", "scale", "index", "model", "models",
+        "scheme", "regime", "levy", "card", "cards", "number", "numbers", "value", "values", "chip", "chips",
+        "device", "devices", "virus", "gene", "protein", "drug", "vaccine",
+    ].map(NERText.hashLower))
+
+    /// "Mark Tedeschi, QC,", "Tom Molomby, SC,": letters after a person's name, between commas.
+    func isPostNominal(_ span: Span) -> Bool {
+        let t = sentences[span.sentence].tokens
+        guard span.to - span.from == 1, t[span.from].flags.contains(.allCaps), t[span.from].length <= 3,
+              span.from >= 2, t[span.from - 1].length == 1, scalars[t[span.from - 1].start] == 44,
+              t[span.from - 2].flags.contains(.capitalized), !t[span.from - 2].flags.contains(.allCaps) else { return false }
+        return span.to == t.count || t[span.to].flags.contains(.isPunct)
     }
 
     /// "Civic Passion's Wong Yeung-tat", "Tesla's Elon Musk": an organization's possessive
@@ -320,6 +402,8 @@ struct NERDocument {
         "laboratory", "observatory", "orchestra", "institution", "guard", "cooperative", "alliance",
     ]
 
+    static let deliberativeHeads: Set<String> = ["council", "committee", "commission", "conference", "board", "panel", "institute"]
+
     static let institutionConnectors: Set<String> = ["of", "for", "the", "and", "&", "at", "on", "de", "di", "la"]
 
     func institutionSpans(_ si: Int) -> [Span] {
@@ -359,9 +443,19 @@ struct NERDocument {
             // After "of", "on", "at": a name, not a date or a number ("Kennedy Space Center on
             // April 12", "… on STS-1").
             func continues(_ k: Int) -> Bool {
-                isName(k) && !t[k].flags.contains(.hasDigit) && !Self.neverHashes.contains(t[k].lower)
+                // "STS-1", "F-16": a code, not the rest of a name.
+                let code = k + 2 < t.count && t[k + 1].length == 1 && NERText.isHyphen(scalars[t[k + 1].start])
+                    && t[k + 2].flags.contains(.hasDigit) && !t[k + 2].flags.contains(.hasLetter)
+                return isName(k) && !code && !t[k].flags.contains(.hasDigit) && !Self.neverHashes.contains(t[k].lower)
             }
-            if j > to, j < t.count, continues(j), word(to) != "and" {
+            // "Museum at the University of …", "Center on STS-1": "at" continues only a
+            // university's name ("University of North Carolina at Greensboro"), "on" only a
+            // deliberative body's ("Council on American-Islamic Relations").
+            let head = word(i).lowercased()
+            let firstConnector = to < t.count ? word(to).lowercased() : ""
+            let connectorOK = (firstConnector != "at" || head == "university")
+                && (firstConnector != "on" || Self.deliberativeHeads.contains(head))
+            if j > to, j < t.count, connectorOK, continues(j), word(to) != "and" {
                 var k = j
                 while k < t.count, isName(k) || (joiner(k) && k + 1 < t.count && isName(k + 1)) || (Self.institutionConnectors.contains(word(k).lowercased())
                                                     && k + 1 < t.count && continues(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && continues(k + 1) && word(i).lowercased() == "university")) {
@@ -381,6 +475,22 @@ struct NERDocument {
             }
         }
         return out
+    }
+
+    /// "the film Easy Rider": the capitalized words after a word that introduces a work's title
+    /// are that title wherever the article names it, whether or not the tagger proposed them here.
+    mutating func markWorkTitles(_ si: Int) {
+        let t = sentences[si].tokens
+        for k in t.indices where Self.workCueHashes.contains(t[k].lower) {
+            var from = k + 1
+            while from < t.count, t[from].flags.contains(.isPunct), t[from].length == 1, Self.isQuote(scalars[t[from].start]) { from += 1 }
+            var to = from
+            while to < t.count, t[to].flags.contains(.capitalized) || (to > from && to + 1 < t.count
+                    && Self.innerConnectorHashes.contains(t[to].lower) && t[to + 1].flags.contains(.capitalized)) {
+                to += 1
+            }
+            if to > from { notNames.insert(Self.string(scalars, t[from].start, t[to - 1].end, lower: true)) }
+        }
     }
 
     /// Whether the span follows a word that introduces a work's title ("the film Easy Rider",
@@ -408,7 +518,7 @@ struct NERDocument {
         "prize", "award", "awards", "medal", "trophy", "shuttle", "spacecraft", "rover", "telescope", "satellite",
         "vr", "console", "iphone", "ipad", "olympics", "paralympics", "championship", "championships",
         "tournament", "prix", "marathon", "syndrome", "disease", "virus", "treaty", "accords", "doctrine", "wars",
-        "festival",
+        "festival", "fair", "expo", "convention", "study", "survey",
     ].map(NERText.hashLower))
 
     func isInitial(_ sentence: Int, _ i: Int) -> Bool {

@@ -42,6 +42,10 @@ package struct TokenFlags: OptionSet, Sendable, Hashable {
 
     /// A lower-case name particle ("al", "van", "de"): may begin a name. Not a tagger feature.
     package static let particle = TokenFlags(rawValue: 1 << 17)
+    /// A capitalized common word ("He", "But", "Officials") that no name list knows, followed
+    /// by a word that is not capitalized: it does not begin a name, so it is not scored (see
+    /// `NERFeaturizer.fixedOutside`). Set by `NERLexicon.tokens`. Not a tagger feature.
+    package static let plainWord = TokenFlags(rawValue: 1 << 18)
 
     package static let lexiconMask: UInt32 = 0x1FF00
 
@@ -185,10 +189,11 @@ package enum NERText {
         }
         if letters == 0 && !flags.contains(.hasDigit) { flags.insert(.isPunct) }
         let n = end - start
+        // Affix hashes stay unmixed FNV states: the featurizer's row hashing mixes them.
         func affix(_ from: Int, _ to: Int, _ salt: UInt64) -> UInt64 {
             var a = fnvOffset ^ salt
             for i in max(start, from)..<min(end, to) { a = (a ^ UInt64(lowered(s[i]))) &* fnvPrime }
-            return nerMix(a)
+            return a
         }
         // Affixes tell unknown names apart; a plain lower-case word is only scored inside a name
         // ("Bank of America"), where the word itself says enough, so it skips their five hashes.
