@@ -395,6 +395,19 @@ struct EntityBoundaryRuleTests {
         #expect(r.entities.contains { $0.name == "Kennedy Space Center" })
     }
 
+    @Test("a known given name followed by an unknown capitalized word is a person, a prize is not")
+    func givenNames() {
+        // wikinews/warhol-photo-legacy
+        let r = recognize("""
+            He is in the company of other well-known photographers who used the camera, such as Ansel Adams, \
+            Chuck Close, Walker Evans, Robert Mapplethorpe, and Helmut Newton.
+            For Kevin Allton, a USI instructor in English, Warhol was also a legend. Margaret Atwood won the Booker Prize.
+            """)
+        #expect(entity(r, "Robert Mapplethorpe")?.kind == .person)
+        #expect(entity(r, "Kevin Allton")?.kind == .person)
+        #expect(!r.entities.contains { $0.name.contains("Prize") || $0.name.hasPrefix("For ") })
+    }
+
     @Test("a building that stands for a government is a place")
     func landmark() {
         // wikinews/ahmed-mohamed-clock

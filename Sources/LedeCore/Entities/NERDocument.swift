@@ -136,6 +136,8 @@ struct NERDocument {
             var inOrg = [Bool](repeating: false, count: tags.count)
             for o in orgs {
                 for k in o.from..<o.to { inOrg[k] = true }
+                // "Metro Toronto Convention Centre", "Google Science Fair": a venue or an event.
+                if (o.from..<o.to).contains(where: { Self.thingHashes.contains(s.tokens[$0].lower) }) { continue }
                 var span = o
                 span.key = key(of: span)
                 spans.append(span)
@@ -181,6 +183,37 @@ struct NERDocument {
                 span.key = key(of: span)
                 spans.append(span)
                 covered[k] = true
+            }
+            // "…, Walker Evans, Robert Mapplethorpe, and …": a known given name followed by one or two
+            // capitalized words that are not common words, places or parts of an organization's
+            // name is a person the tagger passed over.
+            var k = 0
+            let tk = s.tokens
+            while k + 1 < tk.count {
+                defer { k += 1 }
+                let f = tk[k].flags
+                guard !covered[k], !covered[k + 1], f.contains(.firstName), f.contains(.capitalized), !f.contains(.allCaps),
+                      !f.contains(.commonLower), !f.contains(.title), !f.contains(.knownOrg),
+                      k == 0 || !tk[k - 1].flags.contains(.capitalized) || isInitial(si, k - 1) else { continue }
+                func plainName(_ j: Int) -> Bool {
+                    let g = tk[j].flags
+                    return g.contains(.capitalized) && !g.contains(.allCaps) && !g.contains(.commonLower) && !g.contains(.orgHead)
+                        && !g.contains(.title) && !g.contains(.knownOrg) && !covered[j] && tk[j].length >= 2
+                        && !Self.neverHashes.contains(tk[j].lower)
+                }
+                guard plainName(k + 1) else { continue }
+                var to = k + 2
+                if to < tk.count, plainName(to) { to += 1 }
+                if to < tk.count, tk[to].flags.contains(.capitalized) { continue }
+                if NERPlaces.contains(tk[k..<to]) || lowerInDocument.contains(tk[to - 1].lower) { continue }
+                // The same checks as a tagged name ("Booker Prize" is a thing).
+                guard var span = clean(Span(sentence: si, from: k, to: to, type: 1, tagged: false)),
+                      span.from == k, span.to == to else { continue }
+                span.key = key(of: span)
+                if notNames.contains(span.key) { continue }
+                spans.append(span)
+                for j in k..<to { covered[j] = true }
+                k = to - 1
             }
             for (k, t) in s.tokens.enumerated() where t.flags.contains(.knownOrg) && t.flags.contains(.capitalized) && !covered[k] {
                 if isInitial(si, k), t.flags.contains(.commonLower) { continue }
@@ -297,6 +330,10 @@ struct NERDocument {
                 || (!f.flags.contains(.capitalized) && !f.flags.contains(.uncased) && !f.flags.contains(.hasDigit))
                 || (s.type == 1 && Self.titleHashes.contains(f.lower))
                 || (f.lower == Self.theHash && (s.from == 0 || s.to - s.from == 1 || isInitial(s.sentence, s.from)))
+                // "For Kevin Allton": a common word capitalized only by its place at the start.
+                || (s.to - s.from >= 3 && isInitial(s.sentence, s.from) && f.flags.contains(.commonLower)
+                    && f.flags.rawValue & (TokenFlags.firstName.rawValue | TokenFlags.surname.rawValue
+                        | TokenFlags.knownOrg.rawValue | TokenFlags.orgHead.rawValue) == 0)
             guard strip else { break }
             s.from += 1
         }
@@ -481,6 +518,11 @@ struct NERDocument {
     /// are that title wherever the article names it, whether or not the tagger proposed them here.
     mutating func markWorkTitles(_ si: Int) {
         let t = sentences[si].tokens
+        // "15 IQ points", "the ICI system": see `isThingAcronym`.
+        for k in t.indices where k + 1 < t.count && t[k].flags.contains(.allCaps) && !t[k].flags.contains(.knownOrg)
+            && Self.thingNounHashes.contains(t[k + 1].lower) {
+            notNames.insert(Self.string(scalars, t[k].start, t[k].end, lower: true))
+        }
         for k in t.indices where Self.workCueHashes.contains(t[k].lower) {
             var from = k + 1
             while from < t.count, t[from].flags.contains(.isPunct), t[from].length == 1, Self.isQuote(scalars[t[from].start]) { from += 1 }
@@ -535,6 +577,7 @@ struct NERDocument {
         "road", "street", "avenue", "boulevard", "highway", "square", "tower", "towers", "bridge", "airport",
         "station", "river", "lake", "mountain", "mountains", "island", "islands", "valley", "county", "province",
         "district", "state", "city", "coast", "bay", "beach", "canyon", "desert", "ocean", "sea", "lane", "drive",
+        "east", "west", "north", "south",
     ]
 
     static let theHash = NERText.hashLower("the")

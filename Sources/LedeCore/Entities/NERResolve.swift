@@ -26,6 +26,13 @@ extension NERDocument {
                !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) {
                 v[1] += 1
             }
+            // "Helmut Newton" tagged as a place: a known given name and a surname, neither a place
+            // word nor an organization's, are a person.
+            if s.type == 3, s.to - s.from >= 2, s.to - s.from <= 3, t[s.from].flags.contains(.firstName),
+               !t[s.from].flags.contains(.commonLower), last.contains(.capitalized), !last.contains(.commonLower),
+               !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) {
+                v[1] += 3
+            }
             // "Tesla's Elon Musk": two plain capitalized words after a name's possessive are
             // most often someone of that organization.
             if s.to - s.from == 2, s.from >= 2, t[s.from - 1].length == 2, NERText.isApostrophe(scalars[t[s.from - 1].start]),
