@@ -408,6 +408,17 @@ struct EntityBoundaryRuleTests {
         #expect(!r.entities.contains { $0.name.contains("Prize") || $0.name.hasPrefix("For ") })
     }
 
+    @Test("a hyphenated given name keeps its family name, and a name after an organization's comma is a person")
+    func hyphenatedGivenNames() {
+        // wikinews/hong-kong-legco-election-2016, wikinews/ahmed-mohamed-clock
+        let r = recognize("""
+            Pan-democracy camp councillor Wu Chi-wai of the Democratic Party was elected.
+            Co-founder of Google, Sergey Brin, personally met with Mohamed during his visit to Google.
+            """)
+        #expect(entity(r, "Wu Chi-wai")?.kind == .person)
+        #expect(entity(r, "Sergey Brin")?.kind == .person)
+    }
+
     @Test("a building that stands for a government is a place")
     func landmark() {
         // wikinews/ahmed-mohamed-clock

@@ -242,8 +242,11 @@ struct NERDocument {
             piece.from = from
             piece.to = to
             piece.type = type
-            if out.count > 0, type == 2, t[from].flags.contains(.firstName), to - from >= 2, to - from <= 3,
-               !(from..<to).contains(where: { t[$0].flags.contains(.orgHead) }) {
+            if out.count > 0, type == 2, to - from >= 2, to - from <= 3, (from..<to).allSatisfy({ k in
+                let f = t[k].flags
+                return f.contains(.capitalized) && !f.contains(.allCaps) && !f.contains(.orgHead) && !f.contains(.knownOrg)
+                    && (!f.contains(.commonLower) || f.contains(.firstName))
+            }) {
                 piece.type = 1
             }
             out.append(piece)
@@ -352,19 +355,28 @@ struct NERDocument {
         // "Kwok | Wai-keung": a person's name followed, one space on, by a hyphenated given name
         // whose second part is lower case ("Wai-keung", "Jae-in") is one name.
         if s.type == 1, s.to + 2 < t.count, t[s.to].start == t[s.to - 1].end + 1, scalars[t[s.to - 1].end] == 32,
-           t[s.to].flags.contains(.capitalized), !t[s.to].flags.contains(.commonLower), t[s.to + 1].length == 1,
+           t[s.to].flags.contains(.capitalized), !t[s.to].flags.contains(.commonLower) || t[s.to].length <= 3, t[s.to + 1].length == 1,
            NERText.isHyphen(scalars[t[s.to + 1].start]), t[s.to + 1].start == t[s.to].end, t[s.to + 2].start == t[s.to + 1].end,
            !t[s.to + 2].flags.contains(.capitalized), t[s.to + 2].flags.contains(.hasLetter),
            !t[s.to + 2].flags.contains(.commonLower), !Self.compoundSuffixes.contains(t[s.to + 2].lower) {
             s.to += 1
         }
         // "Kwok Wai-keung", "Moon Jae-in": the tagger often stops at the hyphen of a given name.
-        while s.type == 1, s.to + 1 < t.count, t[s.to].length == 1, NERText.isHyphen(scalars[t[s.to].start]),
+        while s.type == 1 || s.type == 3, s.to + 1 < t.count, t[s.to].length == 1, NERText.isHyphen(scalars[t[s.to].start]),
               t[s.to].start == t[s.to - 1].end, t[s.to + 1].start == t[s.to].end,
               !t[s.to + 1].flags.contains(.capitalized), t[s.to + 1].flags.contains(.hasLetter),
               !t[s.to + 1].flags.contains(.commonLower) || t[s.to + 1].length <= 2,
               !Self.compoundSuffixes.contains(t[s.to + 1].lower) {
             s.to += 2
+        }
+        // "Wu | Chi-wai": a hyphenated given name the tagger began on is preceded by the family name.
+        if s.type == 1, s.from >= 1, s.to - s.from == 3, t[s.from + 1].length == 1, NERText.isHyphen(scalars[t[s.from + 1].start]),
+           !t[s.from + 2].flags.contains(.capitalized), t[s.from].start == t[s.from - 1].end + 1, scalars[t[s.from - 1].end] == 32 {
+            let p = t[s.from - 1].flags
+            if p.contains(.capitalized), !p.contains(.allCaps), !p.contains(.commonLower), !p.contains(.title),
+               !p.contains(.orgHead), t[s.from - 1].length >= 2, !isInitial(s.sentence, s.from - 1) || p.contains(.surname) {
+                s.from -= 1
+            }
         }
         // Needs a capitalized word (or a script without case).
         guard (s.from..<s.to).contains(where: { t[$0].flags.contains(.capitalized) || t[$0].flags.contains(.uncased) }) else {

@@ -33,6 +33,12 @@ extension NERDocument {
                !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) {
                 v[1] += 3
             }
+            // "Cheng Chung-tai" tagged as a place: a name ending in a hyphenated given name with a
+            // lower-case second part is a person's.
+            if s.type == 3, s.to - s.from >= 4, t[s.to - 2].length == 1, NERText.isHyphen(scalars[t[s.to - 2].start]),
+               !last.contains(.capitalized), last.contains(.hasLetter), t[s.to - 2].start == t[s.to - 3].end {
+                v[1] += 3
+            }
             // "Tesla's Elon Musk": two plain capitalized words after a name's possessive are
             // most often someone of that organization.
             if s.to - s.from == 2, s.from >= 2, t[s.from - 1].length == 2, NERText.isApostrophe(scalars[t[s.from - 1].start]),
