@@ -277,7 +277,7 @@ struct NERDocument {
         return out
     }
 
-    static let innerConnectorHashes = Set(["of", "and", "the", "for", "at", "on", "upon", "des", "und", "e"]
+    static let innerConnectorHashes = NERHashSet(["of", "and", "the", "for", "at", "on", "upon", "des", "und", "e"]
         .map(NERText.hashLower))
     static let andHash = NERText.hashLower("and")
     static let ofHash = NERText.hashLower("of")
@@ -291,13 +291,14 @@ struct NERDocument {
         return Self.thingNounHashes.contains(t[span.to].lower)
     }
 
-    static let thingNounHashes = Set([
+    static let thingNounHashes = NERHashSet(thingNouns.map(NERText.hashLower))
+    static let thingNouns = [
         "system", "systems", "database", "databases", "points", "score", "scores", "test", "tests", "tax", "taxes",
         "guest", "guests", "attention", "treatment", "status", "level", "levels", "rating", "ratings", "code",
         "format", "file", "files", "protocol", "standard", "software", "scale", "index", "model", "models",
         "scheme", "regime", "levy", "card", "cards", "number", "numbers", "value", "values", "chip", "chips",
         "device", "devices", "virus", "gene", "protein", "drug", "vaccine",
-    ].map(NERText.hashLower))
+    ]
 
     /// "Mark Tedeschi, QC,", "Tom Molomby, SC,": letters after a person's name, between commas.
     func isPostNominal(_ span: Span) -> Bool {
@@ -407,7 +408,7 @@ struct NERDocument {
     /// The tagger sometimes breaks one name in two ("Jeffrey | Dean | Morgan", "Anne | Catherine
     /// Emmerick", "Marie | - | Jeanne Ion"): person pieces joined by a space, a hyphen or one
     /// capitalized word (or a lower-case particle: "di", "al", "van") are one name.
-    static let nameParticles: Set<UInt64> = Set(["di", "de", "da", "del", "della", "van", "von", "der", "den", "al",
+    static let nameParticles = NERHashSet(["di", "de", "da", "del", "della", "van", "von", "der", "den", "al",
         "el", "bin", "ibn", "le", "la", "du", "dos", "das", "ter", "ten", "al-", "y"].map { NERText.hashLower($0) })
 
     static func joinNameParts(_ tags: [Int], _ t: [NERToken], _ s: [UInt32]) -> [Int] {
@@ -532,10 +533,10 @@ struct NERDocument {
         let t = sentences[si].tokens
         // "15 IQ points", "the ICI system": see `isThingAcronym`.
         for k in t.indices where k + 1 < t.count && t[k].flags.contains(.allCaps) && !t[k].flags.contains(.knownOrg)
-            && Self.thingNounHashes.contains(t[k + 1].lower) {
+            && t[k + 1].flags.contains(.thingNoun) {
             notNames.insert(Self.string(scalars, t[k].start, t[k].end, lower: true))
         }
-        for k in t.indices where Self.workCueHashes.contains(t[k].lower) {
+        for k in t.indices where t[k].flags.contains(.workCue) {
             var from = k + 1
             while from < t.count, t[from].flags.contains(.isPunct), t[from].length == 1, Self.isQuote(scalars[t[from].start]) { from += 1 }
             var to = from
@@ -560,15 +561,16 @@ struct NERDocument {
         v == 34 || v == 39 || v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019 || v == 0xAB || v == 0xBB
     }
 
-    static let workCueHashes = Set([
+    static let workCueHashes = NERHashSet(workCues.map(NERText.hashLower))
+    static let workCues = [
         "film", "films", "movie", "movies", "book", "books", "novel", "novels", "album", "albums", "song", "songs",
         "single", "show", "shows", "series", "miniseries", "sitcom", "documentary", "play", "musical", "opera",
         "game", "games", "videogame", "painting", "poem", "comic", "comics", "franchise", "trilogy", "sequel",
         "prequel", "episode", "memoir", "biography", "podcast", "exhibition", "exhibit", "titled", "entitled",
-    ].map(NERText.hashLower))
+    ]
 
     /// Words that make a capitalized phrase a thing (prize, vehicle, product, event), not a name.
-    static let thingHashes = Set([
+    static let thingHashes = NERHashSet([
         "prize", "award", "awards", "medal", "trophy", "shuttle", "spacecraft", "rover", "telescope", "satellite",
         "vr", "console", "iphone", "ipad", "olympics", "paralympics", "championship", "championships",
         "tournament", "prix", "marathon", "syndrome", "disease", "virus", "treaty", "accords", "doctrine", "wars",
@@ -593,16 +595,16 @@ struct NERDocument {
     ]
 
     static let theHash = NERText.hashLower("the")
-    static let trailingTitleHashes = Set(["ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "spokesman",
+    static let trailingTitleHashes = NERHashSet(["ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "spokesman",
                                           "spokeswoman", "spokesperson"].map(NERText.hashLower))
-    static let speechVerbs = Set(["said", "says", "told", "added", "explained", "wrote", "argued", "insisted",
+    static let speechVerbs = NERHashSet(["said", "says", "told", "added", "explained", "wrote", "argued", "insisted",
                                   "noted", "tweeted", "recalled", "admitted", "testified"].map(NERText.hashLower))
     /// "Musk-led", "state-run": the second half of a compound adjective, not of a name.
-    static let compoundSuffixes = Set(["led", "run", "era", "like", "ish", "style", "born", "based", "owned", "backed",
+    static let compoundSuffixes = NERHashSet(["led", "run", "era", "like", "ish", "style", "born", "based", "owned", "backed",
                                        "made", "linked", "related", "free", "wide", "in-law", "elect"].map(NERText.hashLower))
-    static let titleHashes = Set(NERLexicon.titleWords.map(NERText.hashLower))
-    static let placeHashes = Set(placeHeads.map(NERText.hashLower))
-    static let neverHashes = Set(neverNames.map(NERText.hashLower))
+    static let titleHashes = NERHashSet(NERLexicon.titleWords.map(NERText.hashLower))
+    static let placeHashes = NERHashSet(placeHeads.map(NERText.hashLower))
+    static let neverHashes = NERHashSet(neverNames.map(NERText.hashLower))
 
     /// Words that are capitalized but never a person or organization on their own.
     static let neverNames: Set<String> = [

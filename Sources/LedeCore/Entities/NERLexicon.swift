@@ -215,6 +215,7 @@ package struct NERLexicon: Sendable {
 
     static let builtIn: [([String], TokenFlags)] = [
         (titles, .title), (orgHeads, .orgHead), (knownOrgs, .knownOrg), (particles, .particle),
+        (NERDocument.workCues, .workCue), (NERDocument.thingNouns, .thingNoun),
     ]
 
     package static let titleWords: Set<String> = Set(titles)

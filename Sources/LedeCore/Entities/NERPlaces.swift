@@ -80,7 +80,7 @@ enum NERPlaces {
     ]
 
     /// Hash of a token sequence's lower-cased words, as `hash(of:)` computes it for a span.
-    static let hashes: Set<UInt64> = Set(names.map { name in
+    static let hashes = NERHashSet(names.map { name in
         let s = name.unicodeScalars.map(\.value)
         return NERText.tokenize(s, from: 0, to: s.count).reduce(UInt64(0x9E37)) {
             nerCombine($0, NERText.hashLower(s[$1.0..<$1.1]))

@@ -14,9 +14,9 @@ extension NERDocument {
     /// and as an organization eleven times is an organization everywhere.
     mutating func vote() {
         var votes: [String: SIMD4<Int>] = [:]
+        votes.reserveCapacity(spans.count)
         for s in spans {
-            let k = s.key
-            var v = votes[k] ?? .zero
+            var v = SIMD4<Int>.zero
             v[s.type] += s.tagged ? 2 : 1
             let t = sentences[s.sentence].tokens
             let last = t[s.to - 1].flags
@@ -50,7 +50,7 @@ extension NERDocument {
                }) {
                 v[1] += 3
             }
-            votes[k] = v
+            votes[s.key, default: .zero] &+= v
         }
         // A one-word name that is a common lower-case word ("Exhibit", "Director"), tagged once and
         // not a well-known organization, is more likely a capitalized word than a name.

@@ -46,6 +46,11 @@ package struct TokenFlags: OptionSet, Sendable, Hashable {
     /// by a word that is not capitalized: it does not begin a name, so it is not scored (see
     /// `NERFeaturizer.fixedOutside`). Set by `NERLexicon.tokens`. Not a tagger feature.
     package static let plainWord = TokenFlags(rawValue: 1 << 18)
+    /// A word that introduces a work's title ("film", "novel") or a thing an acronym can name
+    /// ("system", "points"): set from the recognizer's own lists, so that scanning every token
+    /// for them costs no extra lookup. Not tagger features.
+    package static let workCue = TokenFlags(rawValue: 1 << 19)
+    package static let thingNoun = TokenFlags(rawValue: 1 << 20)
 
     package static let lexiconMask: UInt32 = 0x1FF00
 
@@ -274,6 +279,13 @@ package struct NERHashSet: Sendable {
     private var slots: [UInt64]
     private var mask: Int
     private var count = 0
+
+    /// A fixed set of word hashes (the recognizer's word lists): probed once per token, where
+    /// `Set`'s seeded hashing would dominate.
+    package init(_ hashes: some Sequence<UInt64>) {
+        self.init(capacity: 64)
+        for h in hashes { insert(h) }
+    }
 
     package init(capacity: Int = 64) {
         var size = 16
