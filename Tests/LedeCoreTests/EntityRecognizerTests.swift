@@ -419,6 +419,18 @@ struct EntityBoundaryRuleTests {
         #expect(entity(r, "Sergey Brin")?.kind == .person)
     }
 
+    @Test("a person named right after an organization's name or a minister's office is a person")
+    func personAfterOrganization() {
+        // wikinews/ahmed-mohamed-clock, wikinews/italy-religious-school-taxes
+        let r = recognize("""
+            University of Texas Arlington Muslim Student Association president Sehar Memon said the feedback helped.
+            Minister of Education Stefania Giannini said a "more general reflection" is needed.
+            """)
+        #expect(entity(r, "Sehar Memon")?.kind == .person)
+        #expect(entity(r, "Stefania Giannini")?.kind == .person)
+        #expect(r.entities.contains { $0.kind == .organization && $0.name.hasSuffix("Student Association") })
+    }
+
     @Test("a building that stands for a government is a place")
     func landmark() {
         // wikinews/ahmed-mohamed-clock

@@ -148,9 +148,13 @@ struct NERDocument {
                 guard tag != .o else { i += 1; continue }
                 var j = i + 1
                 while j < tags.count, tags[j] == NERTag.inside(tag.type).rawValue { j += 1 }
-                // A named institution found by its head word wins over the tagger's guess.
-                if (i..<j).contains(where: { inOrg[$0] }) { i = j; continue }
-                for part in splitAtSeparators(Span(sentence: si, from: i, to: j, type: tag.type, tagged: true)) {
+                // A named institution found by its head word wins over the tagger's guess; what the
+                // tagger's span holds after it ("… Student Association president Sehar Memon") is
+                // looked at on its own.
+                var from = i
+                while from < j, inOrg[from] { from += 1 }
+                if (from..<j).contains(where: { inOrg[$0] }) || from == j { i = j; continue }
+                for part in splitAtSeparators(Span(sentence: si, from: from, to: j, type: tag.type, tagged: true), cut: from > i) {
                     for piece in splitPossessive(part) {
                         if var span = clean(piece) {
                             span.key = key(of: span)
@@ -231,9 +235,10 @@ struct NERDocument {
     /// "&", "and" ("Karl Langdon & Harvey Deegan"); "Nathan Law of Demosisto" is a person and,
     /// after "of", an organization. A piece that starts with a known given name and has no
     /// organization head is a person.
-    func splitAtSeparators(_ span: Span) -> [Span] {
+    func splitAtSeparators(_ span: Span, cut: Bool = false) -> [Span] {
         let t = sentences[span.sentence].tokens
         var out: [Span] = []
+        var separated = cut
         var from = span.from
         var type = span.type
         func close(_ to: Int) {
@@ -242,7 +247,7 @@ struct NERDocument {
             piece.from = from
             piece.to = to
             piece.type = type
-            if out.count > 0, type == 2, to - from >= 2, to - from <= 3, (from..<to).allSatisfy({ k in
+            if separated, type == 2, to - from >= 2, to - from <= 3, (from..<to).allSatisfy({ k in
                 let f = t[k].flags
                 return f.contains(.capitalized) && !f.contains(.allCaps) && !f.contains(.orgHead) && !f.contains(.knownOrg)
                     && (!f.contains(.commonLower) || f.contains(.firstName))
@@ -269,9 +274,24 @@ struct NERDocument {
             if comma || joiner || of || lowerWord {
                 close(k)
                 from = k + 1
+                separated = true
                 if of { type = 2 }
             }
             k += 1
+        }
+        // "Minister of Education Stefania Giannini": an organization's span that ends in a known
+        // given name and one more plain word, after a common word, ends in a person.
+        if type == 2, span.to - from >= 3 {
+            let g = span.to - 2
+            let a = t[g].flags, b = t[g + 1].flags, p = t[g - 1].flags
+            let names = TokenFlags.orgHead.rawValue | TokenFlags.knownOrg.rawValue | TokenFlags.allCaps.rawValue
+            if g > from, a.contains(.firstName), !a.contains(.commonLower), a.rawValue & names == 0,
+               b.contains(.capitalized), !b.contains(.commonLower), b.rawValue & names == 0,
+               p.contains(.commonLower) || p.contains(.title) {
+                close(g)
+                from = g
+                type = 1
+            }
         }
         close(span.to)
         return out
