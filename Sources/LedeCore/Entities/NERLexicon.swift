@@ -82,12 +82,10 @@ package struct NERLexicon: Sendable {
         var out = NERText.tokenize(s, from: from, to: to).map { r in NERText.token(s, r.0, r.1) }
         // Looked up in a loop of their own: the table probes are independent, so their cache
         // misses overlap instead of waiting one by one between token builds.
-        var found = [TokenFlags](repeating: [], count: out.count)
-        for k in out.indices { found[k] = lookup(out[k].lower) }
+        for k in out.indices { out[k].flags.formUnion(lookup(out[k].lower)) }
         let names = TokenFlags.firstName.rawValue | TokenFlags.surname.rawValue | TokenFlags.knownOrg.rawValue
             | TokenFlags.orgHead.rawValue | TokenFlags.title.rawValue | TokenFlags.particle.rawValue
         for k in out.indices {
-            out[k].flags.formUnion(found[k])
             let f = out[k].flags.rawValue
             guard f & TokenFlags.capitalized.rawValue != 0, f & TokenFlags.commonLower.rawValue != 0,
                   f & (names | TokenFlags.allCaps.rawValue) == 0 else { continue }

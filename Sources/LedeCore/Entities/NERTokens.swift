@@ -230,6 +230,7 @@ package enum NERText {
     /// one scalar per token.
     package static func tokenize(_ s: [UInt32], from: Int, to: Int) -> [(Int, Int)] {
         var out: [(Int, Int)] = []
+        out.reserveCapacity((to - from) / 5 + 4)
         var i = from
         while i < to {
             let v = s[i]
