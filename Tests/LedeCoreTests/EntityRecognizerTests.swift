@@ -429,6 +429,18 @@ struct EntityBoundaryRuleTests {
         #expect(entity(r, "Sehar Memon")?.kind == .person)
         #expect(entity(r, "Stefania Giannini")?.kind == .person)
         #expect(r.entities.contains { $0.kind == .organization && $0.name.hasSuffix("Student Association") })
+        #expect(entity(r, "Education") == nil)
+    }
+
+    @Test("an institution's name stops where a person's name begins")
+    func institutionBeforePerson() {
+        // wikinews/ahmed-mohamed-clock
+        let r = recognize("""
+            Executive director of the Dallas chapter of the Council on American-Islamic Relations Alia Salem said \
+            Mohamed wishes to use his newfound fame.
+            """)
+        #expect(entity(r, "Council on American-Islamic Relations")?.kind == .organization)
+        #expect(entity(r, "Alia Salem")?.kind == .person)
     }
 
     @Test("a building that stands for a government is a place")

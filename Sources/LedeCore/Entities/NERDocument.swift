@@ -288,7 +288,8 @@ struct NERDocument {
             if g > from, a.contains(.firstName), !a.contains(.commonLower), a.rawValue & names == 0,
                b.contains(.capitalized), !b.contains(.commonLower), b.rawValue & names == 0,
                p.contains(.commonLower) || p.contains(.title) {
-                close(g)
+                // What is left of the office ("Education") is not a name on its own.
+                if g - from > 1 || !p.contains(.commonLower) { close(g) }
                 from = g
                 type = 1
             }
@@ -529,6 +530,14 @@ struct NERDocument {
                 var k = j
                 while k < t.count, isName(k) || (joiner(k) && k + 1 < t.count && isName(k + 1)) || (Self.institutionConnectors.contains(word(k).lowercased())
                                                     && k + 1 < t.count && continues(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && continues(k + 1) && word(i).lowercased() == "university")) {
+                    // "Council on American-Islamic Relations Alia Salem": a known given name and
+                    // another capitalized word after the name's own words begin a person's name.
+                    let f = t[k].flags
+                    if k > j, f.contains(.firstName), !f.contains(.commonLower), !f.contains(.orgHead), k + 1 < t.count,
+                       t[k + 1].flags.contains(.capitalized), !t[k + 1].flags.contains(.orgHead),
+                       !Self.institutionConnectors.contains(word(k - 1).lowercased()) {
+                        break
+                    }
                     k += 1
                 }
                 to = k
