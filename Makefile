@@ -56,7 +56,7 @@ eval: deps
 ## train-ner: rebuild the recognizer's weights from ../shared/corpus/ner, deterministically.
 train-ner: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product lede-train-ner
-	$(BIN)/lede-train-ner --epochs 6 --bits 17
+	$(BIN)/lede-train-ner --epochs 6 --bits 17 --gold-repeat 3
 
 clean:
 	rm -rf .build

@@ -36,6 +36,20 @@ guard recognizer.hasModel else {
 // `--text FILE`: print what is recognized in one plain-text body, then stop.
 if let i = CommandLine.arguments.firstIndex(of: "--text"), i + 1 < CommandLine.arguments.count,
    let body = read(CommandLine.arguments[i + 1]) {
+    // `--tags`: also print the tagger's raw tag of every token (for error analysis).
+    if CommandLine.arguments.contains("--tags"),
+       let data = FileManager.default.contents(atPath: modelDir + "/model.bin"), let model = NERModel(data: data) {
+        let lexicon = NERLexicon(fileText: read(modelDir + "/lexicon.txt"))
+        let scalars = NERText.scalars(body)
+        for span in SentenceSplitter().sentences(in: body) {
+            let tokens = lexicon.tokens(scalars, from: span.start, to: span.end)
+            let tags = model.tag(tokens)
+            print(zip(tokens, tags).map { t, tag in
+                String(String.UnicodeScalarView(scalars[t.start..<t.end].compactMap(Unicode.Scalar.init)))
+                    + (tag == 0 ? "" : "/\(NERTag(rawValue: tag).map { "\($0)" } ?? "?")")
+            }.joined(separator: " "))
+        }
+    }
     let r = recognizer.recognize(body: body, sentences: SentenceSplitter().sentences(in: body), byline: nil)
     for e in r.entities { print("\(e.kind.rawValue): \(e.name) \(e.aliases) ×\(e.mentions.count)") }
     for l in r.links { print("link: \(l.source) –\(l.label ?? "")→ \(l.target)") }
@@ -121,8 +135,13 @@ func row(_ name: String, _ kind: String, _ s: Score) -> String {
 }
 
 var heldOut: [(String, [NERSentence])] = []
-if let w = read(dataDir + "/wikigold/wikigold.conll.txt") { heldOut.append(("wikigold (all)", NERCorpus.readWikigold(w))) }
-if let p = read(dataDir + "/uner-english/pud_en_pud-ud-test.iob2") { heldOut.append(("UNER PUD (all)", NERCorpus.readUNER(p))) }
+// Odd-numbered documents of wikigold and UNER PUD (the trainer uses the even ones).
+if let w = read(dataDir + "/wikigold/wikigold.conll.txt") {
+    heldOut.append(("wikigold odd docs", NERHeldOut.heldOutPart(NERCorpus.readWikigold(w))))
+}
+if let p = read(dataDir + "/uner-english/pud_en_pud-ud-test.iob2") {
+    heldOut.append(("UNER PUD odd docs", NERHeldOut.heldOutPart(NERCorpus.readUNER(p))))
+}
 var gmbHeld: [NERSentence] = []
 if let g = read(dataDir + "/gmb/gmb_kaggle.conll") {
     let all = NERCorpus.readGMB(g)

@@ -1,10 +1,11 @@
 // Trains the person/organization tagger shipped in LedeCore/Resources/ner.
 //
 // Usage: lede-train-ner [--data DIR] [--census DIR] [--out DIR] [--epochs N] [--bits B]
-//                       [--include wikigold] [--gold-repeat N]
+//                       [--gold-repeat N]
 // Defaults: ../shared/corpus/ner, ../shared/lexicons/census-1990, Sources/LedeCore/Resources/ner.
-// Training data: GMB (all but its last 5% of sentences, held out for lede-eval-ner) and the
-// UNER English EWT files. wikigold and UNER PUD are never trained on: they are held out.
+// Training data: GMB (all but its last 5% of sentences, held out for lede-eval-ner), the
+// UNER English EWT files, and the even-numbered documents of wikigold and UNER PUD (their
+// odd-numbered documents are held out: see NERHeldOut).
 // The output is a pure function of the input files and the settings (fixed seed and order).
 import Foundation
 import LedeCore
@@ -38,11 +39,8 @@ let gmb = NERCorpus.readGMB(read(dataDir + "/gmb/gmb_kaggle.conll"))
 let gmbTrain = Array(gmb.prefix(NERHeldOut.gmbTrainCount(gmb.count)))
 let ewt = NERCorpus.readUNER(read(dataDir + "/uner-english/ewt_en_ewt-ud-dev.iob2"))
     + NERCorpus.readUNER(read(dataDir + "/uner-english/ewt_en_ewt-ud-test.iob2"))
-// `--include wikigold`: also train on wikigold (it is then no longer held out).
-var extra: [NERSentence] = []
-if argument("--include", "") == "wikigold" {
-    extra = NERCorpus.readWikigold(read(dataDir + "/wikigold/wikigold.conll.txt"))
-}
+let extra = NERHeldOut.trainPart(NERCorpus.readWikigold(read(dataDir + "/wikigold/wikigold.conll.txt")))
+    + NERHeldOut.trainPart(NERCorpus.readUNER(read(dataDir + "/uner-english/pud_en_pud-ud-test.iob2")))
 // `--gold-repeat N`: hand-annotated sentences count N times against GMB's partly corrected ones.
 let goldRepeat = max(1, Int(argument("--gold-repeat", "1")) ?? 1)
 let gold = ewt + extra

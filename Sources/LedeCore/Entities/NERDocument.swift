@@ -136,6 +136,8 @@ struct NERDocument {
             var inOrg = [Bool](repeating: false, count: tags.count)
             for o in orgs {
                 for k in o.from..<o.to { inOrg[k] = true }
+                // "Metro Toronto Convention Centre", "Google Science Fair": a venue or an event.
+                if (o.from..<o.to).contains(where: { Self.thingHashes.contains(s.tokens[$0].lower) }) { continue }
                 var span = o
                 span.key = key(of: span)
                 spans.append(span)
@@ -146,18 +148,26 @@ struct NERDocument {
                 guard tag != .o else { i += 1; continue }
                 var j = i + 1
                 while j < tags.count, tags[j] == NERTag.inside(tag.type).rawValue { j += 1 }
-                // A named institution found by its head word wins over the tagger's guess.
-                if (i..<j).contains(where: { inOrg[$0] }) { i = j; continue }
-                for piece in splitPossessive(Span(sentence: si, from: i, to: j, type: tag.type, tagged: true)) {
-                    if var span = clean(piece) {
-                        span.key = key(of: span)
-                        // "the film Easy Rider": a title, here and wherever else the article names it.
-                        if isWorkTitle(span) { notNames.insert(span.key); continue }
-                        spans.append(span)
+                // A named institution found by its head word wins over the tagger's guess; what the
+                // tagger's span holds after it ("… Student Association president Sehar Memon") is
+                // looked at on its own.
+                var from = i
+                while from < j, inOrg[from] { from += 1 }
+                if (from..<j).contains(where: { inOrg[$0] }) || from == j { i = j; continue }
+                for part in splitAtSeparators(Span(sentence: si, from: from, to: j, type: tag.type, tagged: true), cut: from > i) {
+                    for piece in splitPossessive(part) {
+                        if var span = clean(piece) {
+                            span.key = key(of: span)
+                            // "the film Easy Rider": a title, here and wherever else the article names it.
+                            if isWorkTitle(span) || isThingAcronym(span) { notNames.insert(span.key); continue }
+                            if isPostNominal(span) { continue }
+                            spans.append(span)
+                        }
                     }
                 }
                 i = j
             }
+            markWorkTitles(si)
             // Gazetteer: a well-known organization's one-word name the tagger passed over.
             var covered = inOrg
             for sp in spans where sp.sentence == si { for k in sp.from..<sp.to { covered[k] = true } }
@@ -178,6 +188,37 @@ struct NERDocument {
                 spans.append(span)
                 covered[k] = true
             }
+            // "…, Walker Evans, Robert Mapplethorpe, and …": a known given name followed by one or two
+            // capitalized words that are not common words, places or parts of an organization's
+            // name is a person the tagger passed over.
+            var k = 0
+            let tk = s.tokens
+            while k + 1 < tk.count {
+                defer { k += 1 }
+                let f = tk[k].flags
+                guard !covered[k], !covered[k + 1], f.contains(.firstName), f.contains(.capitalized), !f.contains(.allCaps),
+                      !f.contains(.commonLower), !f.contains(.title), !f.contains(.knownOrg),
+                      k == 0 || !tk[k - 1].flags.contains(.capitalized) || isInitial(si, k - 1) else { continue }
+                func plainName(_ j: Int) -> Bool {
+                    let g = tk[j].flags
+                    return g.contains(.capitalized) && !g.contains(.allCaps) && !g.contains(.commonLower) && !g.contains(.orgHead)
+                        && !g.contains(.title) && !g.contains(.knownOrg) && !covered[j] && tk[j].length >= 2
+                        && !Self.neverHashes.contains(tk[j].lower)
+                }
+                guard plainName(k + 1) else { continue }
+                var to = k + 2
+                if to < tk.count, plainName(to) { to += 1 }
+                if to < tk.count, tk[to].flags.contains(.capitalized) { continue }
+                if NERPlaces.contains(tk[k..<to]) || lowerInDocument.contains(tk[to - 1].lower) { continue }
+                // The same checks as a tagged name ("Booker Prize" is a thing).
+                guard var span = clean(Span(sentence: si, from: k, to: to, type: 1, tagged: false)),
+                      span.from == k, span.to == to else { continue }
+                span.key = key(of: span)
+                if notNames.contains(span.key) { continue }
+                spans.append(span)
+                for j in k..<to { covered[j] = true }
+                k = to - 1
+            }
             for (k, t) in s.tokens.enumerated() where t.flags.contains(.knownOrg) && t.flags.contains(.capitalized) && !covered[k] {
                 if isInitial(si, k), t.flags.contains(.commonLower) { continue }
                 // Part of a longer capitalized name ("Apple Daily", "Fox Searchlight"): not this one.
@@ -188,6 +229,105 @@ struct NERDocument {
                 spans.append(span)
             }
         }
+    }
+
+    /// A name does not run across a comma ("Google, Sergey Brin") and a person's name not across
+    /// "&", "and" ("Karl Langdon & Harvey Deegan"); "Nathan Law of Demosisto" is a person and,
+    /// after "of", an organization. A piece that starts with a known given name and has no
+    /// organization head is a person.
+    func splitAtSeparators(_ span: Span, cut: Bool = false) -> [Span] {
+        let t = sentences[span.sentence].tokens
+        var out: [Span] = []
+        var separated = cut
+        var from = span.from
+        var type = span.type
+        func close(_ to: Int) {
+            guard to > from else { return }
+            var piece = span
+            piece.from = from
+            piece.to = to
+            piece.type = type
+            if separated, type == 2, to - from >= 2, to - from <= 3, (from..<to).allSatisfy({ k in
+                let f = t[k].flags
+                return f.contains(.capitalized) && !f.contains(.allCaps) && !f.contains(.orgHead) && !f.contains(.knownOrg)
+                    && (!f.contains(.commonLower) || f.contains(.firstName))
+            }) {
+                piece.type = 1
+            }
+            out.append(piece)
+        }
+        var k = span.from
+        while k < span.to {
+            let tok = t[k]
+            let v = scalars[tok.start]
+            let comma = tok.length == 1 && (v == 44 || v == 59)
+            let joiner = span.type == 1 && ((tok.length == 1 && v == 38) || tok.lower == Self.andHash)
+            let of = span.type == 1 && tok.lower == Self.ofHash && k + 1 < span.to && k - from >= 2
+            // "CNN why Mexico", "Alps provide lowland Europe": a lower-case word that is neither a
+            // connector ("of", "the", "and"), a particle ("van", "al") nor the tail of a hyphenated
+            // word ("Wai-keung") ends the name.
+            let f = tok.flags
+            let lowerWord = f.contains(.hasLetter) && !f.contains(.capitalized) && !f.contains(.uncased)
+                && !f.contains(.hasDigit) && !f.contains(.particle) && !Self.innerConnectorHashes.contains(tok.lower)
+                && !(k > span.from && t[k - 1].length == 1 && NERText.isHyphen(scalars[t[k - 1].start]) && t[k - 1].end == tok.start)
+                && !(k + 1 < span.to && t[k + 1].length == 1 && NERText.isHyphen(scalars[t[k + 1].start]) && t[k + 1].start == tok.end)
+            if comma || joiner || of || lowerWord {
+                close(k)
+                from = k + 1
+                separated = true
+                if of { type = 2 }
+            }
+            k += 1
+        }
+        // "Minister of Education Stefania Giannini": an organization's span that ends in a known
+        // given name and one more plain word, after a common word, ends in a person.
+        if type == 2, span.to - from >= 3 {
+            let g = span.to - 2
+            let a = t[g].flags, b = t[g + 1].flags, p = t[g - 1].flags
+            let names = TokenFlags.orgHead.rawValue | TokenFlags.knownOrg.rawValue | TokenFlags.allCaps.rawValue
+            if g > from, a.contains(.firstName), !a.contains(.commonLower), a.rawValue & names == 0,
+               b.contains(.capitalized), !b.contains(.commonLower), b.rawValue & names == 0,
+               p.contains(.commonLower) || p.contains(.title) {
+                // What is left of the office ("Education") is not a name on its own.
+                if g - from > 1 || !p.contains(.commonLower) { close(g) }
+                from = g
+                type = 1
+            }
+        }
+        close(span.to)
+        return out
+    }
+
+    static let innerConnectorHashes = NERHashSet(["of", "and", "the", "for", "at", "on", "upon", "des", "und", "e"]
+        .map(NERText.hashLower))
+    static let andHash = NERText.hashLower("and")
+    static let ofHash = NERText.hashLower("of")
+
+    /// "the NEMISIS database", "VIP guest", "15 IQ points", "the ICI system": an unknown acronym
+    /// that modifies a common noun naming a thing is that thing's name, not an organization.
+    func isThingAcronym(_ span: Span) -> Bool {
+        let t = sentences[span.sentence].tokens
+        guard span.to - span.from == 1, t[span.from].flags.contains(.allCaps), !t[span.from].flags.contains(.knownOrg),
+              span.to < t.count else { return false }
+        return Self.thingNounHashes.contains(t[span.to].lower)
+    }
+
+    static let thingNounHashes = NERHashSet(thingNouns.map(NERText.hashLower))
+    static let thingNouns = [
+        "system", "systems", "database", "databases", "points", "score", "scores", "test", "tests", "tax", "taxes",
+        "guest", "guests", "attention", "treatment", "status", "level", "levels", "rating", "ratings", "code",
+        "format", "file", "files", "protocol", "standard", "software", "scale", "index", "model", "models",
+        "scheme", "regime", "levy", "card", "cards", "number", "numbers", "value", "values", "chip", "chips",
+        "device", "devices", "virus", "gene", "protein", "drug", "vaccine",
+    ]
+
+    /// "Mark Tedeschi, QC,", "Tom Molomby, SC,": letters after a person's name, between commas.
+    func isPostNominal(_ span: Span) -> Bool {
+        let t = sentences[span.sentence].tokens
+        guard span.to - span.from == 1, t[span.from].flags.contains(.allCaps), t[span.from].length <= 3,
+              span.from >= 2, t[span.from - 1].length == 1, scalars[t[span.from - 1].start] == 44,
+              t[span.from - 2].flags.contains(.capitalized), !t[span.from - 2].flags.contains(.allCaps) else { return false }
+        return span.to == t.count || t[span.to].flags.contains(.isPunct)
     }
 
     /// "Civic Passion's Wong Yeung-tat", "Tesla's Elon Musk": an organization's possessive
@@ -215,6 +355,10 @@ struct NERDocument {
                 || (!f.flags.contains(.capitalized) && !f.flags.contains(.uncased) && !f.flags.contains(.hasDigit))
                 || (s.type == 1 && Self.titleHashes.contains(f.lower))
                 || (f.lower == Self.theHash && (s.from == 0 || s.to - s.from == 1 || isInitial(s.sentence, s.from)))
+                // "For Kevin Allton": a common word capitalized only by its place at the start.
+                || (s.to - s.from >= 3 && isInitial(s.sentence, s.from) && f.flags.contains(.commonLower)
+                    && f.flags.rawValue & (TokenFlags.firstName.rawValue | TokenFlags.surname.rawValue
+                        | TokenFlags.knownOrg.rawValue | TokenFlags.orgHead.rawValue) == 0)
             guard strip else { break }
             s.from += 1
         }
@@ -233,19 +377,28 @@ struct NERDocument {
         // "Kwok | Wai-keung": a person's name followed, one space on, by a hyphenated given name
         // whose second part is lower case ("Wai-keung", "Jae-in") is one name.
         if s.type == 1, s.to + 2 < t.count, t[s.to].start == t[s.to - 1].end + 1, scalars[t[s.to - 1].end] == 32,
-           t[s.to].flags.contains(.capitalized), !t[s.to].flags.contains(.commonLower), t[s.to + 1].length == 1,
+           t[s.to].flags.contains(.capitalized), !t[s.to].flags.contains(.commonLower) || t[s.to].length <= 3, t[s.to + 1].length == 1,
            NERText.isHyphen(scalars[t[s.to + 1].start]), t[s.to + 1].start == t[s.to].end, t[s.to + 2].start == t[s.to + 1].end,
            !t[s.to + 2].flags.contains(.capitalized), t[s.to + 2].flags.contains(.hasLetter),
            !t[s.to + 2].flags.contains(.commonLower), !Self.compoundSuffixes.contains(t[s.to + 2].lower) {
             s.to += 1
         }
         // "Kwok Wai-keung", "Moon Jae-in": the tagger often stops at the hyphen of a given name.
-        while s.type == 1, s.to + 1 < t.count, t[s.to].length == 1, NERText.isHyphen(scalars[t[s.to].start]),
+        while s.type == 1 || s.type == 3, s.to + 1 < t.count, t[s.to].length == 1, NERText.isHyphen(scalars[t[s.to].start]),
               t[s.to].start == t[s.to - 1].end, t[s.to + 1].start == t[s.to].end,
               !t[s.to + 1].flags.contains(.capitalized), t[s.to + 1].flags.contains(.hasLetter),
               !t[s.to + 1].flags.contains(.commonLower) || t[s.to + 1].length <= 2,
               !Self.compoundSuffixes.contains(t[s.to + 1].lower) {
             s.to += 2
+        }
+        // "Wu | Chi-wai": a hyphenated given name the tagger began on is preceded by the family name.
+        if s.type == 1, s.from >= 1, s.to - s.from == 3, t[s.from + 1].length == 1, NERText.isHyphen(scalars[t[s.from + 1].start]),
+           !t[s.from + 2].flags.contains(.capitalized), t[s.from].start == t[s.from - 1].end + 1, scalars[t[s.from - 1].end] == 32 {
+            let p = t[s.from - 1].flags
+            if p.contains(.capitalized), !p.contains(.allCaps), !p.contains(.commonLower), !p.contains(.title),
+               !p.contains(.orgHead), t[s.from - 1].length >= 2, !isInitial(s.sentence, s.from - 1) || p.contains(.surname) {
+                s.from -= 1
+            }
         }
         // Needs a capitalized word (or a script without case).
         guard (s.from..<s.to).contains(where: { t[$0].flags.contains(.capitalized) || t[$0].flags.contains(.uncased) }) else {
@@ -276,7 +429,7 @@ struct NERDocument {
     /// The tagger sometimes breaks one name in two ("Jeffrey | Dean | Morgan", "Anne | Catherine
     /// Emmerick", "Marie | - | Jeanne Ion"): person pieces joined by a space, a hyphen or one
     /// capitalized word (or a lower-case particle: "di", "al", "van") are one name.
-    static let nameParticles: Set<UInt64> = Set(["di", "de", "da", "del", "della", "van", "von", "der", "den", "al",
+    static let nameParticles = NERHashSet(["di", "de", "da", "del", "della", "van", "von", "der", "den", "al",
         "el", "bin", "ibn", "le", "la", "du", "dos", "das", "ter", "ten", "al-", "y"].map { NERText.hashLower($0) })
 
     static func joinNameParts(_ tags: [Int], _ t: [NERToken], _ s: [UInt32]) -> [Int] {
@@ -320,6 +473,8 @@ struct NERDocument {
         "laboratory", "observatory", "orchestra", "institution", "guard", "cooperative", "alliance",
     ]
 
+    static let deliberativeHeads: Set<String> = ["council", "committee", "commission", "conference", "board", "panel", "institute"]
+
     static let institutionConnectors: Set<String> = ["of", "for", "the", "and", "&", "at", "on", "de", "di", "la"]
 
     func institutionSpans(_ si: Int) -> [Span] {
@@ -359,12 +514,30 @@ struct NERDocument {
             // After "of", "on", "at": a name, not a date or a number ("Kennedy Space Center on
             // April 12", "… on STS-1").
             func continues(_ k: Int) -> Bool {
-                isName(k) && !t[k].flags.contains(.hasDigit) && !Self.neverHashes.contains(t[k].lower)
+                // "STS-1", "F-16": a code, not the rest of a name.
+                let code = k + 2 < t.count && t[k + 1].length == 1 && NERText.isHyphen(scalars[t[k + 1].start])
+                    && t[k + 2].flags.contains(.hasDigit) && !t[k + 2].flags.contains(.hasLetter)
+                return isName(k) && !code && !t[k].flags.contains(.hasDigit) && !Self.neverHashes.contains(t[k].lower)
             }
-            if j > to, j < t.count, continues(j), word(to) != "and" {
+            // "Museum at the University of …", "Center on STS-1": "at" continues only a
+            // university's name ("University of North Carolina at Greensboro"), "on" only a
+            // deliberative body's ("Council on American-Islamic Relations").
+            let head = word(i).lowercased()
+            let firstConnector = to < t.count ? word(to).lowercased() : ""
+            let connectorOK = (firstConnector != "at" || head == "university")
+                && (firstConnector != "on" || Self.deliberativeHeads.contains(head))
+            if j > to, j < t.count, connectorOK, continues(j), word(to) != "and" {
                 var k = j
                 while k < t.count, isName(k) || (joiner(k) && k + 1 < t.count && isName(k + 1)) || (Self.institutionConnectors.contains(word(k).lowercased())
                                                     && k + 1 < t.count && continues(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && continues(k + 1) && word(i).lowercased() == "university")) {
+                    // "Council on American-Islamic Relations Alia Salem": a known given name and
+                    // another capitalized word after the name's own words begin a person's name.
+                    let f = t[k].flags
+                    if k > j, f.contains(.firstName), !f.contains(.commonLower), !f.contains(.orgHead), k + 1 < t.count,
+                       t[k + 1].flags.contains(.capitalized), !t[k + 1].flags.contains(.orgHead),
+                       !Self.institutionConnectors.contains(word(k - 1).lowercased()) {
+                        break
+                    }
                     k += 1
                 }
                 to = k
@@ -383,6 +556,27 @@ struct NERDocument {
         return out
     }
 
+    /// "the film Easy Rider": the capitalized words after a word that introduces a work's title
+    /// are that title wherever the article names it, whether or not the tagger proposed them here.
+    mutating func markWorkTitles(_ si: Int) {
+        let t = sentences[si].tokens
+        // "15 IQ points", "the ICI system": see `isThingAcronym`.
+        for k in t.indices where k + 1 < t.count && t[k].flags.contains(.allCaps) && !t[k].flags.contains(.knownOrg)
+            && t[k + 1].flags.contains(.thingNoun) {
+            notNames.insert(Self.string(scalars, t[k].start, t[k].end, lower: true))
+        }
+        for k in t.indices where t[k].flags.contains(.workCue) {
+            var from = k + 1
+            while from < t.count, t[from].flags.contains(.isPunct), t[from].length == 1, Self.isQuote(scalars[t[from].start]) { from += 1 }
+            var to = from
+            while to < t.count, t[to].flags.contains(.capitalized) || (to > from && to + 1 < t.count
+                    && Self.innerConnectorHashes.contains(t[to].lower) && t[to + 1].flags.contains(.capitalized)) {
+                to += 1
+            }
+            if to > from { notNames.insert(Self.string(scalars, t[from].start, t[to - 1].end, lower: true)) }
+        }
+    }
+
     /// Whether the span follows a word that introduces a work's title ("the film Easy Rider",
     /// "his novel “Angel Catbird”", "the series Star Wars").
     func isWorkTitle(_ span: Span) -> Bool {
@@ -396,19 +590,20 @@ struct NERDocument {
         v == 34 || v == 39 || v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019 || v == 0xAB || v == 0xBB
     }
 
-    static let workCueHashes = Set([
+    static let workCueHashes = NERHashSet(workCues.map(NERText.hashLower))
+    static let workCues = [
         "film", "films", "movie", "movies", "book", "books", "novel", "novels", "album", "albums", "song", "songs",
         "single", "show", "shows", "series", "miniseries", "sitcom", "documentary", "play", "musical", "opera",
         "game", "games", "videogame", "painting", "poem", "comic", "comics", "franchise", "trilogy", "sequel",
         "prequel", "episode", "memoir", "biography", "podcast", "exhibition", "exhibit", "titled", "entitled",
-    ].map(NERText.hashLower))
+    ]
 
     /// Words that make a capitalized phrase a thing (prize, vehicle, product, event), not a name.
-    static let thingHashes = Set([
+    static let thingHashes = NERHashSet([
         "prize", "award", "awards", "medal", "trophy", "shuttle", "spacecraft", "rover", "telescope", "satellite",
         "vr", "console", "iphone", "ipad", "olympics", "paralympics", "championship", "championships",
         "tournament", "prix", "marathon", "syndrome", "disease", "virus", "treaty", "accords", "doctrine", "wars",
-        "festival",
+        "festival", "fair", "expo", "convention", "study", "survey",
     ].map(NERText.hashLower))
 
     func isInitial(_ sentence: Int, _ i: Int) -> Bool {
@@ -425,19 +620,20 @@ struct NERDocument {
         "road", "street", "avenue", "boulevard", "highway", "square", "tower", "towers", "bridge", "airport",
         "station", "river", "lake", "mountain", "mountains", "island", "islands", "valley", "county", "province",
         "district", "state", "city", "coast", "bay", "beach", "canyon", "desert", "ocean", "sea", "lane", "drive",
+        "east", "west", "north", "south",
     ]
 
     static let theHash = NERText.hashLower("the")
-    static let trailingTitleHashes = Set(["ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "spokesman",
+    static let trailingTitleHashes = NERHashSet(["ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "spokesman",
                                           "spokeswoman", "spokesperson"].map(NERText.hashLower))
-    static let speechVerbs = Set(["said", "says", "told", "added", "explained", "wrote", "argued", "insisted",
+    static let speechVerbs = NERHashSet(["said", "says", "told", "added", "explained", "wrote", "argued", "insisted",
                                   "noted", "tweeted", "recalled", "admitted", "testified"].map(NERText.hashLower))
     /// "Musk-led", "state-run": the second half of a compound adjective, not of a name.
-    static let compoundSuffixes = Set(["led", "run", "era", "like", "ish", "style", "born", "based", "owned", "backed",
+    static let compoundSuffixes = NERHashSet(["led", "run", "era", "like", "ish", "style", "born", "based", "owned", "backed",
                                        "made", "linked", "related", "free", "wide", "in-law", "elect"].map(NERText.hashLower))
-    static let titleHashes = Set(NERLexicon.titleWords.map(NERText.hashLower))
-    static let placeHashes = Set(placeHeads.map(NERText.hashLower))
-    static let neverHashes = Set(neverNames.map(NERText.hashLower))
+    static let titleHashes = NERHashSet(NERLexicon.titleWords.map(NERText.hashLower))
+    static let placeHashes = NERHashSet(placeHeads.map(NERText.hashLower))
+    static let neverHashes = NERHashSet(neverNames.map(NERText.hashLower))
 
     /// Words that are capitalized but never a person or organization on their own.
     static let neverNames: Set<String> = [

@@ -79,11 +79,20 @@ package struct NERLexicon: Sendable {
 
     /// Tokenizes and annotates `s[from..<to]`.
     package func tokens(_ s: [UInt32], from: Int, to: Int) -> [NERToken] {
-        NERText.tokenize(s, from: from, to: to).map { r in
-            var t = NERText.token(s, r.0, r.1)
-            t.flags.formUnion(lookup(t.lower))
-            return t
+        var out = NERText.tokenize(s, from: from, to: to).map { r in NERText.token(s, r.0, r.1) }
+        // Looked up in a loop of their own: the table probes are independent, so their cache
+        // misses overlap instead of waiting one by one between token builds.
+        for k in out.indices { out[k].flags.formUnion(lookup(out[k].lower)) }
+        let names = TokenFlags.firstName.rawValue | TokenFlags.surname.rawValue | TokenFlags.knownOrg.rawValue
+            | TokenFlags.orgHead.rawValue | TokenFlags.title.rawValue | TokenFlags.particle.rawValue
+        for k in out.indices {
+            let f = out[k].flags.rawValue
+            guard f & TokenFlags.capitalized.rawValue != 0, f & TokenFlags.commonLower.rawValue != 0,
+                  f & (names | TokenFlags.allCaps.rawValue) == 0 else { continue }
+            if k + 1 < out.count, out[k + 1].flags.contains(.capitalized) || out[k + 1].flags.contains(.hasDigit) { continue }
+            out[k].flags.insert(.plainWord)
         }
+        return out
     }
 
     static let titles = [
@@ -204,6 +213,7 @@ package struct NERLexicon: Sendable {
 
     static let builtIn: [([String], TokenFlags)] = [
         (titles, .title), (orgHeads, .orgHead), (knownOrgs, .knownOrg), (particles, .particle),
+        (NERDocument.workCues, .workCue), (NERDocument.thingNouns, .thingNoun),
     ]
 
     package static let titleWords: Set<String> = Set(titles)

@@ -44,6 +44,9 @@ enum NERPlaces {
         "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
         "Alberta", "British Columbia", "Manitoba", "New Brunswick", "Newfoundland", "Nova Scotia", "Ontario",
         "Quebec", "Saskatchewan", "Yukon", "Nunavut", "Queensland", "New South Wales", "Tasmania",
+        // Buildings and streets that stand for a government or a trade by metonymy: places.
+        "White House", "Downing Street", "Buckingham Palace", "Capitol Hill", "Oval Office", "Blue House",
+        "Elysee Palace", "Élysée Palace", "Wall Street", "Red Square", "Tiananmen Square", "Westminster",
         // Capitals and large cities.
         "Kabul", "Tirana", "Algiers", "Luanda", "Buenos Aires", "Yerevan", "Canberra", "Vienna", "Baku", "Manama",
         "Dhaka", "Minsk", "Brussels", "La Paz", "Sarajevo", "Brasilia", "Sofia", "Phnom Penh", "Ottawa",
@@ -77,7 +80,7 @@ enum NERPlaces {
     ]
 
     /// Hash of a token sequence's lower-cased words, as `hash(of:)` computes it for a span.
-    static let hashes: Set<UInt64> = Set(names.map { name in
+    static let hashes = NERHashSet(names.map { name in
         let s = name.unicodeScalars.map(\.value)
         return NERText.tokenize(s, from: 0, to: s.count).reduce(UInt64(0x9E37)) {
             nerCombine($0, NERText.hashLower(s[$1.0..<$1.1]))

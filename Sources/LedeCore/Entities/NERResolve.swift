@@ -14,9 +14,9 @@ extension NERDocument {
     /// and as an organization eleven times is an organization everywhere.
     mutating func vote() {
         var votes: [String: SIMD4<Int>] = [:]
+        votes.reserveCapacity(spans.count)
         for s in spans {
-            let k = s.key
-            var v = votes[k] ?? .zero
+            var v = SIMD4<Int>.zero
             v[s.type] += s.tagged ? 2 : 1
             let t = sentences[s.sentence].tokens
             let last = t[s.to - 1].flags
@@ -26,7 +26,31 @@ extension NERDocument {
                !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) {
                 v[1] += 1
             }
-            votes[k] = v
+            // "Helmut Newton" tagged as a place: a known given name and a surname, neither a place
+            // word nor an organization's, are a person.
+            if s.type == 3, s.to - s.from >= 2, s.to - s.from <= 3, t[s.from].flags.contains(.firstName),
+               !t[s.from].flags.contains(.commonLower), last.contains(.capitalized), !last.contains(.commonLower),
+               !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) {
+                v[1] += 3
+            }
+            // "Cheng Chung-tai" tagged as a place: a name ending in a hyphenated given name with a
+            // lower-case second part is a person's.
+            if s.type == 3, s.to - s.from >= 4, t[s.to - 2].length == 1, NERText.isHyphen(scalars[t[s.to - 2].start]),
+               !last.contains(.capitalized), last.contains(.hasLetter), t[s.to - 2].start == t[s.to - 3].end {
+                v[1] += 3
+            }
+            // "Tesla's Elon Musk": two plain capitalized words after a name's possessive are
+            // most often someone of that organization.
+            if s.to - s.from == 2, s.from >= 2, t[s.from - 1].length == 2, NERText.isApostrophe(scalars[t[s.from - 1].start]),
+               t[s.from - 2].flags.contains(.capitalized),
+               (s.from..<s.to).allSatisfy({ k in
+                   let f = t[k].flags
+                   return f.contains(.capitalized) && !f.contains(.allCaps) && !f.contains(.commonLower)
+                       && !f.contains(.orgHead) && !f.contains(.knownOrg) && !f.contains(.title)
+               }) {
+                v[1] += 3
+            }
+            votes[s.key, default: .zero] &+= v
         }
         // A one-word name that is a common lower-case word ("Exhibit", "Director"), tagged once and
         // not a well-known organization, is more likely a capitalized word than a name.
@@ -44,7 +68,26 @@ extension NERDocument {
             kinds[k] = best <= 2 ? best : 0
         }
         for k in definedTerms() { kinds[k] = 0 }
+        for k in familyPlurals() { kinds[k] = 0 }
         for k in notNames { kinds[k] = 0 }
+    }
+
+    /// "the Sams continued…": a person's surname in the plural after "the" names the family,
+    /// not a person or an organization.
+    func familyPlurals() -> [String] {
+        var surnames: Set<String> = []
+        for s in spans where s.type == 1 && s.to - s.from >= 2 {
+            let t = sentences[s.sentence].tokens
+            surnames.insert(Self.string(scalars, t[s.to - 1].start, t[s.to - 1].end, lower: true))
+        }
+        guard !surnames.isEmpty else { return [] }
+        var out: [String] = []
+        for s in spans where s.to - s.from == 1 && s.from > 0 {
+            let t = sentences[s.sentence].tokens
+            guard t[s.from - 1].lower == Self.theHash, s.key.count >= 3, s.key.hasSuffix("s") else { continue }
+            if surnames.contains(String(s.key.dropLast())) { out.append(s.key) }
+        }
+        return out
     }
 
     /// "iodine deficiency disorders (IDD)": an abbreviation spelled out in common words names a
@@ -182,19 +225,41 @@ extension NERDocument {
             }
         }
         // Each key's words (without a leading "the") as hashes, so the pairwise comparisons
-        // below compare integers.
-        struct KeyInfo { var words: [UInt64]; var first: Substring; var hyphenLast: Bool; var initials: [Character]; var kind: Int; var the: Bool }
+        // below compare integers; read from the key's scalars without building substrings.
+        struct KeyInfo { var words: [UInt64]; var first: [UInt32]; var hyphenLast: Bool; var initials: [UInt32]; var kind: Int; var the: Bool }
         var info: [KeyInfo] = []
         info.reserveCapacity(keys.count)
-        let connectors: Set<Substring> = ["of", "and", "the", "for", "at", "&"]
+        var words: [UInt64] = []
+        var initials: [UInt32] = []
+        var firstWords: [[UInt32]] = [[], []]
         for k in keys {
-            var w = k.split(separator: " ")
-            let the = w.first == "the" && w.count > 1
-            if the { w.removeFirst() }
-            info.append(KeyInfo(words: w.map { NERText.hashLower(ArraySlice($0.unicodeScalars.map(\.value))) }, first: w.first ?? "",
-                                hyphenLast: w.last?.utf8.contains(45) ?? false,
-                                initials: w.compactMap { connectors.contains($0) ? nil : $0.first },
-                                kind: kinds[k] ?? 0, the: the))
+            words.removeAll(keepingCapacity: true)
+            initials.removeAll(keepingCapacity: true)
+            firstWords[0].removeAll(keepingCapacity: true)
+            firstWords[1].removeAll(keepingCapacity: true)
+            var h = NERText.fnvOffset, len = 0, hyphen = false, hyphenLast = false, firstScalar: UInt32 = 0
+            func endWord() {
+                guard len > 0 else { return }
+                let w = nerMix(h)
+                words.append(w)
+                if !Self.connectorHashes.contains(w) { initials.append(firstScalar) }
+                hyphenLast = hyphen
+                h = NERText.fnvOffset; len = 0; hyphen = false
+            }
+            for v in k.unicodeScalars {
+                if v.value == 32 { endWord(); continue }
+                if len == 0 { firstScalar = v.value }
+                if v.value == 45 { hyphen = true }
+                if words.count < 2 { firstWords[words.count].append(v.value) }
+                h = (h ^ UInt64(v.value)) &* NERText.fnvPrime
+                len += 1
+            }
+            endWord()
+            let the = words.count > 1 && words[0] == Self.theHash
+            // "the" is a connector, so it is not among the initials either way.
+            if the { words.removeFirst() }
+            info.append(KeyInfo(words: words, first: firstWords[the ? 1 : 0], hyphenLast: hyphenLast,
+                                initials: initials, kind: kinds[k] ?? 0, the: the))
         }
         // Parent of each key: the fuller key it abbreviates.
         var parent = [Int](repeating: -1, count: keys.count)
@@ -227,7 +292,7 @@ extension NERDocument {
                     if wo.last == wk.last || familyFirst { consider(oi) }
                 } else if ik.kind == 2, io.kind == 2 {
                     if wo.starts(with: wk), wk.count >= 2 { consider(oi) }
-                    else if wk.count == 1, ik.first.count >= 2, io.initials.elementsEqual(ik.first) { consider(oi) }
+                    else if wk.count == 1, ik.first.count >= 2, io.initials == ik.first { consider(oi) }
                 }
             }
             if let a = aliasOf[k], a != k, let ai = index[a] {
@@ -331,6 +396,8 @@ extension NERDocument {
         RecognitionResult(entities: entities, links: links())
     }
 
+    static let connectorHashes: [UInt64] = ["of", "and", "the", "for", "at", "&"].map(NERText.hashLower)
+
     static let relationCues: [String] = [
         "co-founder of", "cofounder of", "founder of", "co-founded", "cofounded", "founded", "co-founder",
         "cofounder", "founder", "owned by", "-owned", "owner of", "owns", "owner", "chief executive of",
@@ -376,7 +443,13 @@ extension NERDocument {
                     let pair = [ea, eb, si]
                     guard !seenPairs.contains(pair) else { continue }
                     seenPairs.insert(pair)
-                    let label = sb.from - sa.to <= 12 ? Self.cue(in: t, from: sa.to, to: sb.from) : nil
+                    // A phrase between the two states their relation only when no other entity
+                    // stands between them: in "Insider reported that Twitter, which is owned by
+                    // Musk", "owned by" relates Twitter and Musk, not Insider and Musk.
+                    let between = members.contains { m in
+                        spans[m].from >= sa.to && spans[m].to <= sb.from && entityOf[m] != ea && entityOf[m] != eb
+                    }
+                    let label = sb.from - sa.to <= 12 && !between ? Self.cue(in: t, from: sa.to, to: sb.from) : nil
                     out.append(EntityLinkEvidence(source: entities[ea].name, target: entities[eb].name,
                                                   label: label, sentence: sentenceText))
                 }

@@ -42,6 +42,15 @@ package struct TokenFlags: OptionSet, Sendable, Hashable {
 
     /// A lower-case name particle ("al", "van", "de"): may begin a name. Not a tagger feature.
     package static let particle = TokenFlags(rawValue: 1 << 17)
+    /// A capitalized common word ("He", "But", "Officials") that no name list knows, followed
+    /// by a word that is not capitalized: it does not begin a name, so it is not scored (see
+    /// `NERFeaturizer.fixedOutside`). Set by `NERLexicon.tokens`. Not a tagger feature.
+    package static let plainWord = TokenFlags(rawValue: 1 << 18)
+    /// A word that introduces a work's title ("film", "novel") or a thing an acronym can name
+    /// ("system", "points"): set from the recognizer's own lists, so that scanning every token
+    /// for them costs no extra lookup. Not tagger features.
+    package static let workCue = TokenFlags(rawValue: 1 << 19)
+    package static let thingNoun = TokenFlags(rawValue: 1 << 20)
 
     package static let lexiconMask: UInt32 = 0x1FF00
 
@@ -185,10 +194,11 @@ package enum NERText {
         }
         if letters == 0 && !flags.contains(.hasDigit) { flags.insert(.isPunct) }
         let n = end - start
+        // Affix hashes stay unmixed FNV states: the featurizer's row hashing mixes them.
         func affix(_ from: Int, _ to: Int, _ salt: UInt64) -> UInt64 {
             var a = fnvOffset ^ salt
             for i in max(start, from)..<min(end, to) { a = (a ^ UInt64(lowered(s[i]))) &* fnvPrime }
-            return nerMix(a)
+            return a
         }
         // Affixes tell unknown names apart; a plain lower-case word is only scored inside a name
         // ("Bank of America"), where the word itself says enough, so it skips their five hashes.
@@ -220,6 +230,7 @@ package enum NERText {
     /// one scalar per token.
     package static func tokenize(_ s: [UInt32], from: Int, to: Int) -> [(Int, Int)] {
         var out: [(Int, Int)] = []
+        out.reserveCapacity((to - from) / 5 + 4)
         var i = from
         while i < to {
             let v = s[i]
@@ -269,6 +280,13 @@ package struct NERHashSet: Sendable {
     private var slots: [UInt64]
     private var mask: Int
     private var count = 0
+
+    /// A fixed set of word hashes (the recognizer's word lists): probed once per token, where
+    /// `Set`'s seeded hashing would dominate.
+    package init(_ hashes: some Sequence<UInt64>) {
+        self.init(capacity: 64)
+        for h in hashes { insert(h) }
+    }
 
     package init(capacity: Int = 64) {
         var size = 16

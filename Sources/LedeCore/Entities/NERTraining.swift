@@ -274,4 +274,12 @@ package struct NERTrainer {
 package enum NERHeldOut {
     /// GMB sentences before this index are trained on; the rest (the last 5%) are held out.
     package static func gmbTrainCount(_ total: Int) -> Int { total - total / 20 }
+
+    /// wikigold and UNER PUD: documents with an even number (counted from 1 in file order) are
+    /// trained on, odd ones are held out. Whole documents, so no held-out sentence shares a
+    /// document (and its names) with a trained one.
+    package static func isHeldOut(doc: Int) -> Bool { doc % 2 == 1 }
+
+    package static func trainPart(_ s: [NERSentence]) -> [NERSentence] { s.filter { !isHeldOut(doc: $0.doc) } }
+    package static func heldOutPart(_ s: [NERSentence]) -> [NERSentence] { s.filter { isHeldOut(doc: $0.doc) } }
 }
