@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedeTestSupport
 @testable import LedeCore
 
 /// Real feeds, pages and articles, damaged the ways downloads and editors damage them (cut short,
@@ -7,20 +8,7 @@ import Testing
 /// crash or hang. The damage is pseudo-random with a fixed seed, so a failure reproduces.
 @Suite("Mangled input")
 struct MangledInputTests {
-    /// SplitMix64: small, deterministic, good enough to pick offsets.
-    struct Dice {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-    }
-
-    static func mangled(_ original: [UInt8], dice: inout Dice) -> [[UInt8]] {
+    static func mangled(_ original: [UInt8], dice: inout SeededGenerator) -> [[UInt8]] {
         guard !original.isEmpty else { return [] }
         var versions: [[UInt8]] = []
         versions.append(Array(original.prefix(dice.below(original.count))))
@@ -54,7 +42,7 @@ struct MangledInputTests {
 
     @Test("damaged feeds, pages and articles are read or refused, and what is read has no control characters")
     func damagedInputNeverBreaksTheReader() throws {
-        var dice = Dice(state: 20261127)
+        var dice = SeededGenerator(seed: 20261127)
         let reader = DocumentReader()
         let files = Self.samples()
         #expect(files.count > 100)
