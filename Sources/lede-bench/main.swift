@@ -1,6 +1,7 @@
 import Foundation
 import LedeCore
 import LedeStore
+import LedeTestSupport
 
 /// lede's benchmark harness: `make bench` runs it on a release build and writes BENCHMARKS.md.
 ///
