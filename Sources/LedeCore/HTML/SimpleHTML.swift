@@ -165,7 +165,12 @@ enum SimpleHTML {
                 flushText()
                 let element = MarkupElement(name: tag.name, namespace: nil, attributes: attributes, base: base)
                 current.children.append(.element(element))
-                if tag != .br { stack.append(Open(tag: tag, element: element)) }
+                if tag != .br {
+                    // Deep nesting is left to libxml2 and the converter, which cap it; a deep tree here
+                    // would exhaust the stack when it is walked or freed.
+                    guard stack.count < 64 else { return nil }
+                    stack.append(Open(tag: tag, element: element))
+                }
                 i = j
                 continue
             }
