@@ -1,28 +1,15 @@
 import Foundation
+import LedeCore
 import LedeTestSupport
 
 /// Times the real `lede refresh` against feeds served on 127.0.0.1, as newsboat is timed.
 enum FeedRefreshBench {
-    static func measure(generator: inout CorpusGenerator, feeds: Int, itemsPerFeed: Int) throws -> [Row] {
+    static func measure(generator: inout CorpusGenerator, feeds: Int, itemsPerFeed: Int, storeOnly: Bool = false) throws -> [Row] {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lede").path
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             return [Row(what: "feed refresh", figure: "not measured: no lede binary beside lede-bench", target: "")]
         }
-        // Each feed is built once; the server answers 304 when the client sends its ETag back.
-        var bodies: [Data] = []
-        for feed in 0..<feeds {
-            var xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bench feed \(feed)</title><link>http://127.0.0.1/</link>"
-            for item in 0..<itemsPerFeed {
-                let text = generator.article(number: feed * itemsPerFeed + item, words: 120)
-                let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-                let title = lines.first.map(String.init) ?? "Item"
-                let body = lines.dropFirst(2).map { "<p>\(escape(String($0)))</p>" }.joined()
-                xml += "<item><title>\(escape(title))</title><link>http://127.0.0.1/f\(feed)/\(item)</link>"
-                xml += "<guid>f\(feed)-\(item)</guid><pubDate>Tue, 11 Apr 2023 10:00:00 GMT</pubDate>"
-                xml += "<description>\(escape(body))</description></item>"
-            }
-            bodies.append(Data((xml + "</channel></rss>").utf8))
-        }
+        let bodies = feedBodies(generator: &generator, feeds: feeds, itemsPerFeed: itemsPerFeed)
         let served = bodies
         let server = try LocalHTTPServer { request in
             let index = Int(request.path.dropFirst("/feed".count).prefix(while: \.isNumber)) ?? -1
@@ -42,7 +29,7 @@ enum FeedRefreshBench {
         let library = work.appendingPathComponent("feeds.sqlite").path
         _ = try run(binary, ["--library", library, "opml", "import", opml.path])
         var firstOutput = ""
-        let first = try seconds { firstOutput = try capture(binary, ["--library", library, "refresh", "--timings"]) }
+        let first = try seconds { firstOutput = try capture(binary, ["--library", library, "refresh", "--timings"] + (storeOnly ? ["--store-only"] : [])) }
         print("first refresh said:\n" + firstOutput.split(separator: "\n").suffix(2).joined(separator: "\n"))
         // `refresh --timings` reports its two phases: items stored (pending analysis), then analysed.
         let phases = phaseTimes(in: firstOutput)
@@ -65,6 +52,41 @@ enum FeedRefreshBench {
             Row(what: "`lede refresh`, every feed answers 304 (median of 5)", figure: String(format: "%.2f s", median(notModified)),
                 target: "≤ 0.3 s"),
         ]
+    }
+
+    /// The bench feeds: RSS 2.0 whose descriptions are escaped HTML paragraphs, as most real feeds are.
+    static func feedBodies(generator: inout CorpusGenerator, feeds: Int, itemsPerFeed: Int) -> [Data] {
+        var bodies: [Data] = []
+        for feed in 0..<feeds {
+            var xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bench feed \(feed)</title><link>http://127.0.0.1/</link>"
+            for item in 0..<itemsPerFeed {
+                let text = generator.article(number: feed * itemsPerFeed + item, words: 120)
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+                let title = lines.first.map(String.init) ?? "Item"
+                let body = lines.dropFirst(2).map { "<p>\(escape(String($0)))</p>" }.joined()
+                xml += "<item><title>\(escape(title))</title><link>http://127.0.0.1/f\(feed)/\(item)</link>"
+                xml += "<guid>f\(feed)-\(item)</guid><pubDate>Tue, 11 Apr 2023 10:00:00 GMT</pubDate>"
+                xml += "<description>\(escape(body))</description></item>"
+            }
+            bodies.append(Data((xml + "</channel></rss>").utf8))
+        }
+        return bodies
+    }
+
+    /// Parses the bench feeds in this process, one after another (each feed's items on all cores),
+    /// so feed parsing can be profiled and compared without the server, the store or a child process.
+    static func measureParsing(generator: inout CorpusGenerator, feeds: Int, itemsPerFeed: Int, rounds: Int) throws -> [Row] {
+        let bodies = feedBodies(generator: &generator, feeds: feeds, itemsPerFeed: itemsPerFeed)
+        var times: [Double] = []
+        var items = 0
+        for _ in 0..<rounds {
+            items = 0
+            times.append(try seconds {
+                for body in bodies { items += try FeedParser.parse(body).items.count }
+            })
+        }
+        return [Row(what: "FeedParser.parse, \(feeds) feeds × \(itemsPerFeed) items in process (median of \(rounds))",
+                    figure: String(format: "%.2f s (%d items)", median(times), items), target: "")]
     }
 
     static func phaseTimes(in output: String) -> (store: Double, analysis: Double, articles: Int)? {

@@ -17,8 +17,11 @@ struct Options {
     /// Times only the summarizer (one core, several rounds), for profiling and before/after comparisons.
     var summarizerOnly = false
     var rounds = 5
-    /// Skips the entity-search and keystroke measures of the ingest section (store work only).
+    /// Skips the entity-search and keystroke measures of the ingest section (store work only), and the
+    /// analysis phase of the feed refresh.
     var storeOnly = false
+    /// Times only FeedParser on the feed-refresh bench feeds, in process.
+    var feedParseOnly = false
     var repository = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
     init(_ arguments: [String]) throws {
@@ -33,6 +36,7 @@ struct Options {
             case "--summarizer-only": summarizerOnly = true
             case "--rounds": rounds = max(1, Int(iterator.next() ?? "") ?? rounds)
             case "--store-only": storeOnly = true
+            case "--feed-parse-only": feedParseOnly = true
             case "--help", "-h":
                 print("usage: lede-bench [--articles N] [--large N (0 skips)] [--feed-items N per feed, 10 feeds (0 skips)] [--store-only] [--write BENCHMARKS.md [--section NAME]] [--summarizer-only [--rounds N]]")
                 exit(0)
@@ -91,6 +95,12 @@ func run() throws {
 
     if options.summarizerOnly {
         SummarizerBench.run(generator: &generator, articles: min(options.articles, 2_000), rounds: options.rounds)
+        return
+    }
+    if options.feedParseOnly {
+        let rows = try FeedRefreshBench.measureParsing(generator: &generator, feeds: 10, itemsPerFeed: options.feedItems,
+                                                       rounds: options.rounds)
+        print(rows.map { "\($0.what): \($0.figure)" }.joined(separator: "\n"))
         return
     }
 
@@ -201,7 +211,8 @@ func run() throws {
 
     // MARK: Feeds
     if options.feedItems > 0 {
-        rows += try FeedRefreshBench.measure(generator: &generator, feeds: 10, itemsPerFeed: options.feedItems)
+        rows += try FeedRefreshBench.measure(generator: &generator, feeds: 10, itemsPerFeed: options.feedItems,
+                                             storeOnly: options.storeOnly)
         print(rows.suffix(4).map { "\($0.what): \($0.figure)" }.joined(separator: "\n"))
     }
 

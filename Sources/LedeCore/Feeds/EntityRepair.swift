@@ -35,12 +35,25 @@ enum EntityRepair {
                     let start = j
                     while j < n, j - i <= 33, isNameByte(b[j]) { j += 1 }
                     if j == start || j >= n || b[j] != UInt8(ascii: ";") || !isLetter(b[start]) { return true }
-                    let name = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
-                    if !predefined.contains(name) && !declared.contains(name) { return true }
+                    let nameBytes = UnsafeBufferPointer(rebasing: b[start..<j])
+                    if !isPredefined(nameBytes) {
+                        let name = String(decoding: nameBytes, as: UTF8.self)
+                        if !declared.contains(name) { return true }
+                    }
                 }
                 i = j + 1
             }
             return false
+        }
+    }
+
+    /// `predefined` without building a String: escaped item HTML makes these most of a feed's references.
+    private static func isPredefined(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch name.count {
+        case 2: return (name[0] == UInt8(ascii: "l") || name[0] == UInt8(ascii: "g")) && name[1] == UInt8(ascii: "t")
+        case 3: return name[0] == UInt8(ascii: "a") && name[1] == UInt8(ascii: "m") && name[2] == UInt8(ascii: "p")
+        case 4: return name.elementsEqual("quot".utf8) || name.elementsEqual("apos".utf8)
+        default: return false
         }
     }
 

@@ -213,6 +213,15 @@ public enum FeedDate {
                                  offset: Int, fraction: Double = 0) -> Date? {
         guard (1...12).contains(month), (1...31).contains(day), (0...24).contains(hour), (0...59).contains(minute),
               (0...60).contains(second), (1...9999).contains(year) else { return nil }
+        if year >= 1600 {
+            // Foundation's calendar is proleptic Gregorian from 1582 on, so plain arithmetic gives the same
+            // instant without building a Calendar per item. Hour 24 and second 60 roll over as the calendar does.
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+            let monthDays = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+            guard day <= monthDays || hour == 24 || second == 60 else { return nil }
+            let seconds = daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second
+            return Date(timeIntervalSinceReferenceDate: Double(seconds - 978_307_200)).addingTimeInterval(fraction - Double(offset))
+        }
         var calendar = Calendar(identifier: .gregorian)
         guard let utc = TimeZone(secondsFromGMT: 0) else { return nil }
         calendar.timeZone = utc
@@ -221,6 +230,17 @@ public enum FeedDate {
         // Reject dates the calendar rolled over (31 February).
         guard calendar.component(.day, from: date) == day || hour == 24 || second == 60 else { return nil }
         return date.addingTimeInterval(fraction - Double(offset))
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm); days past the
+    /// end of the month count on into the next.
+    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     private static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }

@@ -251,13 +251,13 @@ enum MarkupParser {
             }
             // Namespace URIs are compared lower-cased: feeds misspell the case of well-known ones
             // (iTunes' "…/DTDs/PodCast-1.0.dtd").
-            let namespace = node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0).lowercased() }
-            var name = String(cString: node.pointee.name)
+            let namespace = node.pointee.ns.flatMap { $0.pointee.href }.map { interned($0, lowercased: true) }
+            var name = interned(node.pointee.name, lowercased: false)
             if !html, namespace == nil, let colon = name.lastIndex(of: ":") {
                 // An undeclared prefix leaves the qualified name in place; keep the local part.
                 name = String(name[name.index(after: colon)...])
             }
-            let element = MarkupElement(name: html ? name : name.lowercased(), namespace: namespace,
+            let element = MarkupElement(name: html ? name : loweredName(name), namespace: namespace,
                                         attributes: attributes, base: base)
             depth += 1
             defer { depth -= 1 }
@@ -283,6 +283,33 @@ enum MarkupParser {
             }
             element.children = children
             return element
+        }
+
+        /// libxml2 interns names and namespace URIs, so a feed's thousands of items share a few dozen
+        /// pointers; converting each once saves a String and a lower-casing per element.
+        var internedStrings: [UnsafeRawPointer: String] = [:]
+        var internedLowercased: [UnsafeRawPointer: String] = [:]
+        var loweredNames: [String: String] = [:]
+
+        private mutating func interned(_ pointer: UnsafePointer<xmlChar>, lowercased: Bool) -> String {
+            let key = UnsafeRawPointer(pointer)
+            if lowercased {
+                if let known = internedLowercased[key] { return known }
+                let value = String(cString: pointer).lowercased()
+                if internedLowercased.count < 4_096 { internedLowercased[key] = value }
+                return value
+            }
+            if let known = internedStrings[key] { return known }
+            let value = String(cString: pointer)
+            if internedStrings.count < 4_096 { internedStrings[key] = value }
+            return value
+        }
+
+        private mutating func loweredName(_ name: String) -> String {
+            if let known = loweredNames[name] { return known }
+            let value = name.lowercased()
+            if loweredNames.count < 4_096 { loweredNames[name] = value }
+            return value
         }
 
         private func appendText(_ text: String, to children: inout [MarkupNode]) {

@@ -17,8 +17,14 @@ public enum HTMLText {
 
     /// Converts an HTML fragment to text.
     public static func text(fromHTML html: String, base: URL? = nil, linkReferences: Bool = true) -> String {
-        guard html.contains("<") || html.contains("&") else { return normalizeInline(html) }
-        guard let root = MarkupParser.parseHTMLFragment(html, base: base) else { return normalizeInline(html) }
+        text(fromHTML: html, base: base, linkReferences: linkReferences, simpleFastPath: true)
+    }
+
+    /// `simpleFastPath: false` always parses with libxml2 (tests compare the two paths).
+    static func text(fromHTML html: String, base: URL?, linkReferences: Bool, simpleFastPath: Bool) -> String {
+        guard html.utf8.contains(UInt8(ascii: "<")) || html.utf8.contains(UInt8(ascii: "&")) else { return normalizeInline(html) }
+        let simple = simpleFastPath ? SimpleHTML.parse(html, base: base) : nil
+        guard let root = simple ?? MarkupParser.parseHTMLFragment(html, base: base) else { return normalizeInline(html) }
         return text(of: root, base: base, linkReferences: linkReferences)
     }
 
@@ -44,47 +50,90 @@ public enum HTMLText {
     /// This runs over every piece of text lede reads, so it works on UTF-8 bytes and looks up
     /// Unicode properties only for non-ASCII scalars.
     static func normalizeInline(_ input: String) -> String {
-        // An escape sequence must go whole, not just its ESC byte, or "[31m" is left behind.
-        let s = input.utf8.contains(0x1B) || input.unicodeScalars.contains("\u{9B}") ? TextSanitizer.clean(input) : input
+        var copy = input
+        return copy.withUTF8 { bytes -> String in
+            // An escape sequence must go whole, not just its ESC byte, or "[31m" is left behind.
+            if containsEscape(bytes) { return normalizeScalars(TextSanitizer.clean(input)) }
+            return alreadyNormal(bytes) == true ? input : normalizeBytes(bytes)
+        }
+    }
+
+    /// ESC, or the C1 control CSI (U+009B, C2 9B in UTF-8).
+    private static func containsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for b in bytes {
+            if b == 0x1B || (b == 0x9B && previous == 0xC2) { return true }
+            previous = b
+        }
+        return false
+    }
+
+    /// True when ASCII text has nothing to change (no control characters, no leading, trailing or
+    /// doubled spaces); nil when the text is not all ASCII.
+    private static func alreadyNormal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var previousSpace = true
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            if b == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else if b < 0x20 || b == 0x7F {
+                return false
+            } else {
+                previousSpace = false
+            }
+        }
+        return !previousSpace || bytes.isEmpty
+    }
+
+    private static func normalizeScalars(_ s: String) -> String {
+        var copy = s
+        return copy.withUTF8 { normalizeBytes($0) }
+    }
+
+    private static func normalizeBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
+        out.reserveCapacity(bytes.count)
         var pendingSpace = false
         func emit(_ scalar: Unicode.Scalar) {
             if pendingSpace && !out.isEmpty { out.append(0x20) }
             pendingSpace = false
-            let v = scalar.value
-            switch v {
-            case 0..<0x80: out.append(UInt8(v))
-            case 0x80..<0x800: out.append(contentsOf: [UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F))])
-            case 0x800..<0x10000:
-                out.append(contentsOf: [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))])
-            default:
-                out.append(contentsOf: [UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)),
-                                        UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))])
-            }
+            out.append(contentsOf: String(Character(scalar)).utf8)
         }
-        for ch in s.unicodeScalars {
-            let v = ch.value
-            if v < 0x80 {
-                if v == 0x20 || (v >= 0x09 && v <= 0x0D) {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
                     pendingSpace = true
-                } else if v >= 0x20 && v != 0x7F {
+                } else if b >= 0x20 && b != 0x7F {
                     if pendingSpace && !out.isEmpty { out.append(0x20) }
                     pendingSpace = false
-                    out.append(UInt8(v))
+                    out.append(b)
                 }
-            } else if v < 0xA0 {
+                i += 1
+                continue
+            }
+            // Valid UTF-8 (it came from a String): the lead byte gives the length.
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length where i + k < n { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+            if v < 0xA0 {
                 // C1 controls are almost always Windows-1252 bytes mislabelled as Latin-1 ("demoronizing").
                 if v == 0x85 {
                     pendingSpace = true
                 } else if let fixed = windows1252C1[v] {
                     emit(fixed)
                 }
-            } else if ch.properties.isWhitespace {
-                pendingSpace = true
+            } else if let scalar = Unicode.Scalar(v), !scalar.properties.isWhitespace {
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<min(n, i + length)]))
             } else {
-                emit(ch)
+                pendingSpace = true
             }
+            i += length
         }
         return String(decoding: out, as: UTF8.self)
     }

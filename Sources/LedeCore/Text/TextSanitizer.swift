@@ -7,6 +7,7 @@ import Foundation
 /// escape sequence from an article can be made to do anything.
 public enum TextSanitizer {
     public static func clean(_ text: String) -> String {
+        if isAlreadyClean(text) { return text }
         // Pure ASCII is already composed; skip the normalization round trip for it.
         let composed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
         var out = ScalarTextBuilder(capacity: composed.utf8.count)
@@ -43,6 +44,29 @@ public enum TextSanitizer {
             i += 1
         }
         return out.string
+    }
+
+    /// Text with nothing to change: printable characters and `\n` only, none of which NFC would alter.
+    /// Most feed text is like this, and checking is far cheaper than rebuilding it.
+    private static func isAlreadyClean(_ text: String) -> Bool {
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x80 {
+                if v < 0x20 && v != 0x0A || v == 0x7F { return false }
+            } else if v < 0xA1 {
+                // C1 controls go; U+00A0 becomes a plain space.
+                return false
+            } else if v < 0x300 {
+                // Below the combining marks nothing composes or decomposes canonically.
+                continue
+            } else if v >= 0x2010 && v <= 0x2027 || v >= 0x2030 && v <= 0x205E {
+                // General punctuation (dashes, quotes, ellipsis), minus the spaces and invisible marks.
+                continue
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// Skips ESC and what follows it: CSI (ESC [ … final), OSC/DCS/APC/PM (to BEL or ESC \), or one char.

@@ -1,0 +1,279 @@
+import CLibXML2
+import Foundation
+
+/// Builds, without libxml2, the tree libxml2's HTML parser builds for the plain fragments most feed
+/// items carry (`<p>`, `<br>`, `<a href>`, emphasis, simple lists, entities).
+///
+/// Feeds escape each item's HTML, so every item is parsed a second time; handing those fragments
+/// to libxml2 (wrapped in a whole document) was most of a large refresh. Anything this reader is not
+/// sure libxml2 would read the same way — unknown tags, comments, misnesting, an unclosed element,
+/// implied structure, odd entities or characters — makes it give up (nil), and the caller falls back
+/// to libxml2. Tests compare both paths over the feed corpus.
+enum SimpleHTML {
+    private enum Tag: UInt8 {
+        case p, br, a, em, strong, i, b, u, ul, ol, li, span, code
+
+        init?(name: ArraySlice<UInt8>) {
+            switch name.count {
+            case 1:
+                switch name[name.startIndex] {
+                case UInt8(ascii: "p"): self = .p
+                case UInt8(ascii: "a"): self = .a
+                case UInt8(ascii: "i"): self = .i
+                case UInt8(ascii: "b"): self = .b
+                case UInt8(ascii: "u"): self = .u
+                default: return nil
+                }
+            case 2:
+                switch (name[name.startIndex], name[name.startIndex + 1]) {
+                case (UInt8(ascii: "b"), UInt8(ascii: "r")): self = .br
+                case (UInt8(ascii: "e"), UInt8(ascii: "m")): self = .em
+                case (UInt8(ascii: "u"), UInt8(ascii: "l")): self = .ul
+                case (UInt8(ascii: "o"), UInt8(ascii: "l")): self = .ol
+                case (UInt8(ascii: "l"), UInt8(ascii: "i")): self = .li
+                default: return nil
+                }
+            default:
+                if name.elementsEqual("strong".utf8) { self = .strong }
+                else if name.elementsEqual("span".utf8) { self = .span }
+                else if name.elementsEqual("code".utf8) { self = .code }
+                else { return nil }
+            }
+        }
+
+        var name: String {
+            switch self {
+            case .p: "p"
+            case .br: "br"
+            case .a: "a"
+            case .em: "em"
+            case .strong: "strong"
+            case .i: "i"
+            case .b: "b"
+            case .u: "u"
+            case .ul: "ul"
+            case .ol: "ol"
+            case .li: "li"
+            case .span: "span"
+            case .code: "code"
+            }
+        }
+
+        var isInline: Bool {
+            switch self {
+            case .a, .em, .strong, .i, .b, .u, .span, .code, .br: true
+            case .p, .ul, .ol, .li: false
+            }
+        }
+    }
+
+    private struct Open {
+        let tag: Tag
+        let element: MarkupElement
+    }
+
+    /// The `html` root libxml2 would return for `<html><head>…</head><body>` + fragment, or nil.
+    static func parse(_ html: String, base: URL?) -> MarkupElement? {
+        var copy = html
+        return copy.withUTF8 { parse(bytes: $0, base: base) }
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>, base: URL?) -> MarkupElement? {
+        let body = MarkupElement(name: "body", namespace: nil, attributes: [:], base: base)
+        var stack: [Open] = []
+        var text: [UInt8] = []
+        var current: MarkupElement { stack.last?.element ?? body }
+        func flushText() {
+            guard !text.isEmpty else { return }
+            current.children.append(.text(String(decoding: text, as: UTF8.self)))
+            text.removeAll(keepingCapacity: true)
+        }
+        let count = bytes.count
+        var i = 0
+        while i < count {
+            let c = bytes[i]
+            if c == UInt8(ascii: "<") {
+                guard i + 1 < count else { return nil }
+                if bytes[i + 1] == UInt8(ascii: "/") {
+                    // An end tag must close the innermost open element, spelled exactly `</name>`.
+                    var j = i + 2
+                    let start = j
+                    while j < count, isNameByte(bytes[j]) { j += 1 }
+                    guard j < count, bytes[j] == UInt8(ascii: ">"), j > start,
+                          let tag = Tag(name: lowered(bytes, start, j)),
+                          let top = stack.last, top.tag == tag else { return nil }
+                    flushText()
+                    stack.removeLast()
+                    i = j + 1
+                    continue
+                }
+                var j = i + 1
+                let start = j
+                while j < count, isNameByte(bytes[j]) { j += 1 }
+                guard j > start, isLetter(bytes[start]), let tag = Tag(name: lowered(bytes, start, j)) else { return nil }
+                // Where libxml2 would close or imply elements, its tree is not the markup's; leave it to libxml2.
+                let parent = stack.last?.tag
+                switch tag {
+                case .p: guard stack.isEmpty else { return nil }
+                case .ul, .ol: guard parent == nil || parent == .li else { return nil }
+                case .li: guard parent == .ul || parent == .ol else { return nil }
+                case .a: guard !stack.contains(where: { $0.tag == .a }) else { return nil }
+                default: guard parent != .ul && parent != .ol else { return nil }
+                }
+                var attributes: [String: String] = [:]
+                var selfClosing = false
+                // Attributes: name="value" or name='value', nothing else.
+                while true {
+                    guard j < count else { return nil }
+                    let b = bytes[j]
+                    if b == UInt8(ascii: " ") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\t") {
+                        j += 1
+                        continue
+                    }
+                    if b == UInt8(ascii: ">") { j += 1; break }
+                    if b == UInt8(ascii: "/") {
+                        guard j + 1 < count, bytes[j + 1] == UInt8(ascii: ">") else { return nil }
+                        selfClosing = true
+                        j += 2
+                        break
+                    }
+                    let nameStart = j
+                    while j < count, isLetter(bytes[j]) || bytes[j] == UInt8(ascii: "-") { j += 1 }
+                    guard j > nameStart, j + 1 < count, bytes[j] == UInt8(ascii: "=") else { return nil }
+                    let key = String(decoding: lowered(bytes, nameStart, j), as: UTF8.self)
+                    let quote = bytes[j + 1]
+                    guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+                    j += 2
+                    var value: [UInt8] = []
+                    while true {
+                        guard j < count else { return nil }
+                        let v = bytes[j]
+                        if v == quote { j += 1; break }
+                        if v < 0x20 || v == UInt8(ascii: "<") { return nil }
+                        if v == UInt8(ascii: "&") {
+                            guard let next = reference(bytes, at: j, into: &value) else { return nil }
+                            j = next
+                        } else {
+                            value.append(v)
+                            j += 1
+                        }
+                    }
+                    guard attributes[key] == nil else { return nil }
+                    attributes[key] = String(decoding: value, as: UTF8.self)
+                }
+                if selfClosing && tag != .br { return nil }
+                flushText()
+                let element = MarkupElement(name: tag.name, namespace: nil, attributes: attributes, base: base)
+                current.children.append(.element(element))
+                if tag != .br {
+                    // Deep nesting is left to libxml2 and the converter, which cap it; a deep tree here
+                    // would exhaust the stack when it is walked or freed.
+                    guard stack.count < 64 else { return nil }
+                    stack.append(Open(tag: tag, element: element))
+                }
+                i = j
+                continue
+            }
+            if c == UInt8(ascii: "&") {
+                guard let next = reference(bytes, at: i, into: &text) else { return nil }
+                i = next
+                continue
+            }
+            // A run of text up to the next tag or reference.
+            let inList = stack.last.map { $0.tag == .ul || $0.tag == .ol } ?? false
+            let runStart = i
+            while i < count {
+                let c = bytes[i]
+                if c == UInt8(ascii: "<") || c == UInt8(ascii: "&") { break }
+                if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { return nil }
+                // U+FFFE and U+FFFF are not XML characters.
+                if c == 0xEF, i + 2 < count, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE { return nil }
+                if inList, !isSpace(c) { return nil }
+                i += 1
+            }
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+        }
+        guard stack.isEmpty else { return nil }
+        flushText()
+        let root = MarkupElement(name: "html", namespace: nil, attributes: [:], base: base)
+        let head = MarkupElement(name: "head", namespace: nil, attributes: [:], base: base)
+        root.children = [.element(head), .element(body)]
+        return root
+    }
+
+    /// Decodes `&name;`, `&#123;` or `&#x7B;` at `index`, appending UTF-8; nil for anything libxml2
+    /// would read differently (no semicolon, unknown name, a value that is not an XML character).
+    private static func reference(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, into out: inout [UInt8]) -> Int? {
+        var j = index + 1
+        let count = bytes.count
+        guard j < count else { return nil }
+        var value: UInt32 = 0
+        if bytes[j] == UInt8(ascii: "#") {
+            j += 1
+            var radix: UInt32 = 10
+            if j < count, bytes[j] == UInt8(ascii: "x") || bytes[j] == UInt8(ascii: "X") {
+                radix = 16
+                j += 1
+            }
+            let start = j
+            while j < count, j - start < 8 {
+                let d = bytes[j]
+                if d >= 0x30 && d <= 0x39 {
+                    value = value * radix + UInt32(d - 0x30)
+                } else if radix == 16, let hex = hexValue(d) {
+                    value = value * radix + hex
+                } else {
+                    break
+                }
+                j += 1
+            }
+            guard j > start, j < count, bytes[j] == UInt8(ascii: ";") else { return nil }
+            let isXMLChar = value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
+                || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
+            guard isXMLChar else { return nil }
+        } else {
+            // libxml2 keeps what is not a known `&name;` as literal text: "&" alone when no name follows,
+            // "&name" (the ";" then reads as text) when the name is unknown or unterminated.
+            let start = j
+            guard isLetter(bytes[j]) else {
+                let b = bytes[j]
+                guard b < 0x80, b != UInt8(ascii: "_"), b != UInt8(ascii: ":") else { return nil }
+                out.append(UInt8(ascii: "&"))
+                return j
+            }
+            while j < count, j - start < 32, isNameByte(bytes[j]) { j += 1 }
+            guard j < count else { return nil }
+            let after = bytes[j]
+            guard after < 0x80, after != UInt8(ascii: "."), after != UInt8(ascii: "-"), after != UInt8(ascii: "_"),
+                  after != UInt8(ascii: ":"), !isNameByte(after) else { return nil }
+            var name = Array(bytes[start..<j])
+            name.append(0)
+            let entity = after == UInt8(ascii: ";")
+                ? name.withUnsafeBufferPointer { buf in buf.baseAddress.flatMap { htmlEntityLookup($0) } } : nil
+            guard let entity, entity.pointee.value > 0 else {
+                out.append(contentsOf: bytes[(start - 1)..<j])
+                return j
+            }
+            value = UInt32(entity.pointee.value)
+        }
+        guard value > 0, let scalar = Unicode.Scalar(value) else { return nil }
+        out.append(contentsOf: String(Character(scalar)).utf8)
+        return j + 1
+    }
+
+    private static func hexValue(_ b: UInt8) -> UInt32? {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(b - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(b - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
+    private static func lowered(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> ArraySlice<UInt8> {
+        ArraySlice(bytes[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+    }
+
+    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    private static func isNameByte(_ b: UInt8) -> Bool { isLetter(b) || (b >= 0x30 && b <= 0x39) }
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+}

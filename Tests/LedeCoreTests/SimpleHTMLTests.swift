@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+@testable import LedeCore
+
+/// The libxml2-free reader of simple item HTML must give exactly the text libxml2's parser gives.
+@Suite("Simple HTML fast path")
+struct SimpleHTMLTests {
+    static let base = URL(string: "http://example.org/dir/page.html")
+
+    /// Both paths, with and without link references; nil when they agree.
+    static func mismatch(_ html: String) -> String? {
+        for links in [true, false] {
+            let fast = HTMLText.text(fromHTML: html, base: base, linkReferences: links, simpleFastPath: true)
+            let slow = HTMLText.text(fromHTML: html, base: base, linkReferences: links, simpleFastPath: false)
+            if fast != slow { return "\(html.debugDescription)\n  fast: \(fast.debugDescription)\n  libxml2: \(slow.debugDescription)" }
+        }
+        return nil
+    }
+
+    /// Every title, summary and content HTML of every item in the feedparser and gofeed fixtures.
+    static func corpusFragments() -> [String] {
+        var fragments: [String] = []
+        for folder in ["feedparser", "gofeed"] {
+            for ext in ["xml", "rss", "atom", "rdf"] {
+                for url in FeedConformanceTests.files(under: folder, ext: ext) {
+                    guard case .success(let feed) = FeedConformanceTests.parse(url) else { continue }
+                    for item in feed.items {
+                        fragments.append(item.title)
+                        if let html = item.html { fragments.append(html) }
+                    }
+                }
+            }
+        }
+        return fragments.filter { $0.contains("<") || $0.contains("&") }
+    }
+
+    @Test("every item HTML of the conformance corpus gives the same text on both paths")
+    func corpusAgrees() {
+        let fragments = Self.corpusFragments()
+        let mismatches = fragments.compactMap(Self.mismatch)
+        #expect(mismatches.isEmpty, Comment(rawValue: "\(mismatches.count) of \(fragments.count) differ:\n" + mismatches.prefix(10).joined(separator: "\n")))
+        // The comparison only proves something if the fast path took a good share of the corpus.
+        let simple = fragments.filter { SimpleHTML.parse($0, base: Self.base) != nil }.count
+        #expect(simple >= 50, "only \(simple) of \(fragments.count) fragments took the fast path")
+    }
+
+    @Test("randomly assembled fragments give the same text on both paths")
+    func randomFragmentsAgree() {
+        let pieces = ["<p>", "</p>", "<b>", "</b>", "<i>", "</i>", "<em>", "</em>", "<strong>", "</strong>", "<br>",
+                      "<br/>", "<br />", "<ul>", "</ul>", "<ol>", "</ol>", "<li>", "</li>", "<span>", "</span>",
+                      "<a href=\"/x?a=1&amp;b=2\">", "<a href='http://h.example/p'>", "<a href=\"#top\">", "</a>",
+                      "<A HREF=\"rel\">", "<P>", "</P>", "&amp;", "&lt;", "&nbsp;", "&eacute;", "&#233;", "&#x2019;",
+                      "&#150;", "&#0;", "&bogus;", "&amp", "& ", "&1", "&a.b;", "&AMP;", "&nbsp", "&", " ", "  ", "\n", "\t", "word", "Zürich", "a.b",
+                      "<img src=\"x.png\">", "<div>", "</div>", "<!-- c -->", "<code>", "</code>", "<u>", "</u>",
+                      "<p class=\"x\">", "<li value=\"3\">", "<h2>", "</h2>", "<", ">", "</br>", "<p/>"]
+        var generator = SplitMix(seed: 0x5EED)
+        var mismatches: [String] = []
+        var simple = 0
+        for _ in 0..<3_000 {
+            let length = Int(generator.next() % 14) + 1
+            let html = (0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            guard html.contains("<") || html.contains("&") else { continue }
+            if SimpleHTML.parse(html, base: Self.base) != nil { simple += 1 }
+            if let m = Self.mismatch(html) { mismatches.append(m) }
+        }
+        #expect(mismatches.isEmpty, Comment(rawValue: "\(mismatches.count) differ:\n" + mismatches.prefix(10).joined(separator: "\n")))
+        #expect(simple >= 50)
+    }
+
+    @Test("well-formed feed paragraphs, lists and links take the fast path")
+    func commonShapesAreSimple() {
+        let html = "<p>One &amp; two <a href=\"/more\">more</a>.</p><ul><li>first</li><li><b>second</b></li></ul><p>Last<br/>line</p>"
+        #expect(SimpleHTML.parse(html, base: Self.base) != nil)
+        #expect(Self.mismatch(html) == nil)
+        #expect(HTMLText.text(fromHTML: html, base: Self.base)
+            == "One & two more[1].\n\n• first\n• second\n\nLast\n\nline\n\n[1] http://example.org/more")
+    }
+
+    @Test("markup libxml2 would restructure is left to libxml2")
+    func irregularMarkupFallsBack() {
+        for html in ["<p>a<p>b", "<b><p>x</p></b>", "<ul>text<li>x</li></ul>", "<p>x</b>", "a &#0; b", "<p/>x",
+                     "<li>x</li>", "<!-- note -->x", "<a href=x>y</a>"] {
+            #expect(SimpleHTML.parse(html, base: Self.base) == nil, "\(html)")
+            #expect(Self.mismatch(html) == nil)
+        }
+    }
+}
+
+/// A small deterministic generator, so failures reproduce.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// FeedDate computes instants by arithmetic; they must be the ones Foundation's calendar gives.
+@Suite("Feed date arithmetic")
+struct FeedDateArithmeticTests {
+    static func calendarDate(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        guard let utc = TimeZone(secondsFromGMT: 0) else { return nil }
+        calendar.timeZone = utc
+        guard let date = calendar.date(from: DateComponents(year: y, month: mo, day: d, hour: h, minute: mi, second: s)),
+              calendar.component(.day, from: date) == d || h == 24 || s == 60 else { return nil }
+        return date
+    }
+
+    @Test("random ISO dates, including 31 February, hour 24 and leap seconds, match the calendar")
+    func matchesCalendar() {
+        var generator = SplitMix(seed: 1_970)
+        var mismatches: [String] = []
+        for _ in 0..<5_000 {
+            let y = 1600 + Int(generator.next() % 8400)
+            let mo = 1 + Int(generator.next() % 12)
+            let d = 1 + Int(generator.next() % 31)
+            let h = Int(generator.next() % 25)
+            let mi = Int(generator.next() % 60)
+            let s = Int(generator.next() % 61)
+            let text = String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, s)
+            let expected = Self.calendarDate(y, mo, d, h, mi, s)
+            if FeedDate.parse(text) != expected { mismatches.append("\(text): \(String(describing: FeedDate.parse(text))) vs \(String(describing: expected))") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
+    @Test("an RFC 822 date with a zone offset reads as the right instant")
+    func rfc822() {
+        #expect(FeedDate.parse("Tue, 11 Apr 2023 10:00:00 +0200").map(FeedDate.iso8601) == "2023-04-11T08:00:00Z")
+        #expect(FeedDate.parse("29 Feb 2023 10:00 GMT") == nil)
+        #expect(FeedDate.parse("29 Feb 2024 10:00 GMT").map(FeedDate.iso8601) == "2024-02-29T10:00:00Z")
+    }
+}
