@@ -55,6 +55,9 @@ struct TextDecodingTests {
         ("a\u{00A0}b\u{2009}c", "a b c"),
         ("line\r\nnext\rlast", "line\nnext\nlast"),
         ("bidi \u{202E}txet", "bidi txet"),
+        ("esc before a letter \u{1B}\u{00E9}x", "esc before a letter x"),
+        ("na\u{00EF}ve \u{2014} \u{201C}quoted\u{201D} \u{65E5}\u{672C} \u{1F600}", "na\u{00EF}ve \u{2014} \u{201C}quoted\u{201D} \u{65E5}\u{672C} \u{1F600}"),
+        ("csi stops at a non-ASCII letter \u{1B}[3\u{00E9}", "csi stops at a non-ASCII letter \u{00E9}"),
     ])
     func sanitizing(input: String, output: String) {
         #expect(TextSanitizer.clean(input) == output)
