@@ -26,7 +26,8 @@ let package = Package(
             resources: [.copy("Resources")]),
         .target(
             name: "LedeStore",
-            dependencies: ["LedeCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["LedeCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(
             name: "LedeTUI",
             dependencies: ["LedeCore", "LedeStore", "CNcurses"],

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import LedeCore
 
 /// Writes articles inside the caller's transaction: analysed ones whole, feed items first
@@ -38,11 +39,14 @@ struct ArticleWriter {
                 """).execute(arguments: [document.source, url, hash, document.title, document.byline, document.feed,
                                  published, published, document.body, keyPoints, feedID, terms, articleID])
         } else {
-            try db.cachedStatement(sql: """
+            try db.stepCached(sql: """
                 INSERT INTO article (feedId, source, url, bodyHash, title, byline, feedTitle, published, addedAt, sortDate, body,
                 keyPoints, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [feedID, document.source, url, hash, document.title, document.byline, document.feed,
-                                 published, now, published ?? now, document.body, keyPoints, terms])
+                """, bind: { binder in
+                binder.bind(feedID); binder.bind(document.source); binder.bind(url); binder.bind(hash)
+                binder.bind(document.title); binder.bind(document.byline); binder.bind(document.feed); binder.bind(published)
+                binder.bind(now); binder.bind(published ?? now); binder.bind(document.body); binder.bind(keyPoints); binder.bind(terms)
+            })
             articleID = db.lastInsertedRowID
         }
         try writeAnalysis(of: article, terms: terms, articleID: articleID)
@@ -95,24 +99,45 @@ struct ArticleWriter {
     static func identity(ofSource source: String) -> String? {
         if source.hasPrefix("http://") || source.hasPrefix("https://") || source.hasPrefix("file://") { return source }
         guard source.hasPrefix("/") else { return nil }
+        // A plain absolute path to a file (no dot segments, nothing to percent-encode) is its URL
+        // as Foundation writes it; building that URL cost more than hashing the body.
+        if isPlainFilePath(source) { return "file://" + source }
         return URL(fileURLWithPath: source).standardizedFileURL.absoluteString
+    }
+
+    static func isPlainFilePath(_ path: String) -> Bool {
+        let plain = path.utf8.allSatisfy { byte in
+            (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+                || byte == 0x2D || byte == 0x5F || byte == 0x2E || byte == 0x2F
+        }
+        guard plain else { return false }
+        // Empty, "." and ".." segments (and a trailing "/") are what standardizing rewrites.
+        let segments = path.utf8.split(separator: 0x2F, omittingEmptySubsequences: false).dropFirst()
+        return !segments.isEmpty && segments.allSatisfy { segment in
+            !segment.isEmpty && !segment.elementsEqual([0x2E]) && !segment.elementsEqual([0x2E, 0x2E])
+        }
     }
 
     /// The article this one is: the one at its URL, unless another already holds its body.
     private func existingArticle(url: String?, hash: String) throws
         -> (id: Int64, hash: String, title: String, matchedByURL: Bool, pending: Bool)? {
         // One indexed lookup for both keys (a feed item is usually new, so both miss).
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        typealias Found = (id: Int64, hash: String, title: String, pending: Bool, url: String?)
+        var rows: [Found] = []
+        try db.stepCached(sql: """
             SELECT id, bodyHash, title, analysisPending, url FROM article WHERE url = ?1 OR bodyHash = ?2
-            """), arguments: [url, hash])
-        let byURL = url.flatMap { url in rows.first { ($0[4] as String?) == url } }
-        let urlID: Int64? = byURL?[0]
+            """, bind: { $0.bind(url); $0.bind(hash) }) { row in
+            let rowURL: String? = sqlite3_column_type(row.handle, 4) == SQLITE_NULL ? nil : row.string(4)
+            rows.append((row.int64(0), row.string(1), row.string(2), row.int64(3) != 0, rowURL))
+        }
+        let byURL = url.flatMap { url in rows.first { $0.url == url } }
+        let urlID = byURL?.id
         // Another article may already hold this body; keep that one rather than break uniqueness.
-        if let other = rows.first(where: { ($0[1] as String) == hash && ($0[0] as Int64) != urlID }) {
-            return (other[0], hash, other[2], false, other[3])
+        if let other = rows.first(where: { $0.hash == hash && $0.id != urlID }) {
+            return (other.id, hash, other.title, false, other.pending)
         }
         if let byURL {
-            return (byURL[0], byURL[1], byURL[2], true, byURL[3])
+            return (byURL.id, byURL.hash, byURL.title, true, byURL.pending)
         }
         return nil
     }
@@ -158,24 +183,49 @@ struct ArticleWriter {
 
     /// The term counts as a JSON object, written by hand: JSONEncoder was a tenth of ingest time.
     static func termsJSON(_ counts: [String: Int]) -> String {
-        var json = "{"
-        json.reserveCapacity(counts.count * 16)
+        // Bytes, not String appends: this ran once per article over a few hundred terms.
+        var json: [UInt8] = [0x7B]
+        json.reserveCapacity(counts.count * 16 + 2)
         var first = true
         for (term, count) in counts {
-            if !first { json += "," }
+            if !first { json.append(0x2C) }
             first = false
-            json += "\""
-            if term.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
-                for scalar in term.unicodeScalars {
-                    let special = scalar == "\"" || scalar == "\\" || scalar.value < 0x20
-                    json += special ? String(format: "\\u%04x", scalar.value) : String(scalar)
+            json.append(0x22)
+            for byte in term.utf8 {
+                if byte == 0x22 || byte == 0x5C || byte < 0x20 {
+                    // \u00XX: the three characters needing it are all below 0x80.
+                    json.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])
+                    json.append(Self.hexDigit(byte >> 4))
+                    json.append(Self.hexDigit(byte & 0x0F))
+                } else {
+                    json.append(byte)
                 }
-            } else {
-                json += term
             }
-            json += "\":\(count)"
+            json.append(0x22)
+            json.append(0x3A)
+            Self.appendDecimal(count, to: &json)
         }
-        return json + "}"
+        json.append(0x7D)
+        return String(decoding: json, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }
+
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
     }
 
     private func removeAnalysis(of articleID: Int64) throws {
@@ -196,13 +246,13 @@ struct ArticleWriter {
         let bullets = article.bullets
         while start < bullets.count {
             let end = min(bullets.count, start + EntityWriter.rowsPerStatement)
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            for position in start..<end {
-                arguments += [articleID, position, bullets[position].text, Self.highlightsJSON(bullets[position].highlights)]
-            }
-            try db.cachedStatement(sql: EntityWriter.statement("INSERT INTO bullet (articleId, position, text, highlights) VALUES",
-                                                               columns: 4, rows: end - start, suffix: ""))
-                .execute(arguments: StatementArguments(arguments))
+            try db.stepCached(sql: EntityWriter.statement("INSERT INTO bullet (articleId, position, text, highlights) VALUES",
+                                                          columns: 4, rows: end - start, suffix: ""), bind: { binder in
+                for position in start..<end {
+                    binder.bind(articleID); binder.bind(position); binder.bind(bullets[position].text)
+                    binder.bind(Self.highlightsJSON(bullets[position].highlights))
+                }
+            })
             start = end
         }
         if let termBatch {
@@ -322,7 +372,17 @@ public enum BodyHash {
             }
             return (first, second)
         }
-        return String(format: "%016llx%016llx", first, second)
+        // Hex by hand: String(format:) goes through Foundation's formatter, slow on Linux.
+        var hex = [UInt8](repeating: 0x30, count: 32)
+        for (offset, value) in [(0, first), (16, second)] {
+            var rest = value
+            for index in stride(from: offset + 15, through: offset, by: -1) {
+                let digit = UInt8(rest & 0xF)
+                hex[index] = digit < 10 ? 0x30 + digit : 0x61 + digit - 10
+                rest >>= 4
+            }
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import LedeCore
 
 /// Joins an article's entities to the library's, conservatively.
@@ -59,6 +60,8 @@ struct EntityWriter {
     func write(entities: [DocumentEntity], links: [EntityLinkEvidence], articleID: Int64) throws {
         let names = entities.map { Self.normalize($0.name) }
         var state = ArticleState(known: try existingEntities(entities, names: names))
+        var normalizedForms: [String: String] = [:]
+        for (entity, normalized) in zip(entities, names) { normalizedForms[entity.name] = normalized }
         for (entity, normalized) in zip(entities, names) {
             guard !normalized.isEmpty, !entity.mentions.isEmpty else { continue }
             let id = try resolve(entity, normalized: normalized, coMentioned: names, state: &state)
@@ -66,7 +69,14 @@ struct EntityWriter {
             for alias in entity.aliases where state.idByName[alias] == nil { state.idByName[alias] = id }
             var forms: Set<String> = []
             for form in [entity.name] + entity.aliases + entity.mentions.map(\.text) {
-                let normalizedForm = Self.normalize(form)
+                // Mentions mostly repeat a few forms; each is normalized once per article.
+                let normalizedForm: String
+                if let known = normalizedForms[form] {
+                    normalizedForm = known
+                } else {
+                    normalizedForm = Self.normalize(form)
+                    normalizedForms[form] = normalizedForm
+                }
                 guard !normalizedForm.isEmpty, forms.insert(normalizedForm).inserted else { continue }
                 state.addAlias(AliasKey(entityID: id, normalized: normalizedForm), form: form)
             }
@@ -77,16 +87,16 @@ struct EntityWriter {
         }
         try insertRows("INSERT INTO entityAlias (entityId, alias, normalizedAlias, articles) VALUES",
                        columns: 4, rows: state.aliasOrder,
-                       suffix: "ON CONFLICT(entityId, normalizedAlias) DO UPDATE SET articles = articles + excluded.articles") { key in
+                       suffix: "ON CONFLICT(entityId, normalizedAlias) DO UPDATE SET articles = articles + excluded.articles") { key, binder in
             let alias = state.aliases[key]
-            return [key.entityID, alias?.form, key.normalized, alias?.count ?? 1]
+            binder.bind(key.entityID); binder.bind(alias?.form); binder.bind(key.normalized); binder.bind(alias?.count ?? 1)
         }
-        try insertRows("INSERT INTO mention (articleId, entityId, start, \"end\", text) VALUES", columns: 5, rows: state.mentions) {
-            [articleID, $0.0, $0.1.start, $0.1.end, $0.1.text]
+        try insertRows("INSERT INTO mention (articleId, entityId, start, \"end\", text) VALUES", columns: 5, rows: state.mentions) { item, binder in
+            binder.bind(articleID); binder.bind(item.0); binder.bind(item.1.start); binder.bind(item.1.end); binder.bind(item.1.text)
         }
         try insertRows("UPDATE entity SET mentionCount = mentionCount + v.column2, articleCount = articleCount + 1 FROM (VALUES",
-                       columns: 2, rows: state.countOrder, suffix: ") AS v WHERE entity.id = v.column1") {
-            [$0, state.counts[$0] ?? 0]
+                       columns: 2, rows: state.countOrder, suffix: ") AS v WHERE entity.id = v.column1") { id, binder in
+            binder.bind(id); binder.bind(state.counts[id] ?? 0)
         }
         try write(links: links, idByName: state.idByName, articleID: articleID)
     }
@@ -127,39 +137,31 @@ struct EntityWriter {
     /// Rows per multi-row statement: few statements, and few distinct ones to cache.
     static let rowsPerStatement = 64
 
-    /// Runs `prefix (?, …), (?, …) suffix` over `rows`, a chunk of rows per statement.
+    /// Runs `prefix (?, …), (?, …) suffix` over `rows`, a chunk of rows per statement;
+    /// `values` binds one item's columns, `row` reads each result row.
     private func insertRows<Item>(_ prefix: String, columns: Int, rows: [Item], suffix: String = "",
-                                  values: (Item) -> [(any DatabaseValueConvertible)?]) throws {
+                                  values: (Item, inout SQLiteBinder) -> Void,
+                                  row: (SQLiteRow) -> Void = { _ in }) throws {
         var start = 0
         while start < rows.count {
             let end = min(rows.count, start + Self.rowsPerStatement)
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            arguments.reserveCapacity((end - start) * columns)
-            for row in rows[start..<end] { arguments += values(row) }
-            try db.cachedStatement(sql: Self.statement(prefix, columns: columns, rows: end - start, suffix: suffix))
-                .execute(arguments: StatementArguments(arguments))
+            try db.stepCached(sql: Self.statement(prefix, columns: columns, rows: end - start, suffix: suffix), bind: { binder in
+                for item in rows[start..<end] { values(item, &binder) }
+            }, row: row)
             start = end
         }
-    }
-
-    private func fetchRows<Item>(_ prefix: String, columns: Int, rows: [Item], suffix: String,
-                                 values: (Item) -> [(any DatabaseValueConvertible)?]) throws -> [Row] {
-        var result: [Row] = []
-        var start = 0
-        while start < rows.count {
-            let end = min(rows.count, start + Self.rowsPerStatement)
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            for row in rows[start..<end] { arguments += values(row) }
-            result += try Row.fetchAll(db.cachedStatement(sql: Self.statement(prefix, columns: columns, rows: end - start, suffix: suffix)),
-                                       arguments: StatementArguments(arguments))
-            start = end
-        }
-        return result
     }
 
     static func statement(_ prefix: String, columns: Int, rows: Int, suffix: String) -> String {
-        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ",") + ")"
-        return prefix + " " + Array(repeating: row, count: rows).joined(separator: ",") + " " + suffix
+        var sql = prefix
+        sql.reserveCapacity(prefix.utf8.count + suffix.utf8.count + rows * (columns * 2 + 2))
+        sql += " "
+        for index in 0..<rows {
+            sql += index == 0 ? "(?" : ",(?"
+            for _ in 1..<max(columns, 1) { sql += ",?" }
+            sql += ")"
+        }
+        return sql + " " + suffix
     }
 
     /// The entities already in the library under this article's exact names, in one query.
@@ -167,12 +169,11 @@ struct EntityWriter {
         let wanted = Array(Set(names.filter { !$0.isEmpty }))
         let kinds = Set(entities.map(\.kind.rawValue))
         var known: [NameKey: Int64] = [:]
-        let rows = try fetchRows("SELECT id, kind, normalizedName FROM entity WHERE normalizedName IN (VALUES", columns: 1,
-                                 rows: wanted, suffix: ")") { [$0] }
-        for row in rows {
-            let kind: String = row[1]
-            guard kinds.contains(kind) else { continue }
-            known[NameKey(kind: kind, normalized: row[2])] = row[0]
+        try insertRows("SELECT id, kind, normalizedName FROM entity WHERE normalizedName IN (VALUES", columns: 1,
+                       rows: wanted, suffix: ")", values: { $1.bind($0) }) { row in
+            let kind = row.string(1)
+            guard kinds.contains(kind) else { return }
+            known[NameKey(kind: kind, normalized: row.string(2))] = row.int64(0)
         }
         return known
     }
@@ -183,61 +184,75 @@ struct EntityWriter {
     static let namesPerStatement = 5
 
     private func write(links: [EntityLinkEvidence], idByName: [String: Int64], articleID: Int64) throws {
-        // Group this article's sentences by entity pair first: one row per pair and article.
-        var pairs: [PairKey: (label: String?, sentences: [EntityLinkEvidence])] = [:]
-        var order: [PairKey] = []
+        // Sentences by number: each (long) sentence is hashed once, not once per pair and question.
+        var sentenceNumbers: [String: Int] = [:]
+        var linkSentence: [Int] = []
+        linkSentence.reserveCapacity(links.count)
         // A sentence that names many entities is a list ("Gates, Wozniak, Bosworth and …"), not a
         // statement about each pair in it; only its labelled pairs become links.
-        var namesPerSentence: [String: Set<String>] = [:]
+        var namesPerSentence: [Set<String>] = []
         for link in links {
-            namesPerSentence[link.sentence, default: []].formUnion([link.source, link.target])
+            let number: Int
+            if let known = sentenceNumbers[link.sentence] {
+                number = known
+            } else {
+                number = namesPerSentence.count
+                sentenceNumbers[link.sentence] = number
+                namesPerSentence.append([])
+            }
+            linkSentence.append(number)
+            namesPerSentence[number].insert(link.source)
+            namesPerSentence[number].insert(link.target)
         }
-        for link in links where link.label != nil || (namesPerSentence[link.sentence]?.count ?? 0) <= Self.namesPerStatement {
+        // Group this article's sentences by entity pair first: one row per pair and article.
+        var pairs: [PairKey: (label: String?, links: [Int])] = [:]
+        var order: [PairKey] = []
+        for (index, link) in links.enumerated()
+        where link.label != nil || namesPerSentence[linkSentence[index]].count <= Self.namesPerStatement {
             guard let a = idByName[link.source], let b = idByName[link.target], a != b else { continue }
             let key = PairKey(low: min(a, b), high: max(a, b))
             if pairs[key] == nil { order.append(key) }
-            pairs[key, default: (nil, [])].sentences.append(link)
+            pairs[key, default: (nil, [])].links.append(index)
             if pairs[key]?.label == nil { pairs[key]?.label = link.label }
         }
         guard !order.isEmpty else { return }
         var sentenceCounts: [PairKey: Int] = [:]
-        for key in order { sentenceCounts[key] = Set(pairs[key]?.sentences.map(\.sentence) ?? []).count }
-        let upserted = try fetchRows("INSERT INTO entityLink (sourceId, targetId, label, weight, articles) VALUES",
-                                     columns: 5, rows: order, suffix: """
+        for key in order { sentenceCounts[key] = Set(pairs[key]?.links.map { linkSentence[$0] } ?? []).count }
+        var linkIDs: [PairKey: (id: Int64, evidence: Int)] = [:]
+        try insertRows("INSERT INTO entityLink (sourceId, targetId, label, weight, articles) VALUES",
+                       columns: 5, rows: order, suffix: """
             ON CONFLICT(sourceId, targetId) DO UPDATE SET label = COALESCE(entityLink.label, excluded.label),
               weight = entityLink.weight + excluded.weight, articles = entityLink.articles + 1
             RETURNING id, sourceId, targetId, evidenceCount
-            """) { key in
-            let pair = pairs[key]
-            return [key.low, key.high, pair?.label, sentenceCounts[key] ?? 0, 1]
-        }
-        var linkIDs: [PairKey: (id: Int64, evidence: Int)] = [:]
-        for row in upserted {
-            // Columns by position: a lookup by name costs a string search per row.
-            linkIDs[PairKey(low: row[1], high: row[2])] = (row[0], row[3])
+            """, values: { key, binder in
+            binder.bind(key.low); binder.bind(key.high); binder.bind(pairs[key]?.label)
+            binder.bind(sentenceCounts[key] ?? 0); binder.bind(Int64(1))
+        }) { row in
+            linkIDs[PairKey(low: row.int64(1), high: row.int64(2))] = (row.int64(0), Int(row.int64(3)))
         }
         let stated = order.compactMap { key in linkIDs[key].map { (key, $0.id) } }
-        try insertRows("INSERT INTO linkArticle (linkId, articleId, sentences) VALUES", columns: 3, rows: stated) { key, linkID in
-            [linkID, articleID, sentenceCounts[key] ?? 0]
+        try insertRows("INSERT INTO linkArticle (linkId, articleId, sentences) VALUES", columns: 3, rows: stated) { item, binder in
+            binder.bind(item.1); binder.bind(articleID); binder.bind(sentenceCounts[item.0] ?? 0)
         }
         // Evidence: the best sentence of each link still under the cap, each sentence stored once.
         var evidence: [(linkID: Int64, sentence: String, label: String?)] = []
         var sentences: [String] = []
-        var seen: Set<String> = []
+        var seen: Set<Int> = []
         for (key, linkID) in stated {
             guard let pair = pairs[key], let kept = linkIDs[key]?.evidence, kept < Self.evidencePerLink,
-                  let best = pair.sentences.first(where: { $0.label != nil }) ?? pair.sentences.first else { continue }
+                  let bestIndex = pair.links.first(where: { links[$0].label != nil }) ?? pair.links.first else { continue }
+            let best = links[bestIndex]
             evidence.append((linkID, best.sentence, best.label))
-            if seen.insert(best.sentence).inserted { sentences.append(best.sentence) }
+            if seen.insert(linkSentence[bestIndex]).inserted { sentences.append(best.sentence) }
         }
         guard !evidence.isEmpty else { return }
         var sentenceIDs: [String: Int64] = [:]
-        for row in try fetchRows("INSERT INTO evidenceSentence (articleId, text) VALUES", columns: 2, rows: sentences,
-                                 suffix: "RETURNING id, text", values: { [articleID, $0] }) {
-            sentenceIDs[row[1]] = row[0]
+        try insertRows("INSERT INTO evidenceSentence (articleId, text) VALUES", columns: 2, rows: sentences,
+                       suffix: "RETURNING id, text", values: { $1.bind(articleID); $1.bind($0) }) { row in
+            sentenceIDs[row.string(1)] = row.int64(0)
         }
-        try insertRows("INSERT INTO linkEvidence (linkId, articleId, sentenceId, label) VALUES", columns: 4, rows: evidence) {
-            [$0.linkID, articleID, sentenceIDs[$0.sentence], $0.label]
+        try insertRows("INSERT INTO linkEvidence (linkId, articleId, sentenceId, label) VALUES", columns: 4, rows: evidence) { item, binder in
+            binder.bind(item.linkID); binder.bind(articleID); binder.bind(sentenceIDs[item.sentence]); binder.bind(item.label)
         }
     }
 

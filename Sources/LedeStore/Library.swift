@@ -26,6 +26,12 @@ public final class Library: Sendable {
                 // Each checkpoint syncs the file to disk, which dominated ingest time at the default
                 // of 1,000 pages; a larger log means far fewer syncs for the same work.
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 16000")
+                // A 64-article transaction dirties more pages than the default 2 MB cache holds, and
+                // spilling them to the log mid-transaction writes many twice.
+                try db.execute(sql: "PRAGMA cache_size = -32000")
+                // Each article's savepoint copies the pages it changes to a statement journal first;
+                // kept in memory, that costs no file writes.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
             }
         }
         if !readOnly {
@@ -94,16 +100,16 @@ public final class Library: Sendable {
     /// Runs `body` in a savepoint, rolled back if it throws; the error becomes the result. Only an
     /// error of the savepoint itself (the transaction is gone) is thrown.
     static func inSavepoint<T>(_ db: Database, _ terms: TermStatBatch? = nil, _ body: () throws -> T) throws -> Result<T, any Error> {
-        try db.execute(sql: "SAVEPOINT article")
+        try db.cachedStatement(sql: "SAVEPOINT article").execute()
         terms?.beginArticle()
         do {
             let value = try body()
-            try db.execute(sql: "RELEASE SAVEPOINT article")
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT article").execute()
             terms?.commitArticle()
             return .success(value)
         } catch {
-            try db.execute(sql: "ROLLBACK TO SAVEPOINT article")
-            try db.execute(sql: "RELEASE SAVEPOINT article")
+            try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT article").execute()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT article").execute()
             terms?.rollBackArticle()
             return .failure(error)
         }
@@ -271,13 +277,23 @@ public final class Library: Sendable {
     public func search(_ query: String, limit: Int = 50, offset: Int = 0) throws -> [ArticleRow] {
         guard let match = FullTextQuery.match(for: query) else { return [] }
         return try pool.read { db in
-            try Row.fetchAll(db, sql: """
+            do {
+                return try searchRows(db, match: match, limit: limit, offset: offset)
+            } catch let error as DatabaseError where error.message?.contains("phrase queries are not supported") == true {
+                // A character SQLite's Unicode tables do not know as a letter split a word into a
+                // phrase: no stored text has that word as one token either.
+                return []
+            }
+        }
+    }
+
+    private func searchRows(_ db: Database, match: String, limit: Int, offset: Int) throws -> [ArticleRow] {
+        try Row.fetchAll(db, sql: """
                 SELECT \(Self.rowColumns.replacingOccurrences(of: "substr(a.body, 1, 240) AS snippet",
                                                               with: "snippet(articleSearch, 1, '', '', '…', 24) AS snippet"))
                 FROM articleSearch JOIN article a ON a.id = articleSearch.rowid
                 WHERE articleSearch MATCH ? ORDER BY articleSearch.rowid DESC LIMIT ? OFFSET ?
                 """, arguments: [match, limit, offset]).map(Self.articleRow)
-        }
     }
 
     /// Library-wide document frequencies for key-term weighting.
@@ -307,7 +323,22 @@ public final class Library: Sendable {
 /// Turns what a person types into an FTS5 query that cannot be a syntax error.
 enum FullTextQuery {
     static func match(for query: String) -> String? {
-        let words = query.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        // Words as the index's tokenizer (unicode61) cuts them: runs of letters, digits and
+        // private-use characters, so that a combining mark splits a word there too. A quoted
+        // string of several tokens would be a phrase, which the index (detail=column) refuses.
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in query.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+                current.append(scalar)
+            default:
+                if !current.isEmpty { words.append(String(current)) }
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
         guard !words.isEmpty else { return nil }
         // Quote every word so FTS5 operators in user text are plain words; the last is a prefix,
         // so results follow as the user types.

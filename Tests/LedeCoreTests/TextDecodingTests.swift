@@ -55,6 +55,9 @@ struct TextDecodingTests {
         ("a\u{00A0}b\u{2009}c", "a b c"),
         ("line\r\nnext\rlast", "line\nnext\nlast"),
         ("bidi \u{202E}txet", "bidi txet"),
+        ("esc before a letter \u{1B}\u{00E9}x", "esc before a letter x"),
+        ("na\u{00EF}ve \u{2014} \u{201C}quoted\u{201D} \u{65E5}\u{672C} \u{1F600}", "na\u{00EF}ve \u{2014} \u{201C}quoted\u{201D} \u{65E5}\u{672C} \u{1F600}"),
+        ("csi stops at a non-ASCII letter \u{1B}[3\u{00E9}", "csi stops at a non-ASCII letter \u{00E9}"),
     ])
     func sanitizing(input: String, output: String) {
         #expect(TextSanitizer.clean(input) == output)
@@ -63,6 +66,18 @@ struct TextDecodingTests {
     @Test("text is composed to NFC so offsets match what a reader sees")
     func normalization() {
         #expect(TextSanitizer.clean("Cafe\u{0301}") == "Caf\u{00E9}")
+        #expect(TextSanitizer.clean("\u{212B}ngstr\u{00F6}m") == "\u{00C5}ngstr\u{00F6}m")
+        #expect(TextSanitizer.clean("\u{1100}\u{1161}") == "\u{AC00}")
+    }
+
+    @Test("text is known to be NFC only when every character is its own NFC and composes with nothing")
+    func composedCheck() {
+        #expect(TextSanitizer.isComposed("plain ASCII"))
+        #expect(TextSanitizer.isComposed("na\u{00EF}ve \u{201C}quoted\u{201D} \u{2014} 5\u{20AC}"))
+        #expect(!TextSanitizer.isComposed("Cafe\u{0301}"))
+        #expect(!TextSanitizer.isComposed("\u{2000}wide"))
+        #expect(!TextSanitizer.isComposed("\u{212B}"))
+        #expect(!TextSanitizer.isComposed("\u{65E5}\u{672C}"))
     }
 
     @Test("a dateline is a date only when the whole line is one")
@@ -73,6 +88,10 @@ struct TextDecodingTests {
         #expect(DatelineParser.date(in: "Published Apr 11, 2023, 6:00 AM") != nil)
         #expect(DatelineParser.date(in: "Asia Martin") == nil)
         #expect(DatelineParser.date(in: "The storm hit on March 3, 2021 and left.") == nil)
+        #expect(DatelineParser.date(in: "Updated: 3rd March 2021 | 10:15 GMT") != nil)
+        #expect(DatelineParser.date(in: "On March 3, 2021 the council met, and it voted to close the harbour for a week.") == nil)
+        #expect(DatelineParser.date(in: "22 m\u{00E4}rz 2023 March") == nil)
+        #expect(DatelineParser.date(in: "Tuesday, 22 September 2015 \u{2014} 10:15") != nil)
     }
 
     @Test("feeds, web pages and JSON are recognized by content, not by name")

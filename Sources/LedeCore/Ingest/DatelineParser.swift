@@ -17,10 +17,18 @@ public enum DatelineParser {
     static let fillers: Set<String> = ["published", "updated", "posted", "on", "at", "am", "pm", "gmt", "utc", "et", "edt", "est", "pt", "pst", "pdt", "bst"]
 
     public static func date(in line: String) -> Date? {
-        let words = line.lowercased()
-            .split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != ":" && $0 != "-" })
-            .map(String.init)
-        guard !words.isEmpty, words.count <= 9 else { return nil }
+        let words: [String]
+        if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Asked of every line above the story, paragraphs included: an ASCII line is cut on
+            // its bytes and given up on at the tenth word.
+            guard let ascii = asciiWords(line) else { return nil }
+            words = ascii
+        } else {
+            words = line.lowercased()
+                .split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != ":" && $0 != "-" })
+                .map(String.init)
+        }
+        guard !words.isEmpty, words.count <= maximumWords else { return nil }
         if words.count == 1, let iso = isoDate(words[0]) { return iso }
         var year: Int?, month: Int?, day: Int?
         for word in words {
@@ -40,6 +48,29 @@ public enum DatelineParser {
         }
         guard let y = year, let m = month, let d = day else { return nil }
         return makeDate(year: y, month: m, day: d)
+    }
+
+    static let maximumWords = 9
+
+    /// The lower-cased words of an ASCII line, as the general path cuts them; nil past `maximumWords`.
+    static func asciiWords(_ line: String) -> [String]? {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in line.utf8 {
+            let lower = (0x41...0x5A).contains(byte) ? byte + 32 : byte
+            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) || lower == 0x3A || lower == 0x2D {
+                current.append(lower)
+            } else if !current.isEmpty {
+                guard words.count < maximumWords else { return nil }
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty {
+            guard words.count < maximumWords else { return nil }
+            words.append(String(decoding: current, as: UTF8.self))
+        }
+        return words
     }
 
     static func isoDate(_ word: String) -> Date? {

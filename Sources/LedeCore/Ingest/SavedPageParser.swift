@@ -16,11 +16,14 @@ public struct SavedPageParser: Sendable {
         var blocks = Self.blocks(from: text, markdown: isMarkdown)
         guard !blocks.isEmpty else { throw IngestError.noText }
 
-        let titleIndex = Self.titleIndex(in: blocks)
+        // Each block's key, once: the title search and the loop below compare them all.
+        var keys = blocks.map { Self.key($0.text) }
+        let titleIndex = Self.titleIndex(in: blocks, keys: keys)
         let title = blocks[titleIndex].text
-        let titleKey = Self.key(title)
+        let titleKey = keys[titleIndex]
         // Everything above the first headline is site navigation.
         blocks.removeFirst(titleIndex)
+        keys.removeFirst(titleIndex)
 
         var byline: String?
         var published: Date?
@@ -28,8 +31,8 @@ public struct SavedPageParser: Sendable {
         var body: [Block] = []
         var seenProse = false
 
-        for block in blocks {
-            if Self.key(block.text) == titleKey { continue }
+        for (block, blockKey) in zip(blocks, keys) {
+            if blockKey == titleKey { continue }
             if !seenProse {
                 if block.listMarker == .numbered, block.wordCount <= 8 { continue }  // breadcrumbs
                 if published == nil, let date = DatelineParser.date(in: block.text) {
@@ -102,8 +105,9 @@ public struct SavedPageParser: Sendable {
     static func blocks(from text: String, markdown: Bool) -> [Block] {
         var blocks: [Block] = []
         var previousLineBlank = true
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = rawLine.trimmedWhitespace
+        // Split on the byte: after sanitizing, "\n" never joins another character into one.
+        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            var line = Substring(rawLine).trimmedWhitespace
             if line.isEmpty { previousLineBlank = true; continue }
             var isHeading = false
             if markdown {
@@ -119,7 +123,8 @@ public struct SavedPageParser: Sendable {
             if block.text.isEmpty { continue }
             if !previousLineBlank, marker == .none, !isHeading, let last = blocks.last,
                last.listMarker == .none, !last.isHeading, !last.endsLikeSentence || last.wordCount >= 12,
-               last.text.count >= 50 {
+               last.text.utf8.count >= 50, last.text.index(last.text.startIndex, offsetBy: 49, limitedBy: last.text.endIndex)
+                .map({ $0 < last.text.endIndex }) == true {
                 blocks[blocks.count - 1].text += " " + block.text
             } else {
                 blocks.append(block)
@@ -172,14 +177,14 @@ public struct SavedPageParser: Sendable {
 
     /// The headline is the line the page repeats (title bar, breadcrumb, heading);
     /// failing that, the first line that reads like a headline.
-    static func titleIndex(in blocks: [Block]) -> Int {
+    static func titleIndex(in blocks: [Block], keys: [String]) -> Int {
         var counts: [String: Int] = [:]
-        for block in blocks { counts[key(block.text), default: 0] += 1 }
-        let repeated = blocks.indices.filter { counts[key(blocks[$0].text), default: 0] >= 2 && blocks[$0].wordCount >= 4 }
+        for key in keys { counts[key, default: 0] += 1 }
+        let repeated = blocks.indices.filter { counts[keys[$0], default: 0] >= 2 && blocks[$0].wordCount >= 4 }
         if let best = repeated.max(by: { blocks[$0].text.count < blocks[$1].text.count }) {
-            let bestKey = key(blocks[best].text)
-            return repeated.first(where: { key(blocks[$0].text) == bestKey && blocks[$0].listMarker == .none })
-                ?? repeated.first(where: { key(blocks[$0].text) == bestKey }) ?? best
+            let bestKey = keys[best]
+            return repeated.first(where: { keys[$0] == bestKey && blocks[$0].listMarker == .none })
+                ?? repeated.first(where: { keys[$0] == bestKey }) ?? best
         }
         if let heading = blocks.firstIndex(where: \.isHeading) { return heading }
         return blocks.firstIndex(where: { $0.wordCount >= 3 && $0.listMarker == .none }) ?? 0
