@@ -266,7 +266,7 @@ extension NERDocument {
                                 initials: initials, kind: kinds[keyIDOf[ki]], the: the))
         }
         // Checked before a key's other details are read: most pairs fail on it.
-        let wordCount = info.map(\.words.count)
+        let wordCount = info.map { $0.words.count }
         // Parent of each key: the fuller key it abbreviates.
         var parent = [Int](repeating: -1, count: keys.count)
         for (ki, k) in keys.enumerated() {

@@ -231,6 +231,14 @@ package enum NERText {
     package static func tokenize(_ s: [UInt32], from: Int, to: Int) -> [(Int, Int)] {
         var out: [(Int, Int)] = []
         out.reserveCapacity((to - from) / 5 + 4)
+        tokenize(s, from: from, to: to) { out.append(($0, $1)) }
+        return out
+    }
+
+    /// The same token bounds handed one by one to `emit` (the recognizer builds each token as it
+    /// comes, without an intermediate array).
+    @inline(__always)
+    package static func tokenize(_ s: [UInt32], from: Int, to: Int, _ emit: (Int, Int) -> Void) {
         var i = from
         while i < to {
             let v = s[i]
@@ -258,19 +266,18 @@ package enum NERText {
                     if c == 38, j + 1 < to, isUpper(s[j + 1]), isUpper(s[j - 1]) { j += 1; continue }
                     break
                 }
-                out.append((i, j))
+                emit(i, j)
                 i = j
                 continue
             }
             if isApostrophe(v), i + 1 < to, s[i + 1] == 115 || s[i + 1] == 83, i + 2 >= to || !isWordChar(s[i + 2]) {
-                out.append((i, i + 2))
+                emit(i, i + 2)
                 i += 2
                 continue
             }
-            out.append((i, i + 1))
+            emit(i, i + 1)
             i += 1
         }
-        return out
     }
 }
 
