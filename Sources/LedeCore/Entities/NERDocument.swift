@@ -134,11 +134,17 @@ struct NERDocument {
 
     /// The id of `key`, given a new one (of kind 0) the first time.
     mutating func intern(_ key: String) -> Int {
-        if let id = keyIDs[key] { return id }
-        let id = keyNames.count
-        keyIDs[key] = id
-        keyNames.append(key)
-        kinds.append(0)
+        let next = keyNames.count
+        // One hash lookup whether the key is new or not (through the defaulted subscript's accessor).
+        func claim(_ slot: inout Int) -> Int {
+            if slot < 0 { slot = next }
+            return slot
+        }
+        let id = claim(&keyIDs[key, default: -1])
+        if id == next {
+            keyNames.append(key)
+            kinds.append(0)
+        }
         return id
     }
 

@@ -161,23 +161,26 @@ extension NERDocument {
         // Longest patterns first, so "Elon Musk" wins over "Musk".
         for k in patterns.keys { patterns[k]?.sort { $0.hashes.count > $1.hashes.count } }
 
-        var covered = sentences.map { [Bool](repeating: false, count: $0.tokens.count) }
+        // One flag per token of the article, sentence `si` starting at `base[si]`.
+        var base = [Int](repeating: 0, count: sentences.count + 1)
+        for (si, sentence) in sentences.enumerated() { base[si + 1] = base[si] + sentence.tokens.count }
+        var covered = [Bool](repeating: false, count: base[sentences.count])
         for s in spans where kinds[s.id] != 0 {
-            for i in s.from..<s.to { covered[s.sentence][i] = true }
+            for i in s.from..<s.to { covered[base[s.sentence] + i] = true }
         }
         var added: [Span] = []
         for (si, sentence) in sentences.enumerated() where !sentence.skipped {
             let t = sentence.tokens
             var i = 0
             while i < t.count {
-                guard !covered[si][i], firstWords.contains(t[i].lower), let candidates = patterns[t[i].lower] else {
+                guard !covered[base[si] + i], firstWords.contains(t[i].lower), let candidates = patterns[t[i].lower] else {
                     i += 1
                     continue
                 }
                 var matched: Pattern?
                 for p in candidates where i + p.hashes.count <= t.count {
                     var ok = true
-                    for (d, h) in p.hashes.enumerated() where t[i + d].lower != h || covered[si][i + d] {
+                    for (d, h) in p.hashes.enumerated() where t[i + d].lower != h || covered[base[si] + i + d] {
                         ok = false
                         break
                     }
@@ -191,7 +194,7 @@ extension NERDocument {
                     var span = Span(sentence: si, from: i, to: i + p.hashes.count, type: p.kind, tagged: false)
                     setKey(&span)
                     added.append(span)
-                    for d in 0..<p.hashes.count { covered[si][i + d] = true }
+                    for d in 0..<p.hashes.count { covered[base[si] + i + d] = true }
                     if kinds[span.id] == 0 { kinds[span.id] = p.kind }
                     if span.id != p.id, aliasOf[span.key] == nil { aliasOf[span.key] = p.key }
                     i += p.hashes.count
@@ -436,11 +439,12 @@ extension NERDocument {
             while runEnd < spans.count, spans[runEnd].sentence == si { runEnd += 1 }
             let members = Array(runStart..<runEnd)
             runStart = runEnd
-            var firstOf: [Int: Int] = [:]
+            // The sentence's entities in order of first mention, and that mention (a few per sentence).
             var order: [Int] = []
-            for m in members where firstOf[entityOf[m]] == nil {
-                firstOf[entityOf[m]] = m
+            var firstOf: [Int] = []
+            for m in members where !order.contains(entityOf[m]) {
                 order.append(entityOf[m])
+                firstOf.append(m)
             }
             guard order.count >= 2 else { continue }
             let sentenceText = text(sentences[si].span.start, sentences[si].span.end)
@@ -448,7 +452,7 @@ extension NERDocument {
             for a in 0..<order.count {
                 for b in (a + 1)..<order.count {
                     let (ea, eb) = (order[a], order[b])
-                    guard let sa = firstOf[ea].map({ spans[$0] }), let sb = firstOf[eb].map({ spans[$0] }) else { continue }
+                    let sa = spans[firstOf[a]], sb = spans[firstOf[b]]
                     // A phrase between the two states their relation only when no other entity
                     // stands between them: in "Insider reported that Twitter, which is owned by
                     // Musk", "owned by" relates Twitter and Musk, not Insider and Musk.
