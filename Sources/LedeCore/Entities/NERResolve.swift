@@ -389,12 +389,12 @@ extension NERDocument {
             let t = sentences[s.sentence].tokens
             let m = Mention(start: t[s.from].start, end: t[s.to - 1].end, text: text(of: s))
             entities[e].mentions.append(m)
-            var forms = [m.text]
-            if s.to < t.count, t[s.to].length == 2, NERText.isApostrophe(scalars[t[s.to].start]), scalars[t[s.to].start + 1] == 115 {
-                forms.append(m.text + text(t[s.to].start, t[s.to].end))
+            func addAlias(_ f: String) {
+                if f != entities[e].name && !entities[e].aliases.contains(f) { entities[e].aliases.append(f) }
             }
-            for f in forms where f != entities[e].name && !entities[e].aliases.contains(f) {
-                entities[e].aliases.append(f)
+            addAlias(m.text)
+            if s.to < t.count, t[s.to].length == 2, NERText.isApostrophe(scalars[t[s.to].start]), scalars[t[s.to].start + 1] == 115 {
+                addAlias(m.text + text(t[s.to].start, t[s.to].end))
             }
         }
     }

@@ -364,26 +364,28 @@ extension NERText {
     package static func scalars(_ text: String) -> [UInt32] {
         var text = text
         return text.withUTF8 { u in
-            var out = [UInt32]()
-            out.reserveCapacity(u.count)
-            var i = 0
-            let n = u.count
-            while i < n {
-                let b = UInt32(u[i])
-                if b < 0x80 {
-                    out.append(b); i += 1
-                } else if b < 0xE0, i + 1 < n {
-                    out.append((b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F)); i += 2
-                } else if b < 0xF0, i + 2 < n {
-                    out.append((b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)); i += 3
-                } else if i + 3 < n {
-                    out.append((b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6
-                        | UInt32(u[i + 3] & 0x3F)); i += 4
-                } else {
-                    break
+            // Written straight into the array's storage: appending checks capacity per scalar.
+            [UInt32](unsafeUninitializedCapacity: u.count) { out, written in
+                var i = 0, o = 0
+                let n = u.count
+                while i < n {
+                    let b = UInt32(u[i])
+                    if b < 0x80 {
+                        out[o] = b; i += 1
+                    } else if b < 0xE0, i + 1 < n {
+                        out[o] = (b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2
+                    } else if b < 0xF0, i + 2 < n {
+                        out[o] = (b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
+                    } else if i + 3 < n {
+                        out[o] = (b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6
+                            | UInt32(u[i + 3] & 0x3F); i += 4
+                    } else {
+                        break
+                    }
+                    o += 1
                 }
+                written = o
             }
-            return out
         }
     }
 }
