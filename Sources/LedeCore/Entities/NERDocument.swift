@@ -184,7 +184,9 @@ struct NERDocument {
                 while from < j, inOrg[from] { from += 1 }
                 if (from..<j).contains(where: { inOrg[$0] }) || from == j { i = j; continue }
                 for part in splitAtSeparators(Span(sentence: si, from: from, to: j, type: tag.type, tagged: true), cut: from > i) {
-                    for piece in splitPossessive(part) {
+                    let (head, tail) = splitPossessive(part)
+                    for k in 0..<2 {
+                        guard let piece = k == 0 ? head : tail else { continue }
                         if var span = clean(piece) {
                             setKey(&span)
                             // "the film Easy Rider": a title, here and wherever else the article names it.
@@ -362,17 +364,17 @@ struct NERDocument {
 
     /// "Civic Passion's Wong Yeung-tat", "Tesla's Elon Musk": an organization's possessive
     /// followed by a name is two entities (unless the whole is one name: "New People's Party").
-    func splitPossessive(_ span: Span) -> [Span] {
+    func splitPossessive(_ span: Span) -> (Span, Span?) {
         let t = sentences[span.sentence].tokens
-        guard span.type == 2, span.to - span.from >= 3, !t[span.to - 1].flags.contains(.orgHead) else { return [span] }
+        guard span.type == 2, span.to - span.from >= 3, !t[span.to - 1].flags.contains(.orgHead) else { return (span, nil) }
         for p in (span.from + 1)..<(span.to - 1) where t[p].length == 2 && NERText.isApostrophe(scalars[t[p].start]) {
             var head = span, tail = span
             head.to = p
             tail.from = p + 1
             tail.type = 1
-            return [head, tail]
+            return (head, tail)
         }
-        return [span]
+        return (span, nil)
     }
 
     /// Trims titles, articles, possessives and punctuation off a span; nil when nothing name-like is left.
