@@ -1,7 +1,8 @@
 // Measures the entity recognizer: mention precision/recall/F1 per kind on held-out annotated
 // text, the hand-made expectations of the seed and Wikinews articles, and speed.
 //
-// Usage: lede-eval-ner [--data DIR] [--corpus DIR] [--speed-articles N] [--verbose]
+// Usage: lede-eval-ner [--data DIR] [--corpus DIR] [--speed-articles N] [--verbose] [--speed-only] [--dump]
+//        lede-eval-ner --text FILE [--tags]
 // Defaults: ../shared/corpus/ner and ../shared/corpus.
 import Foundation
 import LedeCore
