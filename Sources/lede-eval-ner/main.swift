@@ -1,7 +1,8 @@
 // Measures the entity recognizer: mention precision/recall/F1 per kind on held-out annotated
 // text, the hand-made expectations of the seed and Wikinews articles, and speed.
 //
-// Usage: lede-eval-ner [--data DIR] [--corpus DIR] [--speed-articles N] [--verbose]
+// Usage: lede-eval-ner [--data DIR] [--corpus DIR] [--speed-articles N] [--verbose] [--speed-only] [--dump]
+//        lede-eval-ner --text FILE [--tags]
 // Defaults: ../shared/corpus/ner and ../shared/corpus.
 import Foundation
 import LedeCore
@@ -148,6 +149,35 @@ if let g = read(dataDir + "/gmb/gmb_kaggle.conll") {
     gmbHeld = Array(all.suffix(from: NERHeldOut.gmbTrainCount(all.count)))
     heldOut.append(("GMB held-out 5%", gmbHeld))
 }
+// `--dump`: print, as JSON, everything recognized in every corpus text and in the speed
+// articles, so a change meant to keep the output identical can be checked with `diff`.
+if CommandLine.arguments.contains("--dump") {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    func dump(_ label: String, _ body: String) {
+        let r = recognizer.recognize(body: body, sentences: SentenceSplitter().sentences(in: body), byline: nil)
+        let e = (try? encoder.encode(r.entities)).map { String(decoding: $0, as: UTF8.self) } ?? "?"
+        let l = (try? encoder.encode(r.links)).map { String(decoding: $0, as: UTF8.self) } ?? "?"
+        print(label, e, l, separator: "\n")
+    }
+    for dir in ["seed", "wikinews", "feeds"] {
+        let path = corpusDir + "/" + dir
+        for file in ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() where file.hasSuffix(".txt") {
+            if let text = read(path + "/" + file) { dump(dir + "/" + file, text) }
+        }
+    }
+    for (name, sentences) in heldOut {
+        var text = ""
+        var count = 0
+        for s in sentences {
+            text += s.words.joined(separator: " ") + "\n"
+            count += s.words.count
+            if count >= 600 { dump(name, text); text = ""; count = 0 }
+        }
+    }
+    exit(0)
+}
+
 print("## Held-out mention scores (exact span match)\n")
 print("| data | kind | precision | recall | F1 | gold mentions |")
 print("|---|---|---|---|---|---|")

@@ -23,14 +23,20 @@ struct NERDocument {
         var tagged: Bool
         /// The lower-cased surface (see `key(of:)`), set once the span's bounds are final.
         var key = ""
+        /// `key` as an index into the document's keys (`keyNames`), so the document-level passes
+        /// look kinds up in arrays instead of hashing strings.
+        var id = -1
     }
 
     let scalars: [UInt32]
     let lexicon: NERLexicon
     var sentences: [Sentence] = []
     var spans: [Span] = []
-    /// Kind per surface key, decided by document-wide vote: 1 PER, 2 ORG, 0 neither.
-    var kinds: [String: Int] = [:]
+    /// Kind per surface key id, decided by document-wide vote: 1 PER, 2 ORG, 0 neither (or not voted on).
+    var kinds: [Int] = []
+    /// Every surface key seen, by id, and the id of each.
+    var keyNames: [String] = []
+    var keyIDs: [String: Int] = [:]
     var entities: [DocumentEntity] = []
     /// Entity index of each accepted span, parallel to `spans`.
     var entityOf: [Int] = []
@@ -126,12 +132,35 @@ struct NERDocument {
         return Self.string(scalars, t[span.from].start, t[span.to - 1].end, lower: true)
     }
 
+    /// The id of `key`, given a new one (of kind 0) the first time.
+    mutating func intern(_ key: String) -> Int {
+        let next = keyNames.count
+        // One hash lookup whether the key is new or not (through the defaulted subscript's accessor).
+        func claim(_ slot: inout Int) -> Int {
+            if slot < 0 { slot = next }
+            return slot
+        }
+        let id = claim(&keyIDs[key, default: -1])
+        if id == next {
+            keyNames.append(key)
+            kinds.append(0)
+        }
+        return id
+    }
+
+    /// Sets the span's key and its id once its bounds are final.
+    mutating func setKey(_ span: inout Span) {
+        span.key = key(of: span)
+        span.id = intern(span.key)
+    }
+
     // MARK: - Tagging
 
     mutating func tag(model: NERModel?) {
         for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
             guard let model else { break }
             let tags = Self.joinNameParts(model.tag(s.tokens), s.tokens, scalars)
+            let sentenceStart = spans.count
             let orgs = institutionSpans(si)
             var inOrg = [Bool](repeating: false, count: tags.count)
             for o in orgs {
@@ -139,7 +168,7 @@ struct NERDocument {
                 // "Metro Toronto Convention Centre", "Google Science Fair": a venue or an event.
                 if (o.from..<o.to).contains(where: { Self.thingHashes.contains(s.tokens[$0].lower) }) { continue }
                 var span = o
-                span.key = key(of: span)
+                setKey(&span)
                 spans.append(span)
             }
             var i = 0
@@ -155,9 +184,11 @@ struct NERDocument {
                 while from < j, inOrg[from] { from += 1 }
                 if (from..<j).contains(where: { inOrg[$0] }) || from == j { i = j; continue }
                 for part in splitAtSeparators(Span(sentence: si, from: from, to: j, type: tag.type, tagged: true), cut: from > i) {
-                    for piece in splitPossessive(part) {
+                    let (head, tail) = splitPossessive(part)
+                    for k in 0..<2 {
+                        guard let piece = k == 0 ? head : tail else { continue }
                         if var span = clean(piece) {
-                            span.key = key(of: span)
+                            setKey(&span)
                             // "the film Easy Rider": a title, here and wherever else the article names it.
                             if isWorkTitle(span) || isThingAcronym(span) { notNames.insert(span.key); continue }
                             if isPostNominal(span) { continue }
@@ -170,7 +201,8 @@ struct NERDocument {
             markWorkTitles(si)
             // Gazetteer: a well-known organization's one-word name the tagger passed over.
             var covered = inOrg
-            for sp in spans where sp.sentence == si { for k in sp.from..<sp.to { covered[k] = true } }
+            // Spans are appended sentence by sentence: this sentence's are the last ones.
+            for x in sentenceStart..<spans.count { for k in spans[x].from..<spans[x].to { covered[k] = true } }
             // "Seagal said", "said Duffy": one unknown capitalized word speaking is most likely a person.
             for (k, t) in s.tokens.enumerated() where !covered[k] && t.flags.contains(.capitalized) && t.length >= 3 {
                 let f = t.flags
@@ -184,7 +216,7 @@ struct NERDocument {
                     && (k + 1 == s.tokens.count || s.tokens[k + 1].flags.contains(.isPunct))
                 guard next || prev else { continue }
                 var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: false)
-                span.key = key(of: span)
+                setKey(&span)
                 spans.append(span)
                 covered[k] = true
             }
@@ -213,7 +245,7 @@ struct NERDocument {
                 // The same checks as a tagged name ("Booker Prize" is a thing).
                 guard var span = clean(Span(sentence: si, from: k, to: to, type: 1, tagged: false)),
                       span.from == k, span.to == to else { continue }
-                span.key = key(of: span)
+                setKey(&span)
                 if notNames.contains(span.key) { continue }
                 spans.append(span)
                 for j in k..<to { covered[j] = true }
@@ -225,7 +257,7 @@ struct NERDocument {
                 if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
                 if k > 0, s.tokens[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
                 var span = Span(sentence: si, from: k, to: k + 1, type: 2, tagged: true)
-                span.key = key(of: span)
+                setKey(&span)
                 spans.append(span)
             }
         }
@@ -332,17 +364,17 @@ struct NERDocument {
 
     /// "Civic Passion's Wong Yeung-tat", "Tesla's Elon Musk": an organization's possessive
     /// followed by a name is two entities (unless the whole is one name: "New People's Party").
-    func splitPossessive(_ span: Span) -> [Span] {
+    func splitPossessive(_ span: Span) -> (Span, Span?) {
         let t = sentences[span.sentence].tokens
-        guard span.type == 2, span.to - span.from >= 3, !t[span.to - 1].flags.contains(.orgHead) else { return [span] }
+        guard span.type == 2, span.to - span.from >= 3, !t[span.to - 1].flags.contains(.orgHead) else { return (span, nil) }
         for p in (span.from + 1)..<(span.to - 1) where t[p].length == 2 && NERText.isApostrophe(scalars[t[p].start]) {
             var head = span, tail = span
             head.to = p
             tail.from = p + 1
             tail.type = 1
-            return [head, tail]
+            return (head, tail)
         }
-        return [span]
+        return (span, nil)
     }
 
     /// Trims titles, articles, possessives and punctuation off a span; nil when nothing name-like is left.

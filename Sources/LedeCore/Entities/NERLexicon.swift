@@ -79,7 +79,11 @@ package struct NERLexicon: Sendable {
 
     /// Tokenizes and annotates `s[from..<to]`.
     package func tokens(_ s: [UInt32], from: Int, to: Int) -> [NERToken] {
-        var out = NERText.tokenize(s, from: from, to: to).map { r in NERText.token(s, r.0, r.1) }
+        var out: [NERToken] = []
+        out.reserveCapacity((to - from) / 5 + 4)
+        s.withUnsafeBufferPointer { p in
+            NERText.tokenize(s, from: from, to: to) { out.append(NERText.token(p, $0, $1)) }
+        }
         // Looked up in a loop of their own: the table probes are independent, so their cache
         // misses overlap instead of waiting one by one between token builds.
         for k in out.indices { out[k].flags.formUnion(lookup(out[k].lower)) }

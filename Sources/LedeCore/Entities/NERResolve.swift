@@ -13,8 +13,7 @@ extension NERDocument {
     /// Decides one kind per surface for the whole article, so "Twitter" tagged as a person once
     /// and as an organization eleven times is an organization everywhere.
     mutating func vote() {
-        var votes: [String: SIMD4<Int>] = [:]
-        votes.reserveCapacity(spans.count)
+        var votes = [SIMD4<Int>](repeating: .zero, count: keyNames.count)
         for s in spans {
             var v = SIMD4<Int>.zero
             v[s.type] += s.tagged ? 2 : 1
@@ -50,26 +49,27 @@ extension NERDocument {
                }) {
                 v[1] += 3
             }
-            votes[s.key, default: .zero] &+= v
+            votes[s.id] &+= v
         }
         // A one-word name that is a common lower-case word ("Exhibit", "Director"), tagged once and
         // not a well-known organization, is more likely a capitalized word than a name.
-        var once: [String: Int] = [:]
-        for s in spans where s.to - s.from == 1 { once[s.key, default: 0] += 1 }
-        for s in spans where s.to - s.from == 1 && once[s.key] == 1 {
+        var once = [Int](repeating: 0, count: keyNames.count)
+        for s in spans where s.to - s.from == 1 { once[s.id] += 1 }
+        for s in spans where s.to - s.from == 1 && once[s.id] == 1 {
             let f = sentences[s.sentence].tokens[s.from].flags
             if f.contains(.commonLower), !f.contains(.knownOrg), !f.contains(.firstName), !f.contains(.surname) {
-                votes[s.key] = SIMD4(1, 0, 0, 0)
+                votes[s.id] = SIMD4(1, 0, 0, 0)
             }
         }
-        for (k, v) in votes {
+        // A key no span voted for stays 0, as does one whose vote is all zero.
+        for (id, v) in votes.enumerated() {
             var best = 0
             for t in 1...3 where v[t] > v[best] { best = t }
-            kinds[k] = best <= 2 ? best : 0
+            kinds[id] = best <= 2 ? best : 0
         }
-        for k in definedTerms() { kinds[k] = 0 }
-        for k in familyPlurals() { kinds[k] = 0 }
-        for k in notNames { kinds[k] = 0 }
+        for k in definedTerms() { if let id = keyIDs[k] { kinds[id] = 0 } }
+        for k in familyPlurals() { if let id = keyIDs[k] { kinds[id] = 0 } }
+        for k in notNames { if let id = keyIDs[k] { kinds[id] = 0 } }
     }
 
     /// "the Sams continued…": a person's surname in the plural after "the" names the family,
@@ -115,10 +115,10 @@ extension NERDocument {
     /// names the entity just before it. Returns short key → full key.
     func parentheticalAliases() -> [String: String] {
         var out: [String: String] = [:]
-        for s in spans where (kinds[s.key] ?? 0) != 0 {
+        for s in spans where kinds[s.id] != 0 {
             let t = sentences[s.sentence].tokens
-            guard s.to + 2 < t.count, text(t[s.to].start, t[s.to].end) == "(",
-                  text(t[s.to + 2].start, t[s.to + 2].end) == ")" else { continue }
+            guard s.to + 2 < t.count, t[s.to].length == 1, scalars[t[s.to].start] == 40,
+                  t[s.to + 2].length == 1, scalars[t[s.to + 2].start] == 41 else { continue }
             let a = t[s.to + 1]
             guard a.flags.contains(.capitalized), a.length >= 2 else { continue }
             out[text(a.start, a.end).lowercased()] = s.key
@@ -130,52 +130,57 @@ extension NERDocument {
     /// named in full, possessives and hyphen compounds (the tokenizer splits those off), and
     /// names in all-capitals lines.
     mutating func findRepeats(aliasOf: inout [String: String]) {
-        struct Pattern { var hashes: [UInt64]; var key: String; var kind: Int }
-        spans = spans.filter { (kinds[$0.key] ?? 0) != 0 }
+        struct Pattern { var hashes: [UInt64]; var key: String; var id: Int; var kind: Int }
+        spans = spans.filter { kinds[$0.id] != 0 }
         var patterns: [UInt64: [Pattern]] = [:]
-        struct PatternID: Hashable { var key: String; var hashes: [UInt64] }
-        var seen: Set<PatternID> = []
-        func add(_ hashes: [UInt64], _ key: String, _ kind: Int) {
-            guard !hashes.isEmpty, seen.insert(PatternID(key: key, hashes: hashes)).inserted else { return }
-            patterns[hashes[0], default: []].append(Pattern(hashes: hashes, key: key, kind: kind))
+        // Hash sequences already added, by key id.
+        var seen: [Int: [[UInt64]]] = [:]
+        func add(_ hashes: [UInt64], _ key: String, _ id: Int, _ kind: Int) {
+            guard !hashes.isEmpty, !(seen[id]?.contains(hashes) ?? false) else { return }
+            seen[id, default: []].append(hashes)
+            patterns[hashes[0], default: []].append(Pattern(hashes: hashes, key: key, id: id, kind: kind))
         }
         for s in spans {
-            let k = s.key
-            guard let kind = kinds[k], kind != 0 else { continue }
+            let kind = kinds[s.id]
+            guard kind != 0 else { continue }
             let t = sentences[s.sentence].tokens
-            add((s.from..<s.to).map { t[$0].lower }, k, kind)
+            add((s.from..<s.to).map { t[$0].lower }, s.key, s.id, kind)
             if kind == 1, s.to - s.from >= 2 {
                 let last = t[s.to - 1]
                 if last.length >= 2, !last.flags.contains(.title) {
-                    add([last.lower], text(last.start, last.end).lowercased(), 1)
+                    let surname = text(last.start, last.end).lowercased()
+                    add([last.lower], surname, intern(surname), 1)
                 }
             }
         }
         for (short, full) in aliasOf {
-            if let kind = kinds[full] { add([NERText.hashLower(short)], short, kind) }
+            if let fullID = keyIDs[full] { add([NERText.hashLower(short)], short, intern(short), kinds[fullID]) }
         }
         var firstWords = NERHashSet(capacity: patterns.count)
         for k in patterns.keys { firstWords.insert(k) }
         // Longest patterns first, so "Elon Musk" wins over "Musk".
         for k in patterns.keys { patterns[k]?.sort { $0.hashes.count > $1.hashes.count } }
 
-        var covered = sentences.map { [Bool](repeating: false, count: $0.tokens.count) }
-        for s in spans where (kinds[s.key] ?? 0) != 0 {
-            for i in s.from..<s.to { covered[s.sentence][i] = true }
+        // One flag per token of the article, sentence `si` starting at `base[si]`.
+        var base = [Int](repeating: 0, count: sentences.count + 1)
+        for (si, sentence) in sentences.enumerated() { base[si + 1] = base[si] + sentence.tokens.count }
+        var covered = [Bool](repeating: false, count: base[sentences.count])
+        for s in spans where kinds[s.id] != 0 {
+            for i in s.from..<s.to { covered[base[s.sentence] + i] = true }
         }
         var added: [Span] = []
         for (si, sentence) in sentences.enumerated() where !sentence.skipped {
             let t = sentence.tokens
             var i = 0
             while i < t.count {
-                guard !covered[si][i], firstWords.contains(t[i].lower), let candidates = patterns[t[i].lower] else {
+                guard !covered[base[si] + i], firstWords.contains(t[i].lower), let candidates = patterns[t[i].lower] else {
                     i += 1
                     continue
                 }
                 var matched: Pattern?
                 for p in candidates where i + p.hashes.count <= t.count {
                     var ok = true
-                    for (d, h) in p.hashes.enumerated() where t[i + d].lower != h || covered[si][i + d] {
+                    for (d, h) in p.hashes.enumerated() where t[i + d].lower != h || covered[base[si] + i + d] {
                         ok = false
                         break
                     }
@@ -187,12 +192,11 @@ extension NERDocument {
                 let initialOK = p.hashes.count > 1 || !isInitial(si, i) || !first.flags.contains(.commonLower)
                 if capitalOK, initialOK {
                     var span = Span(sentence: si, from: i, to: i + p.hashes.count, type: p.kind, tagged: false)
-                    span.key = key(of: span)
+                    setKey(&span)
                     added.append(span)
-                    for d in 0..<p.hashes.count { covered[si][i + d] = true }
-                    let k = span.key
-                    if kinds[k] == nil || kinds[k] == 0 { kinds[k] = p.kind }
-                    if k != p.key, aliasOf[k] == nil { aliasOf[k] = p.key }
+                    for d in 0..<p.hashes.count { covered[base[si] + i + d] = true }
+                    if kinds[span.id] == 0 { kinds[span.id] = p.kind }
+                    if span.id != p.id, aliasOf[span.key] == nil { aliasOf[span.key] = p.key }
                     i += p.hashes.count
                 } else {
                     i += 1
@@ -209,18 +213,21 @@ extension NERDocument {
     mutating func group(aliasOf: [String: String]) {
         // Surfaces get integer ids once; everything below works on arrays indexed by them.
         var keys: [String] = []
-        var index: [String: Int] = [:]
-        index.reserveCapacity(spans.count)
+        var keyIDOf: [Int] = []
+        // Local index of each document key id present among the spans, -1 if none.
+        var index = [Int](repeating: -1, count: keyNames.count)
         var keyOf = [Int](repeating: 0, count: spans.count)
         var count: [Int] = []
         for (i, s) in spans.enumerated() {
-            if let id = index[s.key] {
+            let id = index[s.id]
+            if id >= 0 {
                 keyOf[i] = id
                 count[id] += 1
             } else {
-                index[s.key] = keys.count
+                index[s.id] = keys.count
                 keyOf[i] = keys.count
                 keys.append(s.key)
+                keyIDOf.append(s.id)
                 count.append(1)
             }
         }
@@ -232,7 +239,7 @@ extension NERDocument {
         var words: [UInt64] = []
         var initials: [UInt32] = []
         var firstWords: [[UInt32]] = [[], []]
-        for k in keys {
+        for (ki, k) in keys.enumerated() {
             words.removeAll(keepingCapacity: true)
             initials.removeAll(keepingCapacity: true)
             firstWords[0].removeAll(keepingCapacity: true)
@@ -259,8 +266,10 @@ extension NERDocument {
             // "the" is a connector, so it is not among the initials either way.
             if the { words.removeFirst() }
             info.append(KeyInfo(words: words, first: firstWords[the ? 1 : 0], hyphenLast: hyphenLast,
-                                initials: initials, kind: kinds[k] ?? 0, the: the))
+                                initials: initials, kind: kinds[keyIDOf[ki]], the: the))
         }
+        // Checked before a key's other details are read: most pairs fail on it.
+        let wordCount = info.map { $0.words.count }
         // Parent of each key: the fuller key it abbreviates.
         var parent = [Int](repeating: -1, count: keys.count)
         for (ki, k) in keys.enumerated() {
@@ -274,7 +283,7 @@ extension NERDocument {
                     best = o
                 }
             }
-            for oi in keys.indices where oi != ki {
+            for oi in keys.indices where oi != ki && wordCount[oi] >= wk.count {
                 let io = info[oi]
                 let wo = io.words
                 guard wo.count >= wk.count else { continue }
@@ -295,8 +304,8 @@ extension NERDocument {
                     else if wk.count == 1, ik.first.count >= 2, io.initials == ik.first { consider(oi) }
                 }
             }
-            if let a = aliasOf[k], a != k, let ai = index[a] {
-                parent[ki] = ai
+            if let a = aliasOf[k], a != k, let aid = keyIDs[a], index[aid] >= 0 {
+                parent[ki] = index[aid]
             } else if best >= 0 {
                 parent[ki] = best
             }
@@ -380,12 +389,12 @@ extension NERDocument {
             let t = sentences[s.sentence].tokens
             let m = Mention(start: t[s.from].start, end: t[s.to - 1].end, text: text(of: s))
             entities[e].mentions.append(m)
-            var forms = [m.text]
-            if s.to < t.count, t[s.to].length == 2, NERText.isApostrophe(scalars[t[s.to].start]), scalars[t[s.to].start + 1] == 115 {
-                forms.append(m.text + text(t[s.to].start, t[s.to].end))
+            func addAlias(_ f: String) {
+                if f != entities[e].name && !entities[e].aliases.contains(f) { entities[e].aliases.append(f) }
             }
-            for f in forms where f != entities[e].name && !entities[e].aliases.contains(f) {
-                entities[e].aliases.append(f)
+            addAlias(m.text)
+            if s.to < t.count, t[s.to].length == 2, NERText.isApostrophe(scalars[t[s.to].start]), scalars[t[s.to].start + 1] == 115 {
+                addAlias(m.text + text(t[s.to].start, t[s.to].end))
             }
         }
     }
@@ -422,16 +431,20 @@ extension NERDocument {
     /// relate, when one does.
     func links() -> [EntityLinkEvidence] {
         var out: [EntityLinkEvidence] = []
-        var seenPairs: Set<[Int]> = []
-        var bySentence: [Int: [Int]] = [:]
-        for (i, s) in spans.enumerated() { bySentence[s.sentence, default: []].append(i) }
-        for si in bySentence.keys.sorted() {
-            guard let members = bySentence[si] else { continue }
-            var firstOf: [Int: Int] = [:]
+        // Spans are in sentence order: each sentence's are one run.
+        var runStart = 0
+        while runStart < spans.count {
+            let si = spans[runStart].sentence
+            var runEnd = runStart + 1
+            while runEnd < spans.count, spans[runEnd].sentence == si { runEnd += 1 }
+            let members = Array(runStart..<runEnd)
+            runStart = runEnd
+            // The sentence's entities in order of first mention, and that mention (a few per sentence).
             var order: [Int] = []
-            for m in members where firstOf[entityOf[m]] == nil {
-                firstOf[entityOf[m]] = m
+            var firstOf: [Int] = []
+            for m in members where !order.contains(entityOf[m]) {
                 order.append(entityOf[m])
+                firstOf.append(m)
             }
             guard order.count >= 2 else { continue }
             let sentenceText = text(sentences[si].span.start, sentences[si].span.end)
@@ -439,10 +452,7 @@ extension NERDocument {
             for a in 0..<order.count {
                 for b in (a + 1)..<order.count {
                     let (ea, eb) = (order[a], order[b])
-                    guard let sa = firstOf[ea].map({ spans[$0] }), let sb = firstOf[eb].map({ spans[$0] }) else { continue }
-                    let pair = [ea, eb, si]
-                    guard !seenPairs.contains(pair) else { continue }
-                    seenPairs.insert(pair)
+                    let sa = spans[firstOf[a]], sb = spans[firstOf[b]]
                     // A phrase between the two states their relation only when no other entity
                     // stands between them: in "Insider reported that Twitter, which is owned by
                     // Musk", "owned by" relates Twitter and Musk, not Insider and Musk.

@@ -160,26 +160,50 @@ package enum NERText {
 
     /// Builds a token for scalars `s[start..<end]`.
     package static func token(_ s: [UInt32], _ start: Int, _ end: Int) -> NERToken {
+        s.withUnsafeBufferPointer { token($0, start, end) }
+    }
+
+    /// One pass over the scalars builds the word hash, the shape and the prefixes; a second over
+    /// the last four the suffixes. ASCII (nearly every scalar of English news) is classified by
+    /// ranges; other scalars by their Unicode properties.
+    @inline(__always)
+    static func token(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> NERToken {
         var flags: TokenFlags = []
         var shapeHash = fnvOffset
         var lastClass: UInt32 = 0
         var upper = 0, lower = 0, letters = 0
         var h = fnvOffset
+        var p2 = fnvOffset ^ 11, p3 = fnvOffset ^ 12
         for i in start..<end {
             let v = s[i]
-            let lv = lowered(v)
-            h = (h ^ UInt64(lv)) &* fnvPrime
+            let lv: UInt32
             let cls: UInt32
-            if isUpper(v) {
-                cls = 88; upper += 1; letters += 1  // X
-            } else if isLower(v) {
-                cls = 120; lower += 1; letters += 1  // x
-            } else if isDigit(v) {
-                cls = 100; flags.insert(.hasDigit)  // d
-            } else if isLetter(v) {
-                cls = 97; letters += 1; flags.insert(.uncased)  // a: letters without case
+            if v < 128 {
+                if v &- 65 < 26 {
+                    lv = v + 32; cls = 88; upper += 1; letters += 1  // X
+                } else if v &- 97 < 26 {
+                    lv = v; cls = 120; lower += 1; letters += 1  // x
+                } else if v &- 48 < 10 {
+                    lv = v; cls = 100; flags.insert(.hasDigit)  // d
+                } else {
+                    lv = v; cls = v
+                }
             } else {
-                cls = v < 128 ? v : 111
+                lv = lowered(v)
+                if isUpper(v) {
+                    cls = 88; upper += 1; letters += 1
+                } else if isLower(v) {
+                    cls = 120; lower += 1; letters += 1
+                } else if isLetter(v) {
+                    cls = 97; letters += 1; flags.insert(.uncased)  // a: letters without case
+                } else {
+                    cls = 111
+                }
+            }
+            h = (h ^ UInt64(lv)) &* fnvPrime
+            if i - start < 3 {
+                p3 = (p3 ^ UInt64(lv)) &* fnvPrime
+                if i - start < 2 { p2 = (p2 ^ UInt64(lv)) &* fnvPrime }
             }
             if cls != lastClass {
                 shapeHash = (shapeHash ^ UInt64(cls)) &* fnvPrime
@@ -189,28 +213,28 @@ package enum NERText {
         let first = s[start]
         if letters > 0 { flags.insert(.hasLetter) }
         if isUpper(first) { flags.insert(.capitalized) }
-        if upper > 0 && lower == 0 && upper + (flags.contains(.hasDigit) ? 0 : 0) >= 1 && letters > 0 && upper == letters {
+        if upper > 0 && lower == 0 && letters > 0 && upper == letters {
             flags.insert(.allCaps)
         }
         if letters == 0 && !flags.contains(.hasDigit) { flags.insert(.isPunct) }
         let n = end - start
-        // Affix hashes stay unmixed FNV states: the featurizer's row hashing mixes them.
-        func affix(_ from: Int, _ to: Int, _ salt: UInt64) -> UInt64 {
-            var a = fnvOffset ^ salt
-            for i in max(start, from)..<min(end, to) { a = (a ^ UInt64(lowered(s[i]))) &* fnvPrime }
-            return a
-        }
         // Affixes tell unknown names apart; a plain lower-case word is only scored inside a name
         // ("Bank of America"), where the word itself says enough, so it skips their five hashes.
         guard upper > 0 || flags.contains(.hasDigit) || flags.contains(.uncased) else {
             return NERToken(start: start, end: end, lower: nerMix(h), shape: nerMix(shapeHash), prefix2: 0, prefix3: 0,
                             suffix2: 0, suffix3: 0, suffix4: 0, flags: flags, length: n)
         }
+        // Affix hashes stay unmixed FNV states: the featurizer's row hashing mixes them.
+        var s2 = fnvOffset ^ 21, s3 = fnvOffset ^ 22, s4 = fnvOffset ^ 23
+        for i in max(start, end - 4)..<end {
+            let lv = UInt64(lowered(s[i]))
+            s4 = (s4 ^ lv) &* fnvPrime
+            if i >= end - 3 { s3 = (s3 ^ lv) &* fnvPrime }
+            if i >= end - 2 { s2 = (s2 ^ lv) &* fnvPrime }
+        }
         return NERToken(
             start: start, end: end, lower: nerMix(h), shape: nerMix(shapeHash),
-            prefix2: affix(start, start + 2, 11), prefix3: affix(start, start + 3, 12),
-            suffix2: affix(end - 2, end, 21), suffix3: affix(end - 3, end, 22), suffix4: affix(end - 4, end, 23),
-            flags: flags, length: n)
+            prefix2: p2, prefix3: p3, suffix2: s2, suffix3: s3, suffix4: s4, flags: flags, length: n)
     }
 
     static let abbreviations: Set<[UInt32]> = Set([
@@ -231,6 +255,14 @@ package enum NERText {
     package static func tokenize(_ s: [UInt32], from: Int, to: Int) -> [(Int, Int)] {
         var out: [(Int, Int)] = []
         out.reserveCapacity((to - from) / 5 + 4)
+        tokenize(s, from: from, to: to) { out.append(($0, $1)) }
+        return out
+    }
+
+    /// The same token bounds handed one by one to `emit` (the recognizer builds each token as it
+    /// comes, without an intermediate array).
+    @inline(__always)
+    package static func tokenize(_ s: [UInt32], from: Int, to: Int, _ emit: (Int, Int) -> Void) {
         var i = from
         while i < to {
             let v = s[i]
@@ -258,19 +290,18 @@ package enum NERText {
                     if c == 38, j + 1 < to, isUpper(s[j + 1]), isUpper(s[j - 1]) { j += 1; continue }
                     break
                 }
-                out.append((i, j))
+                emit(i, j)
                 i = j
                 continue
             }
             if isApostrophe(v), i + 1 < to, s[i + 1] == 115 || s[i + 1] == 83, i + 2 >= to || !isWordChar(s[i + 2]) {
-                out.append((i, i + 2))
+                emit(i, i + 2)
                 i += 2
                 continue
             }
-            out.append((i, i + 1))
+            emit(i, i + 1)
             i += 1
         }
-        return out
     }
 }
 
@@ -333,26 +364,28 @@ extension NERText {
     package static func scalars(_ text: String) -> [UInt32] {
         var text = text
         return text.withUTF8 { u in
-            var out = [UInt32]()
-            out.reserveCapacity(u.count)
-            var i = 0
-            let n = u.count
-            while i < n {
-                let b = UInt32(u[i])
-                if b < 0x80 {
-                    out.append(b); i += 1
-                } else if b < 0xE0, i + 1 < n {
-                    out.append((b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F)); i += 2
-                } else if b < 0xF0, i + 2 < n {
-                    out.append((b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)); i += 3
-                } else if i + 3 < n {
-                    out.append((b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6
-                        | UInt32(u[i + 3] & 0x3F)); i += 4
-                } else {
-                    break
+            // Written straight into the array's storage: appending checks capacity per scalar.
+            [UInt32](unsafeUninitializedCapacity: u.count) { out, written in
+                var i = 0, o = 0
+                let n = u.count
+                while i < n {
+                    let b = UInt32(u[i])
+                    if b < 0x80 {
+                        out[o] = b; i += 1
+                    } else if b < 0xE0, i + 1 < n {
+                        out[o] = (b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2
+                    } else if b < 0xF0, i + 2 < n {
+                        out[o] = (b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
+                    } else if i + 3 < n {
+                        out[o] = (b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6
+                            | UInt32(u[i + 3] & 0x3F); i += 4
+                    } else {
+                        break
+                    }
+                    o += 1
                 }
+                written = o
             }
-            return out
         }
     }
 }
