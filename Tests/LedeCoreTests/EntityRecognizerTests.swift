@@ -57,6 +57,21 @@ private func entity(_ r: RecognitionResult, _ name: String) -> DocumentEntity? {
 
 @Suite("Entity recognizer")
 struct EntityRecognizerTests {
+    @Test("an acronym whose words are spelled out in lower case elsewhere in the article is a term, not an organization")
+    func acronymSpelledOutElsewhere() {
+        let body = """
+            The report has prompted calls for all edible salt to be iodised. They say adding the mineral to salt is \
+            the simplest and most effective method of preventing iodine deficiency disorders.
+
+            The most well known effects of IDD are visible goiter and cretinism, the World Health Organization says. \
+            The WHO has warned about it for years.
+            """
+        let result = recognize(body)
+        #expect(entity(result, "IDD") == nil)
+        #expect(result.entities.contains { $0.kind == .organization && ($0.name == "World Health Organization" || $0.aliases.contains("WHO")) },
+                "\(result.entities.map(\.name))")
+    }
+
     @Test("the shipped weights load")
     func shippedWeightsLoad() {
         #expect(EntityRecognizer.shared.hasModel)

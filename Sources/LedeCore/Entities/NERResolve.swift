@@ -108,6 +108,39 @@ extension NERDocument {
                 if initials == letters { out.append(String(String.UnicodeScalarView(letters))) }
             }
         }
+        // "…preventing iodine deficiency disorders. … the effects of IDD": the same holds when the
+        // spelled-out words appear anywhere in the article, brackets or not. Organizations spell
+        // theirs out in capitals ("World Health Organization"), so they never match.
+        var acronyms: Set<String> = []
+        for span in spans where span.to - span.from == 1 {
+            let token = sentences[span.sentence].tokens[span.from]
+            guard token.flags.contains(.allCaps), token.length >= 2, token.length <= 6 else { continue }
+            let key = text(token.start, token.end).lowercased()
+            if !out.contains(key) { acronyms.insert(key) }
+        }
+        for acronym in acronyms {
+            let letters = Array(acronym.unicodeScalars)
+            search: for sentence in sentences {
+                let t = sentence.tokens
+                guard t.count >= letters.count else { continue }
+                for first in 0...(t.count - letters.count) {
+                    var matches = true
+                    for (offset, letter) in letters.enumerated() {
+                        let word = t[first + offset]
+                        let lead = scalars[word.start]
+                        guard word.length >= 2, !word.flags.contains(.capitalized), !word.flags.contains(.allCaps),
+                              Unicode.Scalar(lead)?.properties.isLowercase == true, Unicode.Scalar(lead) == letter else {
+                            matches = false
+                            break
+                        }
+                    }
+                    if matches {
+                        out.append(acronym)
+                        break search
+                    }
+                }
+            }
+        }
         return out
     }
 
