@@ -114,7 +114,8 @@ extension NERDocument {
         var acronyms: Set<String> = []
         for span in spans where span.to - span.from == 1 {
             let token = sentences[span.sentence].tokens[span.from]
-            guard token.flags.contains(.allCaps), token.length >= 2, token.length <= 6 else { continue }
+            // Two letters, or short words, match some phrase of almost any article by chance.
+            guard token.flags.contains(.allCaps), token.length >= 3, token.length <= 6 else { continue }
             let key = text(token.start, token.end).lowercased()
             if !out.contains(key) { acronyms.insert(key) }
         }
@@ -128,7 +129,7 @@ extension NERDocument {
                     for (offset, letter) in letters.enumerated() {
                         let word = t[first + offset]
                         let lead = scalars[word.start]
-                        guard word.length >= 2, !word.flags.contains(.capitalized), !word.flags.contains(.allCaps),
+                        guard word.length >= 4, !word.flags.contains(.capitalized), !word.flags.contains(.allCaps),
                               Unicode.Scalar(lead)?.properties.isLowercase == true, Unicode.Scalar(lead) == letter else {
                             matches = false
                             break
