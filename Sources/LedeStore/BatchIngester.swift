@@ -38,7 +38,7 @@ public struct BatchIngester: Sendable {
             var analysed = count > 0 ? analyse(range: 0..<min(count, chunkSize), read: read, terms: terms) : []
             while start < count {
                 let end = min(count, start + chunkSize)
-                let ahead = AheadResults()
+                let ahead = AheadSlot<[Result<[ProcessedArticle], any Error>]>([])
                 let group = DispatchGroup()
                 if end < count {
                     let snapshot = terms
@@ -64,10 +64,7 @@ public struct BatchIngester: Sendable {
                         for article in articles {
                             switch stored[next] {
                             case let .success(outcome):
-                                if case .added = outcome {
-                                    terms.documentCount += 1
-                                    for term in article.termCounts.keys { terms.frequencies[term, default: 0] += 1 }
-                                }
+                                if case .added = outcome { terms.add(article) }
                                 outcomes.append(outcome)
                             case let .failure(error):
                                 failure = failure ?? error
@@ -90,7 +87,7 @@ public struct BatchIngester: Sendable {
 
     private func analyse(range: Range<Int>, read: @Sendable (Int) throws -> [ParsedDocument],
                          terms: TermStatisticsSnapshot) -> [Result<[ProcessedArticle], any Error>] {
-        let slots = ResultSlots(count: range.count)
+        let slots = ParallelSlots<Result<[ProcessedArticle], any Error>>(count: range.count, empty: .failure(CancellationError()))
         let pipeline = self.pipeline
         DispatchQueue.concurrentPerform(iterations: range.count) { offset in
             let result = Result { try read(range.lowerBound + offset).map { pipeline.process($0, terms: terms) } }
@@ -102,34 +99,5 @@ public struct BatchIngester: Sendable {
     /// Ingests documents already read (one source each), e.g. the items of a fetched feed.
     public func ingest(documents: [ParsedDocument], feedID: Int64? = nil) -> [SourceResult] {
         ingest(count: documents.count, feedID: feedID, read: { [documents[$0]] })
-    }
-}
-
-/// The next chunk's analysis, handed from the thread that made it to the writer.
-private final class AheadResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [Result<[ProcessedArticle], any Error>] = []
-
-    var value: [Result<[ProcessedArticle], any Error>] {
-        get { lock.lock(); defer { lock.unlock() }; return stored }
-        set { lock.lock(); stored = newValue; lock.unlock() }
-    }
-}
-
-/// Results written by parallel workers, each to its own slot.
-private final class ResultSlots: @unchecked Sendable {
-    private var storage: [Result<[ProcessedArticle], any Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Result<[ProcessedArticle], any Error>) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    var values: [Result<[ProcessedArticle], any Error>] {
-        storage.map { $0 ?? .failure(CancellationError()) }
     }
 }

@@ -43,7 +43,7 @@ public struct PendingAnalyzer: Sendable {
         var done = 0
         while let last = chunk.last {
             let next = try library.pendingArticles(after: last.id, limit: chunkSize)
-            let ahead = AheadSlot()
+            let ahead = AheadSlot<[ProcessedArticle?]>([])
             let group = DispatchGroup()
             if !next.isEmpty {
                 let snapshot = terms
@@ -72,7 +72,7 @@ public struct PendingAnalyzer: Sendable {
     }
 
     private func analyse(_ chunk: [Library.PendingArticle], terms: TermStatisticsSnapshot) -> [ProcessedArticle?] {
-        let slots = AnalysisSlots(count: chunk.count)
+        let slots = ParallelSlots<ProcessedArticle?>(count: chunk.count, empty: nil)
         let pipeline = self.pipeline
         DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
             slots.set(index, pipeline.process(chunk[index].document, terms: terms))
@@ -87,42 +87,10 @@ public struct PendingAnalyzer: Sendable {
             switch result {
             case .success(true):
                 report.analysed += 1
-                terms.documentCount += 1
-                for term in item.article.termCounts.keys { terms.frequencies[term, default: 0] += 1 }
+                terms.add(item.article)
             case .success(false): report.skipped += 1
             case .failure: report.failed += 1
             }
         }
-    }
-}
-
-/// The next chunk's analysis, handed from the thread that made it to the writer.
-private final class AheadSlot: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [ProcessedArticle?] = []
-
-    var value: [ProcessedArticle?] {
-        get { lock.lock(); defer { lock.unlock() }; return stored }
-        set { lock.lock(); stored = newValue; lock.unlock() }
-    }
-}
-
-/// Analyses written by parallel workers, each to its own slot.
-private final class AnalysisSlots: @unchecked Sendable {
-    private var storage: [ProcessedArticle?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: ProcessedArticle) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    var values: [ProcessedArticle?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
     }
 }

@@ -26,6 +26,12 @@ public struct TermStatisticsSnapshot: TermStatistics {
     }
 
     public func documentFrequency(of term: String) -> Int { frequencies[term] ?? 0 }
+
+    /// Counts one newly stored article, so later analyses in the same run weigh its terms.
+    public mutating func add(_ article: ProcessedArticle) {
+        documentCount += 1
+        for term in article.termCounts.keys { frequencies[term, default: 0] += 1 }
+    }
 }
 
 /// Runs every analysis stage on a parsed document.
