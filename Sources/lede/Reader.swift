@@ -13,9 +13,11 @@ enum Reader {
         }
         do {
             var tuiOptions = TUIOptions.fromEnvironment(theme: theme, about: about ?? "")
+            let config = Config.load(path: tuiOptions.configPath ?? Config.defaultPath())
+            tuiOptions.config = config
             if about == nil, (try? library.feeds().isEmpty) == false {
                 var refresher = FeedRefresher(library: library)
-                refresher.config = Config.load(path: Config.defaultPath())
+                refresher.config = config
                 tuiOptions.refreshFeeds = { [refresher] progress in refresher.refreshSynchronously(progress: progress) }
             }
             try runTUI(library: library, options: tuiOptions)

@@ -71,7 +71,7 @@ enum NERPlaces {
         "Venice", "Florence", "Marseille", "Lyon", "Manchester", "Liverpool", "Birmingham", "Edinburgh",
         "Glasgow", "Belfast", "St Petersburg", "Saint Petersburg", "Kandahar", "Basra", "Mosul", "Fallujah",
         "Kirkuk", "Ramadi", "Tikrit", "Benghazi", "Alexandria", "Mecca", "Medina", "Jeddah", "Gaza City",
-        "Ramallah", "Hebron", "Haifa", "Peshawar", "Quetta", "Rawalpindi", "Mumbai", "Hyderabad",
+        "Ramallah", "Hebron", "Haifa", "Peshawar", "Quetta", "Rawalpindi", "Hyderabad",
         "Los Angeles", "San Francisco", "Chicago", "Houston", "Philadelphia", "Phoenix", "San Antonio",
         "San Diego", "Dallas", "San Jose", "Austin", "Seattle", "Denver", "Boston", "Detroit", "Miami",
         "Atlanta", "Las Vegas", "New Orleans", "Baltimore", "Pittsburgh", "Cleveland", "Minneapolis",

@@ -6,6 +6,8 @@ public struct TUIOptions: Sendable {
   public var theme: String?
   /// The config file; nil means `$XDG_CONFIG_HOME/lede/config.toml`.
   public var configPath: String?
+  /// The config, when the caller has read it already (the feed refresher needs it too).
+  public var config: Config?
   /// Draw without colours; `fromEnvironment` sets it from `NO_COLOR`.
   public var noColor: Bool
   /// Shown in the status bar at start and in help: the demo credits its sources here.
@@ -46,7 +48,7 @@ public struct TUIOptions: Sendable {
 public func runTUI(library: any LibraryReading, options: TUIOptions) throws {
   guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
   let configPath = options.configPath ?? Config.defaultPath()
-  let config = Config.load(path: configPath)
+  let config = options.config ?? Config.load(path: configPath)
   let configDirectory = (configPath as NSString).deletingLastPathComponent
   let (theme, themeProblem) = ThemeLoader.load(options.theme ?? config.theme ?? "default", configDirectory: configDirectory)
   let terminal = try CursesTerminal(theme: theme, noColor: options.noColor)
