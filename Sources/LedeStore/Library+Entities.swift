@@ -23,11 +23,28 @@ extension Library {
         }
         let names = try searchIndex.names { EntitySearchIndex.Names(try self.loadSearchEntries()) }
         let ids = EntitySearchIndex.search(names, query: Array(EntityWriter.normalize(trimmed).utf8), kind: kind, limit: limit)
-        return try pool.read { db in
-            try ids.compactMap { id in
-                try Row.fetchOne(db, sql: "SELECT * FROM entity WHERE id = ?", arguments: [id]).map { try Self.entityRow($0, db: db) }
-            }
+        return try pool.read { db in try Self.entityRows(ids: ids, db: db) }
+    }
+
+    /// Rows for ids in the order given, in two statements rather than two per entity.
+    static func entityRows(ids: [Int64], db: Database) throws -> [EntityRow] {
+        guard !ids.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let arguments = StatementArguments(ids)
+        var aliases: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT entityId, alias FROM entityAlias WHERE entityId IN (\(placeholders)) ORDER BY alias",
+                                    arguments: arguments) {
+            aliases[row["entityId"], default: []].append(row["alias"])
         }
+        var rows: [Int64: EntityRow] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM entity WHERE id IN (\(placeholders))", arguments: arguments) {
+            let id: Int64 = row["id"]
+            let name: String = row["name"]
+            rows[id] = EntityRow(id: id, name: name, kind: EntityKind(rawValue: row["kind"]) ?? .organization,
+                                 aliases: (aliases[id] ?? []).filter { $0 != name },
+                                 articleCount: row["articleCount"], mentionCount: row["mentionCount"])
+        }
+        return ids.compactMap { rows[$0] }
     }
 
     private func loadSearchEntries() throws -> [EntitySearchIndex.Entry] {
@@ -129,25 +146,77 @@ final class EntitySearchIndex: @unchecked Sendable {
         let isPerson: [Bool]
         let firstForm: [Int32]
         let endForm: [Int32]
+        /// Per entity, which characters occur in any of its forms (see `characterBit`): a name
+        /// lacking one of the query's characters cannot contain it, and one lacking more than k
+        /// of them is more than k edits away, so most names are ruled out by one AND.
+        let characters: [UInt64]
+        /// Each distinct word of every form once (names share first names and surnames), so the
+        /// typo pass computes an edit distance per distinct word, not per occurrence.
+        let wordBytes: [UInt8]
+        let wordStart: [Int32]
+        let wordEnd: [Int32]
+        /// Per entity: its distinct words, `entityWords[firstWord[entity] ..< endWord[entity]]`.
+        let entityWords: [Int32]
+        let firstWord: [Int32]
+        let endWord: [Int32]
 
         init(_ entries: [Entry]) {
             var bytes: [UInt8] = [], formStart: [Int32] = [], formEnd: [Int32] = []
             var ids: [Int64] = [], isPerson: [Bool] = [], firstForm: [Int32] = [], endForm: [Int32] = []
+            var characters: [UInt64] = []
+            var wordIDs: [ArraySlice<UInt8>: Int32] = [:]
+            var wordBytes: [UInt8] = [], wordStart: [Int32] = [], wordEnd: [Int32] = []
+            var entityWords: [Int32] = [], firstWord: [Int32] = [], endWord: [Int32] = []
             for entry in entries {
                 ids.append(entry.id)
                 isPerson.append(entry.kind == .person)
                 firstForm.append(Int32(formStart.count))
+                firstWord.append(Int32(entityWords.count))
+                var mask: UInt64 = 0
                 for form in entry.forms {
                     formStart.append(Int32(bytes.count))
                     bytes.append(contentsOf: form)
                     formEnd.append(Int32(bytes.count))
+                    mask |= EntitySearchIndex.characterMask(form)
+                    for word in form.split(separator: 0x20) {
+                        let id: Int32
+                        if let known = wordIDs[word] {
+                            id = known
+                        } else {
+                            id = Int32(wordStart.count)
+                            wordIDs[word] = id
+                            wordStart.append(Int32(wordBytes.count))
+                            wordBytes.append(contentsOf: word)
+                            wordEnd.append(Int32(wordBytes.count))
+                        }
+                        if !entityWords[Int(firstWord[firstWord.count - 1])...].contains(id) { entityWords.append(id) }
+                    }
                 }
                 endForm.append(Int32(formStart.count))
+                endWord.append(Int32(entityWords.count))
+                characters.append(mask)
             }
             (self.bytes, self.formStart, self.formEnd) = (bytes, formStart, formEnd)
             (self.ids, self.isPerson, self.firstForm, self.endForm) = (ids, isPerson, firstForm, endForm)
+            self.characters = characters
+            (self.wordBytes, self.wordStart, self.wordEnd) = (wordBytes, wordStart, wordEnd)
+            (self.entityWords, self.firstWord, self.endWord) = (entityWords, firstWord, endWord)
         }
+    }
 
+    /// One bit per letter and digit, one for the space, and the other bytes folded onto the
+    /// remaining bits: a shared bit may let a name through the filter, never keep a match out.
+    static func characterBit(_ byte: UInt8) -> UInt64 {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): return 1 << UInt64(byte - UInt8(ascii: "a"))
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return 1 << UInt64(26 + byte - UInt8(ascii: "0"))
+        case UInt8(ascii: " "): return 1 << 36
+        default: return 1 << UInt64(37 + byte % 27)
+        }
+    }
+
+    static func characterMask<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        bytes.reduce(0) { $0 | characterBit($1) }
     }
 
     private let lock = NSLock()
@@ -177,10 +246,12 @@ final class EntitySearchIndex: @unchecked Sendable {
     static func search(_ names: Names, query: [UInt8], kind: EntityKind?, limit: Int) -> [Int64] {
         guard !query.isEmpty, limit > 0 else { return [] }
         let wantPerson: Bool? = kind.map { $0 == .person }
+        let queryCharacters = characterMask(query)
         var buckets: [[Int64]] = [[], [], []]
         names.bytes.withUnsafeBufferPointer { bytes in
             query.withUnsafeBufferPointer { query in
-                for entity in names.ids.indices where wantPerson == nil || names.isPerson[entity] == wantPerson {
+                for entity in names.ids.indices where names.characters[entity] & queryCharacters == queryCharacters
+                    && (wantPerson == nil || names.isPerson[entity] == wantPerson) {
                     var best = 3
                     for form in Int(names.firstForm[entity])..<Int(names.endForm[entity]) {
                         let text = UnsafeBufferPointer(rebasing: bytes[Int(names.formStart[form])..<Int(names.formEnd[form])])
@@ -197,13 +268,22 @@ final class EntitySearchIndex: @unchecked Sendable {
         guard results.count < limit, allowedEdits > 0 else { return results }
         let found = Set(results)
         var rows = EditRows(length: query.count)
-        names.bytes.withUnsafeBufferPointer { bytes in
-            for entity in names.ids.indices where wantPerson == nil || names.isPerson[entity] == wantPerson {
-                for form in Int(names.firstForm[entity])..<Int(names.endForm[entity]) {
-                    let text = UnsafeBufferPointer(rebasing: bytes[Int(names.formStart[form])..<Int(names.formEnd[form])])
-                    guard fuzzyMatch(text, query, allowedEdits, &rows) else { continue }
-                    if !found.contains(names.ids[entity]) { results.append(names.ids[entity]) }
-                    break
+        // Per distinct word: 0 not yet compared, 1 within the allowed edits, 2 not.
+        var verdicts = [UInt8](repeating: 0, count: names.wordStart.count)
+        names.wordBytes.withUnsafeBufferPointer { words in
+            for entity in names.ids.indices
+            where (queryCharacters & ~names.characters[entity]).nonzeroBitCount <= allowedEdits
+                && (wantPerson == nil || names.isPerson[entity] == wantPerson) && !found.contains(names.ids[entity]) {
+                for index in Int(names.firstWord[entity])..<Int(names.endWord[entity]) {
+                    let word = Int(names.entityWords[index])
+                    if verdicts[word] == 0 {
+                        let text = UnsafeBufferPointer(rebasing: words[Int(names.wordStart[word])..<Int(names.wordEnd[word])])
+                        verdicts[word] = wordMatches(text, query, allowedEdits, &rows) ? 1 : 2
+                    }
+                    if verdicts[word] == 1 {
+                        results.append(names.ids[entity])
+                        break
+                    }
                 }
                 if results.count >= limit { break }
             }
@@ -262,27 +342,18 @@ final class EntitySearchIndex: @unchecked Sendable {
         }
     }
 
-    /// Whether a word of `form`, or its beginning as long as the query, is within `maxEdits` of it.
-    static func fuzzyMatch(_ form: UnsafeBufferPointer<UInt8>, _ query: [UInt8], _ maxEdits: Int, _ rows: inout EditRows) -> Bool {
-        var start = 0
-        while start < form.count {
-            var end = start
-            while end < form.count, form[end] != 0x20 { end += 1 }
-            defer { start = end + 1 }
-            // A typo rarely hits both of the first two letters; this skips most words cheaply.
-            let head = form[start]
-            guard head == query[0] || (query.count > 1 && head == query[1]) else { continue }
-            let length = min(end - start, query.count + maxEdits)
-            if length + maxEdits < query.count { continue }
-            if boundedEditDistance(UnsafeBufferPointer(rebasing: form[start..<(start + length)]), query, maxEdits, &rows) <= maxEdits {
-                return true
-            }
-            if length > query.count,
-               boundedEditDistance(UnsafeBufferPointer(rebasing: form[start..<(start + query.count)]), query, maxEdits, &rows) <= maxEdits {
-                return true
-            }
+    /// Whether a word, or its beginning as long as the query, is within `maxEdits` of the query.
+    static func wordMatches(_ word: UnsafeBufferPointer<UInt8>, _ query: [UInt8], _ maxEdits: Int, _ rows: inout EditRows) -> Bool {
+        guard let head = word.first else { return false }
+        // A typo rarely hits both of the first two letters; this skips most words cheaply.
+        guard head == query[0] || (query.count > 1 && head == query[1]) else { return false }
+        let length = min(word.count, query.count + maxEdits)
+        if length + maxEdits < query.count { return false }
+        if boundedEditDistance(UnsafeBufferPointer(rebasing: word[0..<length]), query, maxEdits, &rows) <= maxEdits {
+            return true
         }
-        return false
+        return length > query.count
+            && boundedEditDistance(UnsafeBufferPointer(rebasing: word[0..<query.count]), query, maxEdits, &rows) <= maxEdits
     }
 
     static func boundedEditDistance(_ a: [UInt8], _ b: [UInt8], _ bound: Int) -> Int {

@@ -244,6 +244,20 @@ struct EntityStoreTests {
         #expect(try temp.library.entities(kind: .person, query: "musk").map(\.name) == ["Elon Musk"])
         #expect(try temp.library.entities(query: "zzzz").isEmpty)
     }
+
+    @Test("a typo may bring a letter the name lacks, and aliases and shared surnames are searched too")
+    func typoWithForeignLetter() throws {
+        let temp = try TemporaryLibrary()
+        try temp.library.ingest(article("A", body: "x", entities: [entity("Twitter", .organization, at: [0, 9]),
+                                                                   entity("Boris Johnson", .person, aliases: ["Johnson"])]))
+        try temp.library.ingest(article("B", body: "y", entities: [entity("Dwayne Johnson", .person)]))
+        // "z" and "q" occur in no name: one is a substitution, the other a second edit.
+        #expect(try temp.library.entities(query: "twitzer").map(\.name) == ["Twitter"])
+        #expect(try temp.library.entities(query: "twizqer").map(\.name) == ["Twitter"])
+        #expect(try temp.library.entities(query: "twzq").isEmpty)
+        #expect(Set(try temp.library.entities(query: "jonhson").map(\.name)) == ["Boris Johnson", "Dwayne Johnson"])
+        #expect(try temp.library.entities(query: "bori").map(\.name) == ["Boris Johnson"])
+    }
 }
 
 @Suite("Name normalization")
