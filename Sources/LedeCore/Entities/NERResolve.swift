@@ -129,8 +129,9 @@ extension NERDocument {
                     for (offset, letter) in letters.enumerated() {
                         let word = t[first + offset]
                         let lead = scalars[word.start]
-                        guard word.length >= 4, !word.flags.contains(.capitalized), !word.flags.contains(.allCaps),
-                              Unicode.Scalar(lead)?.properties.isLowercase == true, Unicode.Scalar(lead) == letter else {
+                        // The letter first: it rejects nearly every word without a property lookup.
+                        guard lead == letter.value, word.length >= 4, !word.flags.contains(.capitalized),
+                              !word.flags.contains(.allCaps), Unicode.Scalar(lead)?.properties.isLowercase == true else {
                             matches = false
                             break
                         }
