@@ -168,12 +168,14 @@ extension NERDocument {
         struct Pattern { var hashes: [UInt64]; var key: String; var id: Int; var kind: Int }
         spans = spans.filter { kinds[$0.id] != 0 }
         var patterns: [UInt64: [Pattern]] = [:]
-        // Hash sequences already added, by key id.
-        var seen: [Int: [[UInt64]]] = [:]
         func add(_ hashes: [UInt64], _ key: String, _ id: Int, _ kind: Int) {
-            guard !hashes.isEmpty, !(seen[id]?.contains(hashes) ?? false) else { return }
-            seen[id, default: []].append(hashes)
-            patterns[hashes[0], default: []].append(Pattern(hashes: hashes, key: key, id: id, kind: kind))
+            guard let first = hashes.first else { return }
+            // A sequence already added for this key id sits under its own first word.
+            func append(_ list: inout [Pattern]) {
+                guard !list.contains(where: { $0.id == id && $0.hashes == hashes }) else { return }
+                list.append(Pattern(hashes: hashes, key: key, id: id, kind: kind))
+            }
+            append(&patterns[first, default: []])
         }
         for s in spans {
             let kind = kinds[s.id]
@@ -472,7 +474,7 @@ extension NERDocument {
             let si = spans[runStart].sentence
             var runEnd = runStart + 1
             while runEnd < spans.count, spans[runEnd].sentence == si { runEnd += 1 }
-            let members = Array(runStart..<runEnd)
+            let members = runStart..<runEnd
             runStart = runEnd
             // The sentence's entities in order of first mention, and that mention (a few per sentence).
             var order: [Int] = []
@@ -503,8 +505,11 @@ extension NERDocument {
         return out
     }
 
+    /// The first word of every cue: a gap none of whose words begins a cue has none.
+    static let cueFirstHashes = NERHashSet(cueTokens.compactMap { $0.hashes.first })
+
     static func cue(in t: [NERToken], from: Int, to: Int) -> String? {
-        guard from < to else { return nil }
+        guard from < to, (from..<to).contains(where: { cueFirstHashes.contains(t[$0].lower) }) else { return nil }
         for (label, hashes) in cueTokens where hashes.count <= to - from {
             var i = from
             while i + hashes.count <= to {
