@@ -72,10 +72,12 @@ struct NERDocument {
                 lowerInDocument.insert(t.lower)
             }
         }
+        let lowerWords = lowerInDocument
         for i in sentences.indices {
-            for j in sentences[i].tokens.indices
-            where sentences[i].tokens[j].flags.contains(.capitalized) && lowerInDocument.contains(sentences[i].tokens[j].lower) {
-                sentences[i].tokens[j].flags.insert(.lowerInDocument)
+            sentences[i].tokens.withUnsafeMutableBufferPointer { t in
+                for j in t.indices where t[j].flags.contains(.capitalized) && lowerWords.contains(t[j].lower) {
+                    t[j].flags.insert(.lowerInDocument)
+                }
             }
         }
     }

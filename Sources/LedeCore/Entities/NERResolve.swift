@@ -305,8 +305,12 @@ extension NERDocument {
             info.append(KeyInfo(words: words, first: firstWords[the ? 1 : 0], hyphenLast: hyphenLast,
                                 initials: initials, kind: kinds[keyIDOf[ki]], the: the))
         }
-        // Checked before a key's other details are read: most pairs fail on it.
+        // Checked before a key's other details are read: most pairs fail on it. The pairs below
+        // read these plain arrays rather than copying each `KeyInfo` (three arrays to retain).
         let wordCount = info.map { $0.words.count }
+        let kindOf = info.map(\.kind)
+        let firstWordOf = info.map { $0.words.first }
+        let lastWordOf = info.map { $0.words.last }
         // Parent of each key: the fuller key it abbreviates.
         var parent = [Int](repeating: -1, count: keys.count)
         for (ki, k) in keys.enumerated() {
@@ -320,25 +324,24 @@ extension NERDocument {
                     best = o
                 }
             }
+            let (wkFirst, wkLast) = (wk.first, wk.last)
             for oi in keys.indices where oi != ki && wordCount[oi] >= wk.count {
-                let io = info[oi]
-                let wo = io.words
-                guard wo.count >= wk.count else { continue }
-                if wo == wk {
+                let woCount = wordCount[oi]
+                if woCount == wk.count {
                     // "The Foundation" and "Foundation": the bare form stands for both.
-                    if keys[oi].utf8.count < k.utf8.count { consider(oi) }
+                    if info[oi].words == wk, keys[oi].utf8.count < k.utf8.count { consider(oi) }
                     continue
                 }
-                guard wo.count > wk.count else { continue }
-                if ik.kind == 1 || io.kind == 1 {
+                let oKind = kindOf[oi]
+                if ik.kind == 1 || oKind == 1 {
                     // A surname (or "First Last" of "First Middle Last") of a person named in full.
-                    guard io.kind == 1, wk.count == 1 || wk.first == wo.first else { continue }
+                    guard oKind == 1, wk.count == 1 || wkFirst == firstWordOf[oi] else { continue }
                     // Family name first with a hyphenated given name ("Kwok Wai-keung"): "Kwok".
-                    let familyFirst = wo.count == 2 && wk.count == 1 && io.hyphenLast && wo.first == wk.first
-                    if wo.last == wk.last || familyFirst { consider(oi) }
-                } else if ik.kind == 2, io.kind == 2 {
-                    if wo.starts(with: wk), wk.count >= 2 { consider(oi) }
-                    else if wk.count == 1, ik.first.count >= 2, io.initials == ik.first { consider(oi) }
+                    let familyFirst = woCount == 2 && wk.count == 1 && info[oi].hyphenLast && firstWordOf[oi] == wkFirst
+                    if lastWordOf[oi] == wkLast || familyFirst { consider(oi) }
+                } else if ik.kind == 2, oKind == 2 {
+                    if wk.count >= 2, info[oi].words.starts(with: wk) { consider(oi) }
+                    else if wk.count == 1, ik.first.count >= 2, info[oi].initials == ik.first { consider(oi) }
                 }
             }
             if let a = aliasOf[k], a != k, let aid = keyIDs[a], index[aid] >= 0 {
