@@ -168,6 +168,7 @@ extension NERDocument {
         struct Pattern { var hashes: [UInt64]; var key: String; var id: Int; var kind: Int }
         spans = spans.filter { kinds[$0.id] != 0 }
         var patterns: [UInt64: [Pattern]] = [:]
+        patterns.reserveCapacity(spans.count + aliasOf.count)
         func add(_ hashes: [UInt64], _ key: String, _ id: Int, _ kind: Int) {
             guard let first = hashes.first else { return }
             // A sequence already added for this key id sits under its own first word.
