@@ -143,8 +143,9 @@ struct NERDocument {
     /// encodes UTF-8 straight into the string's storage (appending scalars one by one to a
     /// String is several times slower, and names are built for every mention).
     static func string(_ s: [UInt32], _ from: Int, _ to: Int, lower: Bool) -> String {
-        guard from < to else { return "" }
-        return String(unsafeUninitializedCapacity: (to - from) * 4) { buf in
+        guard from < to, from >= 0, to <= s.count else { return "" }
+        // Read through the buffer: indexing the array checks bounds at every scalar.
+        return s.withUnsafeBufferPointer { s in String(unsafeUninitializedCapacity: (to - from) * 4) { buf in
             var n = 0
             var space = false
             for i in from..<to {
@@ -170,7 +171,7 @@ struct NERDocument {
                 }
             }
             return n
-        }
+        } }
     }
 
     func text(of span: Span) -> String {
