@@ -6,6 +6,7 @@ import LedeTestSupport
 /// lede's benchmark harness: `make bench` runs it on a release build and writes BENCHMARKS.md.
 ///
 /// Usage: lede-bench [--articles N] [--large N] [--write FILE] [--summarizer-only [--rounds N]]
+///                   [--recognizer-only [--rounds N] [--dump FILE]]
 /// Benchmarks are not tests: nothing here asserts a time, it measures and reports.
 
 struct Options {
@@ -16,6 +17,9 @@ struct Options {
     var section = "all"
     /// Times only the summarizer (one core, several rounds), for profiling and before/after comparisons.
     var summarizerOnly = false
+    /// Times only the entity recognizer (one core, several rounds); `--dump FILE` writes its output.
+    var recognizerOnly = false
+    var dump: String?
     var rounds = 5
     /// Skips the entity-search and keystroke measures of the ingest section (store work only), and the
     /// analysis phase of the feed refresh.
@@ -36,12 +40,14 @@ struct Options {
             case "--section": section = iterator.next() ?? section
             case "--feed-items": feedItems = Int(iterator.next() ?? "") ?? feedItems
             case "--summarizer-only": summarizerOnly = true
+            case "--recognizer-only": recognizerOnly = true
+            case "--dump": dump = iterator.next()
             case "--rounds": rounds = max(1, Int(iterator.next() ?? "") ?? rounds)
             case "--store-only": storeOnly = true
             case "--feed-parse-only": feedParseOnly = true
             case "--entity-search-only": entitySearchOnly = true
             case "--help", "-h":
-                print("usage: lede-bench [--articles N] [--large N (0 skips)] [--feed-items N per feed, 10 feeds (0 skips)] [--store-only] [--write BENCHMARKS.md [--section NAME]] [--summarizer-only [--rounds N]] [--entity-search-only [--articles N] [--rounds N]] [--feed-parse-only]")
+                print("usage: lede-bench [--articles N] [--large N (0 skips)] [--feed-items N per feed, 10 feeds (0 skips)] [--store-only] [--write BENCHMARKS.md [--section NAME]] [--summarizer-only [--rounds N]] [--recognizer-only [--rounds N] [--dump FILE]] [--entity-search-only [--articles N] [--rounds N]] [--feed-parse-only]")
                 exit(0)
             default: throw BenchError("unknown argument \(argument)")
             }
@@ -111,6 +117,10 @@ func run() throws {
             print($0.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%.2f ms", $1 * 1000))
         }
         print(String(format: "median %.2f ms, worst %.2f ms", median(times) * 1000, (times.max() ?? 0) * 1000))
+        return
+    }
+    if options.recognizerOnly {
+        RecognizerBench.run(generator: &generator, articles: min(options.articles, 5_000), rounds: options.rounds, dump: options.dump)
         return
     }
     if options.feedParseOnly {

@@ -512,6 +512,21 @@ struct NERInternalsTests {
         #expect(!NERFeaturizer.fixedOutside(t[2], prev: 0))
     }
 
+    @Test("the ASCII byline check answers as the string comparison does, and defers on other scripts")
+    func asciiByline() {
+        let byline = NERDocument.key("Jane  Doe")
+        let bytes = Array(byline.utf8)
+        for line in ["Jane Doe", "By Jane Doe", "  BY\tjane\n doe ", "By Jane Doe.", "Jane\r\nDoe", "Jane\rDoe",
+                     "by  jane doe\r\n", "Janet Doe", "By", "", "b Jane Doe"] {
+            let s = line.unicodeScalars.map(\.value)
+            let r = TextSpan(start: 0, end: s.count)
+            #expect(NERDocument.isASCIIByline(s, r, bytes) == NERDocument.isByline(NERDocument.key(line), byline), "\(line)")
+        }
+        let accented = "Jos\u{E9} Doe".unicodeScalars.map(\.value)
+        #expect(NERDocument.isASCIIByline(accented, TextSpan(start: 0, end: accented.count), bytes) == nil)
+        #expect(NERDocument.isASCIIByline([74], TextSpan(start: 0, end: 1), nil) == nil)
+    }
+
     @Test("the hash set finds what was inserted, and only that, after growing")
     func hashSet() {
         var set = NERHashSet(capacity: 4)

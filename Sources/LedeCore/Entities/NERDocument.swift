@@ -51,7 +51,14 @@ struct NERDocument {
         let n = scalars.count
         var ranges = spans.filter { $0.start >= 0 && $0.end <= n && $0.start < $0.end }
         if ranges.isEmpty, n > 0 { ranges = [TextSpan(start: 0, end: n)] }
+        // Sized for a typical article's names, so interning does not rehash as the table grows.
+        keyIDs.reserveCapacity(64)
         let bylineKey = byline.map { Self.key($0) } ?? ""
+        // Comparing keys is canonical equivalence: a key's decomposed form is at most four times
+        // its scalars ("by " and the byline's), and each scalar of the line but the spaces the key
+        // drops stays at least one scalar of its key, so a longer line cannot be the byline.
+        let bylineLimit = 4 * (bylineKey.unicodeScalars.count + 3)
+        let bylineBytes = bylineKey.utf8.allSatisfy { $0 < 0x80 } ? Array(bylineKey.utf8) : nil
         for r in ranges {
             let tokens = lexicon.tokens(scalars, from: r.start, to: r.end)
             var cased = 0, caps = 0
@@ -61,18 +68,63 @@ struct NERDocument {
             }
             let shouted = cased >= 2 && caps * 10 >= cased * 8
             // The byline is metadata: a line that only repeats it holds no mention.
-            let skipped = !bylineKey.isEmpty && Self.isByline(Self.key(text(r.start, r.end)), bylineKey)
+            let skipped = !bylineKey.isEmpty && Self.mayBeByline(scalars, r, bylineLimit)
+                && (Self.isASCIIByline(scalars, r, bylineBytes) ?? Self.isByline(Self.key(text(r.start, r.end)), bylineKey))
             sentences.append(Sentence(span: r, tokens: tokens, shouted: shouted, skipped: skipped))
             for t in tokens where t.flags.contains(.hasLetter) && !t.flags.contains(.capitalized) && !t.flags.contains(.uncased) {
                 lowerInDocument.insert(t.lower)
             }
         }
+        let lowerWords = lowerInDocument
         for i in sentences.indices {
-            for j in sentences[i].tokens.indices
-            where sentences[i].tokens[j].flags.contains(.capitalized) && lowerInDocument.contains(sentences[i].tokens[j].lower) {
-                sentences[i].tokens[j].flags.insert(.lowerInDocument)
+            sentences[i].tokens.withUnsafeMutableBufferPointer { t in
+                for j in t.indices where t[j].flags.contains(.capitalized) && lowerWords.contains(t[j].lower) {
+                    t[j].flags.insert(.lowerInDocument)
+                }
             }
         }
+    }
+
+    /// Whether the line `r` has few enough scalars besides spaces, line feeds and tabs (what
+    /// `key` removes) to be the byline at all: most sentences are far longer, and building their
+    /// keys was a third of the recognizer's time.
+    static func mayBeByline(_ s: [UInt32], _ r: TextSpan, _ limit: Int) -> Bool {
+        var kept = 0
+        for i in r.start..<r.end where s[i] != 32 && s[i] != 10 && s[i] != 9 {
+            kept += 1
+            if kept > limit { return false }
+        }
+        return true
+    }
+
+    /// `isByline(key(line), byline)` for an ASCII line and byline, from the scalars: nil when
+    /// either is not ASCII. In ASCII only "\r\n" is a character of two scalars, and it is not a
+    /// separator of `key`; equal ASCII strings are equal bytes.
+    static func isASCIIByline(_ s: [UInt32], _ r: TextSpan, _ byline: [UInt8]?) -> Bool? {
+        guard let byline else { return nil }
+        var key: [UInt8] = []
+        key.reserveCapacity(r.end - r.start)
+        var space = false
+        var i = r.start
+        while i < r.end {
+            let v = s[i]
+            guard v < 0x80 else { return nil }
+            if v == 32 || v == 10 || v == 9 {
+                if !key.isEmpty { space = true }
+                i += 1
+                continue
+            }
+            if space { key.append(32); space = false }
+            if v == 13, i + 1 < r.end, s[i + 1] == 10 {
+                key.append(13)
+                key.append(10)
+                i += 2
+                continue
+            }
+            key.append(UInt8(v >= 65 && v <= 90 ? v + 32 : v))
+            i += 1
+        }
+        return key == byline || (key.count == byline.count + 3 && key.starts(with: [98, 121, 32]) && key.dropFirst(3).elementsEqual(byline))
     }
 
     static func isByline(_ text: String, _ byline: String) -> Bool {
@@ -91,8 +143,9 @@ struct NERDocument {
     /// encodes UTF-8 straight into the string's storage (appending scalars one by one to a
     /// String is several times slower, and names are built for every mention).
     static func string(_ s: [UInt32], _ from: Int, _ to: Int, lower: Bool) -> String {
-        guard from < to else { return "" }
-        return String(unsafeUninitializedCapacity: (to - from) * 4) { buf in
+        guard from < to, from >= 0, to <= s.count else { return "" }
+        // Read through the buffer: indexing the array checks bounds at every scalar.
+        return s.withUnsafeBufferPointer { s in String(unsafeUninitializedCapacity: (to - from) * 4) { buf in
             var n = 0
             var space = false
             for i in from..<to {
@@ -118,7 +171,7 @@ struct NERDocument {
                 }
             }
             return n
-        }
+        } }
     }
 
     func text(of span: Span) -> String {
@@ -505,6 +558,10 @@ struct NERDocument {
         "laboratory", "observatory", "orchestra", "institution", "guard", "cooperative", "alliance",
     ]
 
+    /// `institutionHeads` as word hashes. A token whose lower-cased text is one of those (ASCII)
+    /// words hashes as that word, so a token not in this set is never in that one.
+    static let institutionHeadHashes = NERHashSet(institutionHeads.map(NERText.hashLower))
+
     static let deliberativeHeads: Set<String> = ["council", "committee", "commission", "conference", "board", "panel", "institute"]
 
     static let institutionConnectors: Set<String> = ["of", "for", "the", "and", "&", "at", "on", "de", "di", "la"]
@@ -520,6 +577,8 @@ struct NERDocument {
         var i = 0
         while i < t.count {
             guard t[i].flags.contains(.orgHead), t[i].flags.contains(.capitalized),
+                  // The hash first: it turns down the other organization words without building a string.
+                  Self.institutionHeadHashes.contains(t[i].lower),
                   Self.institutionHeads.contains(word(i).lowercased()) else { i += 1; continue }
             func joiner(_ k: Int) -> Bool {
                 // "&" between names, or a hyphen touching names on both sides ("Make-A-Wish").

@@ -86,15 +86,18 @@ package struct NERLexicon: Sendable {
         }
         // Looked up in a loop of their own: the table probes are independent, so their cache
         // misses overlap instead of waiting one by one between token builds.
-        for k in out.indices { out[k].flags.formUnion(lookup(out[k].lower)) }
-        let names = TokenFlags.firstName.rawValue | TokenFlags.surname.rawValue | TokenFlags.knownOrg.rawValue
-            | TokenFlags.orgHead.rawValue | TokenFlags.title.rawValue | TokenFlags.particle.rawValue
-        for k in out.indices {
-            let f = out[k].flags.rawValue
-            guard f & TokenFlags.capitalized.rawValue != 0, f & TokenFlags.commonLower.rawValue != 0,
-                  f & (names | TokenFlags.allCaps.rawValue) == 0 else { continue }
-            if k + 1 < out.count, out[k + 1].flags.contains(.capitalized) || out[k + 1].flags.contains(.hasDigit) { continue }
-            out[k].flags.insert(.plainWord)
+        // Through the buffer: indexing the array checks its uniqueness at every write.
+        out.withUnsafeMutableBufferPointer { out in
+            for k in out.indices { out[k].flags.formUnion(lookup(out[k].lower)) }
+            let names = TokenFlags.firstName.rawValue | TokenFlags.surname.rawValue | TokenFlags.knownOrg.rawValue
+                | TokenFlags.orgHead.rawValue | TokenFlags.title.rawValue | TokenFlags.particle.rawValue
+            for k in out.indices {
+                let f = out[k].flags.rawValue
+                guard f & TokenFlags.capitalized.rawValue != 0, f & TokenFlags.commonLower.rawValue != 0,
+                      f & (names | TokenFlags.allCaps.rawValue) == 0 else { continue }
+                if k + 1 < out.count, out[k + 1].flags.contains(.capitalized) || out[k + 1].flags.contains(.hasDigit) { continue }
+                out[k].flags.insert(.plainWord)
+            }
         }
         return out
     }

@@ -129,8 +129,9 @@ extension NERDocument {
                     for (offset, letter) in letters.enumerated() {
                         let word = t[first + offset]
                         let lead = scalars[word.start]
-                        guard word.length >= 4, !word.flags.contains(.capitalized), !word.flags.contains(.allCaps),
-                              Unicode.Scalar(lead)?.properties.isLowercase == true, Unicode.Scalar(lead) == letter else {
+                        // The letter first: it rejects nearly every word without a property lookup.
+                        guard lead == letter.value, word.length >= 4, !word.flags.contains(.capitalized),
+                              !word.flags.contains(.allCaps), Unicode.Scalar(lead)?.properties.isLowercase == true else {
                             matches = false
                             break
                         }
@@ -167,12 +168,15 @@ extension NERDocument {
         struct Pattern { var hashes: [UInt64]; var key: String; var id: Int; var kind: Int }
         spans = spans.filter { kinds[$0.id] != 0 }
         var patterns: [UInt64: [Pattern]] = [:]
-        // Hash sequences already added, by key id.
-        var seen: [Int: [[UInt64]]] = [:]
+        patterns.reserveCapacity(spans.count + aliasOf.count)
         func add(_ hashes: [UInt64], _ key: String, _ id: Int, _ kind: Int) {
-            guard !hashes.isEmpty, !(seen[id]?.contains(hashes) ?? false) else { return }
-            seen[id, default: []].append(hashes)
-            patterns[hashes[0], default: []].append(Pattern(hashes: hashes, key: key, id: id, kind: kind))
+            guard let first = hashes.first else { return }
+            // A sequence already added for this key id sits under its own first word.
+            func append(_ list: inout [Pattern]) {
+                guard !list.contains(where: { $0.id == id && $0.hashes == hashes }) else { return }
+                list.append(Pattern(hashes: hashes, key: key, id: id, kind: kind))
+            }
+            append(&patterns[first, default: []])
         }
         for s in spans {
             let kind = kinds[s.id]
@@ -302,8 +306,12 @@ extension NERDocument {
             info.append(KeyInfo(words: words, first: firstWords[the ? 1 : 0], hyphenLast: hyphenLast,
                                 initials: initials, kind: kinds[keyIDOf[ki]], the: the))
         }
-        // Checked before a key's other details are read: most pairs fail on it.
+        // Checked before a key's other details are read: most pairs fail on it. The pairs below
+        // read these plain arrays rather than copying each `KeyInfo` (three arrays to retain).
         let wordCount = info.map { $0.words.count }
+        let kindOf = info.map(\.kind)
+        let firstWordOf = info.map { $0.words.first }
+        let lastWordOf = info.map { $0.words.last }
         // Parent of each key: the fuller key it abbreviates.
         var parent = [Int](repeating: -1, count: keys.count)
         for (ki, k) in keys.enumerated() {
@@ -317,25 +325,24 @@ extension NERDocument {
                     best = o
                 }
             }
+            let (wkFirst, wkLast) = (wk.first, wk.last)
             for oi in keys.indices where oi != ki && wordCount[oi] >= wk.count {
-                let io = info[oi]
-                let wo = io.words
-                guard wo.count >= wk.count else { continue }
-                if wo == wk {
+                let woCount = wordCount[oi]
+                if woCount == wk.count {
                     // "The Foundation" and "Foundation": the bare form stands for both.
-                    if keys[oi].utf8.count < k.utf8.count { consider(oi) }
+                    if info[oi].words == wk, keys[oi].utf8.count < k.utf8.count { consider(oi) }
                     continue
                 }
-                guard wo.count > wk.count else { continue }
-                if ik.kind == 1 || io.kind == 1 {
+                let oKind = kindOf[oi]
+                if ik.kind == 1 || oKind == 1 {
                     // A surname (or "First Last" of "First Middle Last") of a person named in full.
-                    guard io.kind == 1, wk.count == 1 || wk.first == wo.first else { continue }
+                    guard oKind == 1, wk.count == 1 || wkFirst == firstWordOf[oi] else { continue }
                     // Family name first with a hyphenated given name ("Kwok Wai-keung"): "Kwok".
-                    let familyFirst = wo.count == 2 && wk.count == 1 && io.hyphenLast && wo.first == wk.first
-                    if wo.last == wk.last || familyFirst { consider(oi) }
-                } else if ik.kind == 2, io.kind == 2 {
-                    if wo.starts(with: wk), wk.count >= 2 { consider(oi) }
-                    else if wk.count == 1, ik.first.count >= 2, io.initials == ik.first { consider(oi) }
+                    let familyFirst = woCount == 2 && wk.count == 1 && info[oi].hyphenLast && firstWordOf[oi] == wkFirst
+                    if lastWordOf[oi] == wkLast || familyFirst { consider(oi) }
+                } else if ik.kind == 2, oKind == 2 {
+                    if wk.count >= 2, info[oi].words.starts(with: wk) { consider(oi) }
+                    else if wk.count == 1, ik.first.count >= 2, info[oi].initials == ik.first { consider(oi) }
                 }
             }
             if let a = aliasOf[k], a != k, let aid = keyIDs[a], index[aid] >= 0 {
@@ -471,7 +478,7 @@ extension NERDocument {
             let si = spans[runStart].sentence
             var runEnd = runStart + 1
             while runEnd < spans.count, spans[runEnd].sentence == si { runEnd += 1 }
-            let members = Array(runStart..<runEnd)
+            let members = runStart..<runEnd
             runStart = runEnd
             // The sentence's entities in order of first mention, and that mention (a few per sentence).
             var order: [Int] = []
@@ -502,8 +509,11 @@ extension NERDocument {
         return out
     }
 
+    /// The first word of every cue: a gap none of whose words begins a cue has none.
+    static let cueFirstHashes = NERHashSet(cueTokens.compactMap { $0.hashes.first })
+
     static func cue(in t: [NERToken], from: Int, to: Int) -> String? {
-        guard from < to else { return nil }
+        guard from < to, (from..<to).contains(where: { cueFirstHashes.contains(t[$0].lower) }) else { return nil }
         for (label, hashes) in cueTokens where hashes.count <= to - from {
             var i = from
             while i + hashes.count <= to {

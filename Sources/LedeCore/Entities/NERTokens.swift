@@ -243,7 +243,7 @@ package enum NERText {
     ].map { $0.unicodeScalars.map(\.value) })
 
     @inline(__always)
-    static func isAbbreviation(_ s: [UInt32], _ i: Int, _ j: Int) -> Bool {
+    static func isAbbreviation(_ s: UnsafeBufferPointer<UInt32>, _ i: Int, _ j: Int) -> Bool {
         guard j - i <= 6, j - i >= 2, isUpper(s[i]) else { return false }
         return abbreviations.contains(Array(s[i..<j]))
     }
@@ -263,6 +263,12 @@ package enum NERText {
     /// comes, without an intermediate array).
     @inline(__always)
     package static func tokenize(_ s: [UInt32], from: Int, to: Int, _ emit: (Int, Int) -> Void) {
+        // Read through the buffer: indexing the array checks bounds at every scalar.
+        s.withUnsafeBufferPointer { tokenize($0, from: max(0, from), to: min(to, $0.count), emit) }
+    }
+
+    @inline(__always)
+    static func tokenize(_ s: UnsafeBufferPointer<UInt32>, from: Int, to: Int, _ emit: (Int, Int) -> Void) {
         var i = from
         while i < to {
             let v = s[i]
