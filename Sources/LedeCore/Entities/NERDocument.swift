@@ -183,7 +183,8 @@ struct NERDocument {
                 var from = i
                 while from < j, inOrg[from] { from += 1 }
                 if (from..<j).contains(where: { inOrg[$0] }) || from == j { i = j; continue }
-                for part in splitAtSeparators(Span(sentence: si, from: from, to: j, type: tag.type, tagged: true), cut: from > i) {
+                for part in splitAtSeparators(Span(sentence: si, from: from, to: j, type: tag.type, tagged: true), cut: from > i)
+                    .flatMap(splitAtTitle) {
                     let (head, tail) = splitPossessive(part)
                     for k in 0..<2 {
                         guard let piece = k == 0 ? head : tail else { continue }
@@ -377,6 +378,19 @@ struct NERDocument {
         return (span, nil)
     }
 
+    /// "al-Qaida", "al Shabab", "la Repubblica", "van Gogh": a lower-case name particle the tagger put at
+    /// the start of a name, joined to a capitalized word (by a hyphen or a space), is part of the name.
+    func startsWithParticle(_ s: Span) -> Bool {
+        let t = sentences[s.sentence].tokens
+        guard s.to - s.from >= 2, t[s.from].flags.contains(.particle), !t[s.from].flags.contains(.capitalized) else { return false }
+        var k = s.from + 1
+        if t[k].length == 1, NERText.isHyphen(scalars[t[k].start]), t[k].start == t[s.from].end, k + 1 < s.to,
+           t[k + 1].start == t[k].end {
+            k += 1
+        }
+        return t[k].flags.contains(.capitalized) && !t[k].flags.contains(.allCaps)
+    }
+
     /// Trims titles, articles, possessives and punctuation off a span; nil when nothing name-like is left.
     func clean(_ span: Span) -> Span? {
         var s = span
@@ -391,7 +405,7 @@ struct NERDocument {
                 || (s.to - s.from >= 3 && isInitial(s.sentence, s.from) && f.flags.contains(.commonLower)
                     && f.flags.rawValue & (TokenFlags.firstName.rawValue | TokenFlags.surname.rawValue
                         | TokenFlags.knownOrg.rawValue | TokenFlags.orgHead.rawValue) == 0)
-            guard strip else { break }
+            guard strip, !startsWithParticle(s) else { break }
             s.from += 1
         }
         while s.to > s.from {
@@ -432,6 +446,7 @@ struct NERDocument {
                 s.from -= 1
             }
         }
+        if s.type == 1 { s = withGivenNameBefore(s) }
         // Needs a capitalized word (or a script without case).
         guard (s.from..<s.to).contains(where: { t[$0].flags.contains(.capitalized) || t[$0].flags.contains(.uncased) }) else {
             return nil
@@ -442,6 +457,7 @@ struct NERDocument {
         if (s.from..<s.to).contains(where: { Self.thingHashes.contains(t[$0].lower) }) { return nil }
         // A country, state or well-known city named alone is a place, not its government or team.
         if NERPlaces.contains(t[s.from..<s.to]) { return nil }
+        if isDemonymPhrase(s) { return nil }
         if s.to - s.from == 1 {
             let f = t[s.from]
             if Self.neverHashes.contains(f.lower) || Self.titleHashes.contains(f.lower) { return nil }

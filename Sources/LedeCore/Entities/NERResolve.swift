@@ -304,6 +304,7 @@ extension NERDocument {
         }
         // Checked before a key's other details are read: most pairs fail on it.
         let wordCount = info.map { $0.words.count }
+        let givenName = givenNameKeys(keyOf: keyOf, keyCount: keys.count)
         // Parent of each key: the fuller key it abbreviates.
         var parent = [Int](repeating: -1, count: keys.count)
         for (ki, k) in keys.enumerated() {
@@ -337,6 +338,9 @@ extension NERDocument {
                     if wo.starts(with: wk), wk.count >= 2 { consider(oi) }
                     else if wk.count == 1, ik.first.count >= 2, io.initials == ik.first { consider(oi) }
                 }
+            }
+            if best < 0, ik.kind == 1, wk.count == 1, givenName[ki] {
+                best = fullNameStarting(with: ki, info.map(\.words), info.map(\.kind), count)
             }
             if let a = aliasOf[k], a != k, let aid = keyIDs[a], index[aid] >= 0 {
                 parent[ki] = index[aid]
@@ -378,6 +382,11 @@ extension NERDocument {
                 if (f.contains(.surname) || f.contains(.firstName)) && !f.contains(.commonLower) { known = true }
             }
             if !(titled || known || tagged >= 2) { weak[g] = true }
+            // "a pink Marilyn", "the Marilyn pictures": a given name alone, never linked to a full name,
+            // that the article writes after an article as one writes a thing's name.
+            if !titled, members.allSatisfy({ givenName[$0] }), spansOfGroup[g].contains(where: { afterArticle(spans[$0]) }) {
+                weak[g] = true
+            }
         }
         if weak.contains(true) {
             var keep: [Span] = [], keepKey: [Int] = []

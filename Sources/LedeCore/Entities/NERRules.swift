@@ -1,0 +1,220 @@
+import Foundation
+
+/// Span rules added on top of the tagger for boundaries it often gets wrong: office titles inside a
+/// name's span and lone given names. Kept apart from the tagging passes so each reads on its own.
+extension NERDocument {
+    /// Words naming an office or a form of address: what follows them is a person, what precedes
+    /// them (in the same span) the body the office belongs to.
+    static let officeTitleHashes = NERHashSet([
+        "president", "minister", "secretary", "chairman", "chairwoman", "chairperson", "ambassador", "commissioner",
+        "director", "spokesman", "spokeswoman", "spokesperson", "ceo", "cfo", "coo", "cto", "governor", "senator",
+        "mayor", "judge", "admiral", "general", "colonel", "captain", "lieutenant", "sergeant", "commander",
+        "chancellor", "premier", "king", "queen", "prince", "princess", "sheikh", "envoy", "mr", "mr.", "mrs",
+        "mrs.", "ms", "ms.", "dr", "dr.", "professor", "prof.", "coach", "pope", "cardinal", "bishop", "archbishop",
+        "rabbi", "imam", "ayatollah", "sultan", "emperor", "reverend", "rev.", "gen.", "sen.", "gov.", "rep.",
+        "lt.", "col.", "sgt.", "capt.", "maj.", "adm.", "deputy", "congressman", "congresswoman",
+    ].map(NERText.hashLower))
+
+    static let officeQualifierHashes = NERHashSet(["special", "senior", "acting", "interim", "managing", "assistant",
+                                                   "associate", "top", "chief", "executive", "first"].map(NERText.hashLower))
+
+    /// "U.N. Secretary-General Ban Ki-moon", "Federal Reserve Chairman Ben Bernanke", "Judge Jones",
+    /// "U.N. Secretary": an office title inside a tagged span ends the organization's name before it
+    /// and begins a person's name after it (when the words after it look like a person's name); a
+    /// nationality or a country before the title ("German Chancellor Angela Merkel") is neither.
+    func splitAtTitle(_ span: Span) -> [Span] {
+        let t = sentences[span.sentence].tokens
+        guard span.to - span.from >= 2, span.type == 1 || span.type == 2 else { return [span] }
+        for p in span.from..<span.to where Self.officeTitleHashes.contains(t[p].lower) && t[p].flags.contains(.capitalized) {
+            // "Office of the President", "Department of Justice": the office names the body.
+            if p > span.from, Self.innerConnectorHashes.contains(t[p - 1].lower) { continue }
+            // The whole run of titles: "Vice Admiral", "Deputy Foreign Minister", "Secretary-General".
+            var q = p + 1
+            while q < span.to {
+                if t[q].flags.contains(.title), t[q].flags.contains(.capitalized) { q += 1; continue }
+                if q + 1 < span.to, t[q].length == 1, NERText.isHyphen(scalars[t[q].start]), t[q].start == t[q - 1].end,
+                   t[q + 1].start == t[q].end, t[q + 1].flags.contains(.title) {
+                    q += 2
+                    continue
+                }
+                break
+            }
+            // "U.N. Special Envoy", "French Foreign Minister": the office's own words before the title.
+            var p = p
+            while p > span.from, t[p - 1].flags.contains(.capitalized),
+                  t[p - 1].flags.contains(.title) || Self.officeQualifierHashes.contains(t[p - 1].lower) {
+                p -= 1
+            }
+            var out: [Span] = []
+            if p > span.from, !isNationality(span.sentence, span.from, p) {
+                var head = span
+                head.to = p
+                head.type = 2
+                // A person's span ("Microsoft CEO Satya Nadella") gives its head to an organization only
+                // when the head shows it is one.
+                let orgLike = (span.from..<p).contains { k in
+                    let f = t[k].flags
+                    return f.contains(.knownOrg) || f.contains(.orgHead) || f.contains(.allCaps)
+                }
+                if span.type == 2 || orgLike { out.append(head) }
+            }
+            if q == span.to {
+                // A title ending an organization's span is the office, not part of the name; not the
+                // surname of "Martin Luther King".
+                let personHead = t[span.from].flags.contains(.firstName) && !t[span.from].flags.contains(.commonLower)
+                return span.type == 2 && p > span.from && !personHead ? out : [span]
+            }
+            guard looksLikePersonName(span.sentence, q, span.to) else { return [span] }
+            var person = span
+            person.from = q
+            person.type = 1
+            out.append(person)
+            return out
+        }
+        return [span]
+    }
+
+    /// Tokens `from..<to` are one to four capitalized words (and hyphens within them) that are not
+    /// an organization's words, common words or titles.
+    func looksLikePersonName(_ sentence: Int, _ from: Int, _ to: Int) -> Bool {
+        let t = sentences[sentence].tokens
+        guard to - from >= 1, to - from <= 6 else { return false }
+        var words = 0
+        for k in from..<to {
+            let f = t[k].flags
+            if t[k].length == 1, NERText.isHyphen(scalars[t[k].start]), k > from, k + 1 < to { continue }
+            // "Ki-moon": the lower-case part of a hyphenated given name.
+            let hyphenTail = k - 1 > from && t[k - 1].length == 1 && NERText.isHyphen(scalars[t[k - 1].start])
+                && t[k - 1].start == t[k - 1 - 1].end && t[k].start == t[k - 1].end
+            guard f.contains(.capitalized) || f.contains(.uncased) || hyphenTail else { return false }
+            if f.contains(.orgHead) || f.contains(.knownOrg) || f.contains(.title) { return false }
+            if f.contains(.allCaps), t[k].length > 2, !scalars[t[k].start..<t[k].end].contains(46) { return false }
+            if f.contains(.commonLower), !f.contains(.firstName), !f.contains(.surname), !hyphenTail { return false }
+            if Self.neverHashes.contains(t[k].lower) || NERPlaces.contains(t[k...k]) { return false }
+            words += 1
+        }
+        return words >= 1 && words <= 4
+    }
+
+    /// "German", "Sri Lankan", "Israeli", "U.S.": words before a title that say which country the
+    /// office is of.
+    func isNationality(_ sentence: Int, _ from: Int, _ to: Int) -> Bool {
+        let t = sentences[sentence].tokens
+        if NERPlaces.contains(t[from..<to]) || Self.demonymHashes.contains(t[to - 1].lower) { return true }
+        let last = t[to - 1]
+        guard last.flags.contains(.capitalized), !last.flags.contains(.allCaps), !last.flags.contains(.orgHead),
+              !last.flags.contains(.knownOrg) else { return false }
+        let word = Self.string(scalars, last.start, last.end, lower: true)
+        return word.hasSuffix("an") || word.hasSuffix("ese") || word.hasSuffix("ish") || word.hasSuffix("ch")
+            || (word.hasSuffix("i") && word.count >= 5)
+    }
+}
+
+extension NERDocument {
+    /// Keys (local indices, as in `group`) whose every mention is one word that is a known given
+    /// name and not a known surname ("Andy", "Marilyn").
+    func givenNameKeys(keyOf: [Int], keyCount: Int) -> [Bool] {
+        var given = [Bool](repeating: true, count: keyCount)
+        var seen = [Bool](repeating: false, count: keyCount)
+        for (i, s) in spans.enumerated() {
+            let k = keyOf[i]
+            seen[k] = true
+            let f = sentences[s.sentence].tokens[s.from].flags
+            if s.to - s.from != 1 || !f.contains(.firstName) || f.contains(.surname) { given[k] = false }
+        }
+        for k in 0..<keyCount where !seen[k] { given[k] = false }
+        return given
+    }
+
+    /// "Andy Warhol … Andy": the person named in full whose given name a lone given name is (the
+    /// most mentioned when several share it), or -1.
+    func fullNameStarting(with key: Int, _ words: [[UInt64]], _ kinds: [Int], _ count: [Int]) -> Int {
+        guard let first = words[key].first else { return -1 }
+        var best = -1
+        for o in words.indices where o != key && kinds[o] == 1 && words[o].count >= 2 && words[o][0] == first {
+            if best < 0 || count[o] > count[best] { best = o }
+        }
+        return best
+    }
+}
+
+extension NERDocument {
+    static let articleHashes = NERHashSet(["a", "an", "the", "this", "that", "these", "those"].map(NERText.hashLower))
+
+    /// The span follows "a", "the", "this" directly or after one lower-case word ("a pink Marilyn").
+    func afterArticle(_ span: Span) -> Bool {
+        let t = sentences[span.sentence].tokens
+        guard span.from > 0 else { return false }
+        if Self.articleHashes.contains(t[span.from - 1].lower) { return true }
+        guard span.from > 1 else { return false }
+        let f = t[span.from - 1].flags
+        return f.contains(.hasLetter) && !f.contains(.capitalized) && !f.contains(.uncased)
+            && Self.articleHashes.contains(t[span.from - 2].lower)
+    }
+}
+
+extension NERDocument {
+    /// Adjectives and nouns of nationality, region or faith ("American", "Sri Lankan", "Tamils"):
+    /// written for lede from general knowledge, like `NERPlaces`.
+    static let demonymHashes = NERHashSet([
+        "afghan", "albanian", "algerian", "american", "angolan", "argentine", "argentinian", "armenian", "australian",
+        "austrian", "azerbaijani", "azeri", "bahraini", "bangladeshi", "belarusian", "belgian", "bolivian", "bosnian",
+        "brazilian", "british", "bulgarian", "burmese", "burundian", "cambodian", "cameroonian", "canadian",
+        "chadian", "chilean", "chinese", "colombian", "congolese", "croatian", "cuban", "cypriot", "czech",
+        "danish", "dutch", "ecuadorian", "egyptian", "emirati", "english", "eritrean", "estonian", "ethiopian",
+        "european", "filipino", "finnish", "french", "georgian", "german", "ghanaian", "greek", "guatemalan",
+        "guinean", "haitian", "honduran", "hungarian", "icelandic", "indian", "indonesian", "iranian", "iraqi",
+        "irish", "israeli", "italian", "ivorian", "jamaican", "japanese", "jordanian", "kazakh", "kenyan", "korean",
+        "kosovar", "kurdish", "kuwaiti", "kyrgyz", "laotian", "latvian", "lebanese", "liberian", "libyan",
+        "lithuanian", "macedonian", "malagasy", "malawian", "malaysian", "malian", "maltese", "mauritanian",
+        "mexican", "moldovan", "mongolian", "montenegrin", "moroccan", "mozambican", "namibian", "nepalese",
+        "nepali", "nicaraguan", "nigerian", "nigerien", "norwegian", "omani", "pakistani", "palestinian",
+        "panamanian", "paraguayan", "persian", "peruvian", "polish", "portuguese", "qatari", "romanian", "russian",
+        "rwandan", "salvadoran", "saudi", "scottish", "senegalese", "serbian", "serb", "singaporean",
+        "slovak", "slovenian", "somali", "sudanese", "swedish", "swiss", "syrian", "taiwanese", "tajik",
+        "tanzanian", "thai", "tibetan", "togolese", "tunisian", "turkish", "turkmen", "ugandan", "ukrainian",
+        "uruguayan", "uzbek", "venezuelan", "vietnamese", "welsh", "yemeni", "zambian", "zimbabwean", "lankan",
+        "african", "asian", "arab", "arabian", "caribbean", "scandinavian", "balkan", "baltic",
+        "americans", "afghans", "australians", "britons", "canadians", "germans", "iraqis", "iranians", "israelis",
+        "palestinians", "pakistanis", "russians", "syrians", "europeans", "africans", "asians", "arabs", "kurds",
+        "tamils", "sinhalese", "pashtun", "pashtuns", "baluch", "uighur", "uighurs", "uyghur", "uyghurs",
+        "muslim", "muslims", "christians", "jewish", "jews", "hindu", "hindus", "buddhist",
+        "buddhists", "sikh", "sikhs", "catholic", "catholics", "protestant", "protestants", "sunni", "sunnis",
+        "shiite", "shiites", "shi'ite", "shi'ites", "islamic", "islamist", "islamists", "western", "westerners",
+        "soviet", "ottoman", "byzantine", "mexicans", "chinese", "japanese", "koreans", "indians",
+        "egyptians", "turks", "greeks", "serbs", "croats", "bosniaks", "albanians", "somalis", "sudanese",
+        "ethiopians", "nigerians", "kenyans", "ilocano", "latino", "latinos", "hispanic", "hispanics",
+    ].map(NERText.hashLower))
+
+    /// "Sri Lankan authorities", "an American football player": one or two words ending in a word of
+    /// nationality, used as an adjective (the next word is lower case) or alone, name no one.
+    func isDemonymPhrase(_ s: Span) -> Bool {
+        let t = sentences[s.sentence].tokens
+        guard s.to - s.from <= 2, Self.demonymHashes.contains(t[s.to - 1].lower) else { return false }
+        if s.to - s.from == 2 {
+            let f = t[s.from].flags
+            guard Self.demonymHashes.contains(t[s.from].lower) || NERPlaces.contains(t[s.from..<s.from + 1])
+                    || !(f.contains(.firstName) || f.contains(.surname)) else { return false }
+        }
+        guard s.to < t.count else { return true }
+        let next = t[s.to].flags
+        return !next.contains(.capitalized) || next.contains(.isPunct)
+    }
+}
+
+extension NERDocument {
+    /// "Federal Reserve Chairman Alan | Greenspan": a known given name (not a common word or a title)
+    /// one space before a person's name the tagger began after it is the name's first word.
+    func withGivenNameBefore(_ span: Span) -> Span {
+        let t = sentences[span.sentence].tokens
+        guard span.from > 0 else { return span }
+        let k = span.from - 1
+        let f = t[k].flags
+        guard f.contains(.firstName), f.contains(.capitalized), !f.contains(.allCaps), !f.contains(.commonLower),
+              !f.contains(.title), !f.contains(.orgHead), !f.contains(.knownOrg), t[k].length >= 2,
+              t[span.from].start == t[k].end + 1, scalars[t[k].end] == 32 else { return span }
+        var s = span
+        s.from = k
+        return s
+    }
+}
