@@ -65,4 +65,28 @@ struct EntityTitleAndNameRuleTests {
         #expect(named(r, "Angela") == nil)
         #expect(named(r, "Angela Carder")?.mentions.contains { $0.text == "Angela" } == true)
     }
+
+    @Test("a place's possessive and a country's adjective are not part of the organization they own")
+    func placeOwnsOrganization() {
+        // UNER PUD, GMB (held-out parts)
+        let r = recognized("""
+            Two years later, Jutting, now 31, is on trial at Hong Kong's High Court, charged with two counts of murder.
+            He said three of the detainees were staff members of Iran's Atomic Energy Organization.
+            Chinese Foreign Ministry spokeswoman Zhang Qiyue says Beijing made the pledge this week.
+            """)
+        #expect(named(r, "High Court")?.kind == .organization)
+        #expect(named(r, "Atomic Energy Organization")?.kind == .organization)
+        #expect(named(r, "Foreign Ministry")?.kind == .organization)
+        #expect(!r.entities.contains { $0.name.hasPrefix("Hong Kong") || $0.name.hasPrefix("Iran") || $0.name.hasPrefix("Chinese") })
+    }
+
+    @Test("capitalized words before a noun of a made thing are a work's title, not an organization")
+    func workBeforeNoun() {
+        // wikinews/warhol-photo-legacy
+        let r = recognized("""
+            Allton said he had only seen the Silver Clouds installation before in film. The Silver Clouds \
+            installation were silver balloons blown up with helium.
+            """)
+        #expect(named(r, "Silver Clouds") == nil)
+    }
 }

@@ -161,7 +161,7 @@ struct NERDocument {
             guard let model else { break }
             let tags = Self.joinNameParts(model.tag(s.tokens), s.tokens, scalars)
             let sentenceStart = spans.count
-            let orgs = institutionSpans(si)
+            let orgs = institutionSpans(si).flatMap(splitOwner)
             var inOrg = [Bool](repeating: false, count: tags.count)
             for o in orgs {
                 for k in o.from..<o.to { inOrg[k] = true }
@@ -184,14 +184,14 @@ struct NERDocument {
                 while from < j, inOrg[from] { from += 1 }
                 if (from..<j).contains(where: { inOrg[$0] }) || from == j { i = j; continue }
                 for part in splitAtSeparators(Span(sentence: si, from: from, to: j, type: tag.type, tagged: true), cut: from > i)
-                    .flatMap(splitAtTitle) {
+                    .flatMap(splitAtTitle).flatMap(splitOwner) {
                     let (head, tail) = splitPossessive(part)
                     for k in 0..<2 {
                         guard let piece = k == 0 ? head : tail else { continue }
                         if var span = clean(piece) {
                             setKey(&span)
                             // "the film Easy Rider": a title, here and wherever else the article names it.
-                            if isWorkTitle(span) || isThingAcronym(span) { notNames.insert(span.key); continue }
+                            if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { notNames.insert(span.key); continue }
                             if isPostNominal(span) { continue }
                             spans.append(span)
                         }

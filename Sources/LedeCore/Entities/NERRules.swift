@@ -218,3 +218,56 @@ extension NERDocument {
         return s
     }
 }
+
+extension NERDocument {
+    static let ministryHash = NERText.hashLower("ministry")
+
+    /// "Hong Kong's High Court", "Iran's Atomic Energy Organization", "Discovery Institute's Center
+    /// for Science and Culture": an organization's span that is a place's (or another organization's)
+    /// possessive before a name ending in an organization's head word is that name, owned; the place
+    /// is not reported, the owning organization is one of its own. "Chinese Foreign Ministry",
+    /// "Iran Foreign Ministry": a country's foreign or defense ministry is named without the country.
+    func splitOwner(_ span: Span) -> [Span] {
+        let t = sentences[span.sentence].tokens
+        guard span.type == 2, span.to - span.from >= 3 else { return [span] }
+        let lastFlags = t[span.to - 1].flags
+        if t[span.to - 1].lower == Self.ministryHash, span.to - span.from >= 3,
+           Self.demonymHashes.contains(t[span.from].lower) || NERPlaces.contains(t[span.from..<span.from + 1]),
+           t[span.from + 1].flags.contains(.capitalized) {
+            var rest = span
+            rest.from += 1
+            return [rest]
+        }
+        guard lastFlags.contains(.orgHead) || lastFlags.contains(.knownOrg) else { return [span] }
+        for p in (span.from + 1)..<(span.to - 1) where t[p].length == 2 && NERText.isApostrophe(scalars[t[p].start]) {
+            var owner = span, owned = span
+            owner.to = p
+            owned.from = p + 1
+            guard t[owned.from].flags.contains(.capitalized) else { return [span] }
+            if NERPlaces.contains(t[owner.from..<owner.to]) { return [owned] }
+            let ownerHead = t[owner.to - 1].flags
+            if owner.to - owner.from >= 2, ownerHead.contains(.orgHead) { return [owner, owned] }
+            return [span]
+        }
+        return [span]
+    }
+}
+
+extension NERDocument {
+    /// Nouns of a made thing that a work's title modifies ("the Silver Clouds installation").
+    static let workNounHashes = NERHashSet([
+        "installation", "installations", "sculpture", "sculptures", "painting", "paintings", "artwork", "artworks",
+        "mural", "murals", "album", "song", "novel", "film", "movie", "poem", "trilogy", "franchise", "musical",
+        "photograph", "photographs", "portrait", "portraits", "series",
+    ].map(NERText.hashLower))
+
+    /// "The Silver Clouds installation were silver balloons": capitalized words the tagger took for an
+    /// organization, right before a lower-case noun of a made thing, are that work's title.
+    func isWorkBeforeNoun(_ span: Span) -> Bool {
+        let t = sentences[span.sentence].tokens
+        guard span.type == 2, span.to < t.count, Self.workNounHashes.contains(t[span.to].lower),
+              !t[span.to].flags.contains(.capitalized) else { return false }
+        let last = t[span.to - 1].flags
+        return !last.contains(.orgHead) && !last.contains(.knownOrg) && !last.contains(.allCaps)
+    }
+}
