@@ -70,6 +70,7 @@ extension NERDocument {
         for k in definedTerms() { if let id = keyIDs[k] { kinds[id] = 0 } }
         for k in familyPlurals() { if let id = keyIDs[k] { kinds[id] = 0 } }
         for k in notNames { if let id = keyIDs[k] { kinds[id] = 0 } }
+        for id in firstWordsOfPersons() { kinds[id] = 1 }
     }
 
     /// "the Sams continued…": a person's surname in the plural after "the" names the family,
@@ -339,7 +340,7 @@ extension NERDocument {
                     else if wk.count == 1, ik.first.count >= 2, io.initials == ik.first { consider(oi) }
                 }
             }
-            if best < 0, ik.kind == 1, wk.count == 1, givenName[ki] {
+            if best < 0, ik.kind == 1, wk.count == 1 {
                 best = fullNameStarting(with: ki, info.map(\.words), info.map(\.kind), count)
             }
             if let a = aliasOf[k], a != k, let aid = keyIDs[a], index[aid] >= 0 {

@@ -139,9 +139,9 @@ extension NERDocument {
 }
 
 extension NERDocument {
-    static let articleHashes = NERHashSet(["a", "an", "the", "this", "that", "these", "those"].map(NERText.hashLower))
+    static let articleHashes = NERHashSet(["a", "an", "the"].map(NERText.hashLower))
 
-    /// The span follows "a", "the", "this" directly or after one lower-case word ("a pink Marilyn").
+    /// The span follows "a", "an" or "the" directly or after one lower-case word ("a pink Marilyn").
     func afterArticle(_ span: Span) -> Bool {
         let t = sentences[span.sentence].tokens
         guard span.from > 0 else { return false }
@@ -269,5 +269,31 @@ extension NERDocument {
               !t[span.to].flags.contains(.capitalized) else { return false }
         let last = t[span.to - 1].flags
         return !last.contains(.orgHead) && !last.contains(.knownOrg) && !last.contains(.allCaps)
+    }
+}
+
+extension NERDocument {
+    /// "Saddam Hussein … Saddam's forces": a one-word name voted an organization that is the first
+    /// word of a person named in full in the same article (and not a known organization's name) is
+    /// that person. Returns the key ids to make persons.
+    func firstWordsOfPersons() -> [Int] {
+        var firstWords = NERHashSet(capacity: 32)
+        var any = false
+        for s in spans where kinds[s.id] == 1 && s.to - s.from >= 2 {
+            let f = sentences[s.sentence].tokens[s.from].flags
+            guard f.contains(.capitalized), !f.contains(.title), !f.contains(.allCaps) else { continue }
+            firstWords.insert(sentences[s.sentence].tokens[s.from].lower)
+            any = true
+        }
+        guard any else { return [] }
+        var out: [Int] = []
+        for s in spans where s.to - s.from == 1 && kinds[s.id] == 2 {
+            let token = sentences[s.sentence].tokens[s.from]
+            let f = token.flags
+            guard firstWords.contains(token.lower), !f.contains(.knownOrg), !f.contains(.orgHead), !f.contains(.allCaps)
+            else { continue }
+            out.append(s.id)
+        }
+        return out
     }
 }
