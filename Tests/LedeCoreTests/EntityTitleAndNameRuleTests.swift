@@ -102,4 +102,24 @@ struct EntityTitleAndNameRuleTests {
         #expect(named(r, "Saddam Hussein")?.mentions.count == 2)
         #expect(named(r, "Saddam Hussein")?.kind == .person)
     }
+
+    @Test("a family name and a hyphenated given name with a lower-case second syllable are one person")
+    func hyphenatedGivenNames() {
+        // wikinews/hong-kong-legco-election-2016
+        let r = recognized("""
+            In the New Territories East geographical constituency, pan-democracy camp councillors Alvin Yeung from \
+            the Civic Party, Fernando Cheung of the Labour Party, Raymond Chan of People Power, and Leung Kwok-hung \
+            of LSD were successfully elected.
+            In the Kowloon West geographical constituency, pro-Beijing councillors Ann Chiang of DAB and Priscilla \
+            Leung of BPA were successfully re-elected, as well as pan-democratic councillors Claudia Mo of the Civic \
+            Party and Wong Pik-wan of the Democratic Party.
+            Shiu Ka-chun of the Social Welfare constituency defeated their opponents, hence the pan-democrats' seats \
+            in the functional constituencies increased from 9 to 10.
+            """)
+        for name in ["Leung Kwok-hung", "Wong Pik-wan", "Shiu Ka-chun"] {
+            #expect(named(r, name)?.kind == .person, "\(name)")
+        }
+        #expect(named(r, "Shiu") == nil)
+        #expect(named(r, "Wong Pik") == nil)
+    }
 }

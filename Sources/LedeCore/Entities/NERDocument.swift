@@ -159,7 +159,7 @@ struct NERDocument {
     mutating func tag(model: NERModel?) {
         for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
             guard let model else { break }
-            let tags = Self.joinNameParts(model.tag(s.tokens), s.tokens, scalars)
+            let tags = markHyphenatedGivenNames(Self.joinNameParts(model.tag(s.tokens), s.tokens, scalars), si)
             let sentenceStart = spans.count
             let orgs = institutionSpans(si).flatMap(splitOwner)
             var inOrg = [Bool](repeating: false, count: tags.count)
@@ -412,7 +412,8 @@ struct NERDocument {
             let l = t[s.to - 1]
             // "Chung-tai" in "Cheng Chung-tai": a lower-case part joined by a hyphen stays.
             let hyphenTail = s.to - s.from >= 3 && t[s.to - 2].length == 1 && NERText.isHyphen(scalars[t[s.to - 2].start])
-                && t[s.to - 2].start == t[s.to - 3].end && t[s.to - 2].end == l.start && !l.flags.contains(.commonLower)
+                && t[s.to - 2].start == t[s.to - 3].end && t[s.to - 2].end == l.start
+                && (!l.flags.contains(.commonLower) || isShortGivenNameTail(s))
             let possessive = l.length == 2 && NERText.isApostrophe(scalars[l.start])
             let dropTrailing = (l.flags.contains(.isPunct) && !(l.length == 1 && scalars[l.start] == 46)) || possessive
                 || (!hyphenTail && !l.flags.contains(.capitalized) && !l.flags.contains(.uncased) && !l.flags.contains(.hasDigit))

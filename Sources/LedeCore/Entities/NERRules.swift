@@ -297,3 +297,55 @@ extension NERDocument {
         return out
     }
 }
+
+extension NERDocument {
+    /// "Wong Pik-wan", "Shiu Ka-chun", "Ban Ki-moon": a short capitalized family name, then a given
+    /// name of two short syllables joined by a hyphen, the second in lower case, is a person's name
+    /// (the tagger, trained on few such names, splits them or calls them places). Rewrites the
+    /// sentence's tags so the tokens are one person's span.
+    func markHyphenatedGivenNames(_ tags: [Int], _ si: Int) -> [Int] {
+        let t = sentences[si].tokens
+        guard t.count >= 4 else { return tags }
+        var tags = tags
+        func short(_ k: Int) -> Bool { t[k].length >= 1 && t[k].length <= 6 && !t[k].flags.contains(.hasDigit) }
+        func plainCap(_ k: Int) -> Bool {
+            let f = t[k].flags
+            return f.contains(.capitalized) && !f.contains(.allCaps) && !f.contains(.title) && !f.contains(.orgHead)
+                && !f.contains(.knownOrg) && !Self.neverHashes.contains(t[k].lower)
+        }
+        var a = 0
+        while a + 3 < t.count {
+            defer { a += 1 }
+            let b = a + 1, h = a + 2, c = a + 3
+            guard plainCap(a), plainCap(b), short(a), short(b), short(c), t[a].length >= 2,
+                  t[b].start == t[a].end + 1, scalars[t[a].end] == 32,
+                  t[h].length == 1, NERText.isHyphen(scalars[t[h].start]), t[h].start == t[b].end, t[c].start == t[h].end,
+                  t[c].flags.contains(.hasLetter), !t[c].flags.contains(.capitalized),
+                  !Self.compoundSuffixes.contains(t[c].lower),
+                  !(isInitial(si, a) && t[a].flags.contains(.commonLower)),
+                  !NERPlaces.contains(t[a...b]) else { continue }
+            // The name stands alone: not the tail of a longer capitalized name, nor followed by another word of it.
+            if a > 0, t[a - 1].flags.contains(.capitalized), !isInitial(si, a - 1) { continue }
+            if c + 1 < t.count, t[c + 1].start == t[c].end, NERText.isHyphen(scalars[t[c + 1].start]) { continue }
+            tags[a] = NERTag.bPER.rawValue
+            for k in b...c { tags[k] = NERTag.iPER.rawValue }
+            if c + 1 < t.count, let next = NERTag(rawValue: tags[c + 1]), next.isInside {
+                tags[c + 1] = NERTag.begin(next.type).rawValue
+            }
+            a = c
+        }
+        return tags
+    }
+}
+
+extension NERDocument {
+    /// "Pik-wan", "Kwok-hung": a person's span ending in a short capitalized syllable, a hyphen and a
+    /// short lower-case one keeps it even when that is also an English word ("wan", "hung", "moon").
+    func isShortGivenNameTail(_ s: Span) -> Bool {
+        let t = sentences[s.sentence].tokens
+        guard s.type == 1, s.to - s.from >= 3 else { return false }
+        let last = t[s.to - 1], first = t[s.to - 3]
+        return last.length <= 4 && first.length <= 6 && first.flags.contains(.capitalized)
+            && !first.flags.contains(.allCaps) && !Self.compoundSuffixes.contains(last.lower)
+    }
+}
