@@ -327,6 +327,12 @@ extension NERDocument {
             // The name stands alone: not the tail of a longer capitalized name, nor followed by another word of it.
             if a > 0, t[a - 1].flags.contains(.capitalized), !isInitial(si, a - 1) { continue }
             if c + 1 < t.count, t[c + 1].start == t[c].end, NERText.isHyphen(scalars[t[c + 1].start]) { continue }
+            // Already one person's span (perhaps running on): left as the tagger had it.
+            if tags[a] == NERTag.bPER.rawValue || tags[a] == NERTag.iPER.rawValue,
+               (b...c).allSatisfy({ tags[$0] == NERTag.iPER.rawValue }) {
+                a = c
+                continue
+            }
             tags[a] = NERTag.bPER.rawValue
             for k in b...c { tags[k] = NERTag.iPER.rawValue }
             if c + 1 < t.count, let next = NERTag(rawValue: tags[c + 1]), next.isInside {
