@@ -122,4 +122,15 @@ struct EntityTitleAndNameRuleTests {
         #expect(named(r, "Shiu") == nil)
         #expect(named(r, "Wong Pik") == nil)
     }
+
+    @Test("a capitalized contraction in a quote is not a name")
+    func contraction() {
+        // wikinews/nasa-shuttle-retirement-homes
+        let r = recognized("""
+            Today's announcement is an affront to the thousands of dedicated men and women at Johnson Space Center, \
+            and I'm deeply disappointed with the Administration.
+            """)
+        #expect(!r.entities.contains { $0.name.hasPrefix("I") })
+        #expect(named(r, "Johnson Space Center")?.kind == .organization)
+    }
 }

@@ -458,7 +458,7 @@ struct NERDocument {
         if (s.from..<s.to).contains(where: { Self.thingHashes.contains(t[$0].lower) }) { return nil }
         // A country, state or well-known city named alone is a place, not its government or team.
         if NERPlaces.contains(t[s.from..<s.to]) { return nil }
-        if isDemonymPhrase(s) { return nil }
+        if isDemonymPhrase(s) || isContraction(s) { return nil }
         if s.to - s.from == 1 {
             let f = t[s.from]
             if Self.neverHashes.contains(f.lower) || Self.titleHashes.contains(f.lower) { return nil }

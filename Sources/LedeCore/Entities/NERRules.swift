@@ -355,3 +355,17 @@ extension NERDocument {
             && !first.flags.contains(.allCaps) && !Self.compoundSuffixes.contains(last.lower)
     }
 }
+
+extension NERDocument {
+    /// "I'm", "We're", "Don't": a pronoun or a verb with its contraction, capitalized in a quote.
+    static let contractionHashes = NERHashSet(
+        ["i'm", "i've", "i'd", "i'll", "you're", "you've", "you'll", "you'd", "we're", "we've", "we'll", "we'd",
+         "they're", "they've", "they'll", "they'd", "he'd", "he'll", "she'd", "she'll", "it'll", "that'll",
+         "don't", "doesn't", "didn't", "can't", "won't", "isn't", "aren't", "wasn't", "weren't", "couldn't",
+         "wouldn't", "shouldn't", "haven't", "hasn't", "let's"].flatMap { [$0, $0.replacingOccurrences(of: "'", with: "\u{2019}")] }
+            .map(NERText.hashLower))
+
+    func isContraction(_ s: Span) -> Bool {
+        s.to - s.from == 1 && Self.contractionHashes.contains(sentences[s.sentence].tokens[s.from].lower)
+    }
+}
