@@ -133,4 +133,12 @@ struct EntityTitleAndNameRuleTests {
         #expect(!r.entities.contains { $0.name.hasPrefix("I") })
         #expect(named(r, "Johnson Space Center")?.kind == .organization)
     }
+
+    @Test("plain capitalized words joined by 'and' to a person's name are a person too")
+    func coordinatedWithPerson() {
+        // UNER PUD (held-out part)
+        let r = recognized("Both students of Goffredo Petrassi, Ennio Morricone and Bruno Nicolai met at the conservatory.")
+        #expect(named(r, "Ennio Morricone")?.kind == .person)
+        #expect(named(r, "Bruno Nicolai")?.kind == .person)
+    }
 }

@@ -369,3 +369,38 @@ extension NERDocument {
         s.to - s.from == 1 && Self.contractionHashes.contains(sentences[s.sentence].tokens[s.from].lower)
     }
 }
+
+extension NERDocument {
+    /// "Ennio Morricone and Bruno Nicolai", "Alvin Yeung, Goffredo Petrassi and …": a name of two or
+    /// three plain capitalized words that the tagger took for an organization, joined by "and" or a
+    /// comma to a person's name, is most likely a person too. Returns the key ids of such spans (one
+    /// per span) to vote for a person.
+    func coordinatedWithPersons() -> [Int] {
+        var out: [Int] = []
+        var i = 0
+        while i < spans.count {
+            var j = i
+            while j < spans.count, spans[j].sentence == spans[i].sentence { j += 1 }
+            let t = sentences[spans[i].sentence].tokens
+            for a in i..<j where spans[a].type == 2 && spans[a].to - spans[a].from >= 2 && spans[a].to - spans[a].from <= 3 {
+                let s = spans[a]
+                guard looksLikePersonName(s.sentence, s.from, s.to),
+                      !(s.from..<s.to).contains(where: { t[$0].flags.contains(.commonLower) }) else { continue }
+                let joined = (i..<j).contains { b in
+                    let o = spans[b]
+                    guard b != a, o.type == 1, o.to - o.from >= 2 else { return false }
+                    if o.from == s.to + 1 { return isCoordinator(t[s.to]) }
+                    if s.from == o.to + 1 { return isCoordinator(t[o.to]) }
+                    return false
+                }
+                if joined { out.append(s.id) }
+            }
+            i = j
+        }
+        return out
+    }
+
+    private func isCoordinator(_ token: NERToken) -> Bool {
+        token.lower == Self.andHash || (token.length == 1 && scalars[token.start] == 44)
+    }
+}
