@@ -127,7 +127,7 @@ func evaluate(_ name: String, _ sentences: [NERSentence]) -> (Score, Score) {
             }
         }
     }
-    if verbose { for e in errors.prefix(150) { print(e) } }
+    if verbose { for e in errors.prefix(Int(argument("--errors", "150")) ?? 150) { print(e) } }
     return (per, org)
 }
 

@@ -212,9 +212,9 @@ struct NERDocument {
     mutating func tag(model: NERModel?) {
         for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
             guard let model else { break }
-            let tags = Self.joinNameParts(model.tag(s.tokens), s.tokens, scalars)
+            let tags = markHyphenatedGivenNames(Self.joinNameParts(model.tag(s.tokens), s.tokens, scalars), si)
             let sentenceStart = spans.count
-            let orgs = institutionSpans(si)
+            let orgs = institutionSpans(si).flatMap(splitOwner)
             var inOrg = [Bool](repeating: false, count: tags.count)
             for o in orgs {
                 for k in o.from..<o.to { inOrg[k] = true }
@@ -236,14 +236,15 @@ struct NERDocument {
                 var from = i
                 while from < j, inOrg[from] { from += 1 }
                 if (from..<j).contains(where: { inOrg[$0] }) || from == j { i = j; continue }
-                for part in splitAtSeparators(Span(sentence: si, from: from, to: j, type: tag.type, tagged: true), cut: from > i) {
+                for part in splitAtSeparators(Span(sentence: si, from: from, to: j, type: tag.type, tagged: true), cut: from > i)
+                    .flatMap(splitAtTitle).flatMap(splitOwner) {
                     let (head, tail) = splitPossessive(part)
                     for k in 0..<2 {
                         guard let piece = k == 0 ? head : tail else { continue }
                         if var span = clean(piece) {
                             setKey(&span)
                             // "the film Easy Rider": a title, here and wherever else the article names it.
-                            if isWorkTitle(span) || isThingAcronym(span) { notNames.insert(span.key); continue }
+                            if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { notNames.insert(span.key); continue }
                             if isPostNominal(span) { continue }
                             spans.append(span)
                         }
@@ -430,6 +431,19 @@ struct NERDocument {
         return (span, nil)
     }
 
+    /// "al-Qaida", "al Shabab", "la Repubblica", "van Gogh": a lower-case name particle the tagger put at
+    /// the start of a name, joined to a capitalized word (by a hyphen or a space), is part of the name.
+    func startsWithParticle(_ s: Span) -> Bool {
+        let t = sentences[s.sentence].tokens
+        guard s.to - s.from >= 2, t[s.from].flags.contains(.particle), !t[s.from].flags.contains(.capitalized) else { return false }
+        var k = s.from + 1
+        if t[k].length == 1, NERText.isHyphen(scalars[t[k].start]), t[k].start == t[s.from].end, k + 1 < s.to,
+           t[k + 1].start == t[k].end {
+            k += 1
+        }
+        return t[k].flags.contains(.capitalized) && !t[k].flags.contains(.allCaps)
+    }
+
     /// Trims titles, articles, possessives and punctuation off a span; nil when nothing name-like is left.
     func clean(_ span: Span) -> Span? {
         var s = span
@@ -444,14 +458,15 @@ struct NERDocument {
                 || (s.to - s.from >= 3 && isInitial(s.sentence, s.from) && f.flags.contains(.commonLower)
                     && f.flags.rawValue & (TokenFlags.firstName.rawValue | TokenFlags.surname.rawValue
                         | TokenFlags.knownOrg.rawValue | TokenFlags.orgHead.rawValue) == 0)
-            guard strip else { break }
+            guard strip, !startsWithParticle(s) else { break }
             s.from += 1
         }
         while s.to > s.from {
             let l = t[s.to - 1]
             // "Chung-tai" in "Cheng Chung-tai": a lower-case part joined by a hyphen stays.
             let hyphenTail = s.to - s.from >= 3 && t[s.to - 2].length == 1 && NERText.isHyphen(scalars[t[s.to - 2].start])
-                && t[s.to - 2].start == t[s.to - 3].end && t[s.to - 2].end == l.start && !l.flags.contains(.commonLower)
+                && t[s.to - 2].start == t[s.to - 3].end && t[s.to - 2].end == l.start
+                && (!l.flags.contains(.commonLower) || isShortGivenNameTail(s))
             let possessive = l.length == 2 && NERText.isApostrophe(scalars[l.start])
             let dropTrailing = (l.flags.contains(.isPunct) && !(l.length == 1 && scalars[l.start] == 46)) || possessive
                 || (!hyphenTail && !l.flags.contains(.capitalized) && !l.flags.contains(.uncased) && !l.flags.contains(.hasDigit))
@@ -485,6 +500,7 @@ struct NERDocument {
                 s.from -= 1
             }
         }
+        if s.type == 1 { s = withGivenNameBefore(s) }
         // Needs a capitalized word (or a script without case).
         guard (s.from..<s.to).contains(where: { t[$0].flags.contains(.capitalized) || t[$0].flags.contains(.uncased) }) else {
             return nil
@@ -495,6 +511,7 @@ struct NERDocument {
         if (s.from..<s.to).contains(where: { Self.thingHashes.contains(t[$0].lower) }) { return nil }
         // A country, state or well-known city named alone is a place, not its government or team.
         if NERPlaces.contains(t[s.from..<s.to]) { return nil }
+        if isDemonymPhrase(s) || isContraction(s) { return nil }
         if s.to - s.from == 1 {
             let f = t[s.from]
             if Self.neverHashes.contains(f.lower) || Self.titleHashes.contains(f.lower) { return nil }

@@ -51,6 +51,7 @@ extension NERDocument {
             }
             votes[s.id] &+= v
         }
+        for id in coordinatedWithPersons() { votes[id][1] += 3 }
         // A one-word name that is a common lower-case word ("Exhibit", "Director"), tagged once and
         // not a well-known organization, is more likely a capitalized word than a name.
         var once = [Int](repeating: 0, count: keyNames.count)
@@ -70,6 +71,7 @@ extension NERDocument {
         for k in definedTerms() { if let id = keyIDs[k] { kinds[id] = 0 } }
         for k in familyPlurals() { if let id = keyIDs[k] { kinds[id] = 0 } }
         for k in notNames { if let id = keyIDs[k] { kinds[id] = 0 } }
+        for id in firstWordsOfPersons() { kinds[id] = 1 }
     }
 
     /// "the Sams continued…": a person's surname in the plural after "the" names the family,
@@ -312,6 +314,8 @@ extension NERDocument {
         let kindOf = info.map(\.kind)
         let firstWordOf = info.map { $0.words.first }
         let lastWordOf = info.map { $0.words.last }
+        let wordsOf = info.map(\.words)
+        let givenName = givenNameKeys(keyOf: keyOf, keyCount: keys.count)
         // Parent of each key: the fuller key it abbreviates.
         var parent = [Int](repeating: -1, count: keys.count)
         for (ki, k) in keys.enumerated() {
@@ -344,6 +348,9 @@ extension NERDocument {
                     if wk.count >= 2, info[oi].words.starts(with: wk) { consider(oi) }
                     else if wk.count == 1, ik.first.count >= 2, info[oi].initials == ik.first { consider(oi) }
                 }
+            }
+            if best < 0, ik.kind == 1, wk.count == 1 {
+                best = fullNameStarting(with: ki, wordsOf, kindOf, count)
             }
             if let a = aliasOf[k], a != k, let aid = keyIDs[a], index[aid] >= 0 {
                 parent[ki] = index[aid]
@@ -385,6 +392,11 @@ extension NERDocument {
                 if (f.contains(.surname) || f.contains(.firstName)) && !f.contains(.commonLower) { known = true }
             }
             if !(titled || known || tagged >= 2) { weak[g] = true }
+            // "a pink Marilyn", "the Marilyn pictures": a given name alone, never linked to a full name,
+            // that the article writes after an article as one writes a thing's name.
+            if !titled, members.allSatisfy({ givenName[$0] }), spansOfGroup[g].contains(where: { afterArticle(spans[$0]) }) {
+                weak[g] = true
+            }
         }
         if weak.contains(true) {
             var keep: [Span] = [], keepKey: [Int] = []
