@@ -53,33 +53,37 @@ struct ArticleWriter {
         return existing == nil ? .added(articleID) : .updated(articleID)
     }
 
-    /// Stores a document now and its analysis later: same identity rules as `write`, and an
-    /// updated article loses its old analysis until the new one is written.
-    func writePending(_ document: ParsedDocument, feedID: Int64?) throws -> IngestOutcome {
-        let hash = BodyHash.of(document.body)
-        let url = document.link ?? Self.identity(ofSource: document.source)
-        let existing = try existingArticle(url: url, hash: hash)
-        if let existing, existing.hash == hash, existing.title == document.title || !existing.matchedByURL {
+    // Pending documents (stored now, analysed later) follow the same identity rules as `write`;
+    // the caller looks the existing article up with `existingArticle` first.
+
+    /// The pending document is the stored article `existing`: unchanged, or updated in place.
+    func updatePending(_ pending: PendingDocument, existing: Existing, feedID: Int64?) throws -> IngestOutcome {
+        let document = pending.document
+        if existing.hash == pending.hash, existing.title == document.title || !existing.matchedByURL {
             return .unchanged(existing.id)
         }
-        let now = StorageDate.string(Date())
-        let published = document.published.map(StorageDate.string)
-        let keyPoints = Self.stringsJSON(document.keyPoints)
-        if let existing {
-            try removeAnalysis(of: existing.id)
-            try db.cachedStatement(sql: """
-                UPDATE article SET source = ?, url = ?, bodyHash = ?, title = ?, byline = ?, feedTitle = ?, published = ?,
-                sortDate = COALESCE(?, addedAt), body = ?, keyPoints = ?, feedId = COALESCE(?, feedId), terms = '{}',
-                analysisPending = 1 WHERE id = ?
-                """).execute(arguments: [document.source, url, hash, document.title, document.byline, document.feed,
-                                 published, published, document.body, keyPoints, feedID, existing.id])
-            return .updated(existing.id)
-        }
+        try removeAnalysis(of: existing.id)
         try db.cachedStatement(sql: """
+            UPDATE article SET source = ?, url = ?, bodyHash = ?, title = ?, byline = ?, feedTitle = ?, published = ?,
+            sortDate = COALESCE(?, addedAt), body = ?, keyPoints = ?, feedId = COALESCE(?, feedId), terms = '{}',
+            analysisPending = 1 WHERE id = ?
+            """).execute(arguments: [document.source, pending.url, pending.hash, document.title, document.byline, document.feed,
+                             pending.published, pending.published, document.body, pending.keyPoints, feedID, existing.id])
+        return .updated(existing.id)
+    }
+
+    /// A new pending article: one statement, bound without GRDB's argument boxing (a refresh
+    /// inserts tens of thousands).
+    func insertPending(_ pending: PendingDocument, feedID: Int64?, now: String) throws -> IngestOutcome {
+        let document = pending.document
+        try db.stepCached(sql: """
             INSERT INTO article (feedId, source, url, bodyHash, title, byline, feedTitle, published, addedAt, sortDate, body,
             keyPoints, analysisPending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-            """).execute(arguments: [feedID, document.source, url, hash, document.title, document.byline, document.feed,
-                             published, now, published ?? now, document.body, keyPoints])
+            """, bind: { binder in
+            binder.bind(feedID); binder.bind(document.source); binder.bind(pending.url); binder.bind(pending.hash)
+            binder.bind(document.title); binder.bind(document.byline); binder.bind(document.feed); binder.bind(pending.published)
+            binder.bind(now); binder.bind(pending.published ?? now); binder.bind(document.body); binder.bind(pending.keyPoints)
+        })
         return .added(db.lastInsertedRowID)
     }
 
@@ -118,9 +122,10 @@ struct ArticleWriter {
         }
     }
 
+    typealias Existing = (id: Int64, hash: String, title: String, matchedByURL: Bool, pending: Bool)
+
     /// The article this one is: the one at its URL, unless another already holds its body.
-    private func existingArticle(url: String?, hash: String) throws
-        -> (id: Int64, hash: String, title: String, matchedByURL: Bool, pending: Bool)? {
+    func existingArticle(url: String?, hash: String) throws -> Existing? {
         // One indexed lookup for both keys (a feed item is usually new, so both miss).
         typealias Found = (id: Int64, hash: String, title: String, pending: Bool, url: String?)
         var rows: [Found] = []
@@ -261,6 +266,25 @@ struct ArticleWriter {
             try TermStatBatch.write(terms, db)
         }
         try EntityWriter(db: db).write(entities: article.entities, links: article.links, articleID: articleID)
+    }
+}
+
+/// A document ready to be stored pending analysis: its identity and the texts the writer would
+/// otherwise compute while holding the library's only write connection.
+public struct PendingDocument: Sendable {
+    public var document: ParsedDocument
+    /// The article's identity: its link, or the file it came from.
+    let url: String?
+    let hash: String
+    let published: String?
+    let keyPoints: String
+
+    public init(_ document: ParsedDocument) {
+        self.document = document
+        hash = BodyHash.of(document.body)
+        url = document.link ?? ArticleWriter.identity(ofSource: document.source)
+        published = document.published.map(StorageDate.string)
+        keyPoints = ArticleWriter.stringsJSON(document.keyPoints)
     }
 }
 

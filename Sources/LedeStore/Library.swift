@@ -88,9 +88,37 @@ public final class Library: Sendable {
     /// a savepoint per document. List, show and export work on them at once; search and the
     /// entity views see them once analysed.
     public func storePending(_ documents: [ParsedDocument], feedID: Int64? = nil) throws -> [Result<IngestOutcome, any Error>] {
+        try storePending(documents.map(PendingDocument.init), feedID: feedID)
+    }
+
+    /// `storePending` for documents whose keys were computed beforehand, on other threads than
+    /// the single writer's (a refresh prepares each feed's items as it parses them).
+    ///
+    /// A new document is one INSERT, which SQLite undoes by itself when it fails, so only an
+    /// update (several statements) needs its own savepoint.
+    public func storePending(_ documents: [PendingDocument], feedID: Int64? = nil) throws -> [Result<IngestOutcome, any Error>] {
         let results = try pool.write { db in
-            try documents.map { document in
-                try Self.inSavepoint(db) { try ArticleWriter(db: db).writePending(document, feedID: feedID) }
+            let writer = ArticleWriter(db: db)
+            // One time of arrival for the batch: its items arrived together.
+            let now = StorageDate.string(Date())
+            return try documents.map { document -> Result<IngestOutcome, any Error> in
+                let existing: ArticleWriter.Existing?
+                do {
+                    existing = try writer.existingArticle(url: document.url, hash: document.hash)
+                } catch {
+                    guard db.isInsideTransaction else { throw error }
+                    return .failure(error)
+                }
+                if let existing {
+                    return try Self.inSavepoint(db) { try writer.updatePending(document, existing: existing, feedID: feedID) }
+                }
+                do {
+                    return .success(try writer.insertPending(document, feedID: feedID, now: now))
+                } catch {
+                    // An error that ended the transaction ends the batch, as a savepoint's would.
+                    guard db.isInsideTransaction else { throw error }
+                    return .failure(error)
+                }
             }
         }
         searchIndex.invalidate()

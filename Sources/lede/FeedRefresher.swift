@@ -131,7 +131,8 @@ struct FeedRefresher: Sendable {
             parsing.run {
                 do throws(FeedError) {
                     let feed = try FeedParser.parse(data, url: finalURL)
-                    let documents = feed.items.map { $0.document(in: feed, feedURL: feedURL).sanitized() }
+                    // The writer's keys (body hash, dates) too, so the single writer only writes.
+                    let documents = feed.items.map { PendingDocument($0.document(in: feed, feedURL: feedURL).sanitized()) }
                     stages.set(index, .parsed(.success((feed, documents)), validators))
                 } catch {
                     stages.set(index, .parsed(.failure(error), validators))
@@ -181,11 +182,11 @@ struct FeedRefresher: Sendable {
         return results
     }
 
-    private func store(_ result: Swift.Result<(Feed, [ParsedDocument]), FeedError>, feed row: FeedRow,
+    private func store(_ result: Swift.Result<(Feed, [PendingDocument]), FeedError>, feed row: FeedRow,
                        validators: FetchValidators) async -> Outcome {
         guard let library else { return .failed("no library") }
         let parsed: Feed
-        var documents: [ParsedDocument]
+        var documents: [PendingDocument]
         switch result {
         case let .success((feed, items)):
             (parsed, documents) = (feed, items)
@@ -196,8 +197,9 @@ struct FeedRefresher: Sendable {
         if row.fetchFullText || config.wantsFullText(feedURL: row.url) {
             // Stored items were completed when they arrived: their teaser must not replace that text,
             // and their pages need not be fetched again.
-            let known = (try? library.storedURLs(among: documents.compactMap(\.link))) ?? []
-            documents = await completingTeasers(documents.filter { $0.link.map { !known.contains($0) } ?? true })
+            let known = (try? library.storedURLs(among: documents.compactMap(\.document.link))) ?? []
+            let unknown = documents.map(\.document).filter { $0.link.map { !known.contains($0) } ?? true }
+            documents = await completingTeasers(unknown).map(PendingDocument.init)
         }
         // Items are stored at once, pending analysis (one transaction for the feed); the analysis
         // runs after every feed is stored, on every core (`analysePending`).
@@ -243,7 +245,7 @@ struct FeedRefresher: Sendable {
 private final class FeedStages: @unchecked Sendable {
     enum Stage {
         case fetched(Swift.Result<FetchResult, FetchError>)
-        case parsed(Swift.Result<(Feed, [ParsedDocument]), FeedError>, FetchValidators)
+        case parsed(Swift.Result<(Feed, [PendingDocument]), FeedError>, FetchValidators)
     }
 
     private let lock = NSLock()
