@@ -111,7 +111,9 @@ struct FeedRefresher: Sendable {
     func refresh(_ feeds: [FeedRow], report: @Sendable (Result, Int) -> Void) async -> [Result] {
         let fetcher = self.fetcher
         let stages = FeedStages(count: feeds.count)
-        let parsing = ParseLanes(width: max(1, ProcessInfo.processInfo.activeProcessorCount))
+        // One feed at a time (its items spread over the cores): the first feed is ready for the
+        // writer soonest, and the writer's thread and the parse keep every core busy after that.
+        let parsing = ParseLanes(width: 1)
         @Sendable func fetch(_ index: Int) async -> (Int, Swift.Result<FetchResult, FetchError>) {
             let feed = feeds[index]
             guard let url = URL(string: feed.url) else { return (index, .failure(.unsupportedScheme(feed.url))) }
@@ -132,7 +134,7 @@ struct FeedRefresher: Sendable {
                 do throws(FeedError) {
                     let feed = try FeedParser.parse(data, url: finalURL)
                     // The writer's keys (body hash, dates) too, so the single writer only writes.
-                    let documents = feed.items.map { PendingDocument($0.document(in: feed, feedURL: feedURL).sanitized()) }
+                    let documents = Self.parallelMap(feed.items) { PendingDocument($0.document(in: feed, feedURL: feedURL).sanitized()) }
                     stages.set(index, .parsed(.success((feed, documents)), validators))
                 } catch {
                     stages.set(index, .parsed(.failure(error), validators))
@@ -180,6 +182,19 @@ struct FeedRefresher: Sendable {
         }
         await fetching.value
         return results
+    }
+
+    /// `transform` over `items` on every core, in chunks, keeping the order.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 2, items.count / 64)
+        guard chunks > 1 else { return items.map(transform) }
+        let parts = ParsedParts<R>(count: chunks)
+        let size = (items.count + chunks - 1) / chunks
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (chunk * size)..<min(items.count, (chunk + 1) * size)
+            parts.set(chunk, range.isEmpty ? [] : items[range].map(transform))
+        }
+        return parts.joined()
     }
 
     private func store(_ result: Swift.Result<(Feed, [PendingDocument]), FeedError>, feed row: FeedRow,
@@ -279,6 +294,15 @@ private final class FeedStages: @unchecked Sendable {
             }
         }
     }
+}
+
+/// The chunks of a parallel map, each filled by its worker.
+private final class ParsedParts<R>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [[R]]
+    init(count: Int) { parts = Array(repeating: [], count: count) }
+    func set(_ index: Int, _ value: [R]) { lock.withLock { parts[index] = value } }
+    func joined() -> [R] { lock.withLock { parts.flatMap { $0 } } }
 }
 
 /// Runs parse jobs on dispatch's threads, at most `width` at once (each parse spreads its items

@@ -253,7 +253,8 @@ enum MarkupParser {
             // (iTunes' "…/DTDs/PodCast-1.0.dtd").
             let namespace = node.pointee.ns.flatMap { $0.pointee.href }.map { interned($0, lowercased: true) }
             var name = interned(node.pointee.name, lowercased: false)
-            if !html, namespace == nil, let colon = name.lastIndex(of: ":") {
+            // The Character search only when there is a colon byte: it ran for every element of a feed.
+            if !html, namespace == nil, name.utf8.contains(UInt8(ascii: ":")), let colon = name.lastIndex(of: ":") {
                 // An undeclared prefix leaves the qualified name in place; keep the local part.
                 name = String(name[name.index(after: colon)...])
             }
