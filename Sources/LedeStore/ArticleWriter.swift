@@ -56,12 +56,15 @@ struct ArticleWriter {
     // Pending documents (stored now, analysed later) follow the same identity rules as `write`;
     // the caller looks the existing article up with `existingArticle` first.
 
+    /// True when the pending document is the stored article `existing` as it is.
+    func isUnchanged(_ pending: PendingDocument, existing: Existing) -> Bool {
+        existing.hash == pending.hash && (existing.title == pending.document.title || !existing.matchedByURL)
+    }
+
     /// The pending document is the stored article `existing`: unchanged, or updated in place.
     func updatePending(_ pending: PendingDocument, existing: Existing, feedID: Int64?) throws -> IngestOutcome {
         let document = pending.document
-        if existing.hash == pending.hash, existing.title == document.title || !existing.matchedByURL {
-            return .unchanged(existing.id)
-        }
+        if isUnchanged(pending, existing: existing) { return .unchanged(existing.id) }
         try removeAnalysis(of: existing.id)
         try db.cachedStatement(sql: """
             UPDATE article SET source = ?, url = ?, bodyHash = ?, title = ?, byline = ?, feedTitle = ?, published = ?,
@@ -72,19 +75,33 @@ struct ArticleWriter {
         return .updated(existing.id)
     }
 
-    /// A new pending article: one statement, bound without GRDB's argument boxing (a refresh
-    /// inserts tens of thousands).
-    func insertPending(_ pending: PendingDocument, feedID: Int64?, now: String) throws -> IngestOutcome {
-        let document = pending.document
-        try db.stepCached(sql: """
+    /// New pending rows per INSERT statement.
+    static let pendingRowsPerStatement = 16
+
+    /// New pending articles, all in one statement (bound without GRDB's argument boxing: a refresh
+    /// inserts tens of thousands); their ids in the order given. The bodies must differ.
+    func insertPending(_ pendings: [PendingDocument], feedID: Int64?, now: String) throws -> [Int64] {
+        let sql = EntityWriter.statement("""
             INSERT INTO article (feedId, source, url, bodyHash, title, byline, feedTitle, published, addedAt, sortDate, body,
-            keyPoints, analysisPending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-            """, bind: { binder in
-            binder.bind(feedID); binder.bind(document.source); binder.bind(pending.url); binder.bind(pending.hash)
-            binder.bind(document.title); binder.bind(document.byline); binder.bind(document.feed); binder.bind(pending.published)
-            binder.bind(now); binder.bind(pending.published ?? now); binder.bind(document.body); binder.bind(pending.keyPoints)
-        })
-        return .added(db.lastInsertedRowID)
+            keyPoints, analysisPending) VALUES
+            """, columns: 13, rows: pendings.count, suffix: " RETURNING id, bodyHash")
+        var ids: [String: Int64] = [:]
+        try db.stepCached(sql: sql, bind: { binder in
+            for pending in pendings {
+                let document = pending.document
+                binder.bind(feedID); binder.bind(document.source); binder.bind(pending.url); binder.bind(pending.hash)
+                binder.bind(document.title); binder.bind(document.byline); binder.bind(document.feed); binder.bind(pending.published)
+                binder.bind(now); binder.bind(pending.published ?? now); binder.bind(document.body); binder.bind(pending.keyPoints)
+                binder.bind(1)
+            }
+        }, row: { row in ids[row.string(1)] = row.int64(0) })
+        // RETURNING gives no order; the body hash is unique, so it tells the rows apart.
+        return try pendings.map { pending in
+            guard let id = ids[pending.hash] else {
+                throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "an inserted article returned no id")
+            }
+            return id
+        }
     }
 
     /// Writes the analysis of a pending article, if it still waits for one and still has the

@@ -94,32 +94,72 @@ public final class Library: Sendable {
     /// `storePending` for documents whose keys were computed beforehand, on other threads than
     /// the single writer's (a refresh prepares each feed's items as it parses them).
     ///
-    /// A new document is one INSERT, which SQLite undoes by itself when it fails, so only an
-    /// update (several statements) needs its own savepoint.
+    /// New documents go in several rows to a statement: SQLite copies each page a statement changes
+    /// aside first (to undo the statement if it fails), and per row that copying was much of the
+    /// cost. A statement that fails leaves nothing, and its documents then go again one at a time,
+    /// so only the failing one fails. An update (several statements) has its own savepoint.
     public func storePending(_ documents: [PendingDocument], feedID: Int64? = nil) throws -> [Result<IngestOutcome, any Error>] {
         let results = try pool.write { db in
             let writer = ArticleWriter(db: db)
             // One time of arrival for the batch: its items arrived together.
             let now = StorageDate.string(Date())
-            return try documents.map { document -> Result<IngestOutcome, any Error> in
+            var results = [Result<IngestOutcome, any Error>](repeating: .failure(CancellationError()), count: documents.count)
+            var waiting: [Int] = []
+            var waitingURLs: Set<String> = []
+            var waitingHashes: Set<String> = []
+            func insertWaiting() throws {
+                defer {
+                    waiting.removeAll(keepingCapacity: true)
+                    waitingURLs.removeAll(keepingCapacity: true)
+                    waitingHashes.removeAll(keepingCapacity: true)
+                }
+                if waiting.count > 1 {
+                    do {
+                        let ids = try writer.insertPending(waiting.map { documents[$0] }, feedID: feedID, now: now)
+                        for (index, id) in zip(waiting, ids) { results[index] = .success(.added(id)) }
+                        return
+                    } catch {
+                        // An error that ended the transaction ends the batch, as a savepoint's would.
+                        guard db.isInsideTransaction else { throw error }
+                    }
+                }
+                for index in waiting {
+                    do {
+                        let ids = try writer.insertPending([documents[index]], feedID: feedID, now: now)
+                        results[index] = .success(.added(ids.first ?? db.lastInsertedRowID))
+                    } catch {
+                        guard db.isInsideTransaction else { throw error }
+                        results[index] = .failure(error)
+                    }
+                }
+            }
+            for (index, document) in documents.enumerated() {
+                // A document that is one still waiting must find it stored, as it would in order.
+                if document.url.map(waitingURLs.contains) == true || waitingHashes.contains(document.hash) { try insertWaiting() }
                 let existing: ArticleWriter.Existing?
                 do {
                     existing = try writer.existingArticle(url: document.url, hash: document.hash)
                 } catch {
                     guard db.isInsideTransaction else { throw error }
-                    return .failure(error)
+                    results[index] = .failure(error)
+                    continue
                 }
                 if let existing {
-                    return try Self.inSavepoint(db) { try writer.updatePending(document, existing: existing, feedID: feedID) }
+                    if writer.isUnchanged(document, existing: existing) {
+                        results[index] = .success(.unchanged(existing.id))
+                        continue
+                    }
+                    try insertWaiting()
+                    results[index] = try Self.inSavepoint(db) { try writer.updatePending(document, existing: existing, feedID: feedID) }
+                    continue
                 }
-                do {
-                    return .success(try writer.insertPending(document, feedID: feedID, now: now))
-                } catch {
-                    // An error that ended the transaction ends the batch, as a savepoint's would.
-                    guard db.isInsideTransaction else { throw error }
-                    return .failure(error)
-                }
+                waiting.append(index)
+                if let url = document.url { waitingURLs.insert(url) }
+                waitingHashes.insert(document.hash)
+                if waiting.count == ArticleWriter.pendingRowsPerStatement { try insertWaiting() }
             }
+            try insertWaiting()
+            return results
         }
         searchIndex.invalidate()
         return results
