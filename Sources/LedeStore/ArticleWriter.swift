@@ -78,13 +78,20 @@ struct ArticleWriter {
     /// New pending rows per INSERT statement.
     static let pendingRowsPerStatement = 16
 
+    static func pendingInsert(rows: Int) -> String {
+        EntityWriter.statement("""
+            INSERT INTO article (feedId, source, url, bodyHash, title, byline, feedTitle, published, addedAt, sortDate, body,
+            keyPoints, analysisPending) VALUES
+            """, columns: 13, rows: rows, suffix: " RETURNING id, bodyHash")
+    }
+
+    /// Built once: the statement cache finds it by its text, and most batches are full.
+    static let fullPendingInsert = pendingInsert(rows: pendingRowsPerStatement)
+
     /// New pending articles, all in one statement (bound without GRDB's argument boxing: a refresh
     /// inserts tens of thousands); their ids in the order given. The bodies must differ.
     func insertPending(_ pendings: [PendingDocument], feedID: Int64?, now: String) throws -> [Int64] {
-        let sql = EntityWriter.statement("""
-            INSERT INTO article (feedId, source, url, bodyHash, title, byline, feedTitle, published, addedAt, sortDate, body,
-            keyPoints, analysisPending) VALUES
-            """, columns: 13, rows: pendings.count, suffix: " RETURNING id, bodyHash")
+        let sql = pendings.count == Self.pendingRowsPerStatement ? Self.fullPendingInsert : Self.pendingInsert(rows: pendings.count)
         var ids: [String: Int64] = [:]
         try db.stepCached(sql: sql, bind: { binder in
             for pending in pendings {

@@ -130,7 +130,7 @@ struct FeedRefresher: Sendable {
                 return
             }
             let feedURL = feeds[index].url
-            parsing.run {
+            parsing.run(index) {
                 do throws(FeedError) {
                     let feed = try FeedParser.parse(data, url: finalURL)
                     // The writer's keys (body hash, dates) too, so the single writer only writes.
@@ -306,17 +306,34 @@ private final class ParsedParts<R>: @unchecked Sendable {
 }
 
 /// Runs parse jobs on dispatch's threads, at most `width` at once (each parse spreads its items
-/// over the cores too), so the writer's thread is not crowded out by many feeds at once.
+/// over the cores too), lowest feed first: the writer stores feeds in order and waits for the
+/// next one, so a later feed parsed first would leave it idle.
 private final class ParseLanes: @unchecked Sendable {
-    private let gate: DispatchSemaphore
+    private let lock = NSLock()
+    private let width: Int
+    private var running = 0
+    private var jobs: [Int: @Sendable () -> Void] = [:]
 
-    init(width: Int) { gate = DispatchSemaphore(value: width) }
+    init(width: Int) { self.width = width }
 
-    func run(_ job: @escaping @Sendable () -> Void) {
-        let gate = self.gate
-        DispatchQueue.global().async {
-            gate.wait()
-            defer { gate.signal() }
+    func run(_ index: Int, _ job: @escaping @Sendable () -> Void) {
+        lock.lock()
+        jobs[index] = job
+        guard running < width else { lock.unlock(); return }
+        running += 1
+        lock.unlock()
+        DispatchQueue.global().async { self.drain() }
+    }
+
+    private func drain() {
+        while true {
+            lock.lock()
+            guard let next = jobs.keys.min(), let job = jobs.removeValue(forKey: next) else {
+                running -= 1
+                lock.unlock()
+                return
+            }
+            lock.unlock()
             job()
         }
     }
