@@ -147,22 +147,44 @@ struct ArticleWriter {
     }
 
     typealias Existing = (id: Int64, hash: String, title: String, matchedByURL: Bool, pending: Bool)
+    /// A stored article that has a URL or body being looked for.
+    typealias Candidate = (id: Int64, hash: String, title: String, pending: Bool, url: String?)
 
     /// The article this one is: the one at its URL, unless another already holds its body.
     func existingArticle(url: String?, hash: String) throws -> Existing? {
         // One indexed lookup for both keys (a feed item is usually new, so both miss).
-        typealias Found = (id: Int64, hash: String, title: String, pending: Bool, url: String?)
-        var rows: [Found] = []
+        var rows: [Candidate] = []
         try db.stepCached(sql: """
             SELECT id, bodyHash, title, analysisPending, url FROM article WHERE url = ?1 OR bodyHash = ?2
-            """, bind: { $0.bind(url); $0.bind(hash) }) { row in
-            let rowURL: String? = sqlite3_column_type(row.handle, 4) == SQLITE_NULL ? nil : row.string(4)
-            rows.append((row.int64(0), row.string(1), row.string(2), row.int64(3) != 0, rowURL))
-        }
-        let byURL = url.flatMap { url in rows.first { $0.url == url } }
+            """, bind: { $0.bind(url); $0.bind(hash) }) { rows.append(Self.candidate($0)) }
+        return Self.existing(among: rows, url: url, hash: hash)
+    }
+
+    /// The stored articles holding any of these URLs or bodies, for `existing(among:url:hash:)`:
+    /// one statement for a batch of documents instead of one each.
+    func candidates(urls: [String], hashes: [String]) throws -> [Candidate] {
+        var rows: [Candidate] = []
+        let marks = { (count: Int) in Array(repeating: "?", count: count).joined(separator: ",") }
+        try db.stepCached(sql: """
+            SELECT id, bodyHash, title, analysisPending, url FROM article WHERE url IN (\(marks(urls.count))) OR bodyHash IN (\(marks(hashes.count)))
+            """, bind: { binder in
+            for url in urls { binder.bind(url) }
+            for hash in hashes { binder.bind(hash) }
+        }) { rows.append(Self.candidate($0)) }
+        return rows
+    }
+
+    private static func candidate(_ row: SQLiteRow) -> Candidate {
+        let url: String? = sqlite3_column_type(row.handle, 4) == SQLITE_NULL ? nil : row.string(4)
+        return (row.int64(0), row.string(1), row.string(2), row.int64(3) != 0, url)
+    }
+
+    /// `existingArticle` decided from candidate rows that include every article with this URL or body.
+    static func existing(among candidates: [Candidate], url: String?, hash: String) -> Existing? {
+        let byURL = url.flatMap { url in candidates.first { $0.url == url } }
         let urlID = byURL?.id
         // Another article may already hold this body; keep that one rather than break uniqueness.
-        if let other = rows.first(where: { $0.hash == hash && $0.id != urlID }) {
+        if let other = candidates.first(where: { $0.hash == hash && $0.id != urlID }) {
             return (other.id, hash, other.title, false, other.pending)
         }
         if let byURL {

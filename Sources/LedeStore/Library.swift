@@ -94,10 +94,11 @@ public final class Library: Sendable {
     /// `storePending` for documents whose keys were computed beforehand, on other threads than
     /// the single writer's (a refresh prepares each feed's items as it parses them).
     ///
-    /// New documents go in several rows to a statement: SQLite copies each page a statement changes
-    /// aside first (to undo the statement if it fails), and per row that copying was much of the
-    /// cost. A statement that fails leaves nothing, and its documents then go again one at a time,
-    /// so only the failing one fails. An update (several statements) has its own savepoint.
+    /// Documents are looked up a group at a time, and new ones go in several rows to a statement:
+    /// SQLite copies each page a statement changes aside first (to undo the statement if it fails),
+    /// and per row that copying, and a statement per lookup, were much of the cost. A statement
+    /// that fails leaves nothing, and its documents then go again one at a time, so only the
+    /// failing one fails. An update (several statements) has its own savepoint.
     public func storePending(_ documents: [PendingDocument], feedID: Int64? = nil) throws -> [Result<IngestOutcome, any Error>] {
         let results = try pool.write { db in
             let writer = ArticleWriter(db: db)
@@ -133,30 +134,54 @@ public final class Library: Sendable {
                     }
                 }
             }
-            for (index, document) in documents.enumerated() {
-                // A document that is one still waiting must find it stored, as it would in order.
-                if document.url.map(waitingURLs.contains) == true || waitingHashes.contains(document.hash) { try insertWaiting() }
-                let existing: ArticleWriter.Existing?
+            let group = ArticleWriter.pendingRowsPerStatement
+            for groupStart in stride(from: 0, to: documents.count, by: group) {
+                // The articles that may be these documents, found in one statement; everything
+                // before the group is in the table by now.
+                try insertWaiting()
+                let members = documents[groupStart..<min(documents.count, groupStart + group)]
+                var candidates: [ArticleWriter.Candidate]?
                 do {
-                    existing = try writer.existingArticle(url: document.url, hash: document.hash)
+                    candidates = try writer.candidates(urls: members.compactMap(\.url), hashes: members.map(\.hash))
                 } catch {
                     guard db.isInsideTransaction else { throw error }
-                    results[index] = .failure(error)
-                    continue
                 }
-                if let existing {
-                    if writer.isUnchanged(document, existing: existing) {
-                        results[index] = .success(.unchanged(existing.id))
+                // The candidates stop telling the truth for a document once an earlier one of the group
+                // that shares its URL or body was written, or once any was updated.
+                var groupURLs: Set<String> = [], groupHashes: Set<String> = []
+                var updated = false
+                for (index, document) in zip(members.indices, members) {
+                    let repeats = document.url.map(groupURLs.contains) == true || groupHashes.contains(document.hash)
+                    if let url = document.url { groupURLs.insert(url) }
+                    groupHashes.insert(document.hash)
+                    // A document that is one still waiting must find it stored, as it would in order.
+                    if document.url.map(waitingURLs.contains) == true || waitingHashes.contains(document.hash) { try insertWaiting() }
+                    let existing: ArticleWriter.Existing?
+                    if let candidates, !repeats, !updated {
+                        existing = ArticleWriter.existing(among: candidates, url: document.url, hash: document.hash)
+                    } else {
+                        do {
+                            existing = try writer.existingArticle(url: document.url, hash: document.hash)
+                        } catch {
+                            guard db.isInsideTransaction else { throw error }
+                            results[index] = .failure(error)
+                            continue
+                        }
+                    }
+                    if let existing {
+                        if writer.isUnchanged(document, existing: existing) {
+                            results[index] = .success(.unchanged(existing.id))
+                            continue
+                        }
+                        try insertWaiting()
+                        results[index] = try Self.inSavepoint(db) { try writer.updatePending(document, existing: existing, feedID: feedID) }
+                        updated = true
                         continue
                     }
-                    try insertWaiting()
-                    results[index] = try Self.inSavepoint(db) { try writer.updatePending(document, existing: existing, feedID: feedID) }
-                    continue
+                    waiting.append(index)
+                    if let url = document.url { waitingURLs.insert(url) }
+                    waitingHashes.insert(document.hash)
                 }
-                waiting.append(index)
-                if let url = document.url { waitingURLs.insert(url) }
-                waitingHashes.insert(document.hash)
-                if waiting.count == ArticleWriter.pendingRowsPerStatement { try insertWaiting() }
             }
             try insertWaiting()
             return results

@@ -38,6 +38,25 @@ struct PendingBatchTests {
         #expect(again.allSatisfy { if case .unchanged = $0 { true } else { false } })
     }
 
+    @Test("repeats and updates inside one group of documents see the earlier ones stored")
+    func repeatsInsideAGroup() throws {
+        let temp = try TemporaryLibrary()
+        let library = temp.library
+        let first = try library.storePending([feedItem(1), feedItem(2)]).map { try $0.get() }
+        var sameBody = feedItem(52, body: feedItem(51).body)
+        sameBody.link = "https://news.example/elsewhere/52"
+        let edited = feedItem(1, body: "The harbour council postponed the vote on the ferry terminal.")
+        let outcomes = try library.storePending([feedItem(50), feedItem(51), feedItem(50), sameBody, edited, feedItem(2), feedItem(53)])
+            .map { try $0.get() }
+        #expect(outcomes[2] == .unchanged(outcomes[0].articleID))
+        #expect(outcomes[3] == .unchanged(outcomes[1].articleID))
+        #expect(outcomes[4] == .updated(first[0].articleID))
+        #expect(outcomes[5] == .unchanged(first[1].articleID))
+        if case .added = outcomes[6] {} else { Issue.record("the last document was not added: \(outcomes[6])") }
+        #expect(try library.article(id: first[0].articleID)?.body == edited.body)
+        #expect(try library.pendingAnalysisCount() == 5)
+    }
+
     @Test("one document the database refuses fails alone; the others of its statement are stored")
     func failureInsideABatch() throws {
         let temp = try TemporaryLibrary()

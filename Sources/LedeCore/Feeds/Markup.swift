@@ -48,6 +48,8 @@ public final class MarkupElement: @unchecked Sendable {
 
     /// All text below this element, in document order.
     public var textContent: String {
+        // Most feed elements hold one text node: hand it over rather than copy it.
+        if children.count == 1, case .text(let only) = children[0] { return only }
         var out = ""
         appendText(to: &out)
         return out

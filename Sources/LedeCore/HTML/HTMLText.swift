@@ -188,7 +188,7 @@ public enum HTMLText {
             }
             inline = ""
             guard !text.isEmpty else { return }
-            blocks.append(Block(text: pendingPrefix + text, listItem: listItem || !pendingPrefix.isEmpty))
+            blocks.append(Block(text: pendingPrefix.isEmpty ? text : pendingPrefix + text, listItem: listItem || !pendingPrefix.isEmpty))
             pendingPrefix = ""
         }
 
@@ -272,6 +272,7 @@ public enum HTMLText {
         mutating func finish() -> String {
             flush()
             var out = ""
+            out.reserveCapacity(blocks.reduce(0) { $0 + $1.text.utf8.count + 2 })
             for (i, block) in blocks.enumerated() {
                 if i > 0 { out += (block.listItem && blocks[i - 1].listItem) ? "\n" : "\n\n" }
                 out += block.text
