@@ -111,9 +111,10 @@ struct FeedRefresher: Sendable {
     func refresh(_ feeds: [FeedRow], report: @Sendable (Result, Int) -> Void) async -> [Result] {
         let fetcher = self.fetcher
         let stages = FeedStages(count: feeds.count)
-        // One feed at a time (its items spread over the cores): the first feed is ready for the
-        // writer soonest, and the writer's thread and the parse keep every core busy after that.
-        let parsing = ParseLanes(width: 1)
+        // As many feeds at once as there are cores, lowest first: parsing is most of the work and
+        // has serial stretches (libxml2 reads one document on one thread), so a second feed keeps
+        // the cores busy, while the single writer follows the parse of the feeds in order.
+        let parsing = ParseLanes(width: max(1, ProcessInfo.processInfo.activeProcessorCount))
         @Sendable func fetch(_ index: Int) async -> (Int, Swift.Result<FetchResult, FetchError>) {
             let feed = feeds[index]
             guard let url = URL(string: feed.url) else { return (index, .failure(.unsupportedScheme(feed.url))) }
