@@ -53,34 +53,62 @@ struct ArticleWriter {
         return existing == nil ? .added(articleID) : .updated(articleID)
     }
 
-    /// Stores a document now and its analysis later: same identity rules as `write`, and an
-    /// updated article loses its old analysis until the new one is written.
-    func writePending(_ document: ParsedDocument, feedID: Int64?) throws -> IngestOutcome {
-        let hash = BodyHash.of(document.body)
-        let url = document.link ?? Self.identity(ofSource: document.source)
-        let existing = try existingArticle(url: url, hash: hash)
-        if let existing, existing.hash == hash, existing.title == document.title || !existing.matchedByURL {
-            return .unchanged(existing.id)
-        }
-        let now = StorageDate.string(Date())
-        let published = document.published.map(StorageDate.string)
-        let keyPoints = Self.stringsJSON(document.keyPoints)
-        if let existing {
-            try removeAnalysis(of: existing.id)
-            try db.cachedStatement(sql: """
-                UPDATE article SET source = ?, url = ?, bodyHash = ?, title = ?, byline = ?, feedTitle = ?, published = ?,
-                sortDate = COALESCE(?, addedAt), body = ?, keyPoints = ?, feedId = COALESCE(?, feedId), terms = '{}',
-                analysisPending = 1 WHERE id = ?
-                """).execute(arguments: [document.source, url, hash, document.title, document.byline, document.feed,
-                                 published, published, document.body, keyPoints, feedID, existing.id])
-            return .updated(existing.id)
-        }
+    // Pending documents (stored now, analysed later) follow the same identity rules as `write`;
+    // the caller looks the existing article up with `existingArticle` first.
+
+    /// True when the pending document is the stored article `existing` as it is.
+    func isUnchanged(_ pending: PendingDocument, existing: Existing) -> Bool {
+        existing.hash == pending.hash && (existing.title == pending.document.title || !existing.matchedByURL)
+    }
+
+    /// The pending document is the stored article `existing`: unchanged, or updated in place.
+    func updatePending(_ pending: PendingDocument, existing: Existing, feedID: Int64?) throws -> IngestOutcome {
+        let document = pending.document
+        if isUnchanged(pending, existing: existing) { return .unchanged(existing.id) }
+        try removeAnalysis(of: existing.id)
         try db.cachedStatement(sql: """
+            UPDATE article SET source = ?, url = ?, bodyHash = ?, title = ?, byline = ?, feedTitle = ?, published = ?,
+            sortDate = COALESCE(?, addedAt), body = ?, keyPoints = ?, feedId = COALESCE(?, feedId), terms = '{}',
+            analysisPending = 1 WHERE id = ?
+            """).execute(arguments: [document.source, pending.url, pending.hash, document.title, document.byline, document.feed,
+                             pending.published, pending.published, document.body, pending.keyPoints, feedID, existing.id])
+        return .updated(existing.id)
+    }
+
+    /// New pending rows per INSERT statement.
+    static let pendingRowsPerStatement = 16
+
+    static func pendingInsert(rows: Int) -> String {
+        EntityWriter.statement("""
             INSERT INTO article (feedId, source, url, bodyHash, title, byline, feedTitle, published, addedAt, sortDate, body,
-            keyPoints, analysisPending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-            """).execute(arguments: [feedID, document.source, url, hash, document.title, document.byline, document.feed,
-                             published, now, published ?? now, document.body, keyPoints])
-        return .added(db.lastInsertedRowID)
+            keyPoints, analysisPending) VALUES
+            """, columns: 13, rows: rows, suffix: " RETURNING id, bodyHash")
+    }
+
+    /// Built once: the statement cache finds it by its text, and most batches are full.
+    static let fullPendingInsert = pendingInsert(rows: pendingRowsPerStatement)
+
+    /// New pending articles, all in one statement (bound without GRDB's argument boxing: a refresh
+    /// inserts tens of thousands); their ids in the order given. The bodies must differ.
+    func insertPending(_ pendings: [PendingDocument], feedID: Int64?, now: String) throws -> [Int64] {
+        let sql = pendings.count == Self.pendingRowsPerStatement ? Self.fullPendingInsert : Self.pendingInsert(rows: pendings.count)
+        var ids: [String: Int64] = [:]
+        try db.stepCached(sql: sql, bind: { binder in
+            for pending in pendings {
+                let document = pending.document
+                binder.bind(feedID); binder.bind(document.source); binder.bind(pending.url); binder.bind(pending.hash)
+                binder.bind(document.title); binder.bind(document.byline); binder.bind(document.feed); binder.bind(pending.published)
+                binder.bind(now); binder.bind(pending.published ?? now); binder.bind(document.body); binder.bind(pending.keyPoints)
+                binder.bind(1)
+            }
+        }, row: { row in ids[row.string(1)] = row.int64(0) })
+        // RETURNING gives no order; the body hash is unique, so it tells the rows apart.
+        return try pendings.map { pending in
+            guard let id = ids[pending.hash] else {
+                throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "an inserted article returned no id")
+            }
+            return id
+        }
     }
 
     /// Writes the analysis of a pending article, if it still waits for one and still has the
@@ -118,22 +146,45 @@ struct ArticleWriter {
         }
     }
 
+    typealias Existing = (id: Int64, hash: String, title: String, matchedByURL: Bool, pending: Bool)
+    /// A stored article that has a URL or body being looked for.
+    typealias Candidate = (id: Int64, hash: String, title: String, pending: Bool, url: String?)
+
     /// The article this one is: the one at its URL, unless another already holds its body.
-    private func existingArticle(url: String?, hash: String) throws
-        -> (id: Int64, hash: String, title: String, matchedByURL: Bool, pending: Bool)? {
+    func existingArticle(url: String?, hash: String) throws -> Existing? {
         // One indexed lookup for both keys (a feed item is usually new, so both miss).
-        typealias Found = (id: Int64, hash: String, title: String, pending: Bool, url: String?)
-        var rows: [Found] = []
+        var rows: [Candidate] = []
         try db.stepCached(sql: """
             SELECT id, bodyHash, title, analysisPending, url FROM article WHERE url = ?1 OR bodyHash = ?2
-            """, bind: { $0.bind(url); $0.bind(hash) }) { row in
-            let rowURL: String? = sqlite3_column_type(row.handle, 4) == SQLITE_NULL ? nil : row.string(4)
-            rows.append((row.int64(0), row.string(1), row.string(2), row.int64(3) != 0, rowURL))
-        }
-        let byURL = url.flatMap { url in rows.first { $0.url == url } }
+            """, bind: { $0.bind(url); $0.bind(hash) }) { rows.append(Self.candidate($0)) }
+        return Self.existing(among: rows, url: url, hash: hash)
+    }
+
+    /// The stored articles holding any of these URLs or bodies, for `existing(among:url:hash:)`:
+    /// one statement for a batch of documents instead of one each.
+    func candidates(urls: [String], hashes: [String]) throws -> [Candidate] {
+        var rows: [Candidate] = []
+        let marks = { (count: Int) in Array(repeating: "?", count: count).joined(separator: ",") }
+        try db.stepCached(sql: """
+            SELECT id, bodyHash, title, analysisPending, url FROM article WHERE url IN (\(marks(urls.count))) OR bodyHash IN (\(marks(hashes.count)))
+            """, bind: { binder in
+            for url in urls { binder.bind(url) }
+            for hash in hashes { binder.bind(hash) }
+        }) { rows.append(Self.candidate($0)) }
+        return rows
+    }
+
+    private static func candidate(_ row: SQLiteRow) -> Candidate {
+        let url: String? = sqlite3_column_type(row.handle, 4) == SQLITE_NULL ? nil : row.string(4)
+        return (row.int64(0), row.string(1), row.string(2), row.int64(3) != 0, url)
+    }
+
+    /// `existingArticle` decided from candidate rows that include every article with this URL or body.
+    static func existing(among candidates: [Candidate], url: String?, hash: String) -> Existing? {
+        let byURL = url.flatMap { url in candidates.first { $0.url == url } }
         let urlID = byURL?.id
         // Another article may already hold this body; keep that one rather than break uniqueness.
-        if let other = rows.first(where: { $0.hash == hash && $0.id != urlID }) {
+        if let other = candidates.first(where: { $0.hash == hash && $0.id != urlID }) {
             return (other.id, hash, other.title, false, other.pending)
         }
         if let byURL {
@@ -261,6 +312,25 @@ struct ArticleWriter {
             try TermStatBatch.write(terms, db)
         }
         try EntityWriter(db: db).write(entities: article.entities, links: article.links, articleID: articleID)
+    }
+}
+
+/// A document ready to be stored pending analysis: its identity and the texts the writer would
+/// otherwise compute while holding the library's only write connection.
+public struct PendingDocument: Sendable {
+    public var document: ParsedDocument
+    /// The article's identity: its link, or the file it came from.
+    let url: String?
+    let hash: String
+    let published: String?
+    let keyPoints: String
+
+    public init(_ document: ParsedDocument) {
+        self.document = document
+        hash = BodyHash.of(document.body)
+        url = document.link ?? ArticleWriter.identity(ofSource: document.source)
+        published = document.published.map(StorageDate.string)
+        keyPoints = ArticleWriter.stringsJSON(document.keyPoints)
     }
 }
 

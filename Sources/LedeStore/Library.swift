@@ -88,10 +88,103 @@ public final class Library: Sendable {
     /// a savepoint per document. List, show and export work on them at once; search and the
     /// entity views see them once analysed.
     public func storePending(_ documents: [ParsedDocument], feedID: Int64? = nil) throws -> [Result<IngestOutcome, any Error>] {
+        try storePending(documents.map(PendingDocument.init), feedID: feedID)
+    }
+
+    /// `storePending` for documents whose keys were computed beforehand, on other threads than
+    /// the single writer's (a refresh prepares each feed's items as it parses them).
+    ///
+    /// Documents are looked up a group at a time, and new ones go in several rows to a statement:
+    /// SQLite copies each page a statement changes aside first (to undo the statement if it fails),
+    /// and per row that copying, and a statement per lookup, were much of the cost. A statement
+    /// that fails leaves nothing, and its documents then go again one at a time, so only the
+    /// failing one fails. An update (several statements) has its own savepoint.
+    public func storePending(_ documents: [PendingDocument], feedID: Int64? = nil) throws -> [Result<IngestOutcome, any Error>] {
         let results = try pool.write { db in
-            try documents.map { document in
-                try Self.inSavepoint(db) { try ArticleWriter(db: db).writePending(document, feedID: feedID) }
+            let writer = ArticleWriter(db: db)
+            // One time of arrival for the batch: its items arrived together.
+            let now = StorageDate.string(Date())
+            var results = [Result<IngestOutcome, any Error>](repeating: .failure(CancellationError()), count: documents.count)
+            var waiting: [Int] = []
+            var waitingURLs: Set<String> = []
+            var waitingHashes: Set<String> = []
+            func insertWaiting() throws {
+                defer {
+                    waiting.removeAll(keepingCapacity: true)
+                    waitingURLs.removeAll(keepingCapacity: true)
+                    waitingHashes.removeAll(keepingCapacity: true)
+                }
+                if waiting.count > 1 {
+                    do {
+                        let ids = try writer.insertPending(waiting.map { documents[$0] }, feedID: feedID, now: now)
+                        for (index, id) in zip(waiting, ids) { results[index] = .success(.added(id)) }
+                        return
+                    } catch {
+                        // An error that ended the transaction ends the batch, as a savepoint's would.
+                        guard db.isInsideTransaction else { throw error }
+                    }
+                }
+                for index in waiting {
+                    do {
+                        let ids = try writer.insertPending([documents[index]], feedID: feedID, now: now)
+                        results[index] = .success(.added(ids.first ?? db.lastInsertedRowID))
+                    } catch {
+                        guard db.isInsideTransaction else { throw error }
+                        results[index] = .failure(error)
+                    }
+                }
             }
+            let group = ArticleWriter.pendingRowsPerStatement
+            for groupStart in stride(from: 0, to: documents.count, by: group) {
+                // The articles that may be these documents, found in one statement; everything
+                // before the group is in the table by now.
+                try insertWaiting()
+                let members = documents[groupStart..<min(documents.count, groupStart + group)]
+                var candidates: [ArticleWriter.Candidate]?
+                do {
+                    candidates = try writer.candidates(urls: members.compactMap(\.url), hashes: members.map(\.hash))
+                } catch {
+                    guard db.isInsideTransaction else { throw error }
+                }
+                // The candidates stop telling the truth for a document once an earlier one of the group
+                // that shares its URL or body was written, or once any was updated.
+                var groupURLs: Set<String> = [], groupHashes: Set<String> = []
+                var updated = false
+                for (index, document) in zip(members.indices, members) {
+                    let repeats = document.url.map(groupURLs.contains) == true || groupHashes.contains(document.hash)
+                    if let url = document.url { groupURLs.insert(url) }
+                    groupHashes.insert(document.hash)
+                    // A document that is one still waiting must find it stored, as it would in order.
+                    if document.url.map(waitingURLs.contains) == true || waitingHashes.contains(document.hash) { try insertWaiting() }
+                    let existing: ArticleWriter.Existing?
+                    if let candidates, !repeats, !updated {
+                        existing = ArticleWriter.existing(among: candidates, url: document.url, hash: document.hash)
+                    } else {
+                        do {
+                            existing = try writer.existingArticle(url: document.url, hash: document.hash)
+                        } catch {
+                            guard db.isInsideTransaction else { throw error }
+                            results[index] = .failure(error)
+                            continue
+                        }
+                    }
+                    if let existing {
+                        if writer.isUnchanged(document, existing: existing) {
+                            results[index] = .success(.unchanged(existing.id))
+                            continue
+                        }
+                        try insertWaiting()
+                        results[index] = try Self.inSavepoint(db) { try writer.updatePending(document, existing: existing, feedID: feedID) }
+                        updated = true
+                        continue
+                    }
+                    waiting.append(index)
+                    if let url = document.url { waitingURLs.insert(url) }
+                    waitingHashes.insert(document.hash)
+                }
+            }
+            try insertWaiting()
+            return results
         }
         searchIndex.invalidate()
         return results

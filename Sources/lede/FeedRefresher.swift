@@ -103,10 +103,18 @@ struct FeedRefresher: Sendable {
         return "refreshed \(feeds) feeds: \(added) new articles, \(notModified) not modified, \(failed) failed"
     }
 
-    /// Refreshes every feed given; `report` is called as each one finishes.
+    /// Refreshes every feed given; `report` is called as each one finishes, in the order given.
+    ///
+    /// Fetching, parsing and storing overlap: fetches run concurrently, each body is parsed as soon
+    /// as it arrives (on every core), and the single writer stores the feeds in order, each as soon
+    /// as it is parsed, while the ones after it are still being parsed.
     func refresh(_ feeds: [FeedRow], report: @Sendable (Result, Int) -> Void) async -> [Result] {
-        // Network first, in parallel; then parsing and storing, which use every core themselves.
         let fetcher = self.fetcher
+        let stages = FeedStages(count: feeds.count)
+        // As many feeds at once as there are cores, lowest first: parsing is most of the work and
+        // has serial stretches (libxml2 reads one document on one thread), so a second feed keeps
+        // the cores busy, while the single writer follows the parse of the feeds in order.
+        let parsing = ParseLanes(width: max(1, ProcessInfo.processInfo.activeProcessorCount))
         @Sendable func fetch(_ index: Int) async -> (Int, Swift.Result<FetchResult, FetchError>) {
             let feed = feeds[index]
             guard let url = URL(string: feed.url) else { return (index, .failure(.unsupportedScheme(feed.url))) }
@@ -117,78 +125,97 @@ struct FeedRefresher: Sendable {
                 return (index, .failure(error))
             }
         }
-        var fetched = [Swift.Result<FetchResult, FetchError>?](repeating: nil, count: feeds.count)
-        await withTaskGroup(of: (Int, Swift.Result<FetchResult, FetchError>).self) { group in
-            var next = 0
-            while next < min(concurrency, feeds.count) {
-                let index = next
-                group.addTask { await fetch(index) }
-                next += 1
+        @Sendable func arrived(_ index: Int, _ result: Swift.Result<FetchResult, FetchError>) {
+            guard case let .success(.fetched(data, finalURL, _, validators)) = result else {
+                stages.set(index, .fetched(result))
+                return
             }
-            for await (index, result) in group {
-                fetched[index] = result
-                if next < feeds.count {
+            let feedURL = feeds[index].url
+            parsing.run(index) {
+                do throws(FeedError) {
+                    let feed = try FeedParser.parse(data, url: finalURL)
+                    // The writer's keys (body hash, dates) too, so the single writer only writes.
+                    let documents = Self.parallelMap(feed.items) { PendingDocument($0.document(in: feed, feedURL: feedURL).sanitized()) }
+                    stages.set(index, .parsed(.success((feed, documents)), validators))
+                } catch {
+                    stages.set(index, .parsed(.failure(error), validators))
+                }
+            }
+        }
+        let concurrency = self.concurrency
+        let fetching = Task {
+            await withTaskGroup(of: (Int, Swift.Result<FetchResult, FetchError>).self) { group in
+                var next = 0
+                while next < min(concurrency, feeds.count) {
                     let index = next
                     group.addTask { await fetch(index) }
                     next += 1
                 }
+                for await (index, result) in group {
+                    arrived(index, result)
+                    if next < feeds.count {
+                        let index = next
+                        group.addTask { await fetch(index) }
+                        next += 1
+                    }
+                }
             }
         }
-        // Parsing is CPU work and feeds are independent: every feed at once, on every core.
         // Storing stays in order, one feed at a time, as SQLite has one writer.
-        let bodies = fetched
-        let parsed = ParsedFeeds(count: feeds.count)
-        DispatchQueue.concurrentPerform(iterations: feeds.count) { index in
-            guard case let .success(.fetched(data, finalURL, _, _))? = bodies[index] else { return }
-            do throws(FeedError) {
-                let feed = try FeedParser.parse(data, url: finalURL)
-                let documents = feed.items.map { $0.document(in: feed, feedURL: feeds[index].url).sanitized() }
-                parsed.set(index, .success((feed, documents)))
-            } catch {
-                parsed.set(index, .failure(error))
-            }
-        }
         var results: [Result] = []
         for (index, feed) in feeds.enumerated() {
             let outcome: Outcome
-            switch fetched[index] {
-            case let .success(.fetched(_, _, _, validators))?:
-                outcome = await store(parsed.value(index), feed: feed, validators: validators)
-            case .success(.notModified)?:
+            switch await stages.value(index) {
+            case let .parsed(parsed, validators):
+                outcome = await store(parsed, feed: feed, validators: validators)
+            case .fetched(.success(.notModified)):
                 try? library?.recordFetch(feedID: feed.id, etag: nil, lastModified: nil, error: nil)
                 outcome = .notModified
-            case let .failure(error)?:
+            case let .fetched(.failure(error)):
                 try? library?.recordFetch(feedID: feed.id, etag: nil, lastModified: nil, error: error.description)
                 outcome = .failed(error.description)
-            case nil:
-                outcome = .failed("not fetched")
+            case .fetched(.success(.fetched)):
+                outcome = .failed("not parsed")
             }
             let result = Result(feed: feed, outcome: outcome)
             report(result, index + 1)
             results.append(result)
         }
+        await fetching.value
         return results
     }
 
-    private func store(_ result: Swift.Result<(Feed, [ParsedDocument]), FeedError>?, feed row: FeedRow,
+    /// `transform` over `items` on every core, in chunks, keeping the order.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 2, items.count / 64)
+        guard chunks > 1 else { return items.map(transform) }
+        let parts = ParsedParts<R>(count: chunks)
+        let size = (items.count + chunks - 1) / chunks
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (chunk * size)..<min(items.count, (chunk + 1) * size)
+            parts.set(chunk, range.isEmpty ? [] : items[range].map(transform))
+        }
+        return parts.joined()
+    }
+
+    private func store(_ result: Swift.Result<(Feed, [PendingDocument]), FeedError>, feed row: FeedRow,
                        validators: FetchValidators) async -> Outcome {
         guard let library else { return .failed("no library") }
         let parsed: Feed
-        var documents: [ParsedDocument]
+        var documents: [PendingDocument]
         switch result {
-        case let .success((feed, items))?:
+        case let .success((feed, items)):
             (parsed, documents) = (feed, items)
-        case let .failure(error)?:
+        case let .failure(error):
             try? library.recordFetch(feedID: row.id, etag: nil, lastModified: nil, error: error.description)
             return .failed(error.description)
-        case nil:
-            return .failed("not parsed")
         }
         if row.fetchFullText || config.wantsFullText(feedURL: row.url) {
             // Stored items were completed when they arrived: their teaser must not replace that text,
             // and their pages need not be fetched again.
-            let known = (try? library.storedURLs(among: documents.compactMap(\.link))) ?? []
-            documents = await completingTeasers(documents.filter { $0.link.map { !known.contains($0) } ?? true })
+            let known = (try? library.storedURLs(among: documents.compactMap(\.document.link))) ?? []
+            let unknown = documents.map(\.document).filter { $0.link.map { !known.contains($0) } ?? true }
+            documents = await completingTeasers(unknown).map(PendingDocument.init)
         }
         // Items are stored at once, pending analysis (one transaction for the feed); the analysis
         // runs after every feed is stored, on every core (`analysePending`).
@@ -229,23 +256,87 @@ struct FeedRefresher: Sendable {
     }
 }
 
-/// Feeds parsed by parallel workers, each into its own slot.
-private final class ParsedFeeds: @unchecked Sendable {
+/// Where each feed of a refresh has got to: fetched without a body to parse (not modified, or
+/// failed), or parsed. The writer waits for each feed in turn; workers fill them in any order.
+private final class FeedStages: @unchecked Sendable {
+    enum Stage {
+        case fetched(Swift.Result<FetchResult, FetchError>)
+        case parsed(Swift.Result<(Feed, [PendingDocument]), FeedError>, FetchValidators)
+    }
+
     private let lock = NSLock()
-    private var slots: [Swift.Result<(Feed, [ParsedDocument]), FeedError>?]
+    private var slots: [Stage?]
+    private var waiting: [Int: CheckedContinuation<Stage, Never>] = [:]
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ value: Swift.Result<(Feed, [ParsedDocument]), FeedError>) {
+    func set(_ index: Int, _ stage: Stage) {
         lock.lock()
-        slots[index] = value
+        if let waiter = waiting.removeValue(forKey: index) {
+            lock.unlock()
+            waiter.resume(returning: stage)
+            return
+        }
+        slots[index] = stage
         lock.unlock()
     }
 
-    func value(_ index: Int) -> Swift.Result<(Feed, [ParsedDocument]), FeedError>? {
+    /// The feed's stage once it has one; taken out, so its documents are freed once stored.
+    func value(_ index: Int) async -> Stage {
+        await withCheckedContinuation { continuation in
+            lock.lock()
+            if let stage = slots[index] {
+                slots[index] = nil
+                lock.unlock()
+                continuation.resume(returning: stage)
+            } else {
+                waiting[index] = continuation
+                lock.unlock()
+            }
+        }
+    }
+}
+
+/// The chunks of a parallel map, each filled by its worker.
+private final class ParsedParts<R>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [[R]]
+    init(count: Int) { parts = Array(repeating: [], count: count) }
+    func set(_ index: Int, _ value: [R]) { lock.withLock { parts[index] = value } }
+    func joined() -> [R] { lock.withLock { parts.flatMap { $0 } } }
+}
+
+/// Runs parse jobs on dispatch's threads, at most `width` at once (each parse spreads its items
+/// over the cores too), lowest feed first: the writer stores feeds in order and waits for the
+/// next one, so a later feed parsed first would leave it idle.
+private final class ParseLanes: @unchecked Sendable {
+    private let lock = NSLock()
+    private let width: Int
+    private var running = 0
+    private var jobs: [Int: @Sendable () -> Void] = [:]
+
+    init(width: Int) { self.width = width }
+
+    func run(_ index: Int, _ job: @escaping @Sendable () -> Void) {
         lock.lock()
-        defer { lock.unlock() }
-        return slots[index]
+        jobs[index] = job
+        guard running < width else { lock.unlock(); return }
+        running += 1
+        lock.unlock()
+        DispatchQueue.global().async { self.drain() }
+    }
+
+    private func drain() {
+        while true {
+            lock.lock()
+            guard let next = jobs.keys.min(), let job = jobs.removeValue(forKey: next) else {
+                running -= 1
+                lock.unlock()
+                return
+            }
+            lock.unlock()
+            job()
+        }
     }
 }
 

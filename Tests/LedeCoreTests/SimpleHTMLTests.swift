@@ -129,6 +129,33 @@ struct FeedDateArithmeticTests {
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
 
+    @Test("random RFC 822 dates read the same on the byte fast path as on the loose reader")
+    func rfc822FastPathAgrees() {
+        var generator = SplitMix(seed: 822)
+        let days = ["Mon", "Tue", "wed", "THU", "Fri", "Sat", "Sun", "Xyz", "Tuesday"]
+        let months = ["Jan", "feb", "MAR", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Foo", "Sept", "April"]
+        let zones = ["GMT", "UT", "UTC", "Z", "EST", "edt", "PST", "CEST", "+0200", "-0530", "+1500", "+02:00", "XYZ", "A", ""]
+        var mismatches: [String] = []
+        var fast = 0
+        for _ in 0..<5_000 {
+            func pick(_ values: [String]) -> String { values[Int(generator.next() % UInt64(values.count))] }
+            let day = Int(generator.next() % 33)
+            let year = [1999, 2023, 2024, 1600, 999, 1001][Int(generator.next() % 6)]
+            let time = String(format: "%02d:%02d", Int(generator.next() % 26), Int(generator.next() % 61))
+                + (generator.next() % 3 == 0 ? "" : String(format: ":%02d", Int(generator.next() % 62)))
+            var text = (generator.next() % 4 == 0 ? "" : pick(days) + ", ")
+                + "\(generator.next() % 5 == 0 ? String(format: "%02d", day) : String(day)) \(pick(months)) \(year) \(time)"
+            let zone = pick(zones)
+            if !zone.isEmpty { text += " " + zone }
+            if FeedDate.parseRFC822(text) != nil { fast += 1 }
+            if FeedDate.parse(text) != FeedDate.parseLoose(text) {
+                mismatches.append("\(text): \(String(describing: FeedDate.parse(text))) vs \(String(describing: FeedDate.parseLoose(text)))")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(fast >= 1_000, "only \(fast) dates took the fast path")
+    }
+
     @Test("an RFC 822 date with a zone offset reads as the right instant")
     func rfc822() {
         #expect(FeedDate.parse("Tue, 11 Apr 2023 10:00:00 +0200").map(FeedDate.iso8601) == "2023-04-11T08:00:00Z")

@@ -158,6 +158,9 @@ enum EntityRepair {
 
     /// Names declared with `<!ENTITY name …>` in the document's internal subset.
     private static func declaredEntities(_ bytes: [UInt8]) -> Set<String> {
+        // Bytes first: nearly no feed declares entities, and Foundation's search of a 200 KB head
+        // cost more than the rest of this check. (The search below matches only where these bytes are.)
+        guard firstIndex(of: Array("<!ENTITY".utf8), in: bytes) != nil else { return [] }
         let head = String(decoding: bytes.prefix(200_000), as: UTF8.self)
         guard head.contains("<!ENTITY") else { return [] }
         var names: Set<String> = []

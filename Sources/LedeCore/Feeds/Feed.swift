@@ -27,9 +27,12 @@ public struct FeedItem: Hashable, Sendable {
     public var summary: String?
     /// Plain text of the full content (content:encoded, atom:content, content_html) alone.
     public var content: String?
+    /// `html` rendered without link references, when the parser rendered it already (from the same
+    /// parse as `text`); nil means `document(in:)` renders `html` itself.
+    public var plainText: String?
 
     public init(id: String, title: String, link: String? = nil, published: Date? = nil, author: String? = nil,
-                text: String, html: String? = nil, summary: String? = nil, content: String? = nil) {
+                text: String, html: String? = nil, summary: String? = nil, content: String? = nil, plainText: String? = nil) {
         self.id = id
         self.title = title
         self.link = link
@@ -39,6 +42,7 @@ public struct FeedItem: Hashable, Sendable {
         self.html = html
         self.summary = summary
         self.content = content
+        self.plainText = plainText
     }
 }
 

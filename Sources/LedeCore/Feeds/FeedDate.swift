@@ -7,6 +7,7 @@ public enum FeedDate {
         let text = raw.trimmedWhitespace
         guard !text.isEmpty, text.count < 100 else { return nil }
         if let d = parseISO(text) { return d }
+        if let d = parseRFC822(text) { return d }
         return parseLoose(text)
     }
 
@@ -127,7 +128,70 @@ public enum FeedDate {
         return (sign == "-" ? -1 : 1) * (h * 3600 + m * 60)
     }
 
-    private static func parseLoose(_ s: String) -> Date? {
+    /// The canonical RFC 822 form nearly every RSS item uses ("Tue, 11 Apr 2023 10:00:00 GMT",
+    /// "11 Apr 2023 10:00 +0200"), read from its bytes; nil for anything else, which `parseLoose`
+    /// reads (it gives the same instant for these, at many times the cost).
+    static func parseRFC822(_ s: String) -> Date? {
+        var copy = s
+        return copy.withUTF8 { bytes -> Date? in
+            var i = 0
+            let n = bytes.count
+            func isDigitByte(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+            func isLetterByte(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+            func lowered(_ start: Int, _ end: Int) -> String {
+                String(decoding: bytes[start..<end].map { $0 | 0x20 }, as: UTF8.self)
+            }
+            func number(width: ClosedRange<Int>) -> Int? {
+                let start = i
+                var value = 0
+                while i < n, isDigitByte(bytes[i]), i - start < width.upperBound {
+                    value = value * 10 + Int(bytes[i] - 0x30)
+                    i += 1
+                }
+                return width.contains(i - start) && (i == n || !isDigitByte(bytes[i])) ? value : nil
+            }
+            func space() -> Bool {
+                guard i < n, bytes[i] == 0x20 else { return false }
+                i += 1
+                return true
+            }
+            // An optional day name: three letters and a comma.
+            if i + 4 < n, isLetterByte(bytes[0]) {
+                guard isLetterByte(bytes[1]), isLetterByte(bytes[2]), bytes[3] == UInt8(ascii: ","), bytes[4] == 0x20,
+                      ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].contains(lowered(0, 3)) else { return nil }
+                i = 5
+            }
+            guard let day = number(width: 1...2), space() else { return nil }
+            guard i + 3 < n, isLetterByte(bytes[i]), isLetterByte(bytes[i + 1]), isLetterByte(bytes[i + 2]),
+                  let month = months[lowered(i, i + 3)] else { return nil }
+            i += 3
+            // A four-digit year above 1000 is what the loose reader takes as the year.
+            guard space(), let year = number(width: 4...4), year > 1000, space() else { return nil }
+            guard let hour = number(width: 2...2), i < n, bytes[i] == UInt8(ascii: ":") else { return nil }
+            i += 1
+            guard let minute = number(width: 2...2) else { return nil }
+            var second = 0
+            if i < n, bytes[i] == UInt8(ascii: ":") {
+                i += 1
+                guard let s = number(width: 2...2) else { return nil }
+                second = s
+            }
+            guard space(), i < n else { return nil }
+            let zoneStart = i
+            let offset: Int
+            if bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
+                guard n - i == 5, bytes[(i + 1)..<n].allSatisfy(isDigitByte),
+                      let value = zoneOffset(String(decoding: bytes[i..<n], as: UTF8.self)) else { return nil }
+                offset = value
+            } else {
+                guard bytes[zoneStart..<n].allSatisfy(isLetterByte), let minutes = zones[lowered(zoneStart, n)] else { return nil }
+                offset = minutes * 60
+            }
+            return makeDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
+        }
+    }
+
+    static func parseLoose(_ s: String) -> Date? {
         // Tokens: runs of digits, runs of letters, "+"/"-" signed offsets; everything else separates.
         var tokens: [String] = []
         var current = ""

@@ -76,7 +76,7 @@ extension FeedItem {
         // The body is for sentence splitting and entity recognition, so it carries no link references.
         var body: String
         if let html, !html.isEmpty {
-            body = HTMLText.text(fromHTML: html, base: link.flatMap(URL.init(string:)), linkReferences: false)
+            body = plainText ?? HTMLText.text(fromHTML: html, base: link.flatMap(URL.init(string:)), linkReferences: false)
         } else {
             body = text
         }

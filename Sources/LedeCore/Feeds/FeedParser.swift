@@ -117,14 +117,16 @@ enum FeedText {
     }
 
     /// Content that is HTML by convention (RSS description, content:encoded): escaped HTML or inline markup.
-    static func html(_ e: MarkupElement?) -> (text: String, html: String)? {
+    /// `plain` is `html` rendered without link references when it came from the same parse as `text`.
+    static func html(_ e: MarkupElement?) -> (text: String, html: String, plain: String?)? {
         guard let e else { return nil }
         if !e.elements.isEmpty {
-            return (HTMLText.text(of: e, base: e.base), e.innerMarkup)
+            return (HTMLText.text(of: e, base: e.base), e.innerMarkup, nil)
         }
         let raw = e.textContent
-        let text = looksLikeHTML(raw) ? HTMLText.text(fromHTML: raw, base: e.base) : paragraphs(raw)
-        return (text, raw)
+        guard looksLikeHTML(raw) else { return (paragraphs(raw), raw, nil) }
+        let texts = HTMLText.texts(fromHTML: raw, base: e.base)
+        return (texts.withReferences, raw, texts.plain)
     }
 
     static func nonEmpty(_ s: String?) -> String? {
@@ -139,6 +141,31 @@ enum FeedText {
     }
 
     static func looksLikeHTML(_ s: String) -> Bool {
+        // On bytes when the answer is plain: this runs on every title and description of a feed,
+        // and the Character search below (and Foundation's `contains`) cost more than the rest of a title.
+        let utf8 = s.utf8
+        func standsAlone(_ index: String.UTF8View.Index) -> Bool {
+            // An ASCII scalar followed by ASCII (or nothing) is a Character of its own, CR LF aside.
+            let following = utf8.index(after: index)
+            return utf8[index] < 0x80 && utf8[index] != 0x0D && (following == utf8.endIndex || utf8[following] < 0x80)
+        }
+        if let lt = utf8.firstIndex(of: UInt8(ascii: "<")) {
+            let after = utf8.index(after: lt)
+            if after == utf8.endIndex { return false }
+            if standsAlone(after) {
+                let next = utf8[after]
+                return ((next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!")
+            }
+        } else if let amp = utf8.firstIndex(of: UInt8(ascii: "&")) {
+            let after = utf8.index(after: amp)
+            if after == utf8.endIndex || utf8[after] < 0x80 { return true }
+        } else {
+            return false
+        }
+        return looksLikeHTMLByCharacters(s)
+    }
+
+    static func looksLikeHTMLByCharacters(_ s: String) -> Bool {
         guard let lt = s.firstIndex(of: "<") else { return s.contains("&") }
         let next = s[s.index(after: lt)...].first
         return next.map { $0.isLetter || $0 == "/" || $0 == "!" } ?? false
@@ -222,8 +249,9 @@ enum RSSReader {
         let text = FeedText.nonEmpty(content?.text) ?? summary?.text ?? ""
         let about = e.attributes["about"].flatMap { $0.isEmpty ? nil : $0 }
         let id = guid ?? about ?? link ?? FeedText.digest([title ?? "", dateText?.textContent ?? "", text])
+        let markup = content?.html != nil ? content : summary
         return FeedItem(id: id, title: title ?? "", link: link, published: published, author: author, text: text,
-                        html: content?.html ?? summary?.html, summary: summary?.text, content: content?.text)
+                        html: markup?.html, summary: summary?.text, content: content?.text, plainText: markup?.plain)
     }
 }
 
@@ -264,9 +292,10 @@ enum AtomReader {
             ?? FeedText.line(e.child("creator", ns: Namespace.dc))
             ?? source.flatMap { $0.child("author", in: ns) }.flatMap(person) ?? feedAuthor
         let text = FeedText.nonEmpty(content?.text) ?? summary?.text ?? ""
+        let markup = content?.html != nil ? content : summary
         return FeedItem(id: id ?? link ?? FeedText.digest([title ?? "", dateElement?.textContent ?? "", text]),
                         title: title ?? "", link: link, published: published, author: author, text: text,
-                        html: content?.html ?? summary?.html, summary: summary?.text, content: content?.text)
+                        html: markup?.html, summary: summary?.text, content: content?.text, plainText: markup?.plain)
     }
 
     /// "Name (email)" as feedparser writes an Atom person, or whichever half exists.
@@ -292,12 +321,13 @@ enum AtomReader {
         return FeedText.url(href, base: chosen.base)
     }
 
-    /// An Atom text construct (1.0 `type`, 0.3 `type` + `mode`) as plain text plus its HTML when it had any.
-    static func textConstruct(_ e: MarkupElement) -> (text: String, html: String?)? {
+    /// An Atom text construct (1.0 `type`, 0.3 `type` + `mode`) as plain text plus its HTML when it had any,
+    /// and that HTML without link references when one parse gave both.
+    static func textConstruct(_ e: MarkupElement) -> (text: String, html: String?, plain: String?)? {
         textConstruct(e, linkReferences: true)
     }
 
-    static func textConstruct(_ e: MarkupElement, linkReferences: Bool) -> (text: String, html: String?)? {
+    static func textConstruct(_ e: MarkupElement, linkReferences: Bool) -> (text: String, html: String?, plain: String?)? {
         var type = (e.attributes["type"] ?? "text").lowercased().trimmedWhitespace
         if type.isEmpty { type = "text" }
         var mode = (e.attributes["mode"] ?? "").lowercased()
@@ -309,22 +339,28 @@ enum AtomReader {
            let decoded = String(data: data, encoding: .utf8) {
             raw = decoded
             if !type.hasPrefix("text/") && !isXMLType {
-                let looksHTML = FeedText.looksLikeHTML(raw)
-                return (looksHTML ? HTMLText.text(fromHTML: raw, base: e.base, linkReferences: linkReferences)
-                        : FeedText.paragraphs(raw), looksHTML ? raw : nil)
+                guard FeedText.looksLikeHTML(raw) else { return (FeedText.paragraphs(raw), nil, nil) }
+                return html(raw, base: e.base, linkReferences: linkReferences)
             }
         }
         if type == "xhtml" || type == "application/xhtml+xml" || (!e.elements.isEmpty && mode != "escaped") {
             let div = e.elements.count == 1 && e.elements[0].name == "div" ? e.elements[0] : e
-            return (HTMLText.text(of: div, base: e.base, linkReferences: linkReferences), div.innerMarkup)
+            return (HTMLText.text(of: div, base: e.base, linkReferences: linkReferences), div.innerMarkup, nil)
         }
         if type == "html" || type == "text/html" || mode == "escaped" {
-            return (HTMLText.text(fromHTML: raw, base: e.base, linkReferences: linkReferences), raw)
+            return html(raw, base: e.base, linkReferences: linkReferences)
         }
         if type.hasPrefix("text") || type == "plain" {
-            return (FeedText.paragraphs(raw), nil)
+            return (FeedText.paragraphs(raw), nil, nil)
         }
         // Other media types (images, binary) carry no readable text.
         return nil
+    }
+
+    /// Escaped HTML as text; with link references, also the plain rendering from the same parse.
+    private static func html(_ raw: String, base: URL?, linkReferences: Bool) -> (text: String, html: String?, plain: String?) {
+        guard linkReferences else { return (HTMLText.text(fromHTML: raw, base: base, linkReferences: false), raw, nil) }
+        let texts = HTMLText.texts(fromHTML: raw, base: base)
+        return (texts.withReferences, raw, texts.plain)
     }
 }

@@ -43,11 +43,12 @@ enum JSONFeedParser {
     private static func parseItem(_ item: [String: Any], base: URL?, feedAuthor: String?) -> FeedItem {
         let link = FeedText.url(item["url"] as? String, base: base) ?? FeedText.url(item["external_url"] as? String, base: base)
         let title = HTMLText.normalizeInline(item["title"] as? String ?? "")
-        var content: (text: String, html: String?)?
+        var content: (text: String, html: String?, plain: String?)?
         if let html = item["content_html"] as? String, !html.isEmpty {
-            content = (HTMLText.text(fromHTML: html, base: base), html)
+            let texts = HTMLText.texts(fromHTML: html, base: base)
+            content = (texts.withReferences, html, texts.plain)
         } else if let text = item["content_text"] as? String, !text.isEmpty {
-            content = (FeedText.paragraphs(text), nil)
+            content = (FeedText.paragraphs(text), nil, nil)
         }
         let summary = (item["summary"] as? String).map(FeedText.paragraphs)
         let published = (item["date_published"] as? String).flatMap(FeedDate.parse)
@@ -62,7 +63,8 @@ enum JSONFeedParser {
             id = link ?? FeedText.digest([title, item["date_published"] as? String ?? "", text])
         }
         return FeedItem(id: id, title: title, link: link, published: published, author: author(item) ?? feedAuthor,
-                        text: text, html: content?.html, summary: summary, content: content?.text)
+                        text: text, html: content?.html, summary: summary, content: content?.text,
+                        plainText: content?.plain)
     }
 
     private static func author(_ object: [String: Any]) -> String? {

@@ -48,6 +48,8 @@ public final class MarkupElement: @unchecked Sendable {
 
     /// All text below this element, in document order.
     public var textContent: String {
+        // Most feed elements hold one text node: hand it over rather than copy it.
+        if children.count == 1, case .text(let only) = children[0] { return only }
         var out = ""
         appendText(to: &out)
         return out
@@ -253,7 +255,8 @@ enum MarkupParser {
             // (iTunes' "…/DTDs/PodCast-1.0.dtd").
             let namespace = node.pointee.ns.flatMap { $0.pointee.href }.map { interned($0, lowercased: true) }
             var name = interned(node.pointee.name, lowercased: false)
-            if !html, namespace == nil, let colon = name.lastIndex(of: ":") {
+            // The Character search only when there is a colon byte: it ran for every element of a feed.
+            if !html, namespace == nil, name.utf8.contains(UInt8(ascii: ":")), let colon = name.lastIndex(of: ":") {
                 // An undeclared prefix leaves the qualified name in place; keep the local part.
                 name = String(name[name.index(after: colon)...])
             }

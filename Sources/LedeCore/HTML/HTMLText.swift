@@ -28,6 +28,27 @@ public enum HTMLText {
         return text(of: root, base: base, linkReferences: linkReferences)
     }
 
+    /// The fragment's text with numbered link references and without them, from one parse: what
+    /// `text(fromHTML:base:)` and `text(fromHTML:base:linkReferences: false)` return. A feed item
+    /// needs both (the reader shows references, the pipeline reads the body without them), and
+    /// parsing each fragment twice was a large part of a refresh.
+    public static func texts(fromHTML html: String, base: URL? = nil) -> (withReferences: String, plain: String) {
+        guard html.utf8.contains(UInt8(ascii: "<")) || html.utf8.contains(UInt8(ascii: "&")) else {
+            let text = normalizeInline(html)
+            return (text, text)
+        }
+        guard let root = SimpleHTML.parse(html, base: base) ?? MarkupParser.parseHTMLFragment(html, base: base) else {
+            let text = normalizeInline(html)
+            return (text, text)
+        }
+        var renderer = Renderer(linkReferences: true, base: base)
+        renderer.walkChildren(root)
+        // With no reference written the two renderings are the same text: skip the second walk.
+        let referenced = !renderer.links.isEmpty
+        let withReferences = renderer.finish()
+        return (withReferences, referenced ? text(of: root, base: base, linkReferences: false) : withReferences)
+    }
+
     /// Converts parsed markup (HTML, or XHTML inside a feed) to text.
     public static func text(of element: MarkupElement, base: URL? = nil, linkReferences: Bool = true) -> String {
         var renderer = Renderer(linkReferences: linkReferences, base: base)
@@ -167,7 +188,7 @@ public enum HTMLText {
             }
             inline = ""
             guard !text.isEmpty else { return }
-            blocks.append(Block(text: pendingPrefix + text, listItem: listItem || !pendingPrefix.isEmpty))
+            blocks.append(Block(text: pendingPrefix.isEmpty ? text : pendingPrefix + text, listItem: listItem || !pendingPrefix.isEmpty))
             pendingPrefix = ""
         }
 
@@ -251,6 +272,7 @@ public enum HTMLText {
         mutating func finish() -> String {
             flush()
             var out = ""
+            out.reserveCapacity(blocks.reduce(0) { $0 + $1.text.utf8.count + 2 })
             for (i, block) in blocks.enumerated() {
                 if i > 0 { out += (block.listItem && blocks[i - 1].listItem) ? "\n" : "\n\n" }
                 out += block.text

@@ -148,6 +148,57 @@ public enum TextSanitizer {
 
     /// One line of text for places that show a single line (titles, list rows).
     public static func singleLine(_ text: String) -> String {
-        clean(text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let cleaned = clean(text)
+        if isSingleLine(cleaned) { return cleaned }
+        return cleaned.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// True when splitting at whitespace and joining with single spaces would give the text back:
+    /// no leading, trailing or doubled space, no other whitespace or control character. Checked on
+    /// UTF-8 bytes, as this runs on every title of a refresh and the split walks grapheme clusters.
+    /// A non-ASCII scalar right after a space could join it into one cluster: that text takes the split.
+    static func isSingleLine(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes -> Bool in
+            var previousSpace = true
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                    i += 1
+                } else if b < 0x80 {
+                    if b < 0x20 || b == 0x7F { return false }
+                    previousSpace = false
+                    i += 1
+                } else {
+                    // Valid UTF-8 (it is a String): the lead byte gives the length.
+                    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    guard i + length <= n else { return false }
+                    var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    if previousSpace && i > 0 && !startsCluster(value) { return false }
+                    guard let scalar = Unicode.Scalar(value), !scalar.properties.isWhitespace else { return false }
+                    previousSpace = false
+                    i += length
+                }
+            }
+            return !previousSpace || n == 0
+        }
+    }
+
+    /// Scalars that never join the character before them into one grapheme cluster (no combining
+    /// marks, joiners or spacing marks): Latin letters and signs, Greek and Cyrillic letters, the
+    /// quotes, dashes and currency signs of titles, and CJK ideographs and kana. Others are unknown.
+    private static func startsCluster(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xA1...0xAC, 0xAE...0x2AF, 0x391...0x3A9, 0x3B1...0x3C9, 0x410...0x44F, 0x2010...0x2027, 0x2030...0x205E,
+             0x20A0...0x20C0, 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF:
+            return true
+        default:
+            return false
+        }
     }
 }
