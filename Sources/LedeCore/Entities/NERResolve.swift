@@ -126,6 +126,7 @@ extension NERDocument {
         var leads: [UInt32] = []
         var sentenceStart: [Int] = []
         sentenceStart.reserveCapacity(sentences.count + 1)
+        leads.reserveCapacity(sentences.reduce(0) { $0 + $1.tokens.count })
         for sentence in sentences {
             sentenceStart.append(leads.count)
             for word in sentence.tokens {
@@ -443,10 +444,6 @@ extension NERDocument {
             let name = i >= 0 ? text(of: spans[i]) : keys[fullest]
             return DocumentEntity(name: name, kind: kindValue)
         }
-        // Each entity's mentions sized up front: appended one by one they were reallocated as they grew.
-        var mentionCount = [Int](repeating: 0, count: entities.count)
-        for e in entityOf { mentionCount[e] += 1 }
-        for e in entities.indices { entities[e].mentions.reserveCapacity(mentionCount[e]) }
         for (i, s) in spans.enumerated() {
             let e = entityOf[i]
             let t = sentences[s.sentence].tokens
