@@ -210,12 +210,16 @@ struct NERDocument {
     // MARK: - Tagging
 
     mutating func tag(model: NERModel?) {
+        // Per-sentence flags, reused from sentence to sentence instead of allocated for each.
+        var inOrg: [Bool] = []
+        var covered: [Bool] = []
         for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
             guard let model else { break }
             let tags = markHyphenatedGivenNames(Self.joinNameParts(model.tag(s.tokens), s.tokens, scalars), si)
             let sentenceStart = spans.count
             let orgs = institutionSpans(si).flatMap(splitOwner)
-            var inOrg = [Bool](repeating: false, count: tags.count)
+            inOrg.removeAll(keepingCapacity: true)
+            inOrg.append(contentsOf: repeatElement(false, count: tags.count))
             for o in orgs {
                 for k in o.from..<o.to { inOrg[k] = true }
                 // "Metro Toronto Convention Centre", "Google Science Fair": a venue or an event.
@@ -254,7 +258,8 @@ struct NERDocument {
             }
             markWorkTitles(si)
             // Gazetteer: a well-known organization's one-word name the tagger passed over.
-            var covered = inOrg
+            covered.removeAll(keepingCapacity: true)
+            covered.append(contentsOf: inOrg)
             // Spans are appended sentence by sentence: this sentence's are the last ones.
             for x in sentenceStart..<spans.count { for k in spans[x].from..<spans[x].to { covered[k] = true } }
             // "Seagal said", "said Duffy": one unknown capitalized word speaking is most likely a person.

@@ -121,22 +121,37 @@ extension NERDocument {
             let key = text(token.start, token.end).lowercased()
             if !out.contains(key) { acronyms.insert(key) }
         }
+        guard !acronyms.isEmpty else { return out }
+        // Each word's first scalar when the word can spell out an acronym's letter (four scalars
+        // or more, lower case), else 0, for all sentences in one array: every acronym is then
+        // matched against plain integers. No letter is 0, so a 0 never matches.
+        var leads: [UInt32] = []
+        var sentenceStart: [Int] = []
+        sentenceStart.reserveCapacity(sentences.count + 1)
+        leads.reserveCapacity(sentences.reduce(0) { $0 + $1.tokens.count })
+        for sentence in sentences {
+            sentenceStart.append(leads.count)
+            for word in sentence.tokens {
+                let lead = scalars[word.start]
+                let f = word.flags
+                guard word.length >= 4, !f.contains(.capitalized), !f.contains(.allCaps) else { leads.append(0); continue }
+                // ASCII first: only "a"..."z" are lower case there, without a property lookup.
+                let lower = lead < 0x80 ? (lead >= 97 && lead <= 122) : Unicode.Scalar(lead)?.properties.isLowercase == true
+                leads.append(lower ? lead : 0)
+            }
+        }
+        sentenceStart.append(leads.count)
         for acronym in acronyms {
-            let letters = Array(acronym.unicodeScalars)
-            search: for sentence in sentences {
-                let t = sentence.tokens
-                guard t.count >= letters.count else { continue }
-                for first in 0...(t.count - letters.count) {
+            let letters = acronym.unicodeScalars.map(\.value)
+            guard let firstLetter = letters.first else { continue }
+            search: for si in sentences.indices {
+                let (from, to) = (sentenceStart[si], sentenceStart[si + 1])
+                guard to - from >= letters.count else { continue }
+                for first in from...(to - letters.count) where leads[first] == firstLetter {
                     var matches = true
-                    for (offset, letter) in letters.enumerated() {
-                        let word = t[first + offset]
-                        let lead = scalars[word.start]
-                        // The letter first: it rejects nearly every word without a property lookup.
-                        guard lead == letter.value, word.length >= 4, !word.flags.contains(.capitalized),
-                              !word.flags.contains(.allCaps), Unicode.Scalar(lead)?.properties.isLowercase == true else {
-                            matches = false
-                            break
-                        }
+                    for offset in 1..<letters.count where leads[first + offset] != letters[offset] {
+                        matches = false
+                        break
                     }
                     if matches {
                         out.append(acronym)
@@ -199,7 +214,11 @@ extension NERDocument {
         var firstWords = NERHashSet(capacity: patterns.count)
         for k in patterns.keys { firstWords.insert(k) }
         // Longest patterns first, so "Elon Musk" wins over "Musk".
-        for k in patterns.keys { patterns[k]?.sort { $0.hashes.count > $1.hashes.count } }
+        // Sorted in place through the values' indices: sorting through `patterns[k]` while
+        // iterating `patterns.keys` copied every list (the keys view shares the storage).
+        for k in patterns.values.indices where patterns.values[k].count > 1 {
+            patterns.values[k].sort { $0.hashes.count > $1.hashes.count }
+        }
 
         // One flag per token of the article, sentence `si` starting at `base[si]`.
         var base = [Int](repeating: 0, count: sentences.count + 1)
