@@ -217,7 +217,9 @@ struct NERDocument {
             guard let model else { break }
             let tags = markHyphenatedGivenNames(Self.joinNameParts(model.tag(s.tokens), s.tokens, scalars), si)
             let sentenceStart = spans.count
-            let orgs = institutionSpans(si).flatMap(splitOwner)
+            // Closures rather than method references: a reference to a method of this mutating
+            // struct copies the whole document (every array retained) for each call site.
+            let orgs = institutionSpans(si).flatMap { splitOwner($0) }
             inOrg.removeAll(keepingCapacity: true)
             inOrg.append(contentsOf: repeatElement(false, count: tags.count))
             for o in orgs {
@@ -241,7 +243,7 @@ struct NERDocument {
                 while from < j, inOrg[from] { from += 1 }
                 if (from..<j).contains(where: { inOrg[$0] }) || from == j { i = j; continue }
                 for part in splitAtSeparators(Span(sentence: si, from: from, to: j, type: tag.type, tagged: true), cut: from > i)
-                    .flatMap(splitAtTitle).flatMap(splitOwner) {
+                    .flatMap({ splitAtTitle($0) }).flatMap({ splitOwner($0) }) {
                     let (head, tail) = splitPossessive(part)
                     for k in 0..<2 {
                         guard let piece = k == 0 ? head : tail else { continue }
