@@ -47,11 +47,12 @@ private func tally(_ result: RecognitionResult, _ exp: [String: Any], kind: Enti
     return t
 }
 
-private func recognize(_ body: String, byline: String? = nil) -> RecognitionResult {
+/// What the shared recognizer finds in one body (the rule suites use these too).
+func recognize(_ body: String, byline: String? = nil) -> RecognitionResult {
     EntityRecognizer.shared.recognize(body: body, sentences: SentenceSplitter().sentences(in: body), byline: byline)
 }
 
-private func entity(_ r: RecognitionResult, _ name: String) -> DocumentEntity? {
+func entity(_ r: RecognitionResult, _ name: String) -> DocumentEntity? {
     r.entities.first { $0.name == name }
 }
 

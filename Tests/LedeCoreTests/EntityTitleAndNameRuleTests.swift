@@ -2,47 +2,39 @@ import Foundation
 import Testing
 @testable import LedeCore
 
-private func recognized(_ body: String) -> RecognitionResult {
-    EntityRecognizer.shared.recognize(body: body, sentences: SentenceSplitter().sentences(in: body), byline: nil)
-}
-
-private func named(_ r: RecognitionResult, _ name: String) -> DocumentEntity? {
-    r.entities.first { $0.name == name }
-}
-
 @Suite("Entity recognizer rules for office titles, particles, nationalities and given names")
 struct EntityTitleAndNameRuleTests {
     @Test("a lower-case particle joined to an organization's name is part of it")
     func particleStartsName() {
         // GMB (held-out part)
-        let r = recognized("The area is also considered a possible hideout for al-Qaida leader Osama bin Laden.")
-        #expect(named(r, "al-Qaida")?.kind == .organization)
-        #expect(named(r, "Qaida") == nil)
+        let r = recognize("The area is also considered a possible hideout for al-Qaida leader Osama bin Laden.")
+        #expect(entity(r, "al-Qaida")?.kind == .organization)
+        #expect(entity(r, "Qaida") == nil)
     }
 
     @Test("an office title ends an organization's name and begins a person's")
     func officeTitleSplits() {
         // GMB (held-out part)
-        let r = recognized("""
+        let r = recognize("""
             A plan proposed by U.N. Secretary General Kofi Annan would reunify the island as a loose federation.
             Former Federal Reserve Chairman Alan Greenspan writes in his memoir to be released on Monday.
             """)
         #expect(!r.entities.contains { $0.name.contains("Secretary") || $0.name.contains("Chairman") })
-        #expect(named(r, "Kofi Annan")?.kind == .person)
-        #expect(named(r, "Alan Greenspan")?.kind == .person)
+        #expect(entity(r, "Kofi Annan")?.kind == .person)
+        #expect(entity(r, "Alan Greenspan")?.kind == .person)
     }
 
     @Test("a nationality before an office title is neither a person nor an organization")
     func nationalityBeforeTitle() {
         // GMB (held-out part)
-        let r = recognized("""
+        let r = recognize("""
             The joint call was made after Sri Lankan President Mahinda Rajapakse met with Indian Prime Minister \
             Manmohan Singh in New Delhi and briefed him about his government's efforts to restart the talks.
             Sri Lankan authorities are investigating a grenade explosion in Trincomalee that killed five young \
             Tamils and injured two others Monday.
             """)
-        #expect(named(r, "Mahinda Rajapakse")?.kind == .person)
-        #expect(named(r, "Manmohan Singh")?.kind == .person)
+        #expect(entity(r, "Mahinda Rajapakse")?.kind == .person)
+        #expect(entity(r, "Manmohan Singh")?.kind == .person)
         #expect(!r.entities.contains { $0.name.contains("Lankan") })
     }
 
@@ -50,63 +42,63 @@ struct EntityTitleAndNameRuleTests {
     func givenNameAfterArticle() throws {
         let (r, _, _) = try Fixtures.recognized("wikinews/warhol-photo-legacy")
         #expect(!r.entities.contains { $0.name == "Marilyn" })
-        #expect(named(r, "Andy Warhol")?.kind == .person)
+        #expect(entity(r, "Andy Warhol")?.kind == .person)
     }
 
     @Test("a given name alone names the person the article named in full with it")
     func givenNameJoinsFullName() {
         // wikigold
-        let r = recognized("""
+        let r = recognize("""
             Angela Carder (née Stone) was an American cancer patient who, in 1987, was forced to undergo a \
             life-threatening Caesarean section in an unsuccessful attempt to save the life of her fetus.
             Angela later married and became pregnant.
             In 1987, when Carder was twenty-five weeks pregnant, her cancer was discovered to have recurred.
             """)
-        #expect(named(r, "Angela") == nil)
-        #expect(named(r, "Angela Carder")?.mentions.contains { $0.text == "Angela" } == true)
+        #expect(entity(r, "Angela") == nil)
+        #expect(entity(r, "Angela Carder")?.mentions.contains { $0.text == "Angela" } == true)
     }
 
     @Test("a place's possessive and a country's adjective are not part of the organization they own")
     func placeOwnsOrganization() {
         // UNER PUD, GMB (held-out parts)
-        let r = recognized("""
+        let r = recognize("""
             Two years later, Jutting, now 31, is on trial at Hong Kong's High Court, charged with two counts of murder.
             He said three of the detainees were staff members of Iran's Atomic Energy Organization.
             Chinese Foreign Ministry spokeswoman Zhang Qiyue says Beijing made the pledge this week.
             """)
-        #expect(named(r, "High Court")?.kind == .organization)
-        #expect(named(r, "Atomic Energy Organization")?.kind == .organization)
-        #expect(named(r, "Foreign Ministry")?.kind == .organization)
+        #expect(entity(r, "High Court")?.kind == .organization)
+        #expect(entity(r, "Atomic Energy Organization")?.kind == .organization)
+        #expect(entity(r, "Foreign Ministry")?.kind == .organization)
         #expect(!r.entities.contains { $0.name.hasPrefix("Hong Kong") || $0.name.hasPrefix("Iran") || $0.name.hasPrefix("Chinese") })
     }
 
     @Test("capitalized words before a noun of a made thing are a work's title, not an organization")
     func workBeforeNoun() {
         // wikinews/warhol-photo-legacy
-        let r = recognized("""
+        let r = recognize("""
             Allton said he had only seen the Silver Clouds installation before in film. The Silver Clouds \
             installation were silver balloons blown up with helium.
             """)
-        #expect(named(r, "Silver Clouds") == nil)
+        #expect(entity(r, "Silver Clouds") == nil)
     }
 
     @Test("the first word of a person named in full, alone, is that person and not an organization")
     func firstWordOfPerson() {
         // GMB (held-out part)
-        let r = recognized("""
+        let r = recognize("""
             An Iraqi Kurd has told the court trying Saddam Hussein that in 1988 Iraqi troops shot dead dozens \
             of Kurdish prisoners and then dumped them into a mass grave.
             Prosecutors say Saddam's forces killed 1,80,000 Kurdish civilians in 1988.
             """)
-        #expect(named(r, "Saddam") == nil)
-        #expect(named(r, "Saddam Hussein")?.mentions.count == 2)
-        #expect(named(r, "Saddam Hussein")?.kind == .person)
+        #expect(entity(r, "Saddam") == nil)
+        #expect(entity(r, "Saddam Hussein")?.mentions.count == 2)
+        #expect(entity(r, "Saddam Hussein")?.kind == .person)
     }
 
     @Test("a family name and a hyphenated given name with a lower-case second syllable are one person")
     func hyphenatedGivenNames() {
         // wikinews/hong-kong-legco-election-2016
-        let r = recognized("""
+        let r = recognize("""
             In the New Territories East geographical constituency, pan-democracy camp councillors Alvin Yeung from \
             the Civic Party, Fernando Cheung of the Labour Party, Raymond Chan of People Power, and Leung Kwok-hung \
             of LSD were successfully elected.
@@ -117,28 +109,28 @@ struct EntityTitleAndNameRuleTests {
             in the functional constituencies increased from 9 to 10.
             """)
         for name in ["Leung Kwok-hung", "Wong Pik-wan", "Shiu Ka-chun"] {
-            #expect(named(r, name)?.kind == .person, "\(name)")
+            #expect(entity(r, name)?.kind == .person, "\(name)")
         }
-        #expect(named(r, "Shiu") == nil)
-        #expect(named(r, "Wong Pik") == nil)
+        #expect(entity(r, "Shiu") == nil)
+        #expect(entity(r, "Wong Pik") == nil)
     }
 
     @Test("a capitalized contraction in a quote is not a name")
     func contraction() {
         // wikinews/nasa-shuttle-retirement-homes
-        let r = recognized("""
+        let r = recognize("""
             Today's announcement is an affront to the thousands of dedicated men and women at Johnson Space Center, \
             and I'm deeply disappointed with the Administration.
             """)
         #expect(!r.entities.contains { $0.name.hasPrefix("I") })
-        #expect(named(r, "Johnson Space Center")?.kind == .organization)
+        #expect(entity(r, "Johnson Space Center")?.kind == .organization)
     }
 
     @Test("plain capitalized words joined by 'and' to a person's name are a person too")
     func coordinatedWithPerson() {
         // UNER PUD (held-out part)
-        let r = recognized("Both students of Goffredo Petrassi, Ennio Morricone and Bruno Nicolai met at the conservatory.")
-        #expect(named(r, "Ennio Morricone")?.kind == .person)
-        #expect(named(r, "Bruno Nicolai")?.kind == .person)
+        let r = recognize("Both students of Goffredo Petrassi, Ennio Morricone and Bruno Nicolai met at the conservatory.")
+        #expect(entity(r, "Ennio Morricone")?.kind == .person)
+        #expect(entity(r, "Bruno Nicolai")?.kind == .person)
     }
 }

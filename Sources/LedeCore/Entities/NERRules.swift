@@ -181,8 +181,8 @@ extension NERDocument {
         "muslim", "muslims", "christians", "jewish", "jews", "hindu", "hindus", "buddhist",
         "buddhists", "sikh", "sikhs", "catholic", "catholics", "protestant", "protestants", "sunni", "sunnis",
         "shiite", "shiites", "shi'ite", "shi'ites", "islamic", "islamist", "islamists", "western", "westerners",
-        "soviet", "ottoman", "byzantine", "mexicans", "chinese", "japanese", "koreans", "indians",
-        "egyptians", "turks", "greeks", "serbs", "croats", "bosniaks", "albanians", "somalis", "sudanese",
+        "soviet", "ottoman", "byzantine", "mexicans", "koreans", "indians",
+        "egyptians", "turks", "greeks", "serbs", "croats", "bosniaks", "albanians", "somalis",
         "ethiopians", "nigerians", "kenyans", "ilocano", "latino", "latinos", "hispanic", "hispanics",
     ].map(NERText.hashLower))
 
