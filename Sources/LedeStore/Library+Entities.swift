@@ -11,14 +11,14 @@ extension Library {
         let trimmed = query?.trimmingCharacters(in: .whitespaces) ?? ""
         if trimmed.isEmpty {
             return try pool.read { db in
-                let rows: [Row]
+                let ids: [Int64]
                 if let kind {
-                    rows = try Row.fetchAll(db, sql: "SELECT * FROM entity WHERE kind = ? ORDER BY mentionCount DESC, name LIMIT ?",
-                                            arguments: [kind.rawValue, limit])
+                    ids = try Int64.fetchAll(db, sql: "SELECT id FROM entity WHERE kind = ? ORDER BY mentionCount DESC, name LIMIT ?",
+                                             arguments: [kind.rawValue, limit])
                 } else {
-                    rows = try Row.fetchAll(db, sql: "SELECT * FROM entity ORDER BY mentionCount DESC, name LIMIT ?", arguments: [limit])
+                    ids = try Int64.fetchAll(db, sql: "SELECT id FROM entity ORDER BY mentionCount DESC, name LIMIT ?", arguments: [limit])
                 }
-                return try rows.map { try Self.entityRow($0, db: db) }
+                return try Self.entityRows(ids: ids, db: db)
             }
         }
         let names = try searchIndex.names { EntitySearchIndex.Names(try self.loadSearchEntries()) }
@@ -69,15 +69,6 @@ extension Library {
         }
     }
 
-    static func entityRow(_ row: Row, db: Database) throws -> EntityRow {
-        let id: Int64 = row["id"]
-        let name: String = row["name"]
-        let aliases = try String.fetchAll(db, sql: "SELECT alias FROM entityAlias WHERE entityId = ? ORDER BY alias", arguments: [id])
-            .filter { $0 != name }
-        return EntityRow(id: id, name: name, kind: EntityKind(rawValue: row["kind"]) ?? .organization,
-                         aliases: aliases, articleCount: row["articleCount"], mentionCount: row["mentionCount"])
-    }
-
     /// The entity a person means by a name or an id: exact name first, then alias, most mentioned wins.
     public func entity(named nameOrID: String, evidenceLimit: Int = 3) throws -> EntityProfile? {
         if let id = Int64(nameOrID), let profile = try entity(id: id, evidenceLimit: evidenceLimit) { return profile }
@@ -96,8 +87,7 @@ extension Library {
 
     public func entity(id: Int64, articleLimit: Int = 200, evidenceLimit: Int = 3) throws -> EntityProfile? {
         try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM entity WHERE id = ?", arguments: [id]) else { return nil }
-            let entity = try Self.entityRow(row, db: db)
+            guard let entity = try Self.entityRows(ids: [id], db: db).first else { return nil }
             let articles = try Row.fetchAll(db, sql: """
                 SELECT \(Self.rowColumns) FROM article a WHERE a.id IN (SELECT articleId FROM mention WHERE entityId = ?)
                 ORDER BY a.sortDate DESC, a.id DESC LIMIT ?

@@ -135,7 +135,7 @@ struct FeedRefresher: Sendable {
                 do throws(FeedError) {
                     let feed = try FeedParser.parse(data, url: finalURL)
                     // The writer's keys (body hash, dates) too, so the single writer only writes.
-                    let documents = Self.parallelMap(feed.items) { PendingDocument($0.document(in: feed, feedURL: feedURL).sanitized()) }
+                    let documents = ParallelMap.map(feed.items) { PendingDocument($0.document(in: feed, feedURL: feedURL).sanitized()) }
                     stages.set(index, .parsed(.success((feed, documents)), validators))
                 } catch {
                     stages.set(index, .parsed(.failure(error), validators))
@@ -183,19 +183,6 @@ struct FeedRefresher: Sendable {
         }
         await fetching.value
         return results
-    }
-
-    /// `transform` over `items` on every core, in chunks, keeping the order.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 2, items.count / 64)
-        guard chunks > 1 else { return items.map(transform) }
-        let parts = ParsedParts<R>(count: chunks)
-        let size = (items.count + chunks - 1) / chunks
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (chunk * size)..<min(items.count, (chunk + 1) * size)
-            parts.set(chunk, range.isEmpty ? [] : items[range].map(transform))
-        }
-        return parts.joined()
     }
 
     private func store(_ result: Swift.Result<(Feed, [PendingDocument]), FeedError>, feed row: FeedRow,
@@ -295,15 +282,6 @@ private final class FeedStages: @unchecked Sendable {
             }
         }
     }
-}
-
-/// The chunks of a parallel map, each filled by its worker.
-private final class ParsedParts<R>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parts: [[R]]
-    init(count: Int) { parts = Array(repeating: [], count: count) }
-    func set(_ index: Int, _ value: [R]) { lock.withLock { parts[index] = value } }
-    func joined() -> [R] { lock.withLock { parts.flatMap { $0 } } }
 }
 
 /// Runs parse jobs on dispatch's threads, at most `width` at once (each parse spreads its items

@@ -518,7 +518,7 @@ struct NERDocument {
         if (s.from..<s.to).contains(where: { Self.thingHashes.contains(t[$0].lower) }) { return nil }
         // A country, state or well-known city named alone is a place, not its government or team.
         if NERPlaces.contains(t[s.from..<s.to]) { return nil }
-        if isDemonymPhrase(s) || isContraction(s) { return nil }
+        if isDemonymPhrase(s) { return nil }
         if s.to - s.from == 1 {
             let f = t[s.from]
             if Self.neverHashes.contains(f.lower) || Self.titleHashes.contains(f.lower) { return nil }
@@ -748,7 +748,7 @@ struct NERDocument {
                                        "made", "linked", "related", "free", "wide", "in-law", "elect"].map(NERText.hashLower))
     static let titleHashes = NERHashSet(NERLexicon.titleWords.map(NERText.hashLower))
     static let placeHashes = NERHashSet(placeHeads.map(NERText.hashLower))
-    static let neverHashes = NERHashSet(neverNames.map(NERText.hashLower))
+    static let neverHashes = NERHashSet((neverNames.union(contractions)).map(NERText.hashLower))
 
     /// Words that are capitalized but never a person or organization on their own.
     static let neverNames: Set<String> = [

@@ -231,7 +231,7 @@ extension NERDocument {
         let t = sentences[span.sentence].tokens
         guard span.type == 2, span.to - span.from >= 3 else { return [span] }
         let lastFlags = t[span.to - 1].flags
-        if t[span.to - 1].lower == Self.ministryHash, span.to - span.from >= 3,
+        if t[span.to - 1].lower == Self.ministryHash,
            Self.demonymHashes.contains(t[span.from].lower) || NERPlaces.contains(t[span.from..<span.from + 1]),
            t[span.from + 1].flags.contains(.capitalized) {
             var rest = span
@@ -357,17 +357,13 @@ extension NERDocument {
 }
 
 extension NERDocument {
-    /// "I'm", "We're", "Don't": a pronoun or a verb with its contraction, capitalized in a quote.
-    static let contractionHashes = NERHashSet(
+    /// "I'm", "We're", "Don't": a pronoun or a verb with its contraction, capitalized in a quote,
+    /// is never a name (one of `neverNames`' words).
+    static let contractions: [String] =
         ["i'm", "i've", "i'd", "i'll", "you're", "you've", "you'll", "you'd", "we're", "we've", "we'll", "we'd",
          "they're", "they've", "they'll", "they'd", "he'd", "he'll", "she'd", "she'll", "it'll", "that'll",
          "don't", "doesn't", "didn't", "can't", "won't", "isn't", "aren't", "wasn't", "weren't", "couldn't",
          "wouldn't", "shouldn't", "haven't", "hasn't", "let's"].flatMap { [$0, $0.replacingOccurrences(of: "'", with: "\u{2019}")] }
-            .map(NERText.hashLower))
-
-    func isContraction(_ s: Span) -> Bool {
-        s.to - s.from == 1 && Self.contractionHashes.contains(sentences[s.sentence].tokens[s.from].lower)
-    }
 }
 
 extension NERDocument {

@@ -56,9 +56,10 @@ public enum FeedParser {
     }
 }
 
-/// Items are independent once the tree is built, so large feeds convert them on every core.
-enum ParallelMap {
-    static func map<T: Sendable, R: Sendable>(_ input: [T], _ transform: @Sendable (T) -> R) -> [R] {
+/// Items are independent once the tree is built, so large feeds convert them on every core
+/// (and a refresh prepares them for the store the same way).
+package enum ParallelMap {
+    package static func map<T: Sendable, R: Sendable>(_ input: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard input.count >= 64 else { return input.map(transform) }
         let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 2, input.count / 32)
         let results = ResultBox<R>(count: chunks)

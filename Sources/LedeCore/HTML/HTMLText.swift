@@ -22,10 +22,16 @@ public enum HTMLText {
 
     /// `simpleFastPath: false` always parses with libxml2 (tests compare the two paths).
     static func text(fromHTML html: String, base: URL?, linkReferences: Bool, simpleFastPath: Bool) -> String {
-        guard html.utf8.contains(UInt8(ascii: "<")) || html.utf8.contains(UInt8(ascii: "&")) else { return normalizeInline(html) }
-        let simple = simpleFastPath ? SimpleHTML.parse(html, base: base) : nil
-        guard let root = simple ?? MarkupParser.parseHTMLFragment(html, base: base) else { return normalizeInline(html) }
+        guard let root = fragment(html, base: base, simpleFastPath: simpleFastPath) else { return normalizeInline(html) }
         return text(of: root, base: base, linkReferences: linkReferences)
+    }
+
+    /// The fragment parsed, or nil when it holds no markup or entity (or cannot be parsed): its text
+    /// is then the fragment itself, normalized.
+    private static func fragment(_ html: String, base: URL?, simpleFastPath: Bool = true) -> MarkupElement? {
+        guard html.utf8.contains(UInt8(ascii: "<")) || html.utf8.contains(UInt8(ascii: "&")) else { return nil }
+        let simple = simpleFastPath ? SimpleHTML.parse(html, base: base) : nil
+        return simple ?? MarkupParser.parseHTMLFragment(html, base: base)
     }
 
     /// The fragment's text with numbered link references and without them, from one parse: what
@@ -33,11 +39,7 @@ public enum HTMLText {
     /// needs both (the reader shows references, the pipeline reads the body without them), and
     /// parsing each fragment twice was a large part of a refresh.
     public static func texts(fromHTML html: String, base: URL? = nil) -> (withReferences: String, plain: String) {
-        guard html.utf8.contains(UInt8(ascii: "<")) || html.utf8.contains(UInt8(ascii: "&")) else {
-            let text = normalizeInline(html)
-            return (text, text)
-        }
-        guard let root = SimpleHTML.parse(html, base: base) ?? MarkupParser.parseHTMLFragment(html, base: base) else {
+        guard let root = fragment(html, base: base) else {
             let text = normalizeInline(html)
             return (text, text)
         }
