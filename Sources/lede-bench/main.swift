@@ -26,6 +26,9 @@ struct Options {
     var storeOnly = false
     /// Times only FeedParser on the feed-refresh bench feeds, in process.
     var feedParseOnly = false
+    /// Writes the feed-refresh bench feeds to this directory (feed0.xml …) and stops, so a refresh can
+    /// be profiled on its own against any local server.
+    var dumpFeeds: String?
     /// Times only entity search: a library of `articles` (at most 1,000) plus 60,000 synthetic names.
     var entitySearchOnly = false
     var repository = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -45,9 +48,10 @@ struct Options {
             case "--rounds": rounds = max(1, Int(iterator.next() ?? "") ?? rounds)
             case "--store-only": storeOnly = true
             case "--feed-parse-only": feedParseOnly = true
+            case "--dump-feeds": dumpFeeds = iterator.next()
             case "--entity-search-only": entitySearchOnly = true
             case "--help", "-h":
-                print("usage: lede-bench [--articles N] [--large N (0 skips)] [--feed-items N per feed, 10 feeds (0 skips)] [--store-only] [--write BENCHMARKS.md [--section NAME]] [--summarizer-only [--rounds N]] [--recognizer-only [--rounds N] [--dump FILE]] [--entity-search-only [--articles N] [--rounds N]] [--feed-parse-only]")
+                print("usage: lede-bench [--articles N] [--large N (0 skips)] [--feed-items N per feed, 10 feeds (0 skips)] [--store-only] [--write BENCHMARKS.md [--section NAME]] [--summarizer-only [--rounds N]] [--recognizer-only [--rounds N] [--dump FILE]] [--entity-search-only [--articles N] [--rounds N]] [--feed-parse-only] [--dump-feeds DIR]")
                 exit(0)
             default: throw BenchError("unknown argument \(argument)")
             }
@@ -121,6 +125,13 @@ func run() throws {
     }
     if options.recognizerOnly {
         RecognizerBench.run(generator: &generator, articles: min(options.articles, 5_000), rounds: options.rounds, dump: options.dump)
+        return
+    }
+    if let directory = options.dumpFeeds {
+        let bodies = FeedRefreshBench.feedBodies(generator: &generator, feeds: 10, itemsPerFeed: options.feedItems)
+        let folder = URL(fileURLWithPath: directory)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (index, body) in bodies.enumerated() { try body.write(to: folder.appendingPathComponent("feed\(index).xml")) }
         return
     }
     if options.feedParseOnly {

@@ -86,6 +86,117 @@ struct SimpleHTMLTests {
     }
 }
 
+/// The fast path renders as it reads, without a tree; its text must be what the tree SimpleHTML
+/// builds gives through HTMLText's renderer, and it must give up exactly where that reader does.
+@Suite("Simple HTML rendered without a tree")
+struct SimpleHTMLRendererTests {
+    static let base = URL(string: "http://example.org/dir/page.html")
+
+    /// Nil when the direct rendering and the tree's agree, with and without link references.
+    static func mismatch(_ html: String) -> String? {
+        let tree = SimpleHTML.parse(html, base: base)
+        for links in [true, false] {
+            let direct = SimpleHTML.render(html, base: base, linkReferences: links)
+            let walked = tree.map { HTMLText.text(of: $0, base: base, linkReferences: links) }
+            if direct?.text != walked {
+                return "\(html.debugDescription) links=\(links)\n  direct: \(String(describing: direct?.text).debugDescription)\n  tree: \(String(describing: walked).debugDescription)"
+            }
+        }
+        return nil
+    }
+
+    @Test("every item HTML of the conformance corpus renders the same without the tree")
+    func corpusAgrees() {
+        let fragments = SimpleHTMLTests.corpusFragments()
+        let mismatches = fragments.compactMap(Self.mismatch)
+        #expect(mismatches.isEmpty, Comment(rawValue: "\(mismatches.count) of \(fragments.count) differ:\n" + mismatches.prefix(10).joined(separator: "\n")))
+        let rendered = fragments.filter { SimpleHTML.render($0, base: Self.base, linkReferences: true) != nil }.count
+        #expect(rendered >= 50, "only \(rendered) of \(fragments.count) fragments took the fast path")
+    }
+
+    @Test("random fragments of lists, links, breaks, entities and odd whitespace render the same without the tree")
+    func randomFragmentsAgree() {
+        let pieces = ["<p>", "</p>", "<b>", "</b>", "<em>", "</em>", "<br>", "<br/>", "<ul>", "</ul>", "<ol>", "</ol>",
+                      "<li>", "</li>", "<span>", "</span>", "<code>", "</code>", "<a href=\"/x?a=1&amp;b=2\">",
+                      "<a href='http://h.example/p'>", "<a href=\"#top\">", "<a href=\"JavaScript:go()\">", "<a>",
+                      "<a href=\"\">", "<a href=\" http://h.example/p \">", "</a>", "&amp;", "&nbsp;", "&#x301;", "&#8203;",
+                      "&#x1B;[31m", "&#150;", "&#133;", "\u{1B}[1m", "\u{301}", "\u{200D}", "\u{1F1EB}", "\u{0600}", "\r", "\r\n",
+                      " ", "  ", "\n", "\t", "word", "Zürich", "日本", "\u{85}", "\u{A0}", "x"]
+        var generator = SplitMix(seed: 0xD1EC7)
+        var mismatches: [String] = []
+        var rendered = 0
+        for _ in 0..<6_000 {
+            let length = Int(generator.next() % 16) + 1
+            let html = (0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            if SimpleHTML.render(html, base: Self.base, linkReferences: true) != nil { rendered += 1 }
+            if let m = Self.mismatch(html) { mismatches.append(m) }
+        }
+        #expect(mismatches.isEmpty, Comment(rawValue: "\(mismatches.count) differ:\n" + mismatches.prefix(10).joined(separator: "\n")))
+        #expect(rendered >= 200, "only \(rendered) fragments took the fast path")
+    }
+
+    @Test("random well-nested paragraphs, lists and links render the same without the tree")
+    func randomNestedFragmentsAgree() {
+        let words = ["word", " ", "  ", "\n", "\t", "Zürich", "&amp;", "&nbsp;", "&#x301;", "\u{301}", "\u{200D}", "\u{0600}",
+                     "\u{1F1EB}", "\r", "\r\n", "&#x1B;[31m", "\u{1B}[1m", "&#150;", "&#133;", "\u{85}", "\u{A0}", "&lt;", "x.", ""]
+        let links = ["/x?a=1&amp;b=2", "http://h.example/p", "#top", "JavaScript:go()", "", " rel ", "b"]
+        var generator = SplitMix(seed: 0xAB1E)
+        func pick(_ values: [String]) -> String { values[Int(generator.next() % UInt64(values.count))] }
+        func inline(depth: Int, inLink: Bool) -> String {
+            var html = ""
+            for _ in 0..<Int(generator.next() % 5) {
+                switch generator.next() % 6 {
+                case 0 where depth < 3:
+                    let tag = pick(["b", "em", "span", "code", "strong", "i", "u"])
+                    html += "<\(tag)>" + inline(depth: depth + 1, inLink: inLink) + "</\(tag)>"
+                case 1 where depth < 3 && !inLink:
+                    html += "<a href=\"\(pick(links))\">" + inline(depth: depth + 1, inLink: true) + "</a>"
+                case 2: html += pick(["<br>", "<br/>", "<br />"])
+                default: html += pick(words)
+                }
+            }
+            return html
+        }
+        func list(depth: Int) -> String {
+            let tag = generator.next() % 2 == 0 ? "ul" : "ol"
+            var html = "<\(tag)>"
+            for _ in 0..<Int(generator.next() % 4) {
+                html += pick(["", " ", "\n"]) + "<li>" + inline(depth: 0, inLink: false)
+                if depth < 2 && generator.next() % 3 == 0 { html += list(depth: depth + 1) }
+                html += "</li>"
+            }
+            return html + "</\(tag)>"
+        }
+        var mismatches: [String] = []
+        var rendered = 0
+        for round in 0..<4_000 {
+            var html = ""
+            for _ in 0..<Int(generator.next() % 4) + 1 {
+                switch generator.next() % 3 {
+                case 0: html += "<p>" + inline(depth: 0, inLink: false) + "</p>"
+                case 1: html += list(depth: 0)
+                default: html += inline(depth: 0, inLink: false)
+                }
+            }
+            if SimpleHTML.render(html, base: Self.base, linkReferences: true) != nil { rendered += 1 }
+            if let m = Self.mismatch(html) { mismatches.append(m) }
+            // The sample against libxml2 too, which the tree path stands for.
+            if round % 8 == 0, let m = SimpleHTMLTests.mismatch(html) { mismatches.append(m) }
+        }
+        #expect(mismatches.isEmpty, Comment(rawValue: "\(mismatches.count) differ:\n" + mismatches.prefix(10).joined(separator: "\n")))
+        #expect(rendered >= 2_000, "only \(rendered) fragments took the fast path")
+    }
+
+    @Test("item texts from the direct rendering are what the tree path gives, links and all")
+    func itemTexts() {
+        let html = "<p>See <a href=\"/a\">one</a> and <a href=\"/a\">again</a>.</p><ol><li>x<br>y</li><li><a href=\"b\">z</a></li></ol>"
+        let texts = HTMLText.texts(fromHTML: html, base: Self.base)
+        #expect(texts.withReferences == "See one[1] and again[1].\n\n1. x\ny\n2. z[2]\n\n[1] http://example.org/a\n[2] http://example.org/dir/b")
+        #expect(texts.plain == "See one and again.\n\n1. x\ny\n2. z")
+        #expect(SimpleHTMLTests.mismatch(html) == nil)
+    }
+}
+
 /// A small deterministic generator, so failures reproduce.
 struct SplitMix {
     var state: UInt64

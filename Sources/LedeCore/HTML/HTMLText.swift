@@ -22,16 +22,15 @@ public enum HTMLText {
 
     /// `simpleFastPath: false` always parses with libxml2 (tests compare the two paths).
     static func text(fromHTML html: String, base: URL?, linkReferences: Bool, simpleFastPath: Bool) -> String {
-        guard let root = fragment(html, base: base, simpleFastPath: simpleFastPath) else { return normalizeInline(html) }
+        guard hasMarkup(html) else { return normalizeInline(html) }
+        if simpleFastPath, let simple = SimpleHTML.render(html, base: base, linkReferences: linkReferences) { return simple.text }
+        guard let root = MarkupParser.parseHTMLFragment(html, base: base) else { return normalizeInline(html) }
         return text(of: root, base: base, linkReferences: linkReferences)
     }
 
-    /// The fragment parsed, or nil when it holds no markup or entity (or cannot be parsed): its text
-    /// is then the fragment itself, normalized.
-    private static func fragment(_ html: String, base: URL?, simpleFastPath: Bool = true) -> MarkupElement? {
-        guard html.utf8.contains(UInt8(ascii: "<")) || html.utf8.contains(UInt8(ascii: "&")) else { return nil }
-        let simple = simpleFastPath ? SimpleHTML.parse(html, base: base) : nil
-        return simple ?? MarkupParser.parseHTMLFragment(html, base: base)
+    /// Without a tag or entity, a fragment's text is the fragment itself, normalized.
+    private static func hasMarkup(_ html: String) -> Bool {
+        html.utf8.contains(UInt8(ascii: "<")) || html.utf8.contains(UInt8(ascii: "&"))
     }
 
     /// The fragment's text with numbered link references and without them, from one parse: what
@@ -39,7 +38,16 @@ public enum HTMLText {
     /// needs both (the reader shows references, the pipeline reads the body without them), and
     /// parsing each fragment twice was a large part of a refresh.
     public static func texts(fromHTML html: String, base: URL? = nil) -> (withReferences: String, plain: String) {
-        guard let root = fragment(html, base: base) else {
+        guard hasMarkup(html) else {
+            let text = normalizeInline(html)
+            return (text, text)
+        }
+        // SimpleHTML reads the fragment or gives up the same way for both renderings.
+        if let simple = SimpleHTML.render(html, base: base, linkReferences: true) {
+            guard simple.linked else { return (simple.text, simple.text) }
+            if let plain = SimpleHTML.render(html, base: base, linkReferences: false) { return (simple.text, plain.text) }
+        }
+        guard let root = MarkupParser.parseHTMLFragment(html, base: base) else {
             let text = normalizeInline(html)
             return (text, text)
         }
@@ -117,9 +125,26 @@ public enum HTMLText {
     private static func normalizeBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
+        appendNormalizedBytes(bytes, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `normalizeInline` of valid UTF-8, appended to `out` as UTF-8.
+    static func appendNormalizedInline(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        if containsEscape(bytes) {
+            out.append(contentsOf: normalizeInline(String(decoding: bytes, as: UTF8.self)).utf8)
+        } else if alreadyNormal(bytes) == true {
+            out.append(contentsOf: bytes)
+        } else {
+            appendNormalizedBytes(bytes, to: &out)
+        }
+    }
+
+    private static func appendNormalizedBytes(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let start = out.count
         var pendingSpace = false
         func emit(_ scalar: Unicode.Scalar) {
-            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            if pendingSpace && out.count > start { out.append(0x20) }
             pendingSpace = false
             out.append(contentsOf: String(Character(scalar)).utf8)
         }
@@ -131,7 +156,7 @@ public enum HTMLText {
                 if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
                     pendingSpace = true
                 } else if b >= 0x20 && b != 0x7F {
-                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    if pendingSpace && out.count > start { out.append(0x20) }
                     pendingSpace = false
                     out.append(b)
                 }
@@ -150,7 +175,7 @@ public enum HTMLText {
                     emit(fixed)
                 }
             } else if let scalar = Unicode.Scalar(v), !scalar.properties.isWhitespace {
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                if pendingSpace && out.count > start { out.append(0x20) }
                 pendingSpace = false
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<min(n, i + length)]))
             } else {
@@ -158,7 +183,6 @@ public enum HTMLText {
             }
             i += length
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private struct Block {
