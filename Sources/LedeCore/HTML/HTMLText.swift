@@ -83,9 +83,11 @@ public enum HTMLText {
     static func normalizeInline(_ input: String) -> String {
         var copy = input
         return copy.withUTF8 { bytes -> String in
+            // Normal text holds no ESC (a control) and no CSI (not ASCII): one pass decides most text.
+            if alreadyNormal(bytes) == true { return input }
             // An escape sequence must go whole, not just its ESC byte, or "[31m" is left behind.
             if containsEscape(bytes) { return normalizeScalars(TextSanitizer.clean(input)) }
-            return alreadyNormal(bytes) == true ? input : normalizeBytes(bytes)
+            return normalizeBytes(bytes)
         }
     }
 
@@ -104,14 +106,16 @@ public enum HTMLText {
     private static func alreadyNormal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         var previousSpace = true
         for b in bytes {
-            if b >= 0x80 { return nil }
-            if b == 0x20 {
+            // Printable ASCII other than the space, nearly every byte, first and with one comparison.
+            if b &- 0x21 < 0x5E {
+                previousSpace = false
+            } else if b == 0x20 {
                 if previousSpace { return false }
                 previousSpace = true
-            } else if b < 0x20 || b == 0x7F {
-                return false
+            } else if b >= 0x80 {
+                return nil
             } else {
-                previousSpace = false
+                return false
             }
         }
         return !previousSpace || bytes.isEmpty
@@ -131,10 +135,10 @@ public enum HTMLText {
 
     /// `normalizeInline` of valid UTF-8, appended to `out` as UTF-8.
     static func appendNormalizedInline(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        if containsEscape(bytes) {
-            out.append(contentsOf: normalizeInline(String(decoding: bytes, as: UTF8.self)).utf8)
-        } else if alreadyNormal(bytes) == true {
+        if alreadyNormal(bytes) == true {
             out.append(contentsOf: bytes)
+        } else if containsEscape(bytes) {
+            out.append(contentsOf: normalizeInline(String(decoding: bytes, as: UTF8.self)).utf8)
         } else {
             appendNormalizedBytes(bytes, to: &out)
         }
