@@ -82,7 +82,8 @@ struct FeedItemTextTests {
     @Test("the byte checks for HTML-looking text and single lines answer as the Character-based ones on random text")
     func byteChecksAgree() {
         let pieces = ["<", ">", "&", "/", "!", "a", "Z", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{301}", "\u{A0}", "\u{2028}",
-                      "\u{85}", "é", "ß", "€", "“", "\u{E33}", "\u{FF9E}", "\u{3099}", "\u{1F3FB}", "日本", "<p>", "</b>", "<!--", "&amp;", "& ", "1", ".", "\u{200D}", "\u{1F600}", "\u{7F}"]
+                      "\u{85}", "é", "ß", "€", "“", "\u{E33}", "\u{FF9E}", "\u{3099}", "\u{1F3FB}", "日本", "<p>", "</b>", "<!--", "&amp;", "& ", "1", ".", "\u{200D}", "\u{1F600}", "\u{7F}",
+                      "\u{1B}[1m", "\u{9B}", "\u{2010}", "\u{2027}", "\u{2028}", "\u{205E}", "\u{205F}", "\u{2FF}", "\u{300}", "\u{A1}", "\u{A0}", "\u{10FFFF}"]
         var generator = SplitMix(seed: 0xB17E)
         var mismatches: [String] = []
         for _ in 0..<20_000 {
@@ -97,9 +98,14 @@ struct FeedItemTextTests {
                 mismatches.append("isSingleLine \(cleaned.debugDescription)")
             }
             if TextSanitizer.singleLine(text) != split { mismatches.append("singleLine \(text.debugDescription)") }
+            if TextSanitizer.isAlreadyClean(text) != TextSanitizer.isAlreadyCleanByScalars(text) {
+                mismatches.append("isAlreadyClean \(text.debugDescription)")
+            }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
         #expect(TextSanitizer.isSingleLine("Acme buys “Widgets” for €3 million"))
+        #expect(TextSanitizer.isAlreadyClean("Acme buys “Widgets” for £3 million\nMore — later…"))
+        #expect(!TextSanitizer.isAlreadyClean("Acme buys “Widgets” for €3 million"))
         #expect(!TextSanitizer.isSingleLine(" Acme"))
     }
 }

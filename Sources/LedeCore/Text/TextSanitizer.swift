@@ -68,7 +68,35 @@ public enum TextSanitizer {
 
     /// Text with nothing to change: printable characters and `\n` only, none of which NFC would alter.
     /// Most feed text is like this, and checking is far cheaper than rebuilding it.
-    private static func isAlreadyClean(_ text: String) -> Bool {
+    static func isAlreadyClean(_ text: String) -> Bool {
+        // On UTF-8 bytes, decoding only what is not ASCII: the scalar walk below cost as much as
+        // hashing the body, on every item of a refresh. The same answer (tests compare the two).
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let count = bytes.count
+            var i = 0
+            while i < count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b < 0x20 && b != 0x0A || b == 0x7F { return false }
+                    i += 1
+                    continue
+                }
+                // Valid UTF-8 (it came from a String): the lead byte gives the length.
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                guard i + length <= count else { return false }
+                var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+                if v < 0xA1 { return false }
+                if v >= 0x300 && !(v >= 0x2010 && v <= 0x2027 || v >= 0x2030 && v <= 0x205E) { return false }
+                i += length
+            }
+            return true
+        }
+    }
+
+    /// `isAlreadyClean` scalar by scalar, as it was written first (tests compare the two).
+    static func isAlreadyCleanByScalars(_ text: String) -> Bool {
         for s in text.unicodeScalars {
             let v = s.value
             if v < 0x80 {
