@@ -146,4 +146,28 @@ struct EntityTitleAndNameRuleTests {
         #expect(entity(degree, "PhD") == nil)
         #expect(entity(degree, "World Health Organization")?.kind == .organization)
     }
+
+    @Test("a day or a month written after a name is not part of it")
+    func dayAfterNameIsNotPartOfIt() {
+        // GMB (held-out part)
+        let r = recognize("""
+            Director David Jackson Friday called the action unwarranted and urged Ethiopian authorities to allow \
+            reporters to continue bringing uncensored news to VOA audiences in Africa and around the world.
+            """)
+        #expect(entity(r, "David Jackson")?.kind == .person)
+        #expect(!r.entities.contains { $0.name.contains("Friday") })
+    }
+
+    @Test("a known given name and a known surname tagged as an organization are a person")
+    func givenNameAndSurnameArePerson() {
+        // GMB (held-out part)
+        let r = recognize("""
+            British sprinter Dwain Chambers and his lawyers have appeared in London's High Court seeking a \
+            temporary injunction against his lifetime Olympic doping ban.
+            """)
+        #expect(entity(r, "Dwain Chambers")?.kind == .person)
+        // wikinews/fan-expo-canada-2016
+        let f = recognize("Three of Digimon's \"Digi-destined\", including cosplayer Jessica Anderson.")
+        #expect(entity(f, "Jessica Anderson")?.kind == .person)
+    }
 }

@@ -475,7 +475,11 @@ struct NERDocument {
                 && t[s.to - 2].start == t[s.to - 3].end && t[s.to - 2].end == l.start
                 && (!l.flags.contains(.commonLower) || isShortGivenNameTail(s))
             let possessive = l.length == 2 && NERText.isApostrophe(scalars[l.start])
-            let dropTrailing = (l.flags.contains(.isPunct) && !(l.length == 1 && scalars[l.start] == 46)) || possessive
+            // "David Jackson Friday called…", "In Paris Friday": a day or a month after a name is
+            // when, not part of it ("The Mail on Sunday" keeps its day).
+            let date = s.to - s.from >= 2 && Self.dateHashes.contains(l.lower)
+                && !(l.lower == Self.sundayHash && t[s.to - 2].lower == Self.onHash)
+            let dropTrailing = (l.flags.contains(.isPunct) && !(l.length == 1 && scalars[l.start] == 46)) || possessive || date
                 || (!hyphenTail && !l.flags.contains(.capitalized) && !l.flags.contains(.uncased) && !l.flags.contains(.hasDigit))
             guard dropTrailing else { break }
             s.to -= 1
@@ -743,6 +747,12 @@ struct NERDocument {
                                           "spokeswoman", "spokesperson"].map(NERText.hashLower))
     static let speechVerbs = NERHashSet(["said", "says", "told", "added", "explained", "wrote", "argued", "insisted",
                                   "noted", "tweeted", "recalled", "admitted", "testified"].map(NERText.hashLower))
+    /// Days and months: the end of no name.
+    static let dateHashes = NERHashSet(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+        "december"].map(NERText.hashLower))
+    static let sundayHash = NERText.hashLower("sunday")
+    static let onHash = NERText.hashLower("on")
     /// "Musk-led", "state-run": the second half of a compound adjective, not of a name.
     static let compoundSuffixes = NERHashSet(["led", "run", "era", "like", "ish", "style", "born", "based", "owned", "backed",
                                        "made", "linked", "related", "free", "wide", "in-law", "elect"].map(NERText.hashLower))
