@@ -257,4 +257,31 @@ struct EntityTitleAndNameRuleTests {
         #expect(!w.entities.contains { $0.name.contains("United States") })
         #expect(entity(w, "AFP")?.kind == .organization)
     }
+
+    @Test("capitalized words joined by 'and' to an institution's head words are part of its name")
+    func andInsideInstitutionName() {
+        // GMB (held-out part)
+        let r = recognize("""
+            On Sunday, U.S. Health and Human Services Secretary Mike Leavitt said it would take the United States \
+            at least three to five years to produce 300 million doses of a vaccine.
+            The U.N. Food and Agricultural Organization has warned that the bird flu that has hit Turkey may \
+            already have arrived in neighboring countries.
+            The Joint Coordination and Monitoring Board Monday, says insurgent violence has killed 3700 people so \
+            far this year, most of them rebels.
+            """)
+        #expect(entity(r, "U.S. Health and Human Services")?.kind == .organization)
+        #expect(entity(r, "U.N. Food and Agricultural Organization")?.kind == .organization)
+        #expect(entity(r, "Joint Coordination and Monitoring Board")?.kind == .organization)
+        #expect(entity(r, "Mike Leavitt")?.kind == .person)
+        // wikinews/nasa-shuttle-retirement-homes
+        let w = recognize("""
+            The nose cap assembly and crew compartment trainer for the National Museum of the U.S. Air Force at \
+            Wright-Patterson Air Force Base in Ohio and orbital maneuvering system engines for the U.S. Space and \
+            Rocket Center in Huntsville, Alabama, the National Air and Space Museum, and the Evergreen Aviation & \
+            Space Museum.
+            """)
+        #expect(entity(w, "U.S. Space and Rocket Center")?.kind == .organization)
+        #expect(entity(w, "National Air and Space Museum")?.kind == .organization)
+        #expect(entity(w, "National Air") == nil)
+    }
 }

@@ -674,6 +674,28 @@ struct NERDocument {
             while from > 0, isName(from - 1) || joiner(from - 1) {
                 from -= 1
             }
+            // "U.N. Relief and Works Agency", "National Oceanic and Atmospheric Administration": one or
+            // two capitalized words joined by "and" to the words before the head are part of the name,
+            // unless they name something of their own (a place, a nationality, an organization, a person).
+            if from < i, from >= 2, t[from - 1].lower == Self.andHash, isName(from - 2) {
+                var left = from - 2
+                // At most three words (a country and two of the name's), after "The" if any.
+                func opens(_ k: Int) -> Bool { isName(k) && t[k].lower != Self.theHash }
+                while left > 0, from - 1 - left < 3, opens(left - 1) { left -= 1 }
+                let run = left..<(from - 1)
+                // "U.S. Health and Human Services", "U.N. Food and Agricultural Organization": a
+                // leading country or body says whose it is.
+                let owner = NERPlaces.contains(t[left...left]) || (t[left].flags.contains(.allCaps) && t[left].flags.contains(.knownOrg))
+                let core = run.count >= 2 && owner ? (left + 1)..<(from - 1) : run
+                if core.count <= 2, !(left > 0 && opens(left - 1)),
+                   !core.contains(where: { k in
+                       let f = t[k].flags
+                       return f.contains(.orgHead) || f.contains(.knownOrg) || f.contains(.hasDigit)
+                           || (f.contains(.firstName) && !f.contains(.commonLower)) || Self.demonymHashes.contains(t[k].lower)
+                   }), !core.contains(where: { NERPlaces.contains(t[$0...$0]) }), !NERPlaces.contains(t[core]) {
+                    from = left
+                }
+            }
             // "New People's Party": a possessive between capitalized words belongs to the name.
             while from >= 3, word(from - 1) == "'s" || word(from - 1) == "\u{2019}s", isName(from - 2) {
                 from -= 2
