@@ -354,7 +354,9 @@ struct NERDocument {
             let tok = t[k]
             let v = scalars[tok.start]
             let comma = tok.length == 1 && (v == 44 || v == 59)
-            let joiner = span.type == 1 && ((tok.length == 1 && v == 38) || tok.lower == Self.andHash)
+            let joiner = (span.type == 1 && ((tok.length == 1 && v == 38) || tok.lower == Self.andHash))
+                || (span.type == 2 && tok.lower == Self.andHash && k > from && k + 1 < span.to
+                    && (isPlaceOrNationality(t[from..<k]) || isPlaceOrNationality(t[(k + 1)..<span.to])))
             let of = span.type == 1 && tok.lower == Self.ofHash && k + 1 < span.to && k - from >= 2
             // "CNN why Mexico", "Alps provide lowland Europe": a lower-case word that is neither a
             // connector ("of", "the", "and"), a particle ("van", "al") nor the tail of a hyphenated
@@ -389,6 +391,12 @@ struct NERDocument {
         }
         close(span.to)
         return out
+    }
+
+    /// "India and Sri Lanka", "American and Iraqi": a known place or a nationality on one side of
+    /// "and" makes the words two names (or none), not one organization's.
+    func isPlaceOrNationality(_ words: ArraySlice<NERToken>) -> Bool {
+        NERPlaces.contains(words) || (words.count == 1 && words.first.map { Self.demonymHashes.contains($0.lower) } == true)
     }
 
     static let innerConnectorHashes = NERHashSet(["of", "and", "the", "for", "at", "on", "upon", "des", "und", "e"]
@@ -475,7 +483,11 @@ struct NERDocument {
                 && t[s.to - 2].start == t[s.to - 3].end && t[s.to - 2].end == l.start
                 && (!l.flags.contains(.commonLower) || isShortGivenNameTail(s))
             let possessive = l.length == 2 && NERText.isApostrophe(scalars[l.start])
-            let dropTrailing = (l.flags.contains(.isPunct) && !(l.length == 1 && scalars[l.start] == 46)) || possessive
+            // "David Jackson Friday called…", "In Paris Friday": a day or a month after a name is
+            // when, not part of it ("The Mail on Sunday" keeps its day).
+            let date = s.to - s.from >= 2 && Self.dateHashes.contains(l.lower)
+                && !(l.lower == Self.sundayHash && t[s.to - 2].lower == Self.onHash)
+            let dropTrailing = (l.flags.contains(.isPunct) && !(l.length == 1 && scalars[l.start] == 46)) || possessive || date
                 || (!hyphenTail && !l.flags.contains(.capitalized) && !l.flags.contains(.uncased) && !l.flags.contains(.hasDigit))
             guard dropTrailing else { break }
             s.to -= 1
@@ -515,9 +527,17 @@ struct NERDocument {
         // "Castlefrank Road", "Century City Towers": places, whatever the tagger thought;
         // "Booker Prize", "Space Shuttle Atlantis": things.
         if s.to - s.from >= 2, Self.placeHashes.contains(t[s.to - 1].lower) { return nil }
+        // "Mount Merapi", "Lake Placid", "Fort Worth": a place, unless an organization's word follows.
+        if s.to - s.from >= 2, Self.placePrefixHashes.contains(t[s.from].lower),
+           !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) { return nil }
         if (s.from..<s.to).contains(where: { Self.thingHashes.contains(t[$0].lower) }) { return nil }
         // A country, state or well-known city named alone is a place, not its government or team.
         if NERPlaces.contains(t[s.from..<s.to]) { return nil }
+        // "Sri | Lankan", "Sri | Lanka": the first words of a place's name or of a nationality.
+        if s.to < t.count, t[s.to].flags.contains(.capitalized),
+           NERPlaces.contains(t[s.from...s.to]) || (s.to - s.from == 1 && Self.demonymHashes.contains(t[s.to].lower)) {
+            return nil
+        }
         if isDemonymPhrase(s) { return nil }
         if s.to - s.from == 1 {
             let f = t[s.from]
@@ -541,6 +561,10 @@ struct NERDocument {
     static let nameParticles = NERHashSet(["di", "de", "da", "del", "della", "van", "von", "der", "den", "al",
         "el", "bin", "ibn", "le", "la", "du", "dos", "das", "ter", "ten", "al-", "y"].map { NERText.hashLower($0) })
 
+    /// Particles that sit inside a name, between its given names and its family name.
+    static let innerParticles = NERHashSet(["di", "de", "da", "del", "della", "van", "von", "der", "al", "el", "bin",
+        "ibn", "du", "dos", "das"].map { NERText.hashLower($0) })
+
     static func joinNameParts(_ tags: [Int], _ t: [NERToken], _ s: [UInt32]) -> [Int] {
         var tags = tags
         let b = NERTag.bPER.rawValue, inside = NERTag.iPER.rawValue
@@ -552,6 +576,41 @@ struct NERDocument {
         }
         var i = 1
         while i < tags.count {
+            if tags[i] == 0, i + 1 < tags.count, tags[i - 1] != 0, let right = NERTag(rawValue: tags[i + 1]), right.isBegin,
+               t[i].length == 1, NERText.isHyphen(s[t[i].start]), t[i].start == t[i - 1].end, t[i + 1].start == t[i].end,
+               t[i - 1].flags.contains(.capitalized), t[i + 1].flags.contains(.capitalized),
+               !t[i - 1].flags.contains(.allCaps), !t[i + 1].flags.contains(.allCaps) {
+                // "Mohamed El | - | Hassan Mohamed": two names touching a hyphen, one of them longer
+                // than a word, are one name of the second's kind ("Clinton-Obama race" stays two).
+                var first = i - 1
+                while first > 0, NERTag(rawValue: tags[first])?.isInside == true { first -= 1 }
+                let rightLong = i + 2 < tags.count && tags[i + 2] == NERTag.inside(right.type).rawValue
+                if i - 1 > first || rightLong {
+                    tags[first] = NERTag.begin(right.type).rawValue
+                    for k in (first + 1)...(i + 1) { tags[k] = NERTag.inside(right.type).rawValue }
+                    i += 2
+                    continue
+                }
+            }
+            // "Jaap de Hoop Scheffer", "Luiz Inacio Lula da Silva", "Khaled el-Masri": a name particle
+            // after a person's name, before capitalized words the tagger left out, continues the name.
+            if tags[i] == 0, isPER(i - 1), i + 1 < tags.count, adjacent(i - 1), innerParticles.contains(t[i].lower),
+               !t[i].flags.contains(.capitalized) {
+                var j = i + 1
+                if j + 1 < tags.count, t[j].length == 1, NERText.isHyphen(s[t[j].start]), tags[j] == 0 { j += 1 }
+                var end = j
+                func plain(_ k: Int) -> Bool {
+                    let f = t[k].flags
+                    return tags[k] == 0 && f.contains(.capitalized) && !f.contains(.allCaps) && !f.contains(.commonLower)
+                        && !f.contains(.orgHead) && !f.contains(.title) && !f.contains(.knownOrg)
+                }
+                while end < tags.count, end - j < 2, plain(end) { end += 1 }
+                if end > j, end == tags.count || !t[end].flags.contains(.capitalized) {
+                    for k in i..<end { tags[k] = inside }
+                    i = end
+                    continue
+                }
+            }
             if tags[i] == b, isPER(i - 1), adjacent(i - 1) {
                 tags[i] = inside
             } else if tags[i] == 0, i + 1 < tags.count, isPER(i - 1), tags[i + 1] == b, adjacent(i - 1), adjacent(i),
@@ -580,6 +639,7 @@ struct NERDocument {
         "administration", "court", "parliament", "congress", "senate", "assembly", "airlines", "airways",
         "trust", "fund", "network", "studios", "records", "brands", "technologies", "systems", "labs",
         "laboratory", "observatory", "orchestra", "institution", "guard", "cooperative", "alliance",
+        "front", "movement", "forces", "brigades",
     ]
 
     /// `institutionHeads` as word hashes. A token whose lower-cased text is one of those (ASCII)
@@ -614,6 +674,28 @@ struct NERDocument {
             var from = i
             while from > 0, isName(from - 1) || joiner(from - 1) {
                 from -= 1
+            }
+            // "U.N. Relief and Works Agency", "National Oceanic and Atmospheric Administration": one or
+            // two capitalized words joined by "and" to the words before the head are part of the name,
+            // unless they name something of their own (a place, a nationality, an organization, a person).
+            if from < i, from >= 2, t[from - 1].lower == Self.andHash, isName(from - 2) {
+                var left = from - 2
+                // At most three words (a country and two of the name's), after "The" if any.
+                func opens(_ k: Int) -> Bool { isName(k) && t[k].lower != Self.theHash }
+                while left > 0, from - 1 - left < 3, opens(left - 1) { left -= 1 }
+                let run = left..<(from - 1)
+                // "U.S. Health and Human Services", "U.N. Food and Agricultural Organization": a
+                // leading country or body says whose it is.
+                let owner = NERPlaces.contains(t[left...left]) || (t[left].flags.contains(.allCaps) && t[left].flags.contains(.knownOrg))
+                let core = run.count >= 2 && owner ? (left + 1)..<(from - 1) : run
+                if core.count <= 2, !(left > 0 && opens(left - 1)),
+                   !core.contains(where: { k in
+                       let f = t[k].flags
+                       return f.contains(.orgHead) || f.contains(.knownOrg) || f.contains(.hasDigit)
+                           || (f.contains(.firstName) && !f.contains(.commonLower)) || Self.demonymHashes.contains(t[k].lower)
+                   }), !core.contains(where: { NERPlaces.contains(t[$0...$0]) }), !NERPlaces.contains(t[core]) {
+                    from = left
+                }
             }
             // "New People's Party": a possessive between capitalized words belongs to the name.
             while from >= 3, word(from - 1) == "'s" || word(from - 1) == "\u{2019}s", isName(from - 2) {
@@ -735,14 +817,21 @@ struct NERDocument {
         "road", "street", "avenue", "boulevard", "highway", "square", "tower", "towers", "bridge", "airport",
         "station", "river", "lake", "mountain", "mountains", "island", "islands", "valley", "county", "province",
         "district", "state", "city", "coast", "bay", "beach", "canyon", "desert", "ocean", "sea", "lane", "drive",
-        "east", "west", "north", "south",
+        "east", "west", "north", "south", "hills", "springs", "heights", "falls",
     ]
+    static let placePrefixHashes = NERHashSet(["mount", "mt.", "lake", "fort"].map(NERText.hashLower))
 
     static let theHash = NERText.hashLower("the")
     static let trailingTitleHashes = NERHashSet(["ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "spokesman",
                                           "spokeswoman", "spokesperson"].map(NERText.hashLower))
     static let speechVerbs = NERHashSet(["said", "says", "told", "added", "explained", "wrote", "argued", "insisted",
                                   "noted", "tweeted", "recalled", "admitted", "testified"].map(NERText.hashLower))
+    /// Days and months: the end of no name.
+    static let dateHashes = NERHashSet(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+        "december"].map(NERText.hashLower))
+    static let sundayHash = NERText.hashLower("sunday")
+    static let onHash = NERText.hashLower("on")
     /// "Musk-led", "state-run": the second half of a compound adjective, not of a name.
     static let compoundSuffixes = NERHashSet(["led", "run", "era", "like", "ish", "style", "born", "based", "owned", "backed",
                                        "made", "linked", "related", "free", "wide", "in-law", "elect"].map(NERText.hashLower))

@@ -25,6 +25,17 @@ extension NERDocument {
                !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) {
                 v[1] += 1
             }
+            // "Dwain Chambers", "Jessica Anderson" tagged as an organization: a known given name and
+            // a known surname, with no word of an organization's, office's or place's, are a person.
+            if s.type == 2, s.to - s.from >= 2, s.to - s.from <= 3, t[s.from].flags.contains(.firstName),
+               !t[s.from].flags.contains(.commonLower), !last.contains(.commonLower), last.contains(.surname),
+               (s.from..<s.to).allSatisfy({ k in
+                   let f = t[k].flags
+                   return f.contains(.capitalized) && !f.contains(.allCaps) && !f.contains(.orgHead) && !f.contains(.knownOrg)
+                       && !f.contains(.title)
+               }), !NERPlaces.contains(t[s.from..<s.to]) {
+                v[1] += 2
+            }
             // "Helmut Newton" tagged as a place: a known given name and a surname, neither a place
             // word nor an organization's, are a person.
             if s.type == 3, s.to - s.from >= 2, s.to - s.from <= 3, t[s.from].flags.contains(.firstName),
