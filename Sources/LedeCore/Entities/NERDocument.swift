@@ -145,7 +145,16 @@ struct NERDocument {
     static func string(_ s: [UInt32], _ from: Int, _ to: Int, lower: Bool) -> String {
         guard from < to, from >= 0, to <= s.count else { return "" }
         // Read through the buffer: indexing the array checks bounds at every scalar.
-        return s.withUnsafeBufferPointer { s in String(unsafeUninitializedCapacity: (to - from) * 4) { buf in
+        return s.withUnsafeBufferPointer { s in
+            // The capacity asked for is the exact UTF-8 length (an upper bound when white space is
+            // collapsed): up to 15 bytes, which most names and keys are, the string is then stored
+            // inline, with no allocation to make, validate and later release.
+            var capacity = 0
+            for i in from..<to {
+                let v = lower && s[i] >= 0x80 ? NERText.lowered(s[i]) : s[i]
+                capacity += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : v < 0x110000 ? 4 : 3
+            }
+            return String(unsafeUninitializedCapacity: capacity) { buf in
             var n = 0
             var space = false
             for i in from..<to {
@@ -171,7 +180,8 @@ struct NERDocument {
                 }
             }
             return n
-        } }
+            }
+        }
     }
 
     func text(of span: Span) -> String {
@@ -242,17 +252,23 @@ struct NERDocument {
                 var from = i
                 while from < j, inOrg[from] { from += 1 }
                 if (from..<j).contains(where: { inOrg[$0] }) || from == j { i = j; continue }
-                for part in splitAtSeparators(Span(sentence: si, from: from, to: j, type: tag.type, tagged: true), cut: from > i)
-                    .flatMap({ splitAtTitle($0) }).flatMap({ splitOwner($0) }) {
-                    let (head, tail) = splitPossessive(part)
-                    for k in 0..<2 {
-                        guard let piece = k == 0 ? head : tail else { continue }
-                        if var span = clean(piece) {
-                            setKey(&span)
-                            // "the film Easy Rider": a title, here and wherever else the article names it.
-                            if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { notNames.insert(span.key); continue }
-                            if isPostNominal(span) { continue }
-                            spans.append(span)
+                // Nested loops rather than `flatMap`s: each of those built an array per tagged span.
+                // The splits read only the sentence's tokens, so running the body between them
+                // changes nothing.
+                for separated in splitAtSeparators(Span(sentence: si, from: from, to: j, type: tag.type, tagged: true), cut: from > i) {
+                    for titled in splitAtTitle(separated) {
+                        for part in splitOwner(titled) {
+                            let (head, tail) = splitPossessive(part)
+                            for k in 0..<2 {
+                                guard let piece = k == 0 ? head : tail else { continue }
+                                if var span = clean(piece) {
+                                    setKey(&span)
+                                    // "the film Easy Rider": a title, here and wherever else the article names it.
+                                    if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { notNames.insert(span.key); continue }
+                                    if isPostNominal(span) { continue }
+                                    spans.append(span)
+                                }
+                            }
                         }
                     }
                 }

@@ -503,6 +503,10 @@ extension NERDocument {
     /// relate, when one does.
     func links() -> [EntityLinkEvidence] {
         var out: [EntityLinkEvidence] = []
+        // The sentence's entities in order of first mention, and that mention (a few per sentence);
+        // emptied for each sentence rather than allocated anew.
+        var order: [Int] = []
+        var firstOf: [Int] = []
         // Spans are in sentence order: each sentence's are one run.
         var runStart = 0
         while runStart < spans.count {
@@ -511,9 +515,8 @@ extension NERDocument {
             while runEnd < spans.count, spans[runEnd].sentence == si { runEnd += 1 }
             let members = runStart..<runEnd
             runStart = runEnd
-            // The sentence's entities in order of first mention, and that mention (a few per sentence).
-            var order: [Int] = []
-            var firstOf: [Int] = []
+            order.removeAll(keepingCapacity: true)
+            firstOf.removeAll(keepingCapacity: true)
             for m in members where !order.contains(entityOf[m]) {
                 order.append(entityOf[m])
                 firstOf.append(m)
