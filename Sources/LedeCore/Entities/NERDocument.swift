@@ -21,10 +21,10 @@ struct NERDocument {
         var type: Int
         /// Found by the tagger (true) or by document consistency (false).
         var tagged: Bool
-        /// The lower-cased surface (see `key(of:)`), set once the span's bounds are final.
-        var key = ""
-        /// `key` as an index into the document's keys (`keyNames`), so the document-level passes
-        /// look kinds up in arrays instead of hashing strings.
+        /// The lower-cased surface (see `key(of:)`) as an index into the document's keys
+        /// (`keyNames`), set once the span's bounds are final: the document-level passes look kinds
+        /// up in arrays instead of hashing strings, and a span holds no string, so copying one
+        /// (spans are copied at every step) retains and releases nothing.
         var id = -1
     }
 
@@ -211,11 +211,13 @@ struct NERDocument {
         return id
     }
 
-    /// Sets the span's key and its id once its bounds are final.
+    /// Sets the span's key id once its bounds are final.
     mutating func setKey(_ span: inout Span) {
-        span.key = key(of: span)
-        span.id = intern(span.key)
+        span.id = intern(key(of: span))
     }
+
+    /// The span's key (set by `setKey`).
+    func key(_ span: Span) -> String { keyNames[span.id] }
 
     // MARK: - Tagging
 
@@ -264,7 +266,7 @@ struct NERDocument {
                                 if var span = clean(piece) {
                                     setKey(&span)
                                     // "the film Easy Rider": a title, here and wherever else the article names it.
-                                    if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { notNames.insert(span.key); continue }
+                                    if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { notNames.insert(key(span)); continue }
                                     if isPostNominal(span) { continue }
                                     spans.append(span)
                                 }
@@ -323,7 +325,7 @@ struct NERDocument {
                 guard var span = clean(Span(sentence: si, from: k, to: to, type: 1, tagged: false)),
                       span.from == k, span.to == to else { continue }
                 setKey(&span)
-                if notNames.contains(span.key) { continue }
+                if notNames.contains(key(span)) { continue }
                 spans.append(span)
                 for j in k..<to { covered[j] = true }
                 k = to - 1

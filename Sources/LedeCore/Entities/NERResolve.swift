@@ -86,8 +86,9 @@ extension NERDocument {
         var out: [String] = []
         for s in spans where s.to - s.from == 1 && s.from > 0 {
             let t = sentences[s.sentence].tokens
-            guard t[s.from - 1].lower == Self.theHash, s.key.count >= 3, s.key.hasSuffix("s") else { continue }
-            if surnames.contains(String(s.key.dropLast())) { out.append(s.key) }
+            let surface = key(s)
+            guard t[s.from - 1].lower == Self.theHash, surface.count >= 3, surface.hasSuffix("s") else { continue }
+            if surnames.contains(String(surface.dropLast())) { out.append(surface) }
         }
         return out
     }
@@ -173,7 +174,7 @@ extension NERDocument {
                   t[s.to + 2].length == 1, scalars[t[s.to + 2].start] == 41 else { continue }
             let a = t[s.to + 1]
             guard a.flags.contains(.capitalized), a.length >= 2 else { continue }
-            out[text(a.start, a.end).lowercased()] = s.key
+            out[text(a.start, a.end).lowercased()] = key(s)
         }
         return out
     }
@@ -199,7 +200,13 @@ extension NERDocument {
             let kind = kinds[s.id]
             guard kind != 0 else { continue }
             let t = sentences[s.sentence].tokens
-            add((s.from..<s.to).map { t[$0].lower }, s.key, s.id, kind)
+            // Most spans repeat a name already added: checked on the tokens, before an array of
+            // their hashes is built for `add` to turn down.
+            let known = patterns[t[s.from].lower]?.contains { p in
+                p.id == s.id && p.hashes.count == s.to - s.from
+                    && p.hashes.indices.allSatisfy { p.hashes[$0] == t[s.from + $0].lower }
+            } ?? false
+            if !known { add((s.from..<s.to).map { t[$0].lower }, key(s), s.id, kind) }
             if kind == 1, s.to - s.from >= 2 {
                 let last = t[s.to - 1]
                 if last.length >= 2, !last.flags.contains(.title) {
@@ -255,7 +262,7 @@ extension NERDocument {
                     added.append(span)
                     for d in 0..<p.hashes.count { covered[base[si] + i + d] = true }
                     if kinds[span.id] == 0 { kinds[span.id] = p.kind }
-                    if span.id != p.id, aliasOf[span.key] == nil { aliasOf[span.key] = p.key }
+                    if span.id != p.id, aliasOf[key(span)] == nil { aliasOf[key(span)] = p.key }
                     i += p.hashes.count
                 } else {
                     i += 1
@@ -285,7 +292,7 @@ extension NERDocument {
             } else {
                 index[s.id] = keys.count
                 keyOf[i] = keys.count
-                keys.append(s.key)
+                keys.append(key(s))
                 keyIDOf.append(s.id)
                 count.append(1)
             }
@@ -441,7 +448,10 @@ extension NERDocument {
             if firstSpan[keyOf[i]] < 0 { firstSpan[keyOf[i]] = i }
             if firstUnshouted[keyOf[i]] < 0, !sentences[sp.sentence].shouted { firstUnshouted[keyOf[i]] = i }
         }
-        entities = groups.map { members in
+        // A loop rather than `groups.map`: that closure copied the whole document for every group.
+        var built: [DocumentEntity] = []
+        built.reserveCapacity(groups.count)
+        for members in groups {
             let r = root(members[0])
             let kindValue = info[r].kind == 2 ? EntityKind.organization : EntityKind.person
             // Name: the fullest form; "The X" gives way to "X" when both occur.
@@ -454,8 +464,9 @@ extension NERDocument {
             // A shouted headline's "ELON MUSK" is a mention, but the name is written as the body writes it.
             let i = firstUnshouted[fullest] >= 0 ? firstUnshouted[fullest] : firstSpan[fullest]
             let name = i >= 0 ? text(of: spans[i]) : keys[fullest]
-            return DocumentEntity(name: name, kind: kindValue)
+            built.append(DocumentEntity(name: name, kind: kindValue))
         }
+        entities = built
         for (i, s) in spans.enumerated() {
             let e = entityOf[i]
             let t = sentences[s.sentence].tokens
