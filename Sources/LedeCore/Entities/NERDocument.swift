@@ -155,31 +155,37 @@ struct NERDocument {
                 capacity += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : v < 0x110000 ? 4 : 3
             }
             return String(unsafeUninitializedCapacity: capacity) { buf in
-            var n = 0
-            var space = false
-            for i in from..<to {
-                var v = s[i]
-                if lower {
-                    if NERText.isSpace(v) { space = true; continue }
-                    if space { buf[n] = 32; n += 1; space = false }
-                    v = NERText.lowered(v)
+                // ASCII kept as written (as the sentences quoted as links' evidence mostly are): the
+                // bytes are the scalars narrowed, in a loop with no branch per scalar.
+                if !lower && capacity == to - from {
+                    for i in from..<to { buf[i - from] = UInt8(truncatingIfNeeded: s[i]) }
+                    return capacity
                 }
-                if v < 0x80 {
-                    buf[n] = UInt8(v); n += 1
-                } else if v < 0x800 {
-                    buf[n] = UInt8(0xC0 | (v >> 6)); buf[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
-                } else if v < 0x10000 {
-                    let w = (v >= 0xD800 && v < 0xE000) ? 0xFFFD : v
-                    buf[n] = UInt8(0xE0 | (w >> 12)); buf[n + 1] = UInt8(0x80 | ((w >> 6) & 0x3F))
-                    buf[n + 2] = UInt8(0x80 | (w & 0x3F)); n += 3
-                } else if v < 0x110000 {
-                    buf[n] = UInt8(0xF0 | (v >> 18)); buf[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    buf[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buf[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
-                } else {
-                    buf[n] = 0xEF; buf[n + 1] = 0xBF; buf[n + 2] = 0xBD; n += 3
+                var n = 0
+                var space = false
+                for i in from..<to {
+                    var v = s[i]
+                    if lower {
+                        if NERText.isSpace(v) { space = true; continue }
+                        if space { buf[n] = 32; n += 1; space = false }
+                        v = NERText.lowered(v)
+                    }
+                    if v < 0x80 {
+                        buf[n] = UInt8(v); n += 1
+                    } else if v < 0x800 {
+                        buf[n] = UInt8(0xC0 | (v >> 6)); buf[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+                    } else if v < 0x10000 {
+                        let w = (v >= 0xD800 && v < 0xE000) ? 0xFFFD : v
+                        buf[n] = UInt8(0xE0 | (w >> 12)); buf[n + 1] = UInt8(0x80 | ((w >> 6) & 0x3F))
+                        buf[n + 2] = UInt8(0x80 | (w & 0x3F)); n += 3
+                    } else if v < 0x110000 {
+                        buf[n] = UInt8(0xF0 | (v >> 18)); buf[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                        buf[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buf[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+                    } else {
+                        buf[n] = 0xEF; buf[n + 1] = 0xBF; buf[n + 2] = 0xBD; n += 3
+                    }
                 }
-            }
-            return n
+                return n
             }
         }
     }
@@ -225,9 +231,11 @@ struct NERDocument {
         // Per-sentence flags, reused from sentence to sentence instead of allocated for each.
         var inOrg: [Bool] = []
         var covered: [Bool] = []
+        var tagged: [Int] = []
         for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
             guard let model else { break }
-            let tags = markHyphenatedGivenNames(Self.joinNameParts(model.tag(s.tokens), s.tokens, scalars), si)
+            model.tag(s.tokens, into: &tagged)
+            let tags = markHyphenatedGivenNames(Self.joinNameParts(tagged, s.tokens, scalars), si)
             let sentenceStart = spans.count
             // Closures rather than method references: a reference to a method of this mutating
             // struct copies the whole document (every array retained) for each call site.

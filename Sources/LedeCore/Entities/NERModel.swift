@@ -261,9 +261,18 @@ package struct NERModel: Sendable {
     /// Greedy left-to-right tagging with BIO constraints. Tokens that cannot start a name
     /// (see `NERFeaturizer.fixedOutside`) get "O" without being scored, as in training.
     package func tag(_ tokens: [NERToken]) -> [Int] {
+        var tags: [Int] = []
+        tag(tokens, into: &tags)
+        return tags
+    }
+
+    /// The same tags written into `tags` (emptied first), so that a caller tagging sentence after
+    /// sentence reuses one array instead of allocating one per sentence.
+    package func tag(_ tokens: [NERToken], into tags: inout [Int]) {
         let n = tokens.count
-        guard n > 0 else { return [] }
-        var tags = [Int](repeating: 0, count: n)
+        tags.removeAll(keepingCapacity: true)
+        guard n > 0 else { return }
+        tags.append(contentsOf: repeatElement(0, count: n))
         let tc = NERTag.count
         let rowCount = NERFeaturizer.baseCount + 4
         dense.withUnsafeBufferPointer { w in
@@ -304,6 +313,5 @@ package struct NERModel: Sendable {
             }
           }
         }
-        return tags
     }
 }

@@ -163,9 +163,10 @@ package enum NERText {
         s.withUnsafeBufferPointer { token($0, start, end) }
     }
 
-    /// One pass over the scalars builds the word hash, the shape and the prefixes; a second over
-    /// the last four the suffixes. ASCII (nearly every scalar of English news) is classified by
-    /// ranges; other scalars by their Unicode properties.
+    /// One pass over the scalars builds the word hash and the shape; the prefixes and suffixes are
+    /// hashed from the first three and last four scalars afterwards, and only for the tokens that
+    /// use them. ASCII (nearly every scalar of English news) is classified by ranges; other
+    /// scalars by their Unicode properties.
     @inline(__always)
     static func token(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> NERToken {
         var flags: TokenFlags = []
@@ -173,16 +174,31 @@ package enum NERText {
         var lastClass: UInt32 = 0
         var upper = 0, lower = 0, letters = 0
         var h = fnvOffset
-        var p2 = fnvOffset ^ 11, p3 = fnvOffset ^ 12
-        for i in start..<end {
+        var i = start
+        while i < end {
             let v = s[i]
+            // A run of ASCII lower-case letters (most of every word) in a loop of its own: one
+            // class, so one step of the shape, and nothing to lower-case.
+            if v &- 97 < 26 {
+                var j = i
+                repeat {
+                    h = (h ^ UInt64(s[j])) &* fnvPrime
+                    j += 1
+                } while j < end && s[j] &- 97 < 26
+                lower += j - i
+                letters += j - i
+                if lastClass != 120 {
+                    shapeHash = (shapeHash ^ 120) &* fnvPrime  // x
+                    lastClass = 120
+                }
+                i = j
+                continue
+            }
             let lv: UInt32
             let cls: UInt32
             if v < 128 {
                 if v &- 65 < 26 {
                     lv = v + 32; cls = 88; upper += 1; letters += 1  // X
-                } else if v &- 97 < 26 {
-                    lv = v; cls = 120; lower += 1; letters += 1  // x
                 } else if v &- 48 < 10 {
                     lv = v; cls = 100; flags.insert(.hasDigit)  // d
                 } else {
@@ -201,14 +217,11 @@ package enum NERText {
                 }
             }
             h = (h ^ UInt64(lv)) &* fnvPrime
-            if i - start < 3 {
-                p3 = (p3 ^ UInt64(lv)) &* fnvPrime
-                if i - start < 2 { p2 = (p2 ^ UInt64(lv)) &* fnvPrime }
-            }
             if cls != lastClass {
                 shapeHash = (shapeHash ^ UInt64(cls)) &* fnvPrime
                 lastClass = cls
             }
+            i += 1
         }
         let first = s[start]
         if letters > 0 { flags.insert(.hasLetter) }
@@ -225,6 +238,12 @@ package enum NERText {
                             suffix2: 0, suffix3: 0, suffix4: 0, flags: flags, length: n)
         }
         // Affix hashes stay unmixed FNV states: the featurizer's row hashing mixes them.
+        var p2 = fnvOffset ^ 11, p3 = fnvOffset ^ 12
+        for i in start..<min(end, start + 3) {
+            let lv = UInt64(lowered(s[i]))
+            p3 = (p3 ^ lv) &* fnvPrime
+            if i - start < 2 { p2 = (p2 ^ lv) &* fnvPrime }
+        }
         var s2 = fnvOffset ^ 21, s3 = fnvOffset ^ 22, s4 = fnvOffset ^ 23
         for i in max(start, end - 4)..<end {
             let lv = UInt64(lowered(s[i]))
