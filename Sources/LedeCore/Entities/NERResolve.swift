@@ -298,16 +298,20 @@ extension NERDocument {
             }
         }
         // Each key's words (without a leading "the") as hashes, so the pairwise comparisons
-        // below compare integers; read from the key's scalars without building substrings.
-        struct KeyInfo { var words: [UInt64]; var first: [UInt32]; var hyphenLast: Bool; var initials: [UInt32]; var kind: Int; var the: Bool }
-        var info: [KeyInfo] = []
-        info.reserveCapacity(keys.count)
-        var words: [UInt64] = []
-        var initials: [UInt32] = []
+        // below compare integers; read from the key's scalars without building substrings. The
+        // words, the first word's scalars and the initials of all keys sit in three flat arrays,
+        // a range per key: three small arrays per key were most of this pass's allocations.
+        var words: [UInt64] = [], wordsAt: [Range<Int>] = []
+        var firsts: [UInt32] = [], firstAt: [Range<Int>] = []
+        var initials: [UInt32] = [], initialsAt: [Range<Int>] = []
+        var hyphenLastOf: [Bool] = [], theOf: [Bool] = [], kindOf: [Int] = []
+        wordsAt.reserveCapacity(keys.count)
+        firstAt.reserveCapacity(keys.count)
+        initialsAt.reserveCapacity(keys.count)
+        kindOf.reserveCapacity(keys.count)
         var firstWords: [[UInt32]] = [[], []]
         for (ki, k) in keys.enumerated() {
-            words.removeAll(keepingCapacity: true)
-            initials.removeAll(keepingCapacity: true)
+            let wordStart = words.count, initialStart = initials.count
             firstWords[0].removeAll(keepingCapacity: true)
             firstWords[1].removeAll(keepingCapacity: true)
             var h = NERText.fnvOffset, len = 0, hyphen = false, hyphenLast = false, firstScalar: UInt32 = 0
@@ -323,60 +327,62 @@ extension NERDocument {
                 if v.value == 32 { endWord(); continue }
                 if len == 0 { firstScalar = v.value }
                 if v.value == 45 { hyphen = true }
-                if words.count < 2 { firstWords[words.count].append(v.value) }
+                if words.count - wordStart < 2 { firstWords[words.count - wordStart].append(v.value) }
                 h = (h ^ UInt64(v.value)) &* NERText.fnvPrime
                 len += 1
             }
             endWord()
-            let the = words.count > 1 && words[0] == Self.theHash
+            let the = words.count - wordStart > 1 && words[wordStart] == Self.theHash
             // "the" is a connector, so it is not among the initials either way.
-            if the { words.removeFirst() }
-            info.append(KeyInfo(words: words, first: firstWords[the ? 1 : 0], hyphenLast: hyphenLast,
-                                initials: initials, kind: kinds[keyIDOf[ki]], the: the))
+            wordsAt.append((the ? wordStart + 1 : wordStart)..<words.count)
+            let firstStart = firsts.count
+            firsts.append(contentsOf: firstWords[the ? 1 : 0])
+            firstAt.append(firstStart..<firsts.count)
+            initialsAt.append(initialStart..<initials.count)
+            hyphenLastOf.append(hyphenLast)
+            theOf.append(the)
+            kindOf.append(kinds[keyIDOf[ki]])
         }
-        // Checked before a key's other details are read: most pairs fail on it. The pairs below
-        // read these plain arrays rather than copying each `KeyInfo` (three arrays to retain).
-        let wordCount = info.map { $0.words.count }
-        let kindOf = info.map(\.kind)
-        let firstWordOf = info.map { $0.words.first }
-        let lastWordOf = info.map { $0.words.last }
-        let wordsOf = info.map(\.words)
+        // Checked before a key's other details are read: most pairs fail on it.
+        let wordCount = wordsAt.map(\.count)
+        let firstWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.lowerBound] }
+        let lastWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.upperBound - 1] }
         let givenName = givenNameKeys(keyOf: keyOf, keyCount: keys.count)
         // Parent of each key: the fuller key it abbreviates.
         var parent = [Int](repeating: -1, count: keys.count)
         for (ki, k) in keys.enumerated() {
-            let ik = info[ki]
-            let wk = ik.words
+            let wk = words[wordsAt[ki]]
+            let kind = kindOf[ki]
             var best = -1
             func consider(_ o: Int) {
                 if best >= 0 {
-                    if (info[o].words.count, count[o]) > (info[best].words.count, count[best]) { best = o }
+                    if (wordCount[o], count[o]) > (wordCount[best], count[best]) { best = o }
                 } else {
                     best = o
                 }
             }
-            let (wkFirst, wkLast) = (wk.first, wk.last)
+            let (wkFirst, wkLast) = (firstWordOf[ki], lastWordOf[ki])
             for oi in keys.indices where oi != ki && wordCount[oi] >= wk.count {
                 let woCount = wordCount[oi]
                 if woCount == wk.count {
                     // "The Foundation" and "Foundation": the bare form stands for both.
-                    if info[oi].words == wk, keys[oi].utf8.count < k.utf8.count { consider(oi) }
+                    if words[wordsAt[oi]] == wk, keys[oi].utf8.count < k.utf8.count { consider(oi) }
                     continue
                 }
                 let oKind = kindOf[oi]
-                if ik.kind == 1 || oKind == 1 {
+                if kind == 1 || oKind == 1 {
                     // A surname (or "First Last" of "First Middle Last") of a person named in full.
                     guard oKind == 1, wk.count == 1 || wkFirst == firstWordOf[oi] else { continue }
                     // Family name first with a hyphenated given name ("Kwok Wai-keung"): "Kwok".
-                    let familyFirst = woCount == 2 && wk.count == 1 && info[oi].hyphenLast && firstWordOf[oi] == wkFirst
+                    let familyFirst = woCount == 2 && wk.count == 1 && hyphenLastOf[oi] && firstWordOf[oi] == wkFirst
                     if lastWordOf[oi] == wkLast || familyFirst { consider(oi) }
-                } else if ik.kind == 2, oKind == 2 {
-                    if wk.count >= 2, info[oi].words.starts(with: wk) { consider(oi) }
-                    else if wk.count == 1, ik.first.count >= 2, info[oi].initials == ik.first { consider(oi) }
+                } else if kind == 2, oKind == 2 {
+                    if wk.count >= 2, words[wordsAt[oi]].starts(with: wk) { consider(oi) }
+                    else if wk.count == 1, firstAt[ki].count >= 2, initials[initialsAt[oi]] == firsts[firstAt[ki]] { consider(oi) }
                 }
             }
-            if best < 0, ik.kind == 1, wk.count == 1 {
-                best = fullNameStarting(with: ki, wordsOf, kindOf, count)
+            if best < 0, kind == 1, wk.count == 1 {
+                best = fullNameStarting(with: ki, firstWordOf, wordCount, kindOf, count)
             }
             if let a = aliasOf[k], a != k, let aid = keyIDs[a], index[aid] >= 0 {
                 parent[ki] = index[aid]
@@ -406,8 +412,8 @@ extension NERDocument {
         var weak = [Bool](repeating: false, count: groups.count)
         var spansOfGroup = [[Int]](repeating: [], count: groups.count)
         for i in spans.indices { spansOfGroup[groupOf[keyOf[i]]].append(i) }
-        for (g, members) in groups.enumerated() where info[root(members[0])].kind == 1 {
-            guard members.allSatisfy({ info[$0].words.count == 1 }) else { continue }
+        for (g, members) in groups.enumerated() where kindOf[root(members[0])] == 1 {
+            guard members.allSatisfy({ wordCount[$0] == 1 }) else { continue }
             var tagged = 0, titled = false, known = false
             for sp in spansOfGroup[g].map({ spans[$0] }) {
                 let t = sentences[sp.sentence].tokens
@@ -453,12 +459,12 @@ extension NERDocument {
         built.reserveCapacity(groups.count)
         for members in groups {
             let r = root(members[0])
-            let kindValue = info[r].kind == 2 ? EntityKind.organization : EntityKind.person
+            let kindValue = kindOf[r] == 2 ? EntityKind.organization : EntityKind.person
             // Name: the fullest form; "The X" gives way to "X" when both occur.
             let fullest = members.max { a, b in
-                let (wa, wb) = (info[a].words.count, info[b].words.count)
+                let (wa, wb) = (wordCount[a], wordCount[b])
                 if wa != wb { return wa < wb }
-                if info[a].the != info[b].the { return info[a].the }
+                if theOf[a] != theOf[b] { return theOf[a] }
                 return count[a] < count[b]
             } ?? r
             // A shouted headline's "ELON MUSK" is a mention, but the name is written as the body writes it.
@@ -467,6 +473,10 @@ extension NERDocument {
             built.append(DocumentEntity(name: name, kind: kindValue))
         }
         entities = built
+        // Each entity's mentions reserved at once rather than grown one reallocation at a time.
+        var mentionCount = [Int](repeating: 0, count: entities.count)
+        for e in entityOf { mentionCount[e] += 1 }
+        for e in entities.indices { entities[e].mentions.reserveCapacity(mentionCount[e]) }
         for (i, s) in spans.enumerated() {
             let e = entityOf[i]
             let t = sentences[s.sentence].tokens

@@ -128,10 +128,10 @@ extension NERDocument {
 
     /// "Andy Warhol … Andy": the person named in full whose given name a lone given name is (the
     /// most mentioned when several share it), or -1.
-    func fullNameStarting(with key: Int, _ words: [[UInt64]], _ kinds: [Int], _ count: [Int]) -> Int {
-        guard let first = words[key].first else { return -1 }
+    func fullNameStarting(with key: Int, _ firstWord: [UInt64?], _ wordCount: [Int], _ kinds: [Int], _ count: [Int]) -> Int {
+        guard let first = firstWord[key] else { return -1 }
         var best = -1
-        for o in words.indices where o != key && kinds[o] == 1 && words[o].count >= 2 && words[o][0] == first {
+        for o in firstWord.indices where o != key && kinds[o] == 1 && wordCount[o] >= 2 && firstWord[o] == first {
             if best < 0 || count[o] > count[best] { best = o }
         }
         return best
