@@ -28,6 +28,32 @@ struct NERDocument {
         var id = -1
     }
 
+    /// At most two spans, as the splitting rules (`splitAtTitle`, `splitOwner`) return them: a
+    /// sequence without an array, where an array for every tagged span's one or two pieces was a
+    /// good share of tagging's allocations.
+    struct SpanPair: Sequence, IteratorProtocol {
+        var first: Span?
+        var second: Span?
+
+        init(_ first: Span? = nil, _ second: Span? = nil) {
+            self.first = first
+            self.second = second
+        }
+
+        mutating func append(_ span: Span) {
+            if first == nil { first = span } else { second = span }
+        }
+
+        mutating func next() -> Span? {
+            if let span = first {
+                first = second
+                second = nil
+                return span
+            }
+            return nil
+        }
+    }
+
     let scalars: [UInt32]
     let lexicon: NERLexicon
     var sentences: [Sentence] = []

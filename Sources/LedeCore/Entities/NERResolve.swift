@@ -344,7 +344,7 @@ extension NERDocument {
             kindOf.append(kinds[keyIDOf[ki]])
         }
         // Checked before a key's other details are read: most pairs fail on it.
-        let wordCount = wordsAt.map(\.count)
+        let wordCount = wordsAt.map { $0.count }
         let firstWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.lowerBound] }
         let lastWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.upperBound - 1] }
         let givenName = givenNameKeys(keyOf: keyOf, keyCount: keys.count)
@@ -410,12 +410,13 @@ extension NERDocument {
         // A person named by one word only, only at the start of sentences, never after a title, with
         // a word that is not a known name: too weak ("Iodine", "Homeopathy").
         var weak = [Bool](repeating: false, count: groups.count)
-        var spansOfGroup = [[Int]](repeating: [], count: groups.count)
-        for i in spans.indices { spansOfGroup[groupOf[keyOf[i]]].append(i) }
         for (g, members) in groups.enumerated() where kindOf[root(members[0])] == 1 {
             guard members.allSatisfy({ wordCount[$0] == 1 }) else { continue }
             var tagged = 0, titled = false, known = false
-            for sp in spansOfGroup[g].map({ spans[$0] }) {
+            // The group's spans are found by a scan: few groups get this far, and a list of spans
+            // per group was an allocation (or several) for every group.
+            for i in spans.indices where groupOf[keyOf[i]] == g {
+                let sp = spans[i]
                 let t = sentences[sp.sentence].tokens
                 if sp.tagged { tagged += 1 }
                 if !isInitial(sp.sentence, sp.from) { known = true }
@@ -426,7 +427,8 @@ extension NERDocument {
             if !(titled || known || tagged >= 2) { weak[g] = true }
             // "a pink Marilyn", "the Marilyn pictures": a given name alone, never linked to a full name,
             // that the article writes after an article as one writes a thing's name.
-            if !titled, members.allSatisfy({ givenName[$0] }), spansOfGroup[g].contains(where: { afterArticle(spans[$0]) }) {
+            if !titled, members.allSatisfy({ givenName[$0] }),
+               spans.indices.contains(where: { groupOf[keyOf[$0]] == g && afterArticle(spans[$0]) }) {
                 weak[g] = true
             }
         }
@@ -477,10 +479,21 @@ extension NERDocument {
         var mentionCount = [Int](repeating: 0, count: entities.count)
         for e in entityOf { mentionCount[e] += 1 }
         for e in entities.indices { entities[e].mentions.reserveCapacity(mentionCount[e]) }
+        // A key's mentions mostly repeat one surface: its string is built once and reused while
+        // the scalars are the same.
+        var lastText = [String](repeating: "", count: keys.count)
+        var lastRange = [Range<Int>](repeating: 0..<0, count: keys.count)
         for (i, s) in spans.enumerated() {
             let e = entityOf[i]
             let t = sentences[s.sentence].tokens
-            let m = Mention(start: t[s.from].start, end: t[s.to - 1].end, text: text(of: s))
+            let (start, end) = (t[s.from].start, t[s.to - 1].end)
+            let k = keyOf[i]
+            let last = lastRange[k]
+            if last.isEmpty || last.count != end - start || !scalars[last].elementsEqual(scalars[start..<end]) {
+                lastText[k] = text(start, end)
+                lastRange[k] = start..<end
+            }
+            let m = Mention(start: start, end: end, text: lastText[k])
             entities[e].mentions.append(m)
             func addAlias(_ f: String) {
                 if f != entities[e].name && !entities[e].aliases.contains(f) { entities[e].aliases.append(f) }
