@@ -642,10 +642,18 @@ struct NERDocument {
 
     static let institutionConnectors: Set<String> = ["of", "for", "the", "and", "&", "at", "on", "de", "di", "la"]
 
+    /// `institutionConnectors` as word hashes: the connectors are ASCII words, which no other
+    /// text lower-cases to, so a token whose hash is not here is not one of them.
+    static let institutionConnectorHashes = NERHashSet(institutionConnectors.map(NERText.hashLower))
+
     func institutionSpans(_ si: Int) -> [Span] {
         let t = sentences[si].tokens
         var out: [Span] = []
         func word(_ i: Int) -> String { text(t[i].start, t[i].end) }
+        // The hash first: it turns down most words without building a string.
+        func isConnector(_ k: Int) -> Bool {
+            Self.institutionConnectorHashes.contains(t[k].lower) && Self.institutionConnectors.contains(word(k).lowercased())
+        }
         func isName(_ i: Int) -> Bool {
             t[i].flags.contains(.capitalized) && !t[i].flags.contains(.allCaps) || (t[i].flags.contains(.allCaps) && t[i].length <= 5)
                 || (t[i].flags.contains(.hasDigit) && !t[i].flags.contains(.isPunct))
@@ -675,7 +683,7 @@ struct NERDocument {
             var to = i + 1
             // "of [the] Capitalized…", "for the Visual Arts", "at Greensboro".
             var j = to
-            while j < t.count, Self.institutionConnectors.contains(word(j).lowercased()), !t[j].flags.contains(.capitalized) {
+            while j < t.count, isConnector(j), !t[j].flags.contains(.capitalized) {
                 j += 1
             }
             // After "of", "on", "at": a name, not a date or a number ("Kennedy Space Center on
@@ -695,14 +703,14 @@ struct NERDocument {
                 && (firstConnector != "on" || Self.deliberativeHeads.contains(head))
             if j > to, j < t.count, connectorOK, continues(j), word(to) != "and" {
                 var k = j
-                while k < t.count, isName(k) || (joiner(k) && k + 1 < t.count && isName(k + 1)) || (Self.institutionConnectors.contains(word(k).lowercased())
+                while k < t.count, isName(k) || (joiner(k) && k + 1 < t.count && isName(k + 1)) || (isConnector(k)
                                                     && k + 1 < t.count && continues(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && continues(k + 1) && word(i).lowercased() == "university")) {
                     // "Council on American-Islamic Relations Alia Salem": a known given name and
                     // another capitalized word after the name's own words begin a person's name.
                     let f = t[k].flags
                     if k > j, f.contains(.firstName), !f.contains(.commonLower), !f.contains(.orgHead), k + 1 < t.count,
                        t[k + 1].flags.contains(.capitalized), !t[k + 1].flags.contains(.orgHead),
-                       !Self.institutionConnectors.contains(word(k - 1).lowercased()) {
+                       !isConnector(k - 1) {
                         break
                     }
                     k += 1

@@ -211,7 +211,10 @@ extension NERDocument {
                 let last = t[s.to - 1]
                 if last.length >= 2, !last.flags.contains(.title) {
                     let surname = text(last.start, last.end).lowercased()
-                    add([last.lower], surname, intern(surname), 1)
+                    // A pattern's key is its id's key, so a one-word pattern with this key is this
+                    // surname's, already added: no interning and no array to build for it.
+                    let known = patterns[last.lower]?.contains { $0.hashes.count == 1 && $0.key == surname } ?? false
+                    if !known { add([last.lower], surname, intern(surname), 1) }
                 }
             }
         }
