@@ -77,6 +77,11 @@ extension NERDocument {
     /// "the Sams continued…": a person's surname in the plural after "the" names the family,
     /// not a person or an organization.
     func familyPlurals() -> [String] {
+        // Most articles name no one-word name right after "the": the surnames are gathered (a
+        // string and a set insertion each) only when one does.
+        guard spans.contains(where: { s in
+            s.to - s.from == 1 && s.from > 0 && sentences[s.sentence].tokens[s.from - 1].lower == Self.theHash
+        }) else { return [] }
         var surnames: Set<String> = []
         for s in spans where s.type == 1 && s.to - s.from >= 2 {
             let t = sentences[s.sentence].tokens
@@ -102,8 +107,9 @@ extension NERDocument {
             var i = 1
             while i + 1 < t.count {
                 defer { i += 1 }
-                guard scalars[t[i - 1].start] == 40, scalars[t[i + 1].start] == 41,
-                      t[i].flags.contains(.allCaps), t[i].length >= 2, t[i].length <= 6, i - 1 >= t[i].length else { continue }
+                // Capitals first: few words are, and their flags are at hand.
+                guard t[i].flags.contains(.allCaps), t[i].length >= 2, t[i].length <= 6, i - 1 >= t[i].length,
+                      scalars[t[i - 1].start] == 40, scalars[t[i + 1].start] == 41 else { continue }
                 let letters = Array(text(t[i].start, t[i].end).lowercased().unicodeScalars)
                 let words = ((i - 1 - letters.count)..<(i - 1)).map { t[$0] }
                 guard words.allSatisfy({ !$0.flags.contains(.capitalized) }) else { continue }
@@ -126,22 +132,31 @@ extension NERDocument {
         // Each word's first scalar when the word can spell out an acronym's letter (four scalars
         // or more, lower case), else 0, for all sentences in one array: every acronym is then
         // matched against plain integers. No letter is 0, so a 0 never matches.
-        var leads: [UInt32] = []
         var sentenceStart: [Int] = []
         sentenceStart.reserveCapacity(sentences.count + 1)
-        leads.reserveCapacity(sentences.reduce(0) { $0 + $1.tokens.count })
+        var total = 0
         for sentence in sentences {
-            sentenceStart.append(leads.count)
-            for word in sentence.tokens {
-                let lead = scalars[word.start]
-                let f = word.flags
-                guard word.length >= 4, !f.contains(.capitalized), !f.contains(.allCaps) else { leads.append(0); continue }
-                // ASCII first: only "a"..."z" are lower case there, without a property lookup.
-                let lower = lead < 0x80 ? (lead >= 97 && lead <= 122) : Unicode.Scalar(lead)?.properties.isLowercase == true
-                leads.append(lower ? lead : 0)
+            sentenceStart.append(total)
+            total += sentence.tokens.count
+        }
+        sentenceStart.append(total)
+        // Zeros first, then the leads written through the buffer: appending checked the array's
+        // uniqueness and capacity at every word of the article.
+        var leads = [UInt32](repeating: 0, count: total)
+        leads.withUnsafeMutableBufferPointer { leads in
+            for (si, sentence) in sentences.enumerated() {
+                var k = sentenceStart[si]
+                for word in sentence.tokens {
+                    defer { k += 1 }
+                    let f = word.flags
+                    guard word.length >= 4, !f.contains(.capitalized), !f.contains(.allCaps) else { continue }
+                    let lead = scalars[word.start]
+                    // ASCII first: only "a"..."z" are lower case there, without a property lookup.
+                    let lower = lead < 0x80 ? (lead >= 97 && lead <= 122) : Unicode.Scalar(lead)?.properties.isLowercase == true
+                    if lower { leads[k] = lead }
+                }
             }
         }
-        sentenceStart.append(leads.count)
         for acronym in acronyms {
             let letters = acronym.unicodeScalars.map(\.value)
             guard let firstLetter = letters.first else { continue }
