@@ -76,13 +76,14 @@ package struct NERFeaturizer: Sendable {
     /// Rows of the features of token `i` that do not depend on earlier tags; appends
     /// exactly `baseCount` rows to `out`.
     package func baseFeatures(_ t: [NERToken], _ i: Int, into out: inout [Int]) {
-        baseFeatures(t, i) { out.append($0) }
+        t.withUnsafeBufferPointer { t in baseFeatures(t, i) { out.append($0) } }
     }
 
     /// The same rows handed one by one to `emit` (the tagger sums them as they come, without
-    /// an intermediate array).
+    /// an intermediate array). Reads the tokens through a buffer: the tagger reads up to five
+    /// tokens per scored token, and the array checked every index.
     @inline(__always)
-    package func baseFeatures(_ t: [NERToken], _ i: Int, _ emit: (Int) -> Void) {
+    package func baseFeatures(_ t: UnsafeBufferPointer<NERToken>, _ i: Int, _ emit: (Int) -> Void) {
         let n = t.count
         let w = t[i]
         let wp = i > 0 ? t[i - 1].lower : Self.boundary
@@ -136,8 +137,12 @@ package struct NERFeaturizer: Sendable {
     }
 
     /// Rows of the features that depend on the two previous tags.
-    @inline(__always)
     package func tagFeatures(_ t: [NERToken], _ i: Int, prev: Int, prev2: Int) -> (Int, Int, Int, Int) {
+        t.withUnsafeBufferPointer { tagFeatures($0, i, prev: prev, prev2: prev2) }
+    }
+
+    @inline(__always)
+    package func tagFeatures(_ t: UnsafeBufferPointer<NERToken>, _ i: Int, prev: Int, prev2: Int) -> (Int, Int, Int, Int) {
         let p = UInt64(prev)
         return (row(40, p), row(41, p &* 16 &+ UInt64(prev2)), row(42, Self.pair(p, t[i].lower)),
                 row(43, Self.pair(p, t[i].shape)))
@@ -275,6 +280,7 @@ package struct NERModel: Sendable {
         tags.append(contentsOf: repeatElement(0, count: n))
         let tc = NERTag.count
         let rowCount = NERFeaturizer.baseCount + 4
+        tokens.withUnsafeBufferPointer { tokens in
         dense.withUnsafeBufferPointer { w in
           withUnsafeTemporaryAllocation(of: SIMD8<Int16>.self, capacity: rowCount) { rows in
             var prev = 0, prev2 = 0
@@ -312,6 +318,7 @@ package struct NERModel: Sendable {
                 prev = best
             }
           }
+        }
         }
     }
 }

@@ -139,7 +139,10 @@ package enum NERText {
     @inline(__always)
     static func isWordChar(_ v: UInt32) -> Bool {
         if v < 128 {
-            return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || (v >= 48 && v <= 57)
+            // Bit v of a 128-bit mask of "0"..."9", "A"..."Z", "a"..."z": one test instead of three
+            // ranges, for every scalar of the text.
+            return v < 64 ? (0x03FF_0000_0000_0000 as UInt64) >> UInt64(v) & 1 != 0
+                : (0x07FF_FFFE_07FF_FFFE as UInt64) >> UInt64(v - 64) & 1 != 0
         }
         guard let s = Unicode.Scalar(v) else { return false }
         let p = s.properties
