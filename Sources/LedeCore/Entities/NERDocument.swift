@@ -176,9 +176,17 @@ struct NERDocument {
             // collapsed): up to 15 bytes, which most names and keys are, the string is then stored
             // inline, with no allocation to make, validate and later release.
             var capacity = 0
-            for i in from..<to {
-                let v = lower && s[i] >= 0x80 ? NERText.lowered(s[i]) : s[i]
-                capacity += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : v < 0x110000 ? 4 : 3
+            // All ASCII (the OR of the scalars below 0x80, a reduction with no branch per scalar)
+            // is one byte a scalar, lower-cased or not.
+            var bits: UInt32 = 0
+            for i in from..<to { bits |= s[i] }
+            if bits < 0x80 {
+                capacity = to - from
+            } else {
+                for i in from..<to {
+                    let v = lower && s[i] >= 0x80 ? NERText.lowered(s[i]) : s[i]
+                    capacity += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : v < 0x110000 ? 4 : 3
+                }
             }
             return String(unsafeUninitializedCapacity: capacity) { buf in
                 // ASCII kept as written (as the sentences quoted as links' evidence mostly are): the
@@ -735,6 +743,10 @@ struct NERDocument {
     /// are that title wherever the article names it, whether or not the tagger proposed them here.
     mutating func markWorkTitles(_ si: Int) {
         let t = sentences[si].tokens
+        // Both rules start from a word in capitals or a work's cue word, which most sentences lack:
+        // one look at each token's flags settles that before the two scans.
+        let starts = TokenFlags.allCaps.rawValue | TokenFlags.workCue.rawValue
+        guard t.contains(where: { $0.flags.rawValue & starts != 0 }) else { return }
         // "15 IQ points", "the ICI system": see `isThingAcronym`.
         for k in t.indices where k + 1 < t.count && t[k].flags.contains(.allCaps) && !t[k].flags.contains(.knownOrg)
             && t[k + 1].flags.contains(.thingNoun) {
