@@ -88,18 +88,19 @@ struct NERDocument {
         for r in ranges {
             let tokens = lexicon.tokens(scalars, from: r.start, to: r.end)
             var cased = 0, caps = 0
-            for t in tokens where t.flags.contains(.hasLetter) && !t.flags.contains(.uncased) && t.length > 1 {
-                cased += 1
-                if t.flags.contains(.allCaps) { caps += 1 }
+            // One pass counts the cased words and gathers the lower-case ones.
+            for t in tokens where t.flags.contains(.hasLetter) && !t.flags.contains(.uncased) {
+                if t.length > 1 {
+                    cased += 1
+                    if t.flags.contains(.allCaps) { caps += 1 }
+                }
+                if !t.flags.contains(.capitalized) { lowerInDocument.insert(t.lower) }
             }
             let shouted = cased >= 2 && caps * 10 >= cased * 8
             // The byline is metadata: a line that only repeats it holds no mention.
             let skipped = !bylineKey.isEmpty && Self.mayBeByline(scalars, r, bylineLimit)
                 && (Self.isASCIIByline(scalars, r, bylineBytes) ?? Self.isByline(Self.key(text(r.start, r.end)), bylineKey))
             sentences.append(Sentence(span: r, tokens: tokens, shouted: shouted, skipped: skipped))
-            for t in tokens where t.flags.contains(.hasLetter) && !t.flags.contains(.capitalized) && !t.flags.contains(.uncased) {
-                lowerInDocument.insert(t.lower)
-            }
         }
         let lowerWords = lowerInDocument
         for i in sentences.indices {
