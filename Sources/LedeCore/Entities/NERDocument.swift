@@ -21,11 +21,37 @@ struct NERDocument {
         var type: Int
         /// Found by the tagger (true) or by document consistency (false).
         var tagged: Bool
-        /// The lower-cased surface (see `key(of:)`), set once the span's bounds are final.
-        var key = ""
-        /// `key` as an index into the document's keys (`keyNames`), so the document-level passes
-        /// look kinds up in arrays instead of hashing strings.
+        /// The lower-cased surface (see `key(of:)`) as an index into the document's keys
+        /// (`keyNames`), set once the span's bounds are final: the document-level passes look kinds
+        /// up in arrays instead of hashing strings, and a span holds no string, so copying one
+        /// (spans are copied at every step) retains and releases nothing.
         var id = -1
+    }
+
+    /// At most two spans, as the splitting rules (`splitAtTitle`, `splitOwner`) return them: a
+    /// sequence without an array, where an array for every tagged span's one or two pieces was a
+    /// good share of tagging's allocations.
+    struct SpanPair: Sequence, IteratorProtocol {
+        var first: Span?
+        var second: Span?
+
+        init(_ first: Span? = nil, _ second: Span? = nil) {
+            self.first = first
+            self.second = second
+        }
+
+        mutating func append(_ span: Span) {
+            if first == nil { first = span } else { second = span }
+        }
+
+        mutating func next() -> Span? {
+            if let span = first {
+                first = second
+                second = nil
+                return span
+            }
+            return nil
+        }
     }
 
     let scalars: [UInt32]
@@ -62,18 +88,19 @@ struct NERDocument {
         for r in ranges {
             let tokens = lexicon.tokens(scalars, from: r.start, to: r.end)
             var cased = 0, caps = 0
-            for t in tokens where t.flags.contains(.hasLetter) && !t.flags.contains(.uncased) && t.length > 1 {
-                cased += 1
-                if t.flags.contains(.allCaps) { caps += 1 }
+            // One pass counts the cased words and gathers the lower-case ones.
+            for t in tokens where t.flags.contains(.hasLetter) && !t.flags.contains(.uncased) {
+                if t.length > 1 {
+                    cased += 1
+                    if t.flags.contains(.allCaps) { caps += 1 }
+                }
+                if !t.flags.contains(.capitalized) { lowerInDocument.insert(t.lower) }
             }
             let shouted = cased >= 2 && caps * 10 >= cased * 8
             // The byline is metadata: a line that only repeats it holds no mention.
             let skipped = !bylineKey.isEmpty && Self.mayBeByline(scalars, r, bylineLimit)
                 && (Self.isASCIIByline(scalars, r, bylineBytes) ?? Self.isByline(Self.key(text(r.start, r.end)), bylineKey))
             sentences.append(Sentence(span: r, tokens: tokens, shouted: shouted, skipped: skipped))
-            for t in tokens where t.flags.contains(.hasLetter) && !t.flags.contains(.capitalized) && !t.flags.contains(.uncased) {
-                lowerInDocument.insert(t.lower)
-            }
         }
         let lowerWords = lowerInDocument
         for i in sentences.indices {
@@ -145,33 +172,57 @@ struct NERDocument {
     static func string(_ s: [UInt32], _ from: Int, _ to: Int, lower: Bool) -> String {
         guard from < to, from >= 0, to <= s.count else { return "" }
         // Read through the buffer: indexing the array checks bounds at every scalar.
-        return s.withUnsafeBufferPointer { s in String(unsafeUninitializedCapacity: (to - from) * 4) { buf in
-            var n = 0
-            var space = false
-            for i in from..<to {
-                var v = s[i]
-                if lower {
-                    if NERText.isSpace(v) { space = true; continue }
-                    if space { buf[n] = 32; n += 1; space = false }
-                    v = NERText.lowered(v)
-                }
-                if v < 0x80 {
-                    buf[n] = UInt8(v); n += 1
-                } else if v < 0x800 {
-                    buf[n] = UInt8(0xC0 | (v >> 6)); buf[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
-                } else if v < 0x10000 {
-                    let w = (v >= 0xD800 && v < 0xE000) ? 0xFFFD : v
-                    buf[n] = UInt8(0xE0 | (w >> 12)); buf[n + 1] = UInt8(0x80 | ((w >> 6) & 0x3F))
-                    buf[n + 2] = UInt8(0x80 | (w & 0x3F)); n += 3
-                } else if v < 0x110000 {
-                    buf[n] = UInt8(0xF0 | (v >> 18)); buf[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    buf[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buf[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
-                } else {
-                    buf[n] = 0xEF; buf[n + 1] = 0xBF; buf[n + 2] = 0xBD; n += 3
+        return s.withUnsafeBufferPointer { s in
+            // The capacity asked for is the exact UTF-8 length (an upper bound when white space is
+            // collapsed): up to 15 bytes, which most names and keys are, the string is then stored
+            // inline, with no allocation to make, validate and later release.
+            var capacity = 0
+            // All ASCII (the OR of the scalars below 0x80, a reduction with no branch per scalar)
+            // is one byte a scalar, lower-cased or not.
+            var bits: UInt32 = 0
+            for i in from..<to { bits |= s[i] }
+            if bits < 0x80 {
+                capacity = to - from
+            } else {
+                for i in from..<to {
+                    let v = lower && s[i] >= 0x80 ? NERText.lowered(s[i]) : s[i]
+                    capacity += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : v < 0x110000 ? 4 : 3
                 }
             }
-            return n
-        } }
+            return String(unsafeUninitializedCapacity: capacity) { buf in
+                // ASCII kept as written (as the sentences quoted as links' evidence mostly are): the
+                // bytes are the scalars narrowed, in a loop with no branch per scalar.
+                if !lower && capacity == to - from {
+                    for i in from..<to { buf[i - from] = UInt8(truncatingIfNeeded: s[i]) }
+                    return capacity
+                }
+                var n = 0
+                var space = false
+                for i in from..<to {
+                    var v = s[i]
+                    if lower {
+                        if NERText.isSpace(v) { space = true; continue }
+                        if space { buf[n] = 32; n += 1; space = false }
+                        v = NERText.lowered(v)
+                    }
+                    if v < 0x80 {
+                        buf[n] = UInt8(v); n += 1
+                    } else if v < 0x800 {
+                        buf[n] = UInt8(0xC0 | (v >> 6)); buf[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+                    } else if v < 0x10000 {
+                        let w = (v >= 0xD800 && v < 0xE000) ? 0xFFFD : v
+                        buf[n] = UInt8(0xE0 | (w >> 12)); buf[n + 1] = UInt8(0x80 | ((w >> 6) & 0x3F))
+                        buf[n + 2] = UInt8(0x80 | (w & 0x3F)); n += 3
+                    } else if v < 0x110000 {
+                        buf[n] = UInt8(0xF0 | (v >> 18)); buf[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                        buf[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buf[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+                    } else {
+                        buf[n] = 0xEF; buf[n + 1] = 0xBF; buf[n + 2] = 0xBD; n += 3
+                    }
+                }
+                return n
+            }
+        }
     }
 
     func text(of span: Span) -> String {
@@ -201,11 +252,13 @@ struct NERDocument {
         return id
     }
 
-    /// Sets the span's key and its id once its bounds are final.
+    /// Sets the span's key id once its bounds are final.
     mutating func setKey(_ span: inout Span) {
-        span.key = key(of: span)
-        span.id = intern(span.key)
+        span.id = intern(key(of: span))
     }
+
+    /// The span's key (set by `setKey`).
+    func key(_ span: Span) -> String { keyNames[span.id] }
 
     // MARK: - Tagging
 
@@ -213,9 +266,11 @@ struct NERDocument {
         // Per-sentence flags, reused from sentence to sentence instead of allocated for each.
         var inOrg: [Bool] = []
         var covered: [Bool] = []
+        var tagged: [Int] = []
         for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
             guard let model else { break }
-            let tags = markHyphenatedGivenNames(Self.joinNameParts(model.tag(s.tokens), s.tokens, scalars), si)
+            model.tag(s.tokens, into: &tagged)
+            let tags = markHyphenatedGivenNames(Self.joinNameParts(tagged, s.tokens, scalars), si)
             let sentenceStart = spans.count
             // Closures rather than method references: a reference to a method of this mutating
             // struct copies the whole document (every array retained) for each call site.
@@ -242,17 +297,23 @@ struct NERDocument {
                 var from = i
                 while from < j, inOrg[from] { from += 1 }
                 if (from..<j).contains(where: { inOrg[$0] }) || from == j { i = j; continue }
-                for part in splitAtSeparators(Span(sentence: si, from: from, to: j, type: tag.type, tagged: true), cut: from > i)
-                    .flatMap({ splitAtTitle($0) }).flatMap({ splitOwner($0) }) {
-                    let (head, tail) = splitPossessive(part)
-                    for k in 0..<2 {
-                        guard let piece = k == 0 ? head : tail else { continue }
-                        if var span = clean(piece) {
-                            setKey(&span)
-                            // "the film Easy Rider": a title, here and wherever else the article names it.
-                            if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { notNames.insert(span.key); continue }
-                            if isPostNominal(span) { continue }
-                            spans.append(span)
+                // Nested loops rather than `flatMap`s: each of those built an array per tagged span.
+                // The splits read only the sentence's tokens, so running the body between them
+                // changes nothing.
+                for separated in splitAtSeparators(Span(sentence: si, from: from, to: j, type: tag.type, tagged: true), cut: from > i) {
+                    for titled in splitAtTitle(separated) {
+                        for part in splitOwner(titled) {
+                            let (head, tail) = splitPossessive(part)
+                            for k in 0..<2 {
+                                guard let piece = k == 0 ? head : tail else { continue }
+                                if var span = clean(piece) {
+                                    setKey(&span)
+                                    // "the film Easy Rider": a title, here and wherever else the article names it.
+                                    if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { notNames.insert(key(span)); continue }
+                                    if isPostNominal(span) { continue }
+                                    spans.append(span)
+                                }
+                            }
                         }
                     }
                 }
@@ -307,7 +368,7 @@ struct NERDocument {
                 guard var span = clean(Span(sentence: si, from: k, to: to, type: 1, tagged: false)),
                       span.from == k, span.to == to else { continue }
                 setKey(&span)
-                if notNames.contains(span.key) { continue }
+                if notNames.contains(key(span)) { continue }
                 spans.append(span)
                 for j in k..<to { covered[j] = true }
                 k = to - 1
@@ -650,10 +711,18 @@ struct NERDocument {
 
     static let institutionConnectors: Set<String> = ["of", "for", "the", "and", "&", "at", "on", "de", "di", "la"]
 
+    /// `institutionConnectors` as word hashes: the connectors are ASCII words, which no other
+    /// text lower-cases to, so a token whose hash is not here is not one of them.
+    static let institutionConnectorHashes = NERHashSet(institutionConnectors.map(NERText.hashLower))
+
     func institutionSpans(_ si: Int) -> [Span] {
         let t = sentences[si].tokens
         var out: [Span] = []
         func word(_ i: Int) -> String { text(t[i].start, t[i].end) }
+        // The hash first: it turns down most words without building a string.
+        func isConnector(_ k: Int) -> Bool {
+            Self.institutionConnectorHashes.contains(t[k].lower) && Self.institutionConnectors.contains(word(k).lowercased())
+        }
         func isName(_ i: Int) -> Bool {
             t[i].flags.contains(.capitalized) && !t[i].flags.contains(.allCaps) || (t[i].flags.contains(.allCaps) && t[i].length <= 5)
                 || (t[i].flags.contains(.hasDigit) && !t[i].flags.contains(.isPunct))
@@ -705,7 +774,7 @@ struct NERDocument {
             var to = i + 1
             // "of [the] Capitalized…", "for the Visual Arts", "at Greensboro".
             var j = to
-            while j < t.count, Self.institutionConnectors.contains(word(j).lowercased()), !t[j].flags.contains(.capitalized) {
+            while j < t.count, isConnector(j), !t[j].flags.contains(.capitalized) {
                 j += 1
             }
             // After "of", "on", "at": a name, not a date or a number ("Kennedy Space Center on
@@ -725,14 +794,14 @@ struct NERDocument {
                 && (firstConnector != "on" || Self.deliberativeHeads.contains(head))
             if j > to, j < t.count, connectorOK, continues(j), word(to) != "and" {
                 var k = j
-                while k < t.count, isName(k) || (joiner(k) && k + 1 < t.count && isName(k + 1)) || (Self.institutionConnectors.contains(word(k).lowercased())
+                while k < t.count, isName(k) || (joiner(k) && k + 1 < t.count && isName(k + 1)) || (isConnector(k)
                                                     && k + 1 < t.count && continues(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && continues(k + 1) && word(i).lowercased() == "university")) {
                     // "Council on American-Islamic Relations Alia Salem": a known given name and
                     // another capitalized word after the name's own words begin a person's name.
                     let f = t[k].flags
                     if k > j, f.contains(.firstName), !f.contains(.commonLower), !f.contains(.orgHead), k + 1 < t.count,
                        t[k + 1].flags.contains(.capitalized), !t[k + 1].flags.contains(.orgHead),
-                       !Self.institutionConnectors.contains(word(k - 1).lowercased()) {
+                       !isConnector(k - 1) {
                         break
                     }
                     k += 1
@@ -757,6 +826,10 @@ struct NERDocument {
     /// are that title wherever the article names it, whether or not the tagger proposed them here.
     mutating func markWorkTitles(_ si: Int) {
         let t = sentences[si].tokens
+        // Both rules start from a word in capitals or a work's cue word, which most sentences lack:
+        // one look at each token's flags settles that before the two scans.
+        let starts = TokenFlags.allCaps.rawValue | TokenFlags.workCue.rawValue
+        guard t.contains(where: { $0.flags.rawValue & starts != 0 }) else { return }
         // "15 IQ points", "the ICI system": see `isThingAcronym`.
         for k in t.indices where k + 1 < t.count && t[k].flags.contains(.allCaps) && !t[k].flags.contains(.knownOrg)
             && t[k + 1].flags.contains(.thingNoun) {

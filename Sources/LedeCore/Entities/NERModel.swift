@@ -76,13 +76,14 @@ package struct NERFeaturizer: Sendable {
     /// Rows of the features of token `i` that do not depend on earlier tags; appends
     /// exactly `baseCount` rows to `out`.
     package func baseFeatures(_ t: [NERToken], _ i: Int, into out: inout [Int]) {
-        baseFeatures(t, i) { out.append($0) }
+        t.withUnsafeBufferPointer { t in baseFeatures(t, i) { out.append($0) } }
     }
 
     /// The same rows handed one by one to `emit` (the tagger sums them as they come, without
-    /// an intermediate array).
+    /// an intermediate array). Reads the tokens through a buffer: the tagger reads up to five
+    /// tokens per scored token, and the array checked every index.
     @inline(__always)
-    package func baseFeatures(_ t: [NERToken], _ i: Int, _ emit: (Int) -> Void) {
+    package func baseFeatures(_ t: UnsafeBufferPointer<NERToken>, _ i: Int, _ emit: (Int) -> Void) {
         let n = t.count
         let w = t[i]
         let wp = i > 0 ? t[i - 1].lower : Self.boundary
@@ -136,8 +137,12 @@ package struct NERFeaturizer: Sendable {
     }
 
     /// Rows of the features that depend on the two previous tags.
-    @inline(__always)
     package func tagFeatures(_ t: [NERToken], _ i: Int, prev: Int, prev2: Int) -> (Int, Int, Int, Int) {
+        t.withUnsafeBufferPointer { tagFeatures($0, i, prev: prev, prev2: prev2) }
+    }
+
+    @inline(__always)
+    package func tagFeatures(_ t: UnsafeBufferPointer<NERToken>, _ i: Int, prev: Int, prev2: Int) -> (Int, Int, Int, Int) {
         let p = UInt64(prev)
         return (row(40, p), row(41, p &* 16 &+ UInt64(prev2)), row(42, Self.pair(p, t[i].lower)),
                 row(43, Self.pair(p, t[i].shape)))
@@ -261,11 +266,21 @@ package struct NERModel: Sendable {
     /// Greedy left-to-right tagging with BIO constraints. Tokens that cannot start a name
     /// (see `NERFeaturizer.fixedOutside`) get "O" without being scored, as in training.
     package func tag(_ tokens: [NERToken]) -> [Int] {
+        var tags: [Int] = []
+        tag(tokens, into: &tags)
+        return tags
+    }
+
+    /// The same tags written into `tags` (emptied first), so that a caller tagging sentence after
+    /// sentence reuses one array instead of allocating one per sentence.
+    package func tag(_ tokens: [NERToken], into tags: inout [Int]) {
         let n = tokens.count
-        guard n > 0 else { return [] }
-        var tags = [Int](repeating: 0, count: n)
+        tags.removeAll(keepingCapacity: true)
+        guard n > 0 else { return }
+        tags.append(contentsOf: repeatElement(0, count: n))
         let tc = NERTag.count
         let rowCount = NERFeaturizer.baseCount + 4
+        tokens.withUnsafeBufferPointer { tokens in
         dense.withUnsafeBufferPointer { w in
           withUnsafeTemporaryAllocation(of: SIMD8<Int16>.self, capacity: rowCount) { rows in
             var prev = 0, prev2 = 0
@@ -304,6 +319,6 @@ package struct NERModel: Sendable {
             }
           }
         }
-        return tags
+        }
     }
 }

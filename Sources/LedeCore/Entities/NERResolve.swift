@@ -88,6 +88,11 @@ extension NERDocument {
     /// "the Sams continued…": a person's surname in the plural after "the" names the family,
     /// not a person or an organization.
     func familyPlurals() -> [String] {
+        // Most articles name no one-word name right after "the": the surnames are gathered (a
+        // string and a set insertion each) only when one does.
+        guard spans.contains(where: { s in
+            s.to - s.from == 1 && s.from > 0 && sentences[s.sentence].tokens[s.from - 1].lower == Self.theHash
+        }) else { return [] }
         var surnames: Set<String> = []
         for s in spans where s.type == 1 && s.to - s.from >= 2 {
             let t = sentences[s.sentence].tokens
@@ -97,8 +102,9 @@ extension NERDocument {
         var out: [String] = []
         for s in spans where s.to - s.from == 1 && s.from > 0 {
             let t = sentences[s.sentence].tokens
-            guard t[s.from - 1].lower == Self.theHash, s.key.count >= 3, s.key.hasSuffix("s") else { continue }
-            if surnames.contains(String(s.key.dropLast())) { out.append(s.key) }
+            let surface = key(s)
+            guard t[s.from - 1].lower == Self.theHash, surface.count >= 3, surface.hasSuffix("s") else { continue }
+            if surnames.contains(String(surface.dropLast())) { out.append(surface) }
         }
         return out
     }
@@ -112,8 +118,9 @@ extension NERDocument {
             var i = 1
             while i + 1 < t.count {
                 defer { i += 1 }
-                guard scalars[t[i - 1].start] == 40, scalars[t[i + 1].start] == 41,
-                      t[i].flags.contains(.allCaps), t[i].length >= 2, t[i].length <= 6, i - 1 >= t[i].length else { continue }
+                // Capitals first: few words are, and their flags are at hand.
+                guard t[i].flags.contains(.allCaps), t[i].length >= 2, t[i].length <= 6, i - 1 >= t[i].length,
+                      scalars[t[i - 1].start] == 40, scalars[t[i + 1].start] == 41 else { continue }
                 let letters = Array(text(t[i].start, t[i].end).lowercased().unicodeScalars)
                 let words = ((i - 1 - letters.count)..<(i - 1)).map { t[$0] }
                 guard words.allSatisfy({ !$0.flags.contains(.capitalized) }) else { continue }
@@ -136,22 +143,31 @@ extension NERDocument {
         // Each word's first scalar when the word can spell out an acronym's letter (four scalars
         // or more, lower case), else 0, for all sentences in one array: every acronym is then
         // matched against plain integers. No letter is 0, so a 0 never matches.
-        var leads: [UInt32] = []
         var sentenceStart: [Int] = []
         sentenceStart.reserveCapacity(sentences.count + 1)
-        leads.reserveCapacity(sentences.reduce(0) { $0 + $1.tokens.count })
+        var total = 0
         for sentence in sentences {
-            sentenceStart.append(leads.count)
-            for word in sentence.tokens {
-                let lead = scalars[word.start]
-                let f = word.flags
-                guard word.length >= 4, !f.contains(.capitalized), !f.contains(.allCaps) else { leads.append(0); continue }
-                // ASCII first: only "a"..."z" are lower case there, without a property lookup.
-                let lower = lead < 0x80 ? (lead >= 97 && lead <= 122) : Unicode.Scalar(lead)?.properties.isLowercase == true
-                leads.append(lower ? lead : 0)
+            sentenceStart.append(total)
+            total += sentence.tokens.count
+        }
+        sentenceStart.append(total)
+        // Zeros first, then the leads written through the buffer: appending checked the array's
+        // uniqueness and capacity at every word of the article.
+        var leads = [UInt32](repeating: 0, count: total)
+        leads.withUnsafeMutableBufferPointer { leads in
+            for (si, sentence) in sentences.enumerated() {
+                var k = sentenceStart[si]
+                for word in sentence.tokens {
+                    defer { k += 1 }
+                    let f = word.flags
+                    guard word.length >= 4, !f.contains(.capitalized), !f.contains(.allCaps) else { continue }
+                    let lead = scalars[word.start]
+                    // ASCII first: only "a"..."z" are lower case there, without a property lookup.
+                    let lower = lead < 0x80 ? (lead >= 97 && lead <= 122) : Unicode.Scalar(lead)?.properties.isLowercase == true
+                    if lower { leads[k] = lead }
+                }
             }
         }
-        sentenceStart.append(leads.count)
         for acronym in acronyms {
             let letters = acronym.unicodeScalars.map(\.value)
             guard let firstLetter = letters.first else { continue }
@@ -184,7 +200,7 @@ extension NERDocument {
                   t[s.to + 2].length == 1, scalars[t[s.to + 2].start] == 41 else { continue }
             let a = t[s.to + 1]
             guard a.flags.contains(.capitalized), a.length >= 2 else { continue }
-            out[text(a.start, a.end).lowercased()] = s.key
+            out[text(a.start, a.end).lowercased()] = key(s)
         }
         return out
     }
@@ -210,12 +226,21 @@ extension NERDocument {
             let kind = kinds[s.id]
             guard kind != 0 else { continue }
             let t = sentences[s.sentence].tokens
-            add((s.from..<s.to).map { t[$0].lower }, s.key, s.id, kind)
+            // Most spans repeat a name already added: checked on the tokens, before an array of
+            // their hashes is built for `add` to turn down.
+            let known = patterns[t[s.from].lower]?.contains { p in
+                p.id == s.id && p.hashes.count == s.to - s.from
+                    && p.hashes.indices.allSatisfy { p.hashes[$0] == t[s.from + $0].lower }
+            } ?? false
+            if !known { add((s.from..<s.to).map { t[$0].lower }, key(s), s.id, kind) }
             if kind == 1, s.to - s.from >= 2 {
                 let last = t[s.to - 1]
                 if last.length >= 2, !last.flags.contains(.title) {
                     let surname = text(last.start, last.end).lowercased()
-                    add([last.lower], surname, intern(surname), 1)
+                    // A pattern's key is its id's key, so a one-word pattern with this key is this
+                    // surname's, already added: no interning and no array to build for it.
+                    let known = patterns[last.lower]?.contains { $0.hashes.count == 1 && $0.key == surname } ?? false
+                    if !known { add([last.lower], surname, intern(surname), 1) }
                 }
             }
         }
@@ -266,7 +291,7 @@ extension NERDocument {
                     added.append(span)
                     for d in 0..<p.hashes.count { covered[base[si] + i + d] = true }
                     if kinds[span.id] == 0 { kinds[span.id] = p.kind }
-                    if span.id != p.id, aliasOf[span.key] == nil { aliasOf[span.key] = p.key }
+                    if span.id != p.id, aliasOf[key(span)] == nil { aliasOf[key(span)] = p.key }
                     i += p.hashes.count
                 } else {
                     i += 1
@@ -296,22 +321,26 @@ extension NERDocument {
             } else {
                 index[s.id] = keys.count
                 keyOf[i] = keys.count
-                keys.append(s.key)
+                keys.append(key(s))
                 keyIDOf.append(s.id)
                 count.append(1)
             }
         }
         // Each key's words (without a leading "the") as hashes, so the pairwise comparisons
-        // below compare integers; read from the key's scalars without building substrings.
-        struct KeyInfo { var words: [UInt64]; var first: [UInt32]; var hyphenLast: Bool; var initials: [UInt32]; var kind: Int; var the: Bool }
-        var info: [KeyInfo] = []
-        info.reserveCapacity(keys.count)
-        var words: [UInt64] = []
-        var initials: [UInt32] = []
+        // below compare integers; read from the key's scalars without building substrings. The
+        // words, the first word's scalars and the initials of all keys sit in three flat arrays,
+        // a range per key: three small arrays per key were most of this pass's allocations.
+        var words: [UInt64] = [], wordsAt: [Range<Int>] = []
+        var firsts: [UInt32] = [], firstAt: [Range<Int>] = []
+        var initials: [UInt32] = [], initialsAt: [Range<Int>] = []
+        var hyphenLastOf: [Bool] = [], theOf: [Bool] = [], kindOf: [Int] = []
+        wordsAt.reserveCapacity(keys.count)
+        firstAt.reserveCapacity(keys.count)
+        initialsAt.reserveCapacity(keys.count)
+        kindOf.reserveCapacity(keys.count)
         var firstWords: [[UInt32]] = [[], []]
         for (ki, k) in keys.enumerated() {
-            words.removeAll(keepingCapacity: true)
-            initials.removeAll(keepingCapacity: true)
+            let wordStart = words.count, initialStart = initials.count
             firstWords[0].removeAll(keepingCapacity: true)
             firstWords[1].removeAll(keepingCapacity: true)
             var h = NERText.fnvOffset, len = 0, hyphen = false, hyphenLast = false, firstScalar: UInt32 = 0
@@ -327,60 +356,62 @@ extension NERDocument {
                 if v.value == 32 { endWord(); continue }
                 if len == 0 { firstScalar = v.value }
                 if v.value == 45 { hyphen = true }
-                if words.count < 2 { firstWords[words.count].append(v.value) }
+                if words.count - wordStart < 2 { firstWords[words.count - wordStart].append(v.value) }
                 h = (h ^ UInt64(v.value)) &* NERText.fnvPrime
                 len += 1
             }
             endWord()
-            let the = words.count > 1 && words[0] == Self.theHash
+            let the = words.count - wordStart > 1 && words[wordStart] == Self.theHash
             // "the" is a connector, so it is not among the initials either way.
-            if the { words.removeFirst() }
-            info.append(KeyInfo(words: words, first: firstWords[the ? 1 : 0], hyphenLast: hyphenLast,
-                                initials: initials, kind: kinds[keyIDOf[ki]], the: the))
+            wordsAt.append((the ? wordStart + 1 : wordStart)..<words.count)
+            let firstStart = firsts.count
+            firsts.append(contentsOf: firstWords[the ? 1 : 0])
+            firstAt.append(firstStart..<firsts.count)
+            initialsAt.append(initialStart..<initials.count)
+            hyphenLastOf.append(hyphenLast)
+            theOf.append(the)
+            kindOf.append(kinds[keyIDOf[ki]])
         }
-        // Checked before a key's other details are read: most pairs fail on it. The pairs below
-        // read these plain arrays rather than copying each `KeyInfo` (three arrays to retain).
-        let wordCount = info.map { $0.words.count }
-        let kindOf = info.map(\.kind)
-        let firstWordOf = info.map { $0.words.first }
-        let lastWordOf = info.map { $0.words.last }
-        let wordsOf = info.map(\.words)
+        // Checked before a key's other details are read: most pairs fail on it.
+        let wordCount = wordsAt.map { $0.count }
+        let firstWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.lowerBound] }
+        let lastWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.upperBound - 1] }
         let givenName = givenNameKeys(keyOf: keyOf, keyCount: keys.count)
         // Parent of each key: the fuller key it abbreviates.
         var parent = [Int](repeating: -1, count: keys.count)
         for (ki, k) in keys.enumerated() {
-            let ik = info[ki]
-            let wk = ik.words
+            let wk = words[wordsAt[ki]]
+            let kind = kindOf[ki]
             var best = -1
             func consider(_ o: Int) {
                 if best >= 0 {
-                    if (info[o].words.count, count[o]) > (info[best].words.count, count[best]) { best = o }
+                    if (wordCount[o], count[o]) > (wordCount[best], count[best]) { best = o }
                 } else {
                     best = o
                 }
             }
-            let (wkFirst, wkLast) = (wk.first, wk.last)
+            let (wkFirst, wkLast) = (firstWordOf[ki], lastWordOf[ki])
             for oi in keys.indices where oi != ki && wordCount[oi] >= wk.count {
                 let woCount = wordCount[oi]
                 if woCount == wk.count {
                     // "The Foundation" and "Foundation": the bare form stands for both.
-                    if info[oi].words == wk, keys[oi].utf8.count < k.utf8.count { consider(oi) }
+                    if words[wordsAt[oi]] == wk, keys[oi].utf8.count < k.utf8.count { consider(oi) }
                     continue
                 }
                 let oKind = kindOf[oi]
-                if ik.kind == 1 || oKind == 1 {
+                if kind == 1 || oKind == 1 {
                     // A surname (or "First Last" of "First Middle Last") of a person named in full.
                     guard oKind == 1, wk.count == 1 || wkFirst == firstWordOf[oi] else { continue }
                     // Family name first with a hyphenated given name ("Kwok Wai-keung"): "Kwok".
-                    let familyFirst = woCount == 2 && wk.count == 1 && info[oi].hyphenLast && firstWordOf[oi] == wkFirst
+                    let familyFirst = woCount == 2 && wk.count == 1 && hyphenLastOf[oi] && firstWordOf[oi] == wkFirst
                     if lastWordOf[oi] == wkLast || familyFirst { consider(oi) }
-                } else if ik.kind == 2, oKind == 2 {
-                    if wk.count >= 2, info[oi].words.starts(with: wk) { consider(oi) }
-                    else if wk.count == 1, ik.first.count >= 2, info[oi].initials == ik.first { consider(oi) }
+                } else if kind == 2, oKind == 2 {
+                    if wk.count >= 2, words[wordsAt[oi]].starts(with: wk) { consider(oi) }
+                    else if wk.count == 1, firstAt[ki].count >= 2, initials[initialsAt[oi]] == firsts[firstAt[ki]] { consider(oi) }
                 }
             }
-            if best < 0, ik.kind == 1, wk.count == 1 {
-                best = fullNameStarting(with: ki, wordsOf, kindOf, count)
+            if best < 0, kind == 1, wk.count == 1 {
+                best = fullNameStarting(with: ki, firstWordOf, wordCount, kindOf, count)
             }
             if let a = aliasOf[k], a != k, let aid = keyIDs[a], index[aid] >= 0 {
                 parent[ki] = index[aid]
@@ -408,12 +439,13 @@ extension NERDocument {
         // A person named by one word only, only at the start of sentences, never after a title, with
         // a word that is not a known name: too weak ("Iodine", "Homeopathy").
         var weak = [Bool](repeating: false, count: groups.count)
-        var spansOfGroup = [[Int]](repeating: [], count: groups.count)
-        for i in spans.indices { spansOfGroup[groupOf[keyOf[i]]].append(i) }
-        for (g, members) in groups.enumerated() where info[root(members[0])].kind == 1 {
-            guard members.allSatisfy({ info[$0].words.count == 1 }) else { continue }
+        for (g, members) in groups.enumerated() where kindOf[root(members[0])] == 1 {
+            guard members.allSatisfy({ wordCount[$0] == 1 }) else { continue }
             var tagged = 0, titled = false, known = false
-            for sp in spansOfGroup[g].map({ spans[$0] }) {
+            // The group's spans are found by a scan: few groups get this far, and a list of spans
+            // per group was an allocation (or several) for every group.
+            for i in spans.indices where groupOf[keyOf[i]] == g {
+                let sp = spans[i]
                 let t = sentences[sp.sentence].tokens
                 if sp.tagged { tagged += 1 }
                 if !isInitial(sp.sentence, sp.from) { known = true }
@@ -424,7 +456,8 @@ extension NERDocument {
             if !(titled || known || tagged >= 2) { weak[g] = true }
             // "a pink Marilyn", "the Marilyn pictures": a given name alone, never linked to a full name,
             // that the article writes after an article as one writes a thing's name.
-            if !titled, members.allSatisfy({ givenName[$0] }), spansOfGroup[g].contains(where: { afterArticle(spans[$0]) }) {
+            if !titled, members.allSatisfy({ givenName[$0] }),
+               spans.indices.contains(where: { groupOf[keyOf[$0]] == g && afterArticle(spans[$0]) }) {
                 weak[g] = true
             }
         }
@@ -452,25 +485,44 @@ extension NERDocument {
             if firstSpan[keyOf[i]] < 0 { firstSpan[keyOf[i]] = i }
             if firstUnshouted[keyOf[i]] < 0, !sentences[sp.sentence].shouted { firstUnshouted[keyOf[i]] = i }
         }
-        entities = groups.map { members in
+        // A loop rather than `groups.map`: that closure copied the whole document for every group.
+        var built: [DocumentEntity] = []
+        built.reserveCapacity(groups.count)
+        for members in groups {
             let r = root(members[0])
-            let kindValue = info[r].kind == 2 ? EntityKind.organization : EntityKind.person
+            let kindValue = kindOf[r] == 2 ? EntityKind.organization : EntityKind.person
             // Name: the fullest form; "The X" gives way to "X" when both occur.
             let fullest = members.max { a, b in
-                let (wa, wb) = (info[a].words.count, info[b].words.count)
+                let (wa, wb) = (wordCount[a], wordCount[b])
                 if wa != wb { return wa < wb }
-                if info[a].the != info[b].the { return info[a].the }
+                if theOf[a] != theOf[b] { return theOf[a] }
                 return count[a] < count[b]
             } ?? r
             // A shouted headline's "ELON MUSK" is a mention, but the name is written as the body writes it.
             let i = firstUnshouted[fullest] >= 0 ? firstUnshouted[fullest] : firstSpan[fullest]
             let name = i >= 0 ? text(of: spans[i]) : keys[fullest]
-            return DocumentEntity(name: name, kind: kindValue)
+            built.append(DocumentEntity(name: name, kind: kindValue))
         }
+        entities = built
+        // Each entity's mentions reserved at once rather than grown one reallocation at a time.
+        var mentionCount = [Int](repeating: 0, count: entities.count)
+        for e in entityOf { mentionCount[e] += 1 }
+        for e in entities.indices { entities[e].mentions.reserveCapacity(mentionCount[e]) }
+        // A key's mentions mostly repeat one surface: its string is built once and reused while
+        // the scalars are the same.
+        var lastText = [String](repeating: "", count: keys.count)
+        var lastRange = [Range<Int>](repeating: 0..<0, count: keys.count)
         for (i, s) in spans.enumerated() {
             let e = entityOf[i]
             let t = sentences[s.sentence].tokens
-            let m = Mention(start: t[s.from].start, end: t[s.to - 1].end, text: text(of: s))
+            let (start, end) = (t[s.from].start, t[s.to - 1].end)
+            let k = keyOf[i]
+            let last = lastRange[k]
+            if last.isEmpty || last.count != end - start || !scalars[last].elementsEqual(scalars[start..<end]) {
+                lastText[k] = text(start, end)
+                lastRange[k] = start..<end
+            }
+            let m = Mention(start: start, end: end, text: lastText[k])
             entities[e].mentions.append(m)
             func addAlias(_ f: String) {
                 if f != entities[e].name && !entities[e].aliases.contains(f) { entities[e].aliases.append(f) }
@@ -514,6 +566,10 @@ extension NERDocument {
     /// relate, when one does.
     func links() -> [EntityLinkEvidence] {
         var out: [EntityLinkEvidence] = []
+        // The sentence's entities in order of first mention, and that mention (a few per sentence);
+        // emptied for each sentence rather than allocated anew.
+        var order: [Int] = []
+        var firstOf: [Int] = []
         // Spans are in sentence order: each sentence's are one run.
         var runStart = 0
         while runStart < spans.count {
@@ -522,9 +578,8 @@ extension NERDocument {
             while runEnd < spans.count, spans[runEnd].sentence == si { runEnd += 1 }
             let members = runStart..<runEnd
             runStart = runEnd
-            // The sentence's entities in order of first mention, and that mention (a few per sentence).
-            var order: [Int] = []
-            var firstOf: [Int] = []
+            order.removeAll(keepingCapacity: true)
+            firstOf.removeAll(keepingCapacity: true)
             for m in members where !order.contains(entityOf[m]) {
                 order.append(entityOf[m])
                 firstOf.append(m)

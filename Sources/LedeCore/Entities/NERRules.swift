@@ -22,9 +22,9 @@ extension NERDocument {
     /// "U.N. Secretary": an office title inside a tagged span ends the organization's name before it
     /// and begins a person's name after it (when the words after it look like a person's name); a
     /// nationality or a country before the title ("German Chancellor Angela Merkel") is neither.
-    func splitAtTitle(_ span: Span) -> [Span] {
+    func splitAtTitle(_ span: Span) -> SpanPair {
         let t = sentences[span.sentence].tokens
-        guard span.to - span.from >= 2, span.type == 1 || span.type == 2 else { return [span] }
+        guard span.to - span.from >= 2, span.type == 1 || span.type == 2 else { return SpanPair(span) }
         for p in span.from..<span.to where Self.officeTitleHashes.contains(t[p].lower) && t[p].flags.contains(.capitalized) {
             // "Office of the President", "Department of Justice": the office names the body.
             if p > span.from, Self.innerConnectorHashes.contains(t[p - 1].lower) { continue }
@@ -45,7 +45,7 @@ extension NERDocument {
                   t[p - 1].flags.contains(.title) || Self.officeQualifierHashes.contains(t[p - 1].lower) {
                 p -= 1
             }
-            var out: [Span] = []
+            var out = SpanPair()
             if p > span.from, !isNationality(span.sentence, span.from, p) {
                 var head = span
                 head.to = p
@@ -62,16 +62,16 @@ extension NERDocument {
                 // A title ending an organization's span is the office, not part of the name; not the
                 // surname of "Martin Luther King".
                 let personHead = t[span.from].flags.contains(.firstName) && !t[span.from].flags.contains(.commonLower)
-                return span.type == 2 && p > span.from && !personHead ? out : [span]
+                return span.type == 2 && p > span.from && !personHead ? out : SpanPair(span)
             }
-            guard looksLikePersonName(span.sentence, q, span.to) else { return [span] }
+            guard looksLikePersonName(span.sentence, q, span.to) else { return SpanPair(span) }
             var person = span
             person.from = q
             person.type = 1
             out.append(person)
             return out
         }
-        return [span]
+        return SpanPair(span)
     }
 
     /// Tokens `from..<to` are one to four capitalized words (and hyphens within them) that are not
@@ -128,10 +128,10 @@ extension NERDocument {
 
     /// "Andy Warhol … Andy": the person named in full whose given name a lone given name is (the
     /// most mentioned when several share it), or -1.
-    func fullNameStarting(with key: Int, _ words: [[UInt64]], _ kinds: [Int], _ count: [Int]) -> Int {
-        guard let first = words[key].first else { return -1 }
+    func fullNameStarting(with key: Int, _ firstWord: [UInt64?], _ wordCount: [Int], _ kinds: [Int], _ count: [Int]) -> Int {
+        guard let first = firstWord[key] else { return -1 }
         var best = -1
-        for o in words.indices where o != key && kinds[o] == 1 && words[o].count >= 2 && words[o][0] == first {
+        for o in firstWord.indices where o != key && kinds[o] == 1 && wordCount[o] >= 2 && firstWord[o] == first {
             if best < 0 || count[o] > count[best] { best = o }
         }
         return best
@@ -227,29 +227,29 @@ extension NERDocument {
     /// possessive before a name ending in an organization's head word is that name, owned; the place
     /// is not reported, the owning organization is one of its own. "Chinese Foreign Ministry",
     /// "Iran Foreign Ministry": a country's foreign or defense ministry is named without the country.
-    func splitOwner(_ span: Span) -> [Span] {
+    func splitOwner(_ span: Span) -> SpanPair {
         let t = sentences[span.sentence].tokens
-        guard span.type == 2, span.to - span.from >= 3 else { return [span] }
+        guard span.type == 2, span.to - span.from >= 3 else { return SpanPair(span) }
         let lastFlags = t[span.to - 1].flags
         if t[span.to - 1].lower == Self.ministryHash,
            Self.demonymHashes.contains(t[span.from].lower) || NERPlaces.contains(t[span.from..<span.from + 1]),
            t[span.from + 1].flags.contains(.capitalized) {
             var rest = span
             rest.from += 1
-            return [rest]
+            return SpanPair(rest)
         }
-        guard lastFlags.contains(.orgHead) || lastFlags.contains(.knownOrg) else { return [span] }
+        guard lastFlags.contains(.orgHead) || lastFlags.contains(.knownOrg) else { return SpanPair(span) }
         for p in (span.from + 1)..<(span.to - 1) where t[p].length == 2 && NERText.isApostrophe(scalars[t[p].start]) {
             var owner = span, owned = span
             owner.to = p
             owned.from = p + 1
-            guard t[owned.from].flags.contains(.capitalized) else { return [span] }
-            if NERPlaces.contains(t[owner.from..<owner.to]) { return [owned] }
+            guard t[owned.from].flags.contains(.capitalized) else { return SpanPair(span) }
+            if NERPlaces.contains(t[owner.from..<owner.to]) { return SpanPair(owned) }
             let ownerHead = t[owner.to - 1].flags
-            if owner.to - owner.from >= 2, ownerHead.contains(.orgHead) { return [owner, owned] }
-            return [span]
+            if owner.to - owner.from >= 2, ownerHead.contains(.orgHead) { return SpanPair(owner, owned) }
+            return SpanPair(span)
         }
-        return [span]
+        return SpanPair(span)
     }
 }
 

@@ -139,7 +139,10 @@ package enum NERText {
     @inline(__always)
     static func isWordChar(_ v: UInt32) -> Bool {
         if v < 128 {
-            return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || (v >= 48 && v <= 57)
+            // Bit v of a 128-bit mask of "0"..."9", "A"..."Z", "a"..."z": one test instead of three
+            // ranges, for every scalar of the text.
+            return v < 64 ? (0x03FF_0000_0000_0000 as UInt64) >> UInt64(v) & 1 != 0
+                : (0x07FF_FFFE_07FF_FFFE as UInt64) >> UInt64(v - 64) & 1 != 0
         }
         guard let s = Unicode.Scalar(v) else { return false }
         let p = s.properties
@@ -163,9 +166,10 @@ package enum NERText {
         s.withUnsafeBufferPointer { token($0, start, end) }
     }
 
-    /// One pass over the scalars builds the word hash, the shape and the prefixes; a second over
-    /// the last four the suffixes. ASCII (nearly every scalar of English news) is classified by
-    /// ranges; other scalars by their Unicode properties.
+    /// One pass over the scalars builds the word hash and the shape; the prefixes and suffixes are
+    /// hashed from the first three and last four scalars afterwards, and only for the tokens that
+    /// use them. ASCII (nearly every scalar of English news) is classified by ranges; other
+    /// scalars by their Unicode properties.
     @inline(__always)
     static func token(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> NERToken {
         var flags: TokenFlags = []
@@ -173,16 +177,31 @@ package enum NERText {
         var lastClass: UInt32 = 0
         var upper = 0, lower = 0, letters = 0
         var h = fnvOffset
-        var p2 = fnvOffset ^ 11, p3 = fnvOffset ^ 12
-        for i in start..<end {
+        var i = start
+        while i < end {
             let v = s[i]
+            // A run of ASCII lower-case letters (most of every word) in a loop of its own: one
+            // class, so one step of the shape, and nothing to lower-case.
+            if v &- 97 < 26 {
+                var j = i
+                repeat {
+                    h = (h ^ UInt64(s[j])) &* fnvPrime
+                    j += 1
+                } while j < end && s[j] &- 97 < 26
+                lower += j - i
+                letters += j - i
+                if lastClass != 120 {
+                    shapeHash = (shapeHash ^ 120) &* fnvPrime  // x
+                    lastClass = 120
+                }
+                i = j
+                continue
+            }
             let lv: UInt32
             let cls: UInt32
             if v < 128 {
                 if v &- 65 < 26 {
                     lv = v + 32; cls = 88; upper += 1; letters += 1  // X
-                } else if v &- 97 < 26 {
-                    lv = v; cls = 120; lower += 1; letters += 1  // x
                 } else if v &- 48 < 10 {
                     lv = v; cls = 100; flags.insert(.hasDigit)  // d
                 } else {
@@ -201,14 +220,11 @@ package enum NERText {
                 }
             }
             h = (h ^ UInt64(lv)) &* fnvPrime
-            if i - start < 3 {
-                p3 = (p3 ^ UInt64(lv)) &* fnvPrime
-                if i - start < 2 { p2 = (p2 ^ UInt64(lv)) &* fnvPrime }
-            }
             if cls != lastClass {
                 shapeHash = (shapeHash ^ UInt64(cls)) &* fnvPrime
                 lastClass = cls
             }
+            i += 1
         }
         let first = s[start]
         if letters > 0 { flags.insert(.hasLetter) }
@@ -225,6 +241,12 @@ package enum NERText {
                             suffix2: 0, suffix3: 0, suffix4: 0, flags: flags, length: n)
         }
         // Affix hashes stay unmixed FNV states: the featurizer's row hashing mixes them.
+        var p2 = fnvOffset ^ 11, p3 = fnvOffset ^ 12
+        for i in start..<min(end, start + 3) {
+            let lv = UInt64(lowered(s[i]))
+            p3 = (p3 ^ lv) &* fnvPrime
+            if i - start < 2 { p2 = (p2 ^ lv) &* fnvPrime }
+        }
         var s2 = fnvOffset ^ 21, s3 = fnvOffset ^ 22, s4 = fnvOffset ^ 23
         for i in max(start, end - 4)..<end {
             let lv = UInt64(lowered(s[i]))
@@ -375,6 +397,17 @@ extension NERText {
                 var i = 0, o = 0
                 let n = u.count
                 while i < n {
+                    // Eight ASCII bytes at a time (almost all of English news): one test for the
+                    // high bits, then eight plain widenings.
+                    if i + 8 <= n, let base = u.baseAddress {
+                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if word & 0x8080_8080_8080_8080 == 0 {
+                            for k in 0..<8 { out[o + k] = UInt32(u[i + k]) }
+                            i += 8
+                            o += 8
+                            continue
+                        }
+                    }
                     let b = UInt32(u[i])
                     if b < 0x80 {
                         out[o] = b; i += 1
