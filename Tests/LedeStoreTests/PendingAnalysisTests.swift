@@ -254,6 +254,16 @@ struct StorageEncodingTests {
         #expect(BodyHash.of(body) == referenceHash(body))
     }
 
+    @Test("the body hash is the same as before on random text of ASCII, accents and symbols")
+    func bodyHashUnchangedOnRandomText() {
+        let alphabet = Array("aZ09 \t\n.,;!?-'\"()[]{}<>@#~é Ü ß Σ 東 🎉 ½ ﬁ İ\u{0301}\u{7F}\u{1B}")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let body = String((0..<Int.random(in: 0...80, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? " " })
+            #expect(BodyHash.of(body) == referenceHash(body), "\(body.debugDescription)")
+        }
+    }
+
     @Test("dates are written in GRDB's own stored form")
     func storageDateMatchesGRDB() {
         for seconds in [0.0, 1_680_000_000, 1_680_000_000.5, -86_400.25, 1_700_000_123.75, 4_102_444_800] {
