@@ -33,6 +33,26 @@ public enum HTMLText {
         html.utf8.contains(UInt8(ascii: "<")) || html.utf8.contains(UInt8(ascii: "&"))
     }
 
+    /// A link's reference number; an address already referenced keeps its first number. Shared by
+    /// the tree walk and SimpleHTML's direct rendering, which must give the same text.
+    static func referenceNumber(of resolved: String, in links: inout [String]) -> Int {
+        if let existing = links.firstIndex(of: resolved) { return existing + 1 }
+        links.append(resolved)
+        return links.count
+    }
+
+    /// The marker of the next item of the innermost list ("• " or "3. "), indented by the lists
+    /// around it; counts the item.
+    static func nextListItemPrefix(_ listStack: inout [(ordered: Bool, counter: Int)]) -> String {
+        var prefix = "• "
+        if var top = listStack.popLast() {
+            top.counter += 1
+            if top.ordered { prefix = "\(top.counter). " }
+            listStack.append(top)
+        }
+        return String(repeating: "  ", count: max(0, listStack.count - 1)) + prefix
+    }
+
     /// The fragment's text with numbered link references and without them, from one parse: what
     /// `text(fromHTML:base:)` and `text(fromHTML:base:linkReferences: false)` return. A feed item
     /// needs both (the reader shows references, the pipeline reads the body without them), and
@@ -246,14 +266,7 @@ public enum HTMLText {
                 if linkReferences, let href = e.attributes["href"], !href.hasPrefix("#"),
                    !href.lowercased().hasPrefix("javascript:"), inline.count > before,
                    let resolved = URLResolver.resolve(href, against: e.base ?? base) {
-                    let number: Int
-                    if let existing = links.firstIndex(of: resolved) {
-                        number = existing + 1
-                    } else {
-                        links.append(resolved)
-                        number = links.count
-                    }
-                    inline += "[\(number)]"
+                    inline += "[\(HTMLText.referenceNumber(of: resolved, in: &links))]"
                 }
                 return
             case "ul", "ol":
@@ -265,13 +278,7 @@ public enum HTMLText {
                 return
             case "li":
                 flush(listItem: true)
-                var prefix = "• "
-                if var top = listStack.popLast() {
-                    top.counter += 1
-                    if top.ordered { prefix = "\(top.counter). " }
-                    listStack.append(top)
-                }
-                pendingPrefix = String(repeating: "  ", count: max(0, listStack.count - 1)) + prefix
+                pendingPrefix = HTMLText.nextListItemPrefix(&listStack)
                 walkChildren(e)
                 flush(listItem: true)
                 return

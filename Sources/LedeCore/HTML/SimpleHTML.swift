@@ -373,13 +373,7 @@ struct SimpleHTMLRenderer: SimpleHTMLSink {
             listStack.append((ordered: tag == .ol, counter: 0))
         case .li:
             flush(listItem: true)
-            var prefix = "• "
-            if var top = listStack.popLast() {
-                top.counter += 1
-                if top.ordered { prefix = "\(top.counter). " }
-                listStack.append(top)
-            }
-            pendingPrefix = Array((String(repeating: "  ", count: max(0, listStack.count - 1)) + prefix).utf8)
+            pendingPrefix = Array(HTMLText.nextListItemPrefix(&listStack).utf8)
         case .em, .strong, .i, .b, .u, .span, .code:
             break
         }
@@ -394,14 +388,7 @@ struct SimpleHTMLRenderer: SimpleHTMLSink {
             guard linkReferences, let href = anchor.href, Self.isReferenced(href),
                   characterCount(inline) > anchor.before,
                   let resolved = URLResolver.resolve(href, against: base) else { return }
-            let number: Int
-            if let existing = links.firstIndex(of: resolved) {
-                number = existing + 1
-            } else {
-                links.append(resolved)
-                number = links.count
-            }
-            inline.append(contentsOf: "[\(number)]".utf8)
+            inline.append(contentsOf: "[\(HTMLText.referenceNumber(of: resolved, in: &links))]".utf8)
         case .ul, .ol:
             flush(listItem: true)
             listStack.removeLast()
