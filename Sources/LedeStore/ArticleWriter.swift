@@ -61,10 +61,10 @@ struct ArticleWriter {
         existing.hash == pending.hash && (existing.title == pending.document.title || !existing.matchedByURL)
     }
 
-    /// The pending document is the stored article `existing`: unchanged, or updated in place.
+    /// The pending document replaces the stored article `existing`, which `isUnchanged` found it
+    /// differs from; the article loses its analysis until the new one is written.
     func updatePending(_ pending: PendingDocument, existing: Existing, feedID: Int64?) throws -> IngestOutcome {
         let document = pending.document
-        if isUnchanged(pending, existing: existing) { return .unchanged(existing.id) }
         try removeAnalysis(of: existing.id)
         try db.cachedStatement(sql: """
             UPDATE article SET source = ?, url = ?, bodyHash = ?, title = ?, byline = ?, feedTitle = ?, published = ?,
@@ -164,9 +164,8 @@ struct ArticleWriter {
     /// one statement for a batch of documents instead of one each.
     func candidates(urls: [String], hashes: [String]) throws -> [Candidate] {
         var rows: [Candidate] = []
-        let marks = { (count: Int) in Array(repeating: "?", count: count).joined(separator: ",") }
         try db.stepCached(sql: """
-            SELECT id, bodyHash, title, analysisPending, url FROM article WHERE url IN (\(marks(urls.count))) OR bodyHash IN (\(marks(hashes.count)))
+            SELECT id, bodyHash, title, analysisPending, url FROM article WHERE url IN (\(databaseQuestionMarks(count: urls.count))) OR bodyHash IN (\(databaseQuestionMarks(count: hashes.count)))
             """, bind: { binder in
             for url in urls { binder.bind(url) }
             for hash in hashes { binder.bind(hash) }

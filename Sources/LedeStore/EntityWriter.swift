@@ -330,7 +330,7 @@ struct EntityWriter {
         var start = 0
         while start < others.count {
             let end = min(others.count, start + Self.rowsPerStatement)
-            let placeholders = Array(repeating: "?", count: end - start).joined(separator: ",")
+            let placeholders = databaseQuestionMarks(count: end - start)
             var arguments: [(any DatabaseValueConvertible)?] = [candidate]
             for name in others[start..<end] { arguments.append(name) }
             let linked = try Bool.fetchOne(db.cachedStatement(sql: """

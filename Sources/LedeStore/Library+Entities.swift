@@ -29,7 +29,7 @@ extension Library {
     /// Rows for ids in the order given, in two statements rather than two per entity.
     static func entityRows(ids: [Int64], db: Database) throws -> [EntityRow] {
         guard !ids.isEmpty else { return [] }
-        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let placeholders = databaseQuestionMarks(count: ids.count)
         let arguments = StatementArguments(ids)
         var aliases: [Int64: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT entityId, alias FROM entityAlias WHERE entityId IN (\(placeholders)) ORDER BY alias",

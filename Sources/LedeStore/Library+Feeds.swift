@@ -94,8 +94,7 @@ extension Library {
             // SQLite caps bound parameters per statement, so ask in slices.
             for start in stride(from: 0, to: urls.count, by: 500) {
                 let slice = Array(urls[start..<min(urls.count, start + 500)])
-                let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
-                let rows = try String.fetchAll(db, sql: "SELECT url FROM article WHERE url IN (\(marks))",
+                let rows = try String.fetchAll(db, sql: "SELECT url FROM article WHERE url IN (\(databaseQuestionMarks(count: slice.count)))",
                                                arguments: StatementArguments(slice))
                 found.formUnion(rows)
             }

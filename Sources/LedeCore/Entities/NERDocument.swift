@@ -425,8 +425,8 @@ struct NERDocument {
             let f = tok.flags
             let lowerWord = f.contains(.hasLetter) && !f.contains(.capitalized) && !f.contains(.uncased)
                 && !f.contains(.hasDigit) && !f.contains(.particle) && !Self.innerConnectorHashes.contains(tok.lower)
-                && !(k > span.from && t[k - 1].length == 1 && NERText.isHyphen(scalars[t[k - 1].start]) && t[k - 1].end == tok.start)
-                && !(k + 1 < span.to && t[k + 1].length == 1 && NERText.isHyphen(scalars[t[k + 1].start]) && t[k + 1].start == tok.end)
+                && !(k > span.from && isHyphen(t[k - 1]) && t[k - 1].end == tok.start)
+                && !(k + 1 < span.to && isHyphen(t[k + 1]) && t[k + 1].start == tok.end)
             if comma || joiner || of || lowerWord {
                 close(k)
                 from = k + 1
@@ -513,7 +513,7 @@ struct NERDocument {
         let t = sentences[s.sentence].tokens
         guard s.to - s.from >= 2, t[s.from].flags.contains(.particle), !t[s.from].flags.contains(.capitalized) else { return false }
         var k = s.from + 1
-        if t[k].length == 1, NERText.isHyphen(scalars[t[k].start]), t[k].start == t[s.from].end, k + 1 < s.to,
+        if isHyphen(t[k]), t[k].start == t[s.from].end, k + 1 < s.to,
            t[k + 1].start == t[k].end {
             k += 1
         }
@@ -540,7 +540,7 @@ struct NERDocument {
         while s.to > s.from {
             let l = t[s.to - 1]
             // "Chung-tai" in "Cheng Chung-tai": a lower-case part joined by a hyphen stays.
-            let hyphenTail = s.to - s.from >= 3 && t[s.to - 2].length == 1 && NERText.isHyphen(scalars[t[s.to - 2].start])
+            let hyphenTail = s.to - s.from >= 3 && isHyphen(t[s.to - 2])
                 && t[s.to - 2].start == t[s.to - 3].end && t[s.to - 2].end == l.start
                 && (!l.flags.contains(.commonLower) || isShortGivenNameTail(s))
             let possessive = l.length == 2 && NERText.isApostrophe(scalars[l.start])
@@ -564,7 +564,7 @@ struct NERDocument {
             s.to += 1
         }
         // "Kwok Wai-keung", "Moon Jae-in": the tagger often stops at the hyphen of a given name.
-        while s.type == 1 || s.type == 3, s.to + 1 < t.count, t[s.to].length == 1, NERText.isHyphen(scalars[t[s.to].start]),
+        while s.type == 1 || s.type == 3, s.to + 1 < t.count, isHyphen(t[s.to]),
               t[s.to].start == t[s.to - 1].end, t[s.to + 1].start == t[s.to].end,
               !t[s.to + 1].flags.contains(.capitalized), t[s.to + 1].flags.contains(.hasLetter),
               !t[s.to + 1].flags.contains(.commonLower) || t[s.to + 1].length <= 2,
@@ -572,7 +572,7 @@ struct NERDocument {
             s.to += 2
         }
         // "Wu | Chi-wai": a hyphenated given name the tagger began on is preceded by the family name.
-        if s.type == 1, s.from >= 1, s.to - s.from == 3, t[s.from + 1].length == 1, NERText.isHyphen(scalars[t[s.from + 1].start]),
+        if s.type == 1, s.from >= 1, s.to - s.from == 3, isHyphen(t[s.from + 1]),
            !t[s.from + 2].flags.contains(.capitalized), t[s.from].start == t[s.from - 1].end + 1, scalars[t[s.from - 1].end] == 32 {
             let p = t[s.from - 1].flags
             if p.contains(.capitalized), !p.contains(.allCaps), !p.contains(.commonLower), !p.contains(.title),
@@ -781,7 +781,7 @@ struct NERDocument {
             // April 12", "… on STS-1").
             func continues(_ k: Int) -> Bool {
                 // "STS-1", "F-16": a code, not the rest of a name.
-                let code = k + 2 < t.count && t[k + 1].length == 1 && NERText.isHyphen(scalars[t[k + 1].start])
+                let code = k + 2 < t.count && isHyphen(t[k + 1])
                     && t[k + 2].flags.contains(.hasDigit) && !t[k + 2].flags.contains(.hasLetter)
                 return isName(k) && !code && !t[k].flags.contains(.hasDigit) && !Self.neverHashes.contains(t[k].lower)
             }

@@ -45,7 +45,7 @@ extension NERDocument {
             }
             // "Cheng Chung-tai" tagged as a place: a name ending in a hyphenated given name with a
             // lower-case second part is a person's.
-            if s.type == 3, s.to - s.from >= 4, t[s.to - 2].length == 1, NERText.isHyphen(scalars[t[s.to - 2].start]),
+            if s.type == 3, s.to - s.from >= 4, isHyphen(t[s.to - 2]),
                !last.contains(.capitalized), last.contains(.hasLetter), t[s.to - 2].start == t[s.to - 3].end {
                 v[1] += 3
             }

@@ -3,6 +3,14 @@ import Foundation
 /// Span rules added on top of the tagger for boundaries it often gets wrong: office titles inside a
 /// name's span and lone given names. Kept apart from the tagging passes so each reads on its own.
 extension NERDocument {
+    /// A token that is one hyphen ("-", U+2010, U+2011): the rules below check for it between words.
+    @inline(__always)
+    func isHyphen(_ token: NERToken) -> Bool {
+        token.length == 1 && NERText.isHyphen(scalars[token.start])
+    }
+}
+
+extension NERDocument {
     /// Words naming an office or a form of address: what follows them is a person, what precedes
     /// them (in the same span) the body the office belongs to.
     static let officeTitleHashes = NERHashSet([
@@ -32,7 +40,7 @@ extension NERDocument {
             var q = p + 1
             while q < span.to {
                 if t[q].flags.contains(.title), t[q].flags.contains(.capitalized) { q += 1; continue }
-                if q + 1 < span.to, t[q].length == 1, NERText.isHyphen(scalars[t[q].start]), t[q].start == t[q - 1].end,
+                if q + 1 < span.to, isHyphen(t[q]), t[q].start == t[q - 1].end,
                    t[q + 1].start == t[q].end, t[q + 1].flags.contains(.title) {
                     q += 2
                     continue
@@ -82,9 +90,9 @@ extension NERDocument {
         var words = 0
         for k in from..<to {
             let f = t[k].flags
-            if t[k].length == 1, NERText.isHyphen(scalars[t[k].start]), k > from, k + 1 < to { continue }
+            if isHyphen(t[k]), k > from, k + 1 < to { continue }
             // "Ki-moon": the lower-case part of a hyphenated given name.
-            let hyphenTail = k - 1 > from && t[k - 1].length == 1 && NERText.isHyphen(scalars[t[k - 1].start])
+            let hyphenTail = k - 1 > from && isHyphen(t[k - 1])
                 && t[k - 1].start == t[k - 1 - 1].end && t[k].start == t[k - 1].end
             guard f.contains(.capitalized) || f.contains(.uncased) || hyphenTail else { return false }
             if f.contains(.orgHead) || f.contains(.knownOrg) || f.contains(.title) { return false }
@@ -319,7 +327,7 @@ extension NERDocument {
             let b = a + 1, h = a + 2, c = a + 3
             guard plainCap(a), plainCap(b), short(a), short(b), short(c), t[a].length >= 2,
                   t[b].start == t[a].end + 1, scalars[t[a].end] == 32,
-                  t[h].length == 1, NERText.isHyphen(scalars[t[h].start]), t[h].start == t[b].end, t[c].start == t[h].end,
+                  isHyphen(t[h]), t[h].start == t[b].end, t[c].start == t[h].end,
                   t[c].flags.contains(.hasLetter), !t[c].flags.contains(.capitalized),
                   !Self.compoundSuffixes.contains(t[c].lower),
                   !(isInitial(si, a) && t[a].flags.contains(.commonLower)),

@@ -33,6 +33,11 @@ public enum HTMLText {
         html.utf8.contains(UInt8(ascii: "<")) || html.utf8.contains(UInt8(ascii: "&"))
     }
 
+    /// Whether a link gets a numbered reference: not one within the page, nor a script.
+    static func isReferenced(_ href: String) -> Bool {
+        !href.hasPrefix("#") && !href.lowercased().hasPrefix("javascript:")
+    }
+
     /// A link's reference number; an address already referenced keeps its first number. Shared by
     /// the tree walk and SimpleHTML's direct rendering, which must give the same text.
     static func referenceNumber(of resolved: String, in links: inout [String]) -> Int {
@@ -187,10 +192,8 @@ public enum HTMLText {
                 i += 1
                 continue
             }
-            // Valid UTF-8 (it came from a String): the lead byte gives the length.
-            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-            var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for k in 1..<length where i + k < n { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+            // A sequence cut off at the end (never in text that came from a String) is dropped.
+            guard let (v, length) = TextSanitizer.scalar(in: bytes, at: i) else { break }
             if v < 0xA0 {
                 // C1 controls are almost always Windows-1252 bytes mislabelled as Latin-1 ("demoronizing").
                 if v == 0x85 {
@@ -201,7 +204,7 @@ public enum HTMLText {
             } else if let scalar = Unicode.Scalar(v), !scalar.properties.isWhitespace {
                 if pendingSpace && out.count > start { out.append(0x20) }
                 pendingSpace = false
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<min(n, i + length)]))
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
             } else {
                 pendingSpace = true
             }
@@ -263,8 +266,7 @@ public enum HTMLText {
             case "a":
                 let before = inline.count
                 walkChildren(e)
-                if linkReferences, let href = e.attributes["href"], !href.hasPrefix("#"),
-                   !href.lowercased().hasPrefix("javascript:"), inline.count > before,
+                if linkReferences, let href = e.attributes["href"], HTMLText.isReferenced(href), inline.count > before,
                    let resolved = URLResolver.resolve(href, against: e.base ?? base) {
                     inline += "[\(HTMLText.referenceNumber(of: resolved, in: &links))]"
                 }

@@ -366,7 +366,7 @@ struct SimpleHTMLRenderer: SimpleHTMLSink {
         case .a:
             let href = attributes["href"]
             // Characters, as the renderer counts them: only a link that is referenced needs the count.
-            let before = linkReferences && href.map(Self.isReferenced) == true ? characterCount(inline) : 0
+            let before = linkReferences && href.map(HTMLText.isReferenced) == true ? characterCount(inline) : 0
             anchors.append((href, before))
         case .ul, .ol:
             flush()
@@ -385,7 +385,7 @@ struct SimpleHTMLRenderer: SimpleHTMLSink {
             flush()
         case .a:
             guard let anchor = anchors.popLast() else { return }
-            guard linkReferences, let href = anchor.href, Self.isReferenced(href),
+            guard linkReferences, let href = anchor.href, HTMLText.isReferenced(href),
                   characterCount(inline) > anchor.before,
                   let resolved = URLResolver.resolve(href, against: base) else { return }
             inline.append(contentsOf: "[\(HTMLText.referenceNumber(of: resolved, in: &links))]".utf8)
@@ -397,10 +397,6 @@ struct SimpleHTMLRenderer: SimpleHTMLSink {
         case .br, .em, .strong, .i, .b, .u, .span, .code:
             break
         }
-    }
-
-    private static func isReferenced(_ href: String) -> Bool {
-        !href.hasPrefix("#") && !href.lowercased().hasPrefix("javascript:")
     }
 
     private func characterCount(_ bytes: [UInt8]) -> Int {

@@ -82,11 +82,7 @@ public enum TextSanitizer {
                     i += 1
                     continue
                 }
-                // Valid UTF-8 (it came from a String): the lead byte gives the length.
-                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                guard i + length <= count else { return false }
-                var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+                guard let (v, length) = scalar(in: bytes, at: i) else { return false }
                 if v < 0xA1 { return false }
                 if v >= 0x300 && !(v >= 0x2010 && v <= 0x2027 || v >= 0x2030 && v <= 0x205E) { return false }
                 i += length
@@ -134,6 +130,18 @@ public enum TextSanitizer {
             guard (0x2002...0x205E).contains(value) || (0x20A0...0x20BF).contains(value) else { return false }
         }
         return true
+    }
+
+    /// The scalar value of the multi-byte sequence at `i` of valid UTF-8 (it came from a String:
+    /// the lead byte gives the length) and its length in bytes; nil if the buffer ends inside it.
+    @inline(__always)
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int)? {
+        let lead = bytes[i]
+        let length = scalarLength(lead)
+        guard i + length <= bytes.count else { return nil }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return (value, length)
     }
 
     /// Bytes in the UTF-8 sequence a (valid) lead byte starts.
@@ -202,13 +210,9 @@ public enum TextSanitizer {
                     previousSpace = false
                     i += 1
                 } else {
-                    // Valid UTF-8 (it is a String): the lead byte gives the length.
-                    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                    guard i + length <= n else { return false }
-                    var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    guard let (value, length) = scalar(in: bytes, at: i) else { return false }
                     if previousSpace && i > 0 && !startsCluster(value) { return false }
-                    guard let scalar = Unicode.Scalar(value), !scalar.properties.isWhitespace else { return false }
+                    guard let unicode = Unicode.Scalar(value), !unicode.properties.isWhitespace else { return false }
                     previousSpace = false
                     i += length
                 }
