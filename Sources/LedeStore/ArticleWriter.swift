@@ -8,8 +8,17 @@ import LedeCore
 struct ArticleWriter {
     let db: Database
     /// When set, document frequencies are summed over the transaction and written once at its
-    /// end, instead of one upsert per term and article (most terms recur across a batch).
-    var termBatch: TermStatBatch?
+    /// end, instead of one upsert per term and article (most terms recur across a batch), and
+    /// analysed articles join the search index at its end too (see `ArticleBatch`).
+    var termBatch: ArticleBatch?
+
+    /// `analysisPending` of an analysed article that waits for the end of its batch to be indexed.
+    /// The search index's triggers index only rows where it is 0, and the batch sets it to 0 before
+    /// it commits, so no other connection ever sees this value.
+    static let analysedNotYetIndexed = 2
+
+    /// What an analysed article's `analysisPending` is written as.
+    private var analysedState: Int { termBatch == nil ? 0 : Self.analysedNotYetIndexed }
 
     func write(_ article: ProcessedArticle, feedID: Int64?) throws -> IngestOutcome {
         let document = article.document
@@ -35,20 +44,22 @@ struct ArticleWriter {
             try db.cachedStatement(sql: """
                 UPDATE article SET source = ?, url = ?, bodyHash = ?, title = ?, byline = ?, feedTitle = ?, published = ?,
                 sortDate = COALESCE(?, addedAt), body = ?, keyPoints = ?, feedId = COALESCE(?, feedId), terms = ?,
-                analysisPending = 0 WHERE id = ?
+                analysisPending = ? WHERE id = ?
                 """).execute(arguments: [document.source, url, hash, document.title, document.byline, document.feed,
-                                 published, published, document.body, keyPoints, feedID, terms, articleID])
+                                 published, published, document.body, keyPoints, feedID, terms, analysedState, articleID])
         } else {
             try db.stepCached(sql: """
                 INSERT INTO article (feedId, source, url, bodyHash, title, byline, feedTitle, published, addedAt, sortDate, body,
-                keyPoints, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                keyPoints, terms, analysisPending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, bind: { binder in
                 binder.bind(feedID); binder.bind(document.source); binder.bind(url); binder.bind(hash)
                 binder.bind(document.title); binder.bind(document.byline); binder.bind(document.feed); binder.bind(published)
                 binder.bind(now); binder.bind(published ?? now); binder.bind(document.body); binder.bind(keyPoints); binder.bind(terms)
+                binder.bind(analysedState)
             })
             articleID = db.lastInsertedRowID
         }
+        termBatch?.indexAtEnd(articleID)
         try writeAnalysis(of: article, terms: terms, articleID: articleID)
         return existing == nil ? .added(articleID) : .updated(articleID)
     }
@@ -116,9 +127,10 @@ struct ArticleWriter {
     func completeAnalysis(_ article: ProcessedArticle, articleID: Int64, bodyHash: String) throws -> Bool {
         let terms = Self.termsJSON(article.termCounts)
         try db.cachedStatement(sql: """
-            UPDATE article SET terms = ?, analysisPending = 0 WHERE id = ? AND analysisPending AND bodyHash = ?
-            """).execute(arguments: [terms, articleID, bodyHash])
+            UPDATE article SET terms = ?, analysisPending = ? WHERE id = ? AND analysisPending = 1 AND bodyHash = ?
+            """).execute(arguments: [terms, analysedState, articleID, bodyHash])
         guard db.changesCount > 0 else { return false }
+        termBatch?.indexAtEnd(articleID)
         try writeAnalysis(of: article, terms: terms, articleID: articleID)
         return true
     }
@@ -175,7 +187,8 @@ struct ArticleWriter {
 
     private static func candidate(_ row: SQLiteRow) -> Candidate {
         let url: String? = sqlite3_column_type(row.handle, 4) == SQLITE_NULL ? nil : row.string(4)
-        return (row.int64(0), row.string(1), row.string(2), row.int64(3) != 0, url)
+        // An article of the open batch waiting to be indexed is analysed, not pending.
+        return (row.int64(0), row.string(1), row.string(2), row.int64(3) == 1, url)
     }
 
     /// `existingArticle` decided from candidate rows that include every article with this URL or body.
@@ -308,7 +321,7 @@ struct ArticleWriter {
         if let termBatch {
             termBatch.add(article.termCounts)
         } else {
-            try TermStatBatch.write(terms, db)
+            try ArticleBatch.write(terms, db)
         }
         try EntityWriter(db: db).write(entities: article.entities, links: article.links, articleID: articleID)
     }
@@ -333,12 +346,19 @@ public struct PendingDocument: Sendable {
     }
 }
 
-/// Document frequencies of the articles written in one transaction, not yet in `termStat`.
+/// What the articles written in one transaction leave for its end: their document frequencies,
+/// not yet in `termStat`, and their entries in the search index.
 ///
 /// Each article runs in a savepoint, so its terms join the batch only once it is released:
 /// `beginArticle`, then `commitArticle` or `rollBackArticle`.
-final class TermStatBatch {
+///
+/// Indexing waits because FTS5 writes its pending terms to disk at every savepoint (and every
+/// statement that needs one) once the transaction has written to it: indexed as it was stored,
+/// each article became an index segment of its own, about a sixth of the cost of storing it.
+final class ArticleBatch {
     private var committed: [String: Int] = [:]
+    /// Articles written as analysed but not yet indexed; one rolled back since is simply no longer so.
+    private var unindexed: [Int64] = []
     private var article: [String: Int] = [:]
     /// What a flush inside the current article's savepoint wrote, restored if it rolls back.
     private var flushedInArticle: [String: Int] = [:]
@@ -362,6 +382,27 @@ final class TermStatBatch {
         article.removeAll(keepingCapacity: true)
         for (term, count) in flushedInArticle { committed[term, default: 0] += count }
         flushedInArticle.removeAll()
+    }
+
+    func indexAtEnd(_ articleID: Int64) {
+        unindexed.append(articleID)
+    }
+
+    /// Ends the batch: the committed counts are written and its analysed articles indexed.
+    func finish(_ db: Database) throws {
+        try flush(db)
+        guard !unindexed.isEmpty else { return }
+        var ids: [UInt8] = [0x5B]
+        for (index, id) in unindexed.enumerated() {
+            if index > 0 { ids.append(0x2C) }
+            ids.append(contentsOf: String(id).utf8)
+        }
+        ids.append(0x5D)
+        // The search index's update trigger indexes each row as it becomes 0.
+        try db.cachedStatement(sql: """
+            UPDATE article SET analysisPending = 0 WHERE id IN (SELECT value FROM json_each(?)) AND analysisPending = ?
+            """).execute(arguments: [String(decoding: ids, as: UTF8.self), ArticleWriter.analysedNotYetIndexed])
+        unindexed.removeAll()
     }
 
     /// Writes the committed counts (and keeps them aside until the current article is settled).

@@ -73,11 +73,11 @@ public final class Library: Sendable {
     /// fails leaves nothing of itself and does not undo the others.
     public func ingest(_ articles: [ProcessedArticle], feedID: Int64? = nil) throws -> [Result<IngestOutcome, any Error>] {
         let results = try pool.write { db in
-            let batch = TermStatBatch()
+            let batch = ArticleBatch()
             let results = try articles.map { article in
                 try Self.inSavepoint(db, batch) { try ArticleWriter(db: db, termBatch: batch).write(article, feedID: feedID) }
             }
-            try batch.flush(db)
+            try batch.finish(db)
             return results
         }
         searchIndex.invalidate()
@@ -192,7 +192,7 @@ public final class Library: Sendable {
 
     /// Runs `body` in a savepoint, rolled back if it throws; the error becomes the result. Only an
     /// error of the savepoint itself (the transaction is gone) is thrown.
-    static func inSavepoint<T>(_ db: Database, _ terms: TermStatBatch? = nil, _ body: () throws -> T) throws -> Result<T, any Error> {
+    static func inSavepoint<T>(_ db: Database, _ terms: ArticleBatch? = nil, _ body: () throws -> T) throws -> Result<T, any Error> {
         try db.cachedStatement(sql: "SAVEPOINT article").execute()
         terms?.beginArticle()
         do {
@@ -248,14 +248,14 @@ public final class Library: Sendable {
     /// each one written; `false` when another process finished it first or its body changed.
     public func completeAnalyses(_ analyses: [(pending: PendingArticle, article: ProcessedArticle)]) throws -> [Result<Bool, any Error>] {
         let results = try pool.write { db in
-            let batch = TermStatBatch()
+            let batch = ArticleBatch()
             let results = try analyses.map { item in
                 try Self.inSavepoint(db, batch) {
                     try ArticleWriter(db: db, termBatch: batch)
                         .completeAnalysis(item.article, articleID: item.pending.id, bodyHash: item.pending.bodyHash)
                 }
             }
-            try batch.flush(db)
+            try batch.finish(db)
             return results
         }
         searchIndex.invalidate()

@@ -200,6 +200,39 @@ struct BatchWriteTests {
         #expect(try searchIndexIsConsistent(library))
     }
 
+    @Test("a batch's articles are searchable once it commits: one stored twice, one changed and one failed within the batch")
+    func searchIndexAfterBatch() throws {
+        let temp = try TemporaryLibrary()
+        let library = temp.library
+        try library.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER failOnName BEFORE INSERT ON mention WHEN new.text = 'Rex Failure'
+                BEGIN SELECT RAISE(ABORT, 'disk on fire'); END
+                """)
+        }
+        let pending = try library.storePending([feedItem(1), feedItem(2)]).map { try $0.get().articleID }
+        let results = try library.ingest([
+            article("Zeppelin", body: "An airship called a zeppelin.", link: "https://news.example/z"),
+            article("Zeppelin again", body: "An airship called a zeppelin.", link: "https://news.example/z2"),
+            article("Over the harbour", body: "A blimp over the harbour.", link: "https://news.example/b"),
+            article("Over the harbour", body: "A dirigible over the harbour.", link: "https://news.example/b"),
+            article("Failure", body: "Rex Failure sank the kayak.", entities: [entity("Rex Failure", .person)]),
+            Pipeline().process(feedItem(1)),
+        ])
+        #expect(results.map { (try? $0.get()) != nil } == [true, true, true, true, false, true])
+        #expect(try library.search("zeppelin").map(\.title) == ["Zeppelin"])
+        #expect(try library.search("blimp").isEmpty)
+        #expect(try library.search("dirigible").map(\.title) == ["Over the harbour"])
+        #expect(try library.search("kayak").isEmpty)
+        #expect(try library.search("ferry").map(\.id) == [pending[0]])
+        let analysed = try library.completeAnalyses(try library.pendingArticles().map { ($0, Pipeline().process($0.document)) })
+        #expect(analysed.map { (try? $0.get()) ?? false } == [true])
+        #expect(Set(try library.search("ferry").map(\.id)) == Set(pending))
+        #expect(try library.pendingAnalysisCount() == 0)
+        #expect(try library.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE analysisPending != 0") } == 0)
+        #expect(try searchIndexIsConsistent(library))
+    }
+
     @Test("evidence stays capped when many articles state the same link in one batch")
     func evidenceCapAcrossBatch() throws {
         let temp = try TemporaryLibrary()
