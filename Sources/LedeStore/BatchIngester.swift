@@ -6,7 +6,7 @@ import LedeCore
 ///
 /// Analysis (sentences, entities, summary) is pure and dominates the cost, so it runs
 /// in parallel a chunk at a time; the writes stay sequential, one transaction per
-/// chunk with a savepoint per article, as SQLite has one writer anyway.
+/// chunk (an article that fails is rolled back alone), as SQLite has one writer anyway.
 public struct BatchIngester: Sendable {
     public let library: Library
     public let pipeline: Pipeline
@@ -45,8 +45,8 @@ public struct BatchIngester: Sendable {
                     let next = end..<min(count, end + chunkSize)
                     DispatchQueue.global().async(group: group) { ahead.value = self.analyse(range: next, read: read, terms: snapshot) }
                 }
-                // One transaction per chunk, a savepoint per article: a failing article is rolled
-                // back alone, and the chunk costs one commit instead of one per article.
+                // One transaction per chunk: a failing article is rolled back alone, and the chunk
+                // costs one commit instead of one per article.
                 var flattened: [ProcessedArticle] = []
                 for case let .success(articles) in analysed { flattened += articles }
                 let stored: [Result<IngestOutcome, any Error>]

@@ -69,19 +69,51 @@ public final class Library: Sendable {
         return outcome
     }
 
-    /// Stores processed articles in one transaction, each in its own savepoint: an article that
-    /// fails leaves nothing of itself and does not undo the others.
+    /// Stores processed articles in one transaction: an article that fails leaves nothing of
+    /// itself and does not undo the others.
     public func ingest(_ articles: [ProcessedArticle], feedID: Int64? = nil) throws -> [Result<IngestOutcome, any Error>] {
-        let results = try pool.write { db in
-            let batch = ArticleBatch()
-            let results = try articles.map { article in
-                try Self.inSavepoint(db, batch) { try ArticleWriter(db: db, termBatch: batch).write(article, feedID: feedID) }
-            }
-            try batch.finish(db)
-            return results
+        let results = try pool.writeWithoutTransaction { db in
+            try Self.writeEach(articles, db) { writer, article in try writer.write(article, feedID: feedID) }
         }
         searchIndex.invalidate()
         return results
+    }
+
+    /// Writes each item in one transaction, as if each had a savepoint of its own: a failing
+    /// item leaves nothing of itself and does not undo the others.
+    ///
+    /// The items are first written in a transaction with no savepoint at all, as items almost
+    /// never fail and a savepoint each cost a tenth of storing an article (SQLite copies every
+    /// page an item changes aside first). Only when one fails is that transaction rolled back and
+    /// the items written again the careful way, a savepoint each.
+    static func writeEach<Item, T>(_ items: [Item], _ db: Database,
+                                   _ write: (ArticleWriter, Item) throws -> T) throws -> [Result<T, any Error>] {
+        var values: [Result<T, any Error>] = []
+        do {
+            try db.inTransaction {
+                let batch = ArticleBatch()
+                let writer = ArticleWriter(db: db, termBatch: batch)
+                values.reserveCapacity(items.count)
+                for item in items {
+                    batch.beginArticle()
+                    values.append(.success(try write(writer, item)))
+                    batch.commitArticle()
+                }
+                try batch.finish(db)
+                return .commit
+            }
+            return values
+        } catch {
+            // Rolled back whole: nothing of the first attempt is left, in the file or the batch.
+        }
+        try db.inTransaction {
+            let batch = ArticleBatch()
+            let writer = ArticleWriter(db: db, termBatch: batch)
+            values = try items.map { item in try inSavepoint(db, batch) { try write(writer, item) } }
+            try batch.finish(db)
+            return .commit
+        }
+        return values
     }
 
     /// Stores documents now and leaves their analysis for `PendingAnalyzer`: one transaction,
@@ -244,19 +276,13 @@ public final class Library: Sendable {
         }
     }
 
-    /// Writes the analyses of pending articles, one transaction, a savepoint each. `true` for
+    /// Writes the analyses of pending articles in one transaction, each failing alone. `true` for
     /// each one written; `false` when another process finished it first or its body changed.
     public func completeAnalyses(_ analyses: [(pending: PendingArticle, article: ProcessedArticle)]) throws -> [Result<Bool, any Error>] {
-        let results = try pool.write { db in
-            let batch = ArticleBatch()
-            let results = try analyses.map { item in
-                try Self.inSavepoint(db, batch) {
-                    try ArticleWriter(db: db, termBatch: batch)
-                        .completeAnalysis(item.article, articleID: item.pending.id, bodyHash: item.pending.bodyHash)
-                }
+        let results = try pool.writeWithoutTransaction { db in
+            try Self.writeEach(analyses, db) { writer, item in
+                try writer.completeAnalysis(item.article, articleID: item.pending.id, bodyHash: item.pending.bodyHash)
             }
-            try batch.finish(db)
-            return results
         }
         searchIndex.invalidate()
         return results

@@ -6,7 +6,7 @@ import LedeCore
 /// bullets, term statistics and the search index.
 ///
 /// Any process that opens the library may run it. Articles are analysed a chunk at a time on
-/// every core and written a chunk per transaction, each article in its own savepoint, so an
+/// every core and written a chunk per transaction, each article failing alone, so an
 /// interrupted run leaves every article either pending or fully analysed, and the next run
 /// picks up where it stopped.
 public struct PendingAnalyzer: Sendable {

@@ -168,7 +168,7 @@ func run() throws {
         let library = try Library(path: libraryPath)
         let storeTime = try seconds { for article in processed { try library.ingest(article) } }
         try library.checkpoint()
-        // As `lede add` stores: a transaction per chunk of 64, a savepoint per article.
+        // As `lede add` stores: a transaction per chunk of 64, each article failing alone.
         let chunkedLibrary = try Library(path: work.appendingPathComponent("chunked.sqlite").path)
         let cpuBefore = threadCPUSeconds()
         let chunkedStoreTime = try seconds {
@@ -198,7 +198,7 @@ func run() throws {
         rows.append(Row(what: "  entity recognition + in-article aliases alone, one core", figure: perSecond(recognizeTime), target: "≥ 3,000 articles/s"))
         rows.append(Row(what: "  summarizer alone, one core", figure: perSecond(summarizeTime), target: "≥ 5,000 articles/s"))
         rows.append(Row(what: "  store (one transaction per article), one core", figure: perSecond(storeTime), target: ""))
-        rows.append(Row(what: "  store (64 articles per transaction, a savepoint each, as `lede add`), one core",
+        rows.append(Row(what: "  store (64 articles per transaction, as `lede add`), one core",
                         figure: perSecond(chunkedStoreTime) + String(format: " (%.2f ms CPU per article)", chunkedStoreCPU * 1000 / Double(texts.count)),
                         target: "≥ 2,000 articles/s"))
         rows.append(Row(what: "library size on disk, \(texts.count) articles",
