@@ -13,9 +13,9 @@ import GRDBSQLite
 ///
 /// Bounded: should the log still grow past `Library.walHardLimitPages` (the thread cannot keep
 /// up, or cannot open the file), the writer waits for the thread's checkpoint, if one runs, and
-/// checkpoints itself, as SQLite would, so the log holds at most that and one more commit. Nothing about
-/// durability changes: commits go to the log as before, and a checkpoint cut short by a crash
-/// is finished by the next one.
+/// checkpoints itself, as SQLite would, so the log holds at most that and one more commit.
+/// Nothing about durability changes: commits go to the log as before (`synchronous` as the
+/// library sets it), and a checkpoint cut short by a crash is finished by the next one.
 public final class BackgroundCheckpoints: @unchecked Sendable {
     private let library: Library
     private let condition = NSCondition()
