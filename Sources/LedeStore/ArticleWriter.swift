@@ -19,6 +19,8 @@ struct ArticleWriter {
 
     /// What an analysed article's `analysisPending` is written as.
     private var analysedState: Int { termBatch == nil ? 0 : Self.analysedNotYetIndexed }
+    /// For a batch of pending documents: its full groups' statements, found once.
+    var statements: PendingStatements?
 
     func write(_ article: ProcessedArticle, feedID: Int64?) throws -> IngestOutcome {
         let document = article.document
@@ -87,7 +89,7 @@ struct ArticleWriter {
     }
 
     /// New pending rows per INSERT statement.
-    static let pendingRowsPerStatement = 16
+    static let pendingRowsPerStatement = 64
 
     static func pendingInsert(rows: Int) -> String {
         EntityWriter.statement("""
@@ -99,12 +101,35 @@ struct ArticleWriter {
     /// Built once: the statement cache finds it by its text, and most batches are full.
     static let fullPendingInsert = pendingInsert(rows: pendingRowsPerStatement)
 
+    static func candidatesQuery(urls: Int, hashes: Int) -> String {
+        """
+        SELECT id, bodyHash, title, analysisPending, url FROM article WHERE url IN (\(databaseQuestionMarks(count: urls))) \
+        OR bodyHash IN (\(databaseQuestionMarks(count: hashes)))
+        """
+    }
+
+    /// Built once, as `fullPendingInsert`: the text was rebuilt for every group of documents.
+    static let fullCandidatesQuery = candidatesQuery(urls: pendingRowsPerStatement, hashes: pendingRowsPerStatement)
+
+    /// The two statements of a full group, looked up once per batch: the statement cache hashes
+    /// and compares their long text at every lookup.
+    struct PendingStatements {
+        var insert: Statement
+        var candidates: Statement
+
+        init(_ db: Database) throws {
+            insert = try db.cachedStatement(sql: ArticleWriter.fullPendingInsert)
+            candidates = try db.cachedStatement(sql: ArticleWriter.fullCandidatesQuery)
+        }
+    }
+
     /// New pending articles, all in one statement (bound without GRDB's argument boxing: a refresh
     /// inserts tens of thousands); their ids in the order given. The bodies must differ.
     func insertPending(_ pendings: [PendingDocument], feedID: Int64?, now: String) throws -> [Int64] {
-        let sql = pendings.count == Self.pendingRowsPerStatement ? Self.fullPendingInsert : Self.pendingInsert(rows: pendings.count)
+        let full = pendings.count == Self.pendingRowsPerStatement
+        let sql = full ? Self.fullPendingInsert : Self.pendingInsert(rows: pendings.count)
         var ids: [String: Int64] = [:]
-        try db.stepCached(sql: sql, bind: { binder in
+        try db.step(full ? statements?.insert : nil, sql: sql, bind: { binder in
             for pending in pendings {
                 let document = pending.document
                 binder.bind(feedID); binder.bind(document.source); binder.bind(pending.url); binder.bind(pending.hash)
@@ -176,9 +201,9 @@ struct ArticleWriter {
     /// one statement for a batch of documents instead of one each.
     func candidates(urls: [String], hashes: [String]) throws -> [Candidate] {
         var rows: [Candidate] = []
-        try db.stepCached(sql: """
-            SELECT id, bodyHash, title, analysisPending, url FROM article WHERE url IN (\(databaseQuestionMarks(count: urls.count))) OR bodyHash IN (\(databaseQuestionMarks(count: hashes.count)))
-            """, bind: { binder in
+        let full = urls.count == Self.pendingRowsPerStatement && hashes.count == Self.pendingRowsPerStatement
+        let sql = full ? Self.fullCandidatesQuery : Self.candidatesQuery(urls: urls.count, hashes: hashes.count)
+        try db.step(full ? statements?.candidates : nil, sql: sql, bind: { binder in
             for url in urls { binder.bind(url) }
             for hash in hashes { binder.bind(hash) }
         }) { rows.append(Self.candidate($0)) }

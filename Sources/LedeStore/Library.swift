@@ -10,10 +10,12 @@ import LedeCore
 public final class Library: Sendable {
     let pool: DatabasePool
     public let path: String
+    let readOnly: Bool
     let searchIndex = EntitySearchIndex()
 
     public init(path: String, readOnly: Bool = false) throws {
         self.path = path
+        self.readOnly = readOnly
         var config = Configuration()
         config.readonly = readOnly
         config.foreignKeysEnabled = true
@@ -25,7 +27,7 @@ public final class Library: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 // Each checkpoint syncs the file to disk, which dominated ingest time at the default
                 // of 1,000 pages; a larger log means far fewer syncs for the same work.
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = 16000")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.walAutocheckpointPages)")
                 // A 64-article transaction dirties more pages than the default 2 MB cache holds, and
                 // spilling them to the log mid-transaction writes many twice.
                 try db.execute(sql: "PRAGMA cache_size = -32000")
@@ -133,19 +135,14 @@ public final class Library: Sendable {
     /// failing one fails. An update (several statements) has its own savepoint.
     public func storePending(_ documents: [PendingDocument], feedID: Int64? = nil) throws -> [Result<IngestOutcome, any Error>] {
         let results = try pool.write { db in
-            let writer = ArticleWriter(db: db)
+            var writer = ArticleWriter(db: db)
+            writer.statements = try ArticleWriter.PendingStatements(db)
             // One time of arrival for the batch: its items arrived together.
             let now = StorageDate.string(Date())
             var results = [Result<IngestOutcome, any Error>](repeating: .failure(CancellationError()), count: documents.count)
             var waiting: [Int] = []
-            var waitingURLs: Set<String> = []
-            var waitingHashes: Set<String> = []
             func insertWaiting() throws {
-                defer {
-                    waiting.removeAll(keepingCapacity: true)
-                    waitingURLs.removeAll(keepingCapacity: true)
-                    waitingHashes.removeAll(keepingCapacity: true)
-                }
+                defer { waiting.removeAll(keepingCapacity: true) }
                 if waiting.count > 1 {
                     do {
                         let ids = try writer.insertPending(waiting.map { documents[$0] }, feedID: feedID, now: now)
@@ -181,13 +178,17 @@ public final class Library: Sendable {
                 // The candidates stop telling the truth for a document once an earlier one of the group
                 // that shares its URL or body was written, or once any was updated.
                 var groupURLs: Set<String> = [], groupHashes: Set<String> = []
+                groupURLs.reserveCapacity(members.count)
+                groupHashes.reserveCapacity(members.count)
                 var updated = false
                 for (index, document) in zip(members.indices, members) {
-                    let repeats = document.url.map(groupURLs.contains) == true || groupHashes.contains(document.hash)
-                    if let url = document.url { groupURLs.insert(url) }
-                    groupHashes.insert(document.hash)
-                    // A document that is one still waiting must find it stored, as it would in order.
-                    if document.url.map(waitingURLs.contains) == true || waitingHashes.contains(document.hash) { try insertWaiting() }
+                    // Inserting tells whether an earlier document of the group had this URL or body.
+                    let newURL = document.url.map { groupURLs.insert($0).inserted } ?? true
+                    let newBody = groupHashes.insert(document.hash).inserted
+                    let repeats = !newURL || !newBody
+                    // A document that is one still waiting must find it stored, as it would in order;
+                    // only a repeat can be one (everything waiting is of this group).
+                    if repeats { try insertWaiting() }
                     let existing: ArticleWriter.Existing?
                     if let candidates, !repeats, !updated {
                         existing = ArticleWriter.existing(among: candidates, url: document.url, hash: document.hash)
@@ -211,8 +212,6 @@ public final class Library: Sendable {
                         continue
                     }
                     waiting.append(index)
-                    if let url = document.url { waitingURLs.insert(url) }
-                    waitingHashes.insert(document.hash)
                 }
             }
             try insertWaiting()

@@ -10,10 +10,12 @@ import GRDBSQLite
 struct SQLiteBinder {
     let handle: OpaquePointer
     private var index: Int32 = 1
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    /// Where bound text is copied; it outlives the statement's run (see `Database.stepCached`).
+    private let arena: SQLiteTextArena
 
-    init(_ statement: Statement) {
+    init(_ statement: Statement, arena: SQLiteTextArena) {
         handle = statement.sqliteStatement
+        self.arena = arena
         sqlite3_reset(handle)
     }
 
@@ -32,13 +34,11 @@ struct SQLiteBinder {
         guard let value else { bindNull(); return }
         var text = value
         text.withUTF8 { bytes in
-            // An empty buffer may have no base address, which SQLite would read as NULL.
-            if let base = bytes.baseAddress {
-                _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
-                                      Int32(bytes.count), Self.transient)
-            } else {
-                _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
-            }
+            // SQLite would otherwise copy each value into a buffer of its own (SQLITE_TRANSIENT):
+            // a malloc and a free per value, most of the allocations of a refresh's writer. The
+            // arena's copy stays put until the statement is reset and its bindings cleared.
+            let copy = arena.copy(bytes)
+            _ = sqlite3_bind_text(handle, index, copy, Int32(bytes.count), nil)
         }
         index += 1
     }
@@ -65,24 +65,69 @@ struct SQLiteRow {
 extension Database {
     /// Runs `sql` (cached) with the values `bind` gives it, calling `row` for each result row.
     func stepCached(sql: String, bind: (inout SQLiteBinder) -> Void, row: (SQLiteRow) -> Void = { _ in }) throws {
-        let statement = try cachedStatement(sql: sql)
-        var binder = SQLiteBinder(statement)
-        bind(&binder)
-        let handle = binder.handle
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_ROW {
-                row(SQLiteRow(handle: handle))
-            } else if code == SQLITE_DONE {
-                return
-            } else {
-                let message = sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+        try step(nil, sql: sql, bind: bind, row: row)
+    }
+
+    /// `stepCached`, with the statement of `sql` when the caller already holds it.
+    func step(_ prepared: Statement?, sql: String, bind: (inout SQLiteBinder) -> Void,
+              row: (SQLiteRow) -> Void = { _ in }) throws {
+        let statement = try prepared ?? cachedStatement(sql: sql)
+        let arena = SQLiteTextArena()
+        // The bound text lives in the arena: it must outlive the reset and the clearing of the bindings.
+        try withExtendedLifetime(arena) {
+            var binder = SQLiteBinder(statement, arena: arena)
+            bind(&binder)
+            let handle = binder.handle
+            defer {
+                sqlite3_reset(handle)
+                sqlite3_clear_bindings(handle)
+            }
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_ROW {
+                    row(SQLiteRow(handle: handle))
+                } else if code == SQLITE_DONE {
+                    return
+                } else {
+                    let message = sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+                }
             }
         }
+    }
+}
+
+/// Copies of the text bound to one run of a statement, in a few large blocks instead of a block
+/// per value; freed together once SQLite no longer points into them.
+final class SQLiteTextArena {
+    private var blocks: [UnsafeMutableRawPointer] = []
+    private var next: UnsafeMutableRawPointer?
+    private var left = 0
+    private var blockSize = 0
+
+    /// A copy of `bytes` that stays where it is for the arena's life (never NULL, even when empty,
+    /// which SQLite would read as a NULL value).
+    func copy(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafePointer<CChar> {
+        let count = bytes.count
+        let target: UnsafeMutableRawPointer
+        if let next, count <= left {
+            target = next
+        } else {
+            // Each block twice the last: a few small statements take one small block, a multi-row
+            // insert of bodies a handful.
+            let size = max(count, blocks.isEmpty ? 2048 : blockSize * 2)
+            blockSize = size
+            target = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 1)
+            blocks.append(target)
+            left = size
+        }
+        if let base = bytes.baseAddress, count > 0 { target.copyMemory(from: base, byteCount: count) }
+        next = target + count
+        left -= count
+        return UnsafePointer(target.assumingMemoryBound(to: CChar.self))
+    }
+
+    deinit {
+        for block in blocks { block.deallocate() }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LedeCore
+import LedeStore
 import LedeTestSupport
 
 /// Times the real `lede refresh` against feeds served on 127.0.0.1, as newsboat is timed.
@@ -117,6 +118,36 @@ enum FeedRefreshBench {
         }
         return [Row(what: "FeedParser.parse, \(feeds) feeds × \(itemsPerFeed) items in process (median of \(rounds))",
                     figure: String(format: "%.2f s (%d items)", median(times), items), target: "")]
+    }
+
+    /// Stores the bench feeds' items pending analysis in this process, feed after feed as a refresh's
+    /// single writer does (parsed beforehand, not timed), each round into a fresh library: the
+    /// writer's share of a refresh, measurable and profilable without the server or the parsers.
+    static func measureStoring(bodies: [Data], rounds: Int, work: URL) throws -> [Row] {
+        let feeds = bodies.count
+        var prepared: [[PendingDocument]] = []
+        for (index, body) in bodies.enumerated() {
+            let url = "http://127.0.0.1/feed\(index).xml"
+            let feed = try FeedParser.parse(body, url: URL(string: url))
+            prepared.append(feed.items.map { PendingDocument($0.document(in: feed, feedURL: url).sanitized()) })
+        }
+        var times: [Double] = [], cpu: [Double] = []
+        for round in 0..<rounds {
+            let path = work.appendingPathComponent("store-\(round).sqlite").path
+            let library = try Library(path: path)
+            let ids = try (0..<feeds).map { try library.addFeed(url: "http://127.0.0.1/feed\($0).xml").feed.id }
+            sync()
+            let checkpoints = library.checkpointInBackground()
+            let cpuBefore = threadCPUSeconds()
+            times.append(try seconds {
+                for (documents, id) in zip(prepared, ids) { _ = try library.storePending(documents, feedID: id) }
+            })
+            cpu.append(threadCPUSeconds() - cpuBefore)
+            checkpoints?.finish()
+        }
+        let items = prepared.reduce(0) { $0 + $1.count }
+        return [Row(what: "storePending, \(feeds) feeds, \(items) items in process, writer thread (median of \(rounds))",
+                    figure: String(format: "%.3f s wall, %.3f s CPU", median(times), median(cpu)), target: "")]
     }
 
     /// User and system CPU time of the child processes waited for so far.

@@ -26,6 +26,10 @@ struct Options {
     var storeOnly = false
     /// Times only FeedParser on the feed-refresh bench feeds, in process.
     var feedParseOnly = false
+    /// Times only storing the bench feeds' items pending analysis (the refresh's single writer), in process.
+    var feedStoreOnly = false
+    /// Reads the bench feeds from this directory (as `--dump-feeds` wrote them) instead of generating them.
+    var feedsFrom: String?
     /// Writes the feed-refresh bench feeds to this directory (feed0.xml …) and stops, so a refresh can
     /// be profiled on its own against any local server.
     var dumpFeeds: String?
@@ -48,10 +52,12 @@ struct Options {
             case "--rounds": rounds = max(1, Int(iterator.next() ?? "") ?? rounds)
             case "--store-only": storeOnly = true
             case "--feed-parse-only": feedParseOnly = true
+            case "--feed-store-only": feedStoreOnly = true
+            case "--feeds-from": feedsFrom = iterator.next()
             case "--dump-feeds": dumpFeeds = iterator.next()
             case "--entity-search-only": entitySearchOnly = true
             case "--help", "-h":
-                print("usage: lede-bench [--articles N] [--large N (0 skips)] [--feed-items N per feed, 10 feeds (0 skips)] [--store-only] [--write BENCHMARKS.md [--section NAME]] [--summarizer-only [--rounds N]] [--recognizer-only [--rounds N] [--dump FILE]] [--entity-search-only [--articles N] [--rounds N]] [--feed-parse-only] [--dump-feeds DIR]")
+                print("usage: lede-bench [--articles N] [--large N (0 skips)] [--feed-items N per feed, 10 feeds (0 skips)] [--store-only] [--write BENCHMARKS.md [--section NAME]] [--summarizer-only [--rounds N]] [--recognizer-only [--rounds N] [--dump FILE]] [--entity-search-only [--articles N] [--rounds N]] [--feed-parse-only] [--feed-store-only [--rounds N] [--feeds-from DIR]] [--dump-feeds DIR]")
                 exit(0)
             default: throw BenchError("unknown argument \(argument)")
             }
@@ -132,6 +138,14 @@ func run() throws {
         let folder = URL(fileURLWithPath: directory)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (index, body) in bodies.enumerated() { try body.write(to: folder.appendingPathComponent("feed\(index).xml")) }
+        return
+    }
+    if options.feedStoreOnly {
+        let bodies = try options.feedsFrom.map { folder in
+            try (0..<10).map { try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent("feed\($0).xml")) }
+        } ?? FeedRefreshBench.feedBodies(generator: &generator, feeds: 10, itemsPerFeed: options.feedItems)
+        let rows = try FeedRefreshBench.measureStoring(bodies: bodies, rounds: options.rounds, work: work)
+        print(rows.map { "\($0.what): \($0.figure)" }.joined(separator: "\n"))
         return
     }
     if options.feedParseOnly {

@@ -177,6 +177,9 @@ struct Refresh: AsyncParsableCommand {
             Output.line("No subscriptions. Add one with `lede feeds add URL` or `lede opml import FILE`.")
             return
         }
+        // Both phases commit often and fill the log: its checkpoints run beside the writer.
+        let checkpoints = library.checkpointInBackground()
+        defer { checkpoints?.finish() }
         let showsProgress = Output.stderrIsTerminal
         if showsProgress { Output.errorNoNewline("fetching \(feeds.count) feeds…") }
         var refresher = FeedRefresher(library: library)

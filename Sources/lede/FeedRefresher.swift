@@ -64,6 +64,9 @@ struct FeedRefresher: Sendable {
         let summary = Summary()
         let done = DispatchSemaphore(value: 0)
         Task {
+            // Both phases commit often and fill the log: its checkpoints run beside the writer.
+            let checkpoints = library.checkpointInBackground()
+            defer { checkpoints?.finish() }
             let results = await refresh(feeds) { _, finished in progress("fetched \(finished)/\(feeds.count) feeds", false) }
             var line = Self.summary(of: results, feeds: feeds.count)
             // The new items are in the list now; their bullets and entities follow.

@@ -57,6 +57,44 @@ struct PendingBatchTests {
         #expect(try library.pendingAnalysisCount() == 5)
     }
 
+    @Test("a batch of several groups, with repeats across a group's edge, gives each document its outcome in order")
+    func repeatsAcrossGroups() throws {
+        let temp = try TemporaryLibrary()
+        let library = temp.library
+        let group = ArticleWriter.pendingRowsPerStatement
+        var documents = (1...(2 * group + 20)).map { feedItem($0) }
+        // The first document again just past the first group, and a body of the second group
+        // under another link in the third.
+        documents.insert(feedItem(1), at: group + 1)
+        var copy = feedItem(9_999, body: feedItem(group + 10).body)
+        copy.link = "https://news.example/elsewhere/9999"
+        documents.insert(copy, at: 2 * group + 5)
+        let outcomes = try library.storePending(documents).map { try $0.get() }
+        #expect(outcomes[group + 1] == .unchanged(outcomes[0].articleID))
+        #expect(outcomes[2 * group + 5] == .unchanged(outcomes[group + 10].articleID))
+        let added = outcomes.filter { if case .added = $0 { true } else { false } }.map(\.articleID)
+        #expect(added.count == 2 * group + 20)
+        #expect(added == added.sorted())
+        #expect(try library.pendingAnalysisCount() == 2 * group + 20)
+    }
+
+    @Test("empty and non-ASCII text is stored as given, not as NULL or altered")
+    func textAsGiven() throws {
+        let temp = try TemporaryLibrary()
+        let library = temp.library
+        var documents = (1...3).map { feedItem($0) }
+        documents[1].byline = ""
+        documents[1].title = "Fähre nach Tromsø — 渡轮 🚢"
+        documents[2].feed = ""
+        let outcomes = try library.storePending(documents).map { try $0.get() }
+        let second = try #require(try library.article(id: outcomes[1].articleID))
+        #expect(second.row.title == "Fähre nach Tromsø — 渡轮 🚢")
+        #expect(second.row.byline == "")
+        #expect(second.body == documents[1].body)
+        let third = try #require(try library.article(id: outcomes[2].articleID))
+        #expect(third.row.feed == "")
+    }
+
     @Test("one document the database refuses fails alone; the others of its statement are stored")
     func failureInsideABatch() throws {
         let temp = try TemporaryLibrary()
