@@ -357,12 +357,16 @@ package struct NERHashSet: Sendable {
     @inline(__always)
     package func contains(_ h: UInt64) -> Bool {
         guard h != 0 else { return false }
-        var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let k = slots[i]
-            if k == h { return true }
-            if k == 0 { return false }
-            i = (i + 1) & mask
+        // Through the buffer: the mask keeps every probe in bounds, so indexing the array checked
+        // bounds for nothing at every probe.
+        return slots.withUnsafeBufferPointer { slots in
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let k = slots[i]
+                if k == h { return true }
+                if k == 0 { return false }
+                i = (i + 1) & mask
+            }
         }
     }
 
