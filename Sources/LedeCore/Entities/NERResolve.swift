@@ -163,8 +163,7 @@ extension NERDocument {
                     guard word.length >= 4, !f.contains(.capitalized), !f.contains(.allCaps) else { continue }
                     let lead = scalars[word.start]
                     // ASCII first: only "a"..."z" are lower case there, without a property lookup.
-                    let lower = lead < 0x80 ? (lead >= 97 && lead <= 122) : Unicode.Scalar(lead)?.properties.isLowercase == true
-                    if lower { leads[k] = lead }
+                    if NERText.isLower(lead) { leads[k] = lead }
                 }
             }
         }
