@@ -85,6 +85,7 @@ struct NERDocument {
         // drops stays at least one scalar of its key, so a longer line cannot be the byline.
         let bylineLimit = 4 * (bylineKey.unicodeScalars.count + 3)
         let bylineBytes = bylineKey.utf8.allSatisfy { $0 < 0x80 } ? Array(bylineKey.utf8) : nil
+        sentences.reserveCapacity(ranges.count)
         for r in ranges {
             let tokens = lexicon.tokens(scalars, from: r.start, to: r.end)
             var cased = 0, caps = 0

@@ -409,7 +409,14 @@ extension NERDocument {
                 let woCount = wordCount[oi]
                 if woCount == wk.count {
                     // "The Foundation" and "Foundation": the bare form stands for both.
-                    if words[wordsAt[oi]] == wk, keys[oi].utf8.count < k.utf8.count { consider(oi) }
+                    // Compared word by word in place: `==` on the two slices was a call for every pair.
+                    var same = true
+                    var w = wordsAt[oi].lowerBound
+                    for v in wk {
+                        if words[w] != v { same = false; break }
+                        w += 1
+                    }
+                    if same, keys[oi].utf8.count < k.utf8.count { consider(oi) }
                     continue
                 }
                 let oKind = kindOf[oi]
