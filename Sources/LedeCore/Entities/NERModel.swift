@@ -305,12 +305,7 @@ package struct NERModel: Sendable {
                     let q = rows[k]
                     // 2^lane7 built from its bits; lane 7 of the sum is meaningless and unread.
                     let unit = Float(bitPattern: UInt32(truncatingIfNeeded: 127 + Int32(q[7])) << 23)
-                    // Lane by lane: the vector conversion `SIMD8<Float>(q)` is generic over the
-                    // lanes' integer type and went through a witness call per lane. Every Int16 is
-                    // exact in a Float, so the values are the same.
-                    let f = SIMD8<Float>(Float(q[0]), Float(q[1]), Float(q[2]), Float(q[3]),
-                                         Float(q[4]), Float(q[5]), Float(q[6]), Float(q[7]))
-                    sc += f * unit
+                    sc += SIMD8<Float>(q) * unit
                 }
                 var best = 0
                 var bestScore = -Float.greatestFiniteMagnitude

@@ -334,7 +334,8 @@ package enum NERText {
                 var j = i + 1
                 while j < to {
                     let c = s[j]
-                    if isWordChar(c) { j += 1; continue }
+                    // A lower-case ASCII letter (most scalars of a word) by one comparison first.
+                    if c &- 97 < 26 || isWordChar(c) { j += 1; continue }
                     // Inner period: "U.S.", "K.C.", "Inc." keeps its period when followed by a letter,
                     // or when the word is a single letter ("J. Smith").
                     if c == 46 {
