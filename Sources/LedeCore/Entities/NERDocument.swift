@@ -85,6 +85,7 @@ struct NERDocument {
         // drops stays at least one scalar of its key, so a longer line cannot be the byline.
         let bylineLimit = 4 * (bylineKey.unicodeScalars.count + 3)
         let bylineBytes = bylineKey.utf8.allSatisfy { $0 < 0x80 } ? Array(bylineKey.utf8) : nil
+        sentences.reserveCapacity(ranges.count)
         for r in ranges {
             let tokens = lexicon.tokens(scalars, from: r.start, to: r.end)
             var cased = 0, caps = 0
@@ -97,8 +98,11 @@ struct NERDocument {
                 if !t.flags.contains(.capitalized) { lowerInDocument.insert(t.lower) }
             }
             let shouted = cased >= 2 && caps * 10 >= cased * 8
-            // The byline is metadata: a line that only repeats it holds no mention.
-            let skipped = !bylineKey.isEmpty && Self.mayBeByline(scalars, r, bylineLimit)
+            // The byline is metadata: a line that only repeats it holds no mention. Tokens hold no
+            // space, line feed or tab, so a line whose tokens alone have more scalars than the
+            // limit keeps more than that: turned down without a scan of its scalars.
+            let skipped = !bylineKey.isEmpty && Self.tokenScalars(tokens, upTo: bylineLimit) <= bylineLimit
+                && Self.mayBeByline(scalars, r, bylineLimit)
                 && (Self.isASCIIByline(scalars, r, bylineBytes) ?? Self.isByline(Self.key(text(r.start, r.end)), bylineKey))
             sentences.append(Sentence(span: r, tokens: tokens, shouted: shouted, skipped: skipped))
         }
@@ -122,6 +126,16 @@ struct NERDocument {
             if kept > limit { return false }
         }
         return true
+    }
+
+    /// The scalars the tokens cover, counted until they pass `limit`.
+    static func tokenScalars(_ tokens: [NERToken], upTo limit: Int) -> Int {
+        var n = 0
+        for t in tokens {
+            n += t.length
+            if n > limit { break }
+        }
+        return n
     }
 
     /// `isByline(key(line), byline)` for an ASCII line and byline, from the scalars: nil when

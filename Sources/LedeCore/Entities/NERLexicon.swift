@@ -79,12 +79,31 @@ package struct NERLexicon: Sendable {
 
     /// Tokenizes and annotates `s[from..<to]`.
     package func tokens(_ s: [UInt32], from: Int, to: Int) -> [NERToken] {
-        var out: [NERToken] = []
-        // News text runs about five scalars a token, punctuation included; a third of the scalars
-        // leaves room for dense sentences, so the array is almost never reallocated and copied.
-        out.reserveCapacity((to - from) / 3 + 8)
-        s.withUnsafeBufferPointer { p in
-            NERText.tokenize(s, from: from, to: to) { out.append(NERText.token(p, $0, $1)) }
+        var out: [NERToken]
+        let (from, to) = (max(0, from), min(to, s.count))
+        if to - from <= 2048 {
+            // A token has at least one scalar, so a sentence's scalars bound its tokens: each token
+            // is built straight into the array's storage, where appending checked the array's
+            // uniqueness and capacity and copied the token once more. (A longer range, the whole
+            // text of an article without sentences, is not worth that much room per scalar.)
+            out = [NERToken](unsafeUninitializedCapacity: max(0, to - from)) { buf, count in
+                var n = 0
+                s.withUnsafeBufferPointer { p in
+                    NERText.tokenize(p, from: from, to: to) { start, end in
+                        buf.initializeElement(at: n, to: NERText.token(p, start, end))
+                        n += 1
+                    }
+                }
+                count = n
+            }
+        } else {
+            out = []
+            // News text runs about five scalars a token, punctuation included; a third of the scalars
+            // leaves room for dense sentences, so the array is almost never reallocated and copied.
+            out.reserveCapacity((to - from) / 3 + 8)
+            s.withUnsafeBufferPointer { p in
+                NERText.tokenize(s, from: from, to: to) { out.append(NERText.token(p, $0, $1)) }
+            }
         }
         // Looked up in a loop of their own: the table probes are independent, so their cache
         // misses overlap instead of waiting one by one between token builds.

@@ -163,26 +163,28 @@ extension NERDocument {
                     guard word.length >= 4, !f.contains(.capitalized), !f.contains(.allCaps) else { continue }
                     let lead = scalars[word.start]
                     // ASCII first: only "a"..."z" are lower case there, without a property lookup.
-                    let lower = lead < 0x80 ? (lead >= 97 && lead <= 122) : Unicode.Scalar(lead)?.properties.isLowercase == true
-                    if lower { leads[k] = lead }
+                    if NERText.isLower(lead) { leads[k] = lead }
                 }
             }
         }
-        for acronym in acronyms {
-            let letters = acronym.unicodeScalars.map(\.value)
-            guard let firstLetter = letters.first else { continue }
-            search: for si in sentences.indices {
-                let (from, to) = (sentenceStart[si], sentenceStart[si + 1])
-                guard to - from >= letters.count else { continue }
-                for first in from...(to - letters.count) where leads[first] == firstLetter {
-                    var matches = true
-                    for offset in 1..<letters.count where leads[first + offset] != letters[offset] {
-                        matches = false
-                        break
-                    }
-                    if matches {
-                        out.append(acronym)
-                        break search
+        // Read through the buffer: indexing the array checked bounds at every word, for every acronym.
+        leads.withUnsafeBufferPointer { leads in
+            for acronym in acronyms {
+                let letters = acronym.unicodeScalars.map(\.value)
+                guard let firstLetter = letters.first else { continue }
+                search: for si in sentences.indices {
+                    let (from, to) = (sentenceStart[si], sentenceStart[si + 1])
+                    guard to - from >= letters.count else { continue }
+                    for first in from...(to - letters.count) where leads[first] == firstLetter {
+                        var matches = true
+                        for offset in 1..<letters.count where leads[first + offset] != letters[offset] {
+                            matches = false
+                            break
+                        }
+                        if matches {
+                            out.append(acronym)
+                            break search
+                        }
                     }
                 }
             }
@@ -268,7 +270,16 @@ extension NERDocument {
             let t = sentence.tokens
             var i = 0
             while i < t.count {
-                guard !covered[base[si] + i], firstWords.contains(t[i].lower), let candidates = patterns[t[i].lower] else {
+                // Most words begin no pattern: skipped in a loop through the buffers, without the
+                // bounds checks of indexing the arrays.
+                i = t.withUnsafeBufferPointer { t in
+                    covered.withUnsafeBufferPointer { covered in
+                        var j = i
+                        while j < t.count, covered[base[si] + j] || !firstWords.contains(t[j].lower) { j += 1 }
+                        return j
+                    }
+                }
+                guard i < t.count, let candidates = patterns[t[i].lower] else {
                     i += 1
                     continue
                 }
@@ -338,11 +349,13 @@ extension NERDocument {
         firstAt.reserveCapacity(keys.count)
         initialsAt.reserveCapacity(keys.count)
         kindOf.reserveCapacity(keys.count)
-        var firstWords: [[UInt32]] = [[], []]
+        // The scalars of a key's first two words: two arrays rather than an array of two, whose
+        // every append checked the outer array's uniqueness too.
+        var firstWord0: [UInt32] = [], firstWord1: [UInt32] = []
         for (ki, k) in keys.enumerated() {
             let wordStart = words.count, initialStart = initials.count
-            firstWords[0].removeAll(keepingCapacity: true)
-            firstWords[1].removeAll(keepingCapacity: true)
+            firstWord0.removeAll(keepingCapacity: true)
+            firstWord1.removeAll(keepingCapacity: true)
             var h = NERText.fnvOffset, len = 0, hyphen = false, hyphenLast = false, firstScalar: UInt32 = 0
             func endWord() {
                 guard len > 0 else { return }
@@ -356,7 +369,8 @@ extension NERDocument {
                 if v.value == 32 { endWord(); continue }
                 if len == 0 { firstScalar = v.value }
                 if v.value == 45 { hyphen = true }
-                if words.count - wordStart < 2 { firstWords[words.count - wordStart].append(v.value) }
+                let w = words.count - wordStart
+                if w == 0 { firstWord0.append(v.value) } else if w == 1 { firstWord1.append(v.value) }
                 h = (h ^ UInt64(v.value)) &* NERText.fnvPrime
                 len += 1
             }
@@ -365,7 +379,7 @@ extension NERDocument {
             // "the" is a connector, so it is not among the initials either way.
             wordsAt.append((the ? wordStart + 1 : wordStart)..<words.count)
             let firstStart = firsts.count
-            firsts.append(contentsOf: firstWords[the ? 1 : 0])
+            firsts.append(contentsOf: the ? firstWord1 : firstWord0)
             firstAt.append(firstStart..<firsts.count)
             initialsAt.append(initialStart..<initials.count)
             hyphenLastOf.append(hyphenLast)
@@ -395,7 +409,14 @@ extension NERDocument {
                 let woCount = wordCount[oi]
                 if woCount == wk.count {
                     // "The Foundation" and "Foundation": the bare form stands for both.
-                    if words[wordsAt[oi]] == wk, keys[oi].utf8.count < k.utf8.count { consider(oi) }
+                    // Compared word by word in place: `==` on the two slices was a call for every pair.
+                    var same = true
+                    var w = wordsAt[oi].lowerBound
+                    for v in wk {
+                        if words[w] != v { same = false; break }
+                        w += 1
+                    }
+                    if same, keys[oi].utf8.count < k.utf8.count { consider(oi) }
                     continue
                 }
                 let oKind = kindOf[oi]
@@ -426,20 +447,32 @@ extension NERDocument {
             return r
         }
         var groupOf = [Int](repeating: -1, count: keys.count)
-        var groups: [[Int]] = []
+        var groupCount = 0
         for k in keys.indices {
             let r = root(k)
             if groupOf[r] < 0 {
-                groupOf[r] = groups.count
-                groups.append([])
+                groupOf[r] = groupCount
+                groupCount += 1
             }
-            groups[groupOf[r]].append(k)
             groupOf[k] = groupOf[r]
         }
+        // Each group's keys, in key order, as a range of one flat array: an array per group was an
+        // allocation (or several) for every group.
+        var groupStart = [Int](repeating: 0, count: groupCount + 1)
+        for k in keys.indices { groupStart[groupOf[k] + 1] += 1 }
+        for g in 0..<groupCount { groupStart[g + 1] += groupStart[g] }
+        var memberKeys = [Int](repeating: 0, count: keys.count)
+        var fill = groupStart
+        for k in keys.indices {
+            memberKeys[fill[groupOf[k]]] = k
+            fill[groupOf[k]] += 1
+        }
+        var groups = (0..<groupCount).map { groupStart[$0]..<groupStart[$0 + 1] }
         // A person named by one word only, only at the start of sentences, never after a title, with
         // a word that is not a known name: too weak ("Iodine", "Homeopathy").
         var weak = [Bool](repeating: false, count: groups.count)
-        for (g, members) in groups.enumerated() where kindOf[root(members[0])] == 1 {
+        for (g, range) in groups.enumerated() where kindOf[root(memberKeys[range.lowerBound])] == 1 {
+            let members = memberKeys[range]
             guard members.allSatisfy({ wordCount[$0] == 1 }) else { continue }
             var tagged = 0, titled = false, known = false
             // The group's spans are found by a scan: few groups get this far, and a list of spans
@@ -470,10 +503,10 @@ extension NERDocument {
             spans = keep
             keyOf = keepKey
             var renumber = [Int](repeating: -1, count: groups.count)
-            var kept: [[Int]] = []
-            for (g, members) in groups.enumerated() where !weak[g] {
+            var kept: [Range<Int>] = []
+            for (g, range) in groups.enumerated() where !weak[g] {
                 renumber[g] = kept.count
-                kept.append(members)
+                kept.append(range)
             }
             for k in groupOf.indices { groupOf[k] = renumber[groupOf[k]] }
             groups = kept
@@ -488,8 +521,9 @@ extension NERDocument {
         // A loop rather than `groups.map`: that closure copied the whole document for every group.
         var built: [DocumentEntity] = []
         built.reserveCapacity(groups.count)
-        for members in groups {
-            let r = root(members[0])
+        for range in groups {
+            let members = memberKeys[range]
+            let r = root(memberKeys[range.lowerBound])
             let kindValue = kindOf[r] == 2 ? EntityKind.organization : EntityKind.person
             // Name: the fullest form; "The X" gives way to "X" when both occur.
             let fullest = members.max { a, b in

@@ -91,11 +91,21 @@ package enum NERText {
     static let fnvOffset: UInt64 = 0xcbf29ce484222325
     static let fnvPrime: UInt64 = 0x100000001b3
 
+    // The ASCII test of each of these is inlined; the rest, which reads Unicode properties, is a
+    // call of its own. `Unicode.Scalar.Properties` is a resilient type: a function that inlines a
+    // look-up of it fetches the type's metadata and sizes stack room for it on every call, which in
+    // `token` (once per token, nearly always on ASCII) cost more than a quarter of its instructions.
+
     @inline(__always)
     package static func lowered(_ v: UInt32) -> UInt32 {
         if v < 128 {
             return (v >= 65 && v <= 90) ? v + 32 : v
         }
+        return loweredNonASCII(v)
+    }
+
+    @inline(never)
+    static func loweredNonASCII(_ v: UInt32) -> UInt32 {
         guard let s = Unicode.Scalar(v), s.properties.isUppercase else { return v }
         return s.properties.lowercaseMapping.unicodeScalars.first?.value ?? v
     }
@@ -103,19 +113,34 @@ package enum NERText {
     @inline(__always)
     static func isUpper(_ v: UInt32) -> Bool {
         if v < 128 { return v >= 65 && v <= 90 }
-        return Unicode.Scalar(v)?.properties.isUppercase ?? false
+        return isUpperNonASCII(v)
+    }
+
+    @inline(never)
+    static func isUpperNonASCII(_ v: UInt32) -> Bool {
+        Unicode.Scalar(v)?.properties.isUppercase ?? false
     }
 
     @inline(__always)
     static func isLower(_ v: UInt32) -> Bool {
         if v < 128 { return v >= 97 && v <= 122 }
-        return Unicode.Scalar(v)?.properties.isLowercase ?? false
+        return isLowerNonASCII(v)
+    }
+
+    @inline(never)
+    static func isLowerNonASCII(_ v: UInt32) -> Bool {
+        Unicode.Scalar(v)?.properties.isLowercase ?? false
     }
 
     @inline(__always)
     package static func isLetter(_ v: UInt32) -> Bool {
         if v < 128 { return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
-        return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
+        return isLetterNonASCII(v)
+    }
+
+    @inline(never)
+    static func isLetterNonASCII(_ v: UInt32) -> Bool {
+        Unicode.Scalar(v)?.properties.isAlphabetic ?? false
     }
 
     @inline(__always)
@@ -124,7 +149,12 @@ package enum NERText {
     @inline(__always)
     package static func isSpace(_ v: UInt32) -> Bool {
         if v < 128 { return v == 32 || (v >= 9 && v <= 13) }
-        return v == 0xA0 || v == 0x2009 || v == 0x200A || v == 0x202F || v == 0x3000 || v == 0x2002 || v == 0x2003
+        return isSpaceNonASCII(v)
+    }
+
+    @inline(never)
+    static func isSpaceNonASCII(_ v: UInt32) -> Bool {
+        v == 0xA0 || v == 0x2009 || v == 0x200A || v == 0x202F || v == 0x3000 || v == 0x2002 || v == 0x2003
             || (Unicode.Scalar(v)?.properties.isWhitespace ?? false)
     }
 
@@ -144,6 +174,11 @@ package enum NERText {
             return v < 64 ? (0x03FF_0000_0000_0000 as UInt64) >> UInt64(v) & 1 != 0
                 : (0x07FF_FFFE_07FF_FFFE as UInt64) >> UInt64(v - 64) & 1 != 0
         }
+        return isWordCharNonASCII(v)
+    }
+
+    @inline(never)
+    static func isWordCharNonASCII(_ v: UInt32) -> Bool {
         guard let s = Unicode.Scalar(v) else { return false }
         let p = s.properties
         return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
@@ -299,7 +334,8 @@ package enum NERText {
                 var j = i + 1
                 while j < to {
                     let c = s[j]
-                    if isWordChar(c) { j += 1; continue }
+                    // A lower-case ASCII letter (most scalars of a word) by one comparison first.
+                    if c &- 97 < 26 || isWordChar(c) { j += 1; continue }
                     // Inner period: "U.S.", "K.C.", "Inc." keeps its period when followed by a letter,
                     // or when the word is a single letter ("J. Smith").
                     if c == 46 {
@@ -357,12 +393,16 @@ package struct NERHashSet: Sendable {
     @inline(__always)
     package func contains(_ h: UInt64) -> Bool {
         guard h != 0 else { return false }
-        var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let k = slots[i]
-            if k == h { return true }
-            if k == 0 { return false }
-            i = (i + 1) & mask
+        // Through the buffer: the mask keeps every probe in bounds, so indexing the array checked
+        // bounds for nothing at every probe.
+        return slots.withUnsafeBufferPointer { slots in
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let k = slots[i]
+                if k == h { return true }
+                if k == 0 { return false }
+                i = (i + 1) & mask
+            }
         }
     }
 
@@ -399,10 +439,13 @@ extension NERText {
                 while i < n {
                     // Eight ASCII bytes at a time (almost all of English news): one test for the
                     // high bits, then eight plain widenings.
-                    if i + 8 <= n, let base = u.baseAddress {
+                    if i + 8 <= n, let base = u.baseAddress, let target = out.baseAddress {
                         let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                         if word & 0x8080_8080_8080_8080 == 0 {
-                            for k in 0..<8 { out[o + k] = UInt32(u[i + k]) }
+                            // Widened as one vector: byte by byte this loop was most of the decoding.
+                            let bytes = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<UInt8>.self)
+                            UnsafeMutableRawPointer(target + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: bytes),
+                                                                           as: SIMD8<UInt32>.self)
                             i += 8
                             o += 8
                             continue
