@@ -270,7 +270,7 @@ struct NERDocument {
         for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
             guard let model else { break }
             model.tag(s.tokens, into: &tagged)
-            let tags = markHyphenatedGivenNames(Self.joinNameParts(tagged, s.tokens, scalars), si)
+            let tags = markNameParts(markHyphenatedGivenNames(Self.joinNameParts(tagged, s.tokens, scalars), si), si)
             let sentenceStart = spans.count
             // Closures rather than method references: a reference to a method of this mutating
             // struct copies the whole document (every array retained) for each call site.

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Tag-level rules for names the tagger breaks apart or mistypes in news: particles and Arabic
+/// prefixes inside a person's name.
+/// Each rewrites one sentence's tags before spans are built, so the span rules see one name.
+extension NERDocument {
+    /// A capitalized word that is no name's own: a common word, an office, an organization's word.
+    @inline(__always)
+    func isPlainNameWord(_ token: NERToken) -> Bool {
+        let f = token.flags
+        return f.contains(.capitalized) && !f.contains(.allCaps) && !f.contains(.commonLower) && !f.contains(.orgHead)
+            && !f.contains(.title) && !f.contains(.knownOrg) && token.length >= 2 && !Self.neverHashes.contains(token.lower)
+    }
+
+    /// Tokens `a` and `a + 1` touch, or are one space apart.
+    @inline(__always)
+    func nextTo(_ t: [NERToken], _ a: Int) -> Bool {
+        let gap = t[a + 1].start - t[a].end
+        return gap == 0 || (gap == 1 && scalars[t[a].end] == 32)
+    }
+
+    static let arabicPrefixHashes = NERHashSet(["al", "el", "bin", "ibn", "abu", "abd"].map(NERText.hashLower))
+
+    /// All of this file's tag rules, in order.
+    func markNameParts(_ tags: [Int], _ si: Int) -> [Int] {
+        let t = sentences[si].tokens
+        guard t.count >= 2 else { return tags }
+        var tags = tags
+        joinParticleSurnames(&tags, t)
+        return tags
+    }
+
+    /// "Luiz Inacio Lula | da | Silva", "Jaap | de | Hoop Scheffer", "Amer | Al-Enezi": a person's
+    /// name, a lower-case name particle (or a capitalized Arabic prefix joined by a hyphen) and one
+    /// or two capitalized words the tagger gave another kind are one person's name: a particle
+    /// does not begin a place's or an organization's name after a person's.
+    func joinParticleSurnames(_ tags: inout [Int], _ t: [NERToken]) {
+        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
+        var i = 1
+        while i + 1 < t.count {
+            defer { i += 1 }
+            guard tags[i - 1] == bPER || tags[i - 1] == iPER, tags[i] != iPER, nextTo(t, i - 1) else { continue }
+            let f = t[i].flags
+            var j: Int
+            if Self.innerParticles.contains(t[i].lower), !f.contains(.capitalized) {
+                j = i + 1
+                // "al-Maliki": the particle's hyphen.
+                if j + 1 < t.count, isHyphen(t[j]), t[j].start == t[i].end, t[j + 1].start == t[j].end { j += 1 }
+                else if !nextTo(t, i) { continue }
+            } else if Self.arabicPrefixHashes.contains(t[i].lower), f.contains(.capitalized), i + 2 < t.count,
+                      isHyphen(t[i + 1]), t[i + 1].start == t[i].end, t[i + 2].start == t[i + 1].end {
+                j = i + 2
+            } else {
+                continue
+            }
+            // The words after the particle: capitalized, no organization's or office's words, and
+            // the whole of whatever span the tagger made of them.
+            var end = j
+            while end < t.count, end - j < 2, isPlainNameWord(t[end]), end == j || nextTo(t, end - 1) { end += 1 }
+            guard end > j else { continue }
+            if end < t.count, t[end].flags.contains(.capitalized), !t[end].flags.contains(.isPunct) { continue }
+            if end < t.count, let next = NERTag(rawValue: tags[end]), next.isInside { continue }
+            if NERPlaces.contains(t[j..<end]) { continue }
+            for k in i..<end { tags[k] = iPER }
+            i = end - 1
+        }
+    }
+}
