@@ -19,4 +19,16 @@ struct EntityNewsNameRuleTests {
         #expect(entity(r, "Amer Al-Enezi")?.kind == .person)
         #expect(entity(r, "Hoop Scheffer") == nil)
     }
+
+    @Test("two given names joined by a hyphen begin one person's name")
+    func hyphenatedGivenNames() {
+        // GMB (held-out part)
+        let r = recognize("""
+            Meanwhile, Germany's Foreign Minister Frank-Walter Steinmeier denied suggestions that his country's \
+            security officers played any role in the detention of a German citizen by CIA agents.
+            """)
+        #expect(entity(r, "Frank-Walter Steinmeier")?.kind == .person)
+        #expect(entity(r, "Walter Steinmeier") == nil)
+        #expect(entity(r, "Frank") == nil)
+    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Tag-level rules for names the tagger breaks apart or mistypes in news: particles and Arabic
-/// prefixes inside a person's name.
+/// prefixes inside a person's name, hyphenated given names.
 /// Each rewrites one sentence's tags before spans are built, so the span rules see one name.
 extension NERDocument {
     /// A capitalized word that is no name's own: a common word, an office, an organization's word.
@@ -27,6 +27,7 @@ extension NERDocument {
         guard t.count >= 2 else { return tags }
         var tags = tags
         joinParticleSurnames(&tags, t)
+        markHyphenatedFirstNames(&tags, t)
         return tags
     }
 
@@ -64,5 +65,44 @@ extension NERDocument {
             for k in i..<end { tags[k] = iPER }
             i = end - 1
         }
+    }
+
+    /// "Frank-Walter Steinmeier", "Jean-Pierre Raffarin": two known given names joined by a hyphen
+    /// and followed by a capitalized word begin a person's name (the tagger, seeing an unknown
+    /// hyphenated word, often tags only the part after the hyphen, or nothing).
+    func markHyphenatedFirstNames(_ tags: inout [Int], _ t: [NERToken]) {
+        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
+        func given(_ k: Int) -> Bool {
+            let f = t[k].flags
+            return f.contains(.firstName) && isPlainNameWord(t[k])
+        }
+        func free(_ k: Int) -> Bool { tags[k] == 0 || tags[k] == bPER || tags[k] == iPER }
+        var a = 0
+        while a + 3 < t.count {
+            defer { a += 1 }
+            let h = a + 1, b = a + 2, c = a + 3
+            guard given(a), isHyphen(t[h]), t[h].start == t[a].end, t[b].start == t[h].end, given(b),
+                  nextTo(t, b), isPlainNameWord(t[c]), free(a), free(h), free(b), free(c) else { continue }
+            // The start of a longer capitalized run is some other name's.
+            if a > 0, t[a - 1].flags.contains(.capitalized), !t[a - 1].flags.contains(.title), tags[a] != bPER,
+               !isInitial(t, a - 1) { continue }
+            var end = c + 1
+            while end < t.count, tags[end] == iPER || (tags[end] == 0 && isPlainNameWord(t[end]) && end - c < 2 && nextTo(t, end - 1)) {
+                end += 1
+            }
+            if end < t.count, tags[end] == bPER, nextTo(t, end - 1) { continue }
+            tags[a] = bPER
+            for k in h..<end { tags[k] = iPER }
+            a = end - 1
+        }
+    }
+
+    func isInitial(_ t: [NERToken], _ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 {
+            if !t[k].flags.contains(.isPunct) { return false }
+            k -= 1
+        }
+        return true
     }
 }
