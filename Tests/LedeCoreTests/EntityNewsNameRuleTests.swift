@@ -31,4 +31,19 @@ struct EntityNewsNameRuleTests {
         #expect(entity(r, "Walter Steinmeier") == nil)
         #expect(entity(r, "Frank") == nil)
     }
+
+    @Test("a city's name and a plural is a team, and the plural alone names it later")
+    func cityTeams() {
+        // GMB (held-out part)
+        let r = recognize("""
+            In Major League Baseball, the Houston Astros have signed All-Star pitcher Roger Clemens to a one-year deal.
+            The right hander, 42, helped the Astros reach the National League Championship Series in 2004.
+            The National Basketball Association's New Orleans Hornets return to their home city to play the Los Angeles Lakers.
+            """)
+        #expect(entity(r, "Houston Astros")?.kind == .organization)
+        #expect(entity(r, "Houston Astros")?.mentions.contains { $0.text == "Astros" } == true)
+        #expect(entity(r, "Los Angeles Lakers")?.kind == .organization)
+        #expect(!r.entities.contains { $0.kind == .person && $0.name.contains("Lakers") })
+        #expect(entity(r, "Roger Clemens")?.kind == .person)
+    }
 }

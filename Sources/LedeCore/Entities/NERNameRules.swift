@@ -1,7 +1,7 @@
 import Foundation
 
 /// Tag-level rules for names the tagger breaks apart or mistypes in news: particles and Arabic
-/// prefixes inside a person's name, hyphenated given names.
+/// prefixes inside a person's name, hyphenated given names, sports teams named after their city.
 /// Each rewrites one sentence's tags before spans are built, so the span rules see one name.
 extension NERDocument {
     /// A capitalized word that is no name's own: a common word, an office, an organization's word.
@@ -28,6 +28,7 @@ extension NERDocument {
         var tags = tags
         joinParticleSurnames(&tags, t)
         markHyphenatedFirstNames(&tags, t)
+        markCityTeams(&tags, t)
         return tags
     }
 
@@ -104,5 +105,87 @@ extension NERDocument {
             k -= 1
         }
         return true
+    }
+
+    /// "the Houston Astros", "Los Angeles Lakers", "Texas Longhorns": a well-known place followed
+    /// by one or two capitalized words, the last a plural, is a team or a company named after the
+    /// place (the tagger took several for persons). The team's own word alone ("the Lakers") is
+    /// found by the document-level passes from this full name.
+    func markCityTeams(_ tags: inout [Int], _ t: [NERToken]) {
+        let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
+        var a = 0
+        while a + 1 < t.count {
+            defer { a += 1 }
+            guard t[a].flags.contains(.capitalized), !t[a].flags.contains(.isPunct) else { continue }
+            // The longest place name (up to three words) starting here.
+            var placeEnd = 0
+            for n in stride(from: min(3, t.count - 1 - a), through: 1, by: -1) where NERPlaces.contains(t[a..<(a + n)]) {
+                placeEnd = a + n
+                break
+            }
+            guard placeEnd > 0 else { continue }
+            var end = placeEnd
+            while end < t.count, end - placeEnd < 2, nextTo(t, end - 1), isTeamWord(t[end]) { end += 1 }
+            guard end > placeEnd, isPlural(t[end - 1]) else { a = placeEnd - 1; continue }
+            if end < t.count, t[end].flags.contains(.capitalized), !t[end].flags.contains(.isPunct) { a = end - 1; continue }
+            // A word of a place, a thing or a nationality is not a team's.
+            if (placeEnd..<end).contains(where: { k in
+                Self.placeHashes.contains(t[k].lower) || Self.thingHashes.contains(t[k].lower) || Self.notTeamHashes.contains(t[k].lower)
+                    || Self.demonymHashes.contains(t[k].lower) || NERPlaces.contains(t[k...k])
+            }) { a = end - 1; continue }
+            // "Champion Texas Longhorns": a common word the tagger put before the place is not the team's.
+            if a > 0, let before = NERTag(rawValue: tags[a - 1]), before != .o, t[a - 1].flags.contains(.commonLower),
+               a - 1 == 0 || NERTag(rawValue: tags[a - 2])?.isInside != true {
+                tags[a - 1] = 0
+            }
+            tags[a] = bORG
+            for k in (a + 1)..<end { tags[k] = iORG }
+            if end < t.count, let next = NERTag(rawValue: tags[end]), next.isInside { tags[end] = NERTag.begin(next.type).rawValue }
+            a = end - 1
+        }
+    }
+
+    /// Plurals after a place's name that name a region or an event, not a team ("Netherlands
+    /// Antilles", "Beijing Games", "Scottish Highlands").
+    static let notTeamHashes = NERHashSet(["games", "antilles", "highlands", "lowlands", "territories", "provinces",
+        "states", "emirates", "isles", "keys", "plains", "talks", "elections", "olympics", "finals", "open"].map(NERText.hashLower))
+
+    /// A capitalized word that can name a team: not a title, a date or a word never a name.
+    @inline(__always)
+    func isTeamWord(_ token: NERToken) -> Bool {
+        let f = token.flags
+        return f.contains(.capitalized) && !f.contains(.allCaps) && !f.contains(.title) && !f.contains(.hasDigit)
+            && token.length >= 3 && !Self.neverHashes.contains(token.lower) && !Self.dateHashes.contains(token.lower)
+    }
+
+    /// Ends in "s" but not in "ss", "us" or "is" ("Astros", "Lakers"; not "Congress", "Campus").
+    func isPlural(_ token: NERToken) -> Bool {
+        guard token.length >= 4 else { return false }
+        let last = scalars[token.end - 1], before = NERText.lowered(scalars[token.end - 2])
+        return last == 115 && before != 115 && before != 117 && before != 105
+    }
+
+    /// Whether the span is a place's name and then one or two words, the last a plural: a team
+    /// named after its city ("Houston Astros"), as `markCityTeams` marks them.
+    func isCityTeam(_ s: Span) -> Bool {
+        let t = sentences[s.sentence].tokens
+        guard s.to - s.from >= 2, isPlural(t[s.to - 1]) else { return false }
+        for n in 1...min(3, s.to - s.from - 1) where s.to - s.from - n <= 2 && NERPlaces.contains(t[s.from..<(s.from + n)]) {
+            return true
+        }
+        return false
+    }
+
+    /// "the Houston Astros … helped the Astros": a team's last word alone names the team, as a
+    /// surname names a person; recorded as an alias so the short form is found and grouped.
+    mutating func addTeamAliases(_ aliasOf: inout [String: String]) {
+        for s in spans where kinds[s.id] == 2 && isCityTeam(s) {
+            let t = sentences[s.sentence].tokens
+            let last = t[s.to - 1]
+            let short = Self.string(scalars, last.start, last.end, lower: true)
+            guard aliasOf[short] == nil else { continue }
+            aliasOf[short] = key(s)
+            if let id = keyIDs[short] { kinds[id] = 2 }
+        }
     }
 }

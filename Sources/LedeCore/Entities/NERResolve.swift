@@ -6,6 +6,7 @@ extension NERDocument {
     mutating func resolve() {
         vote()
         var aliasOf = parentheticalAliases()
+        addTeamAliases(&aliasOf)
         findRepeats(aliasOf: &aliasOf)
         group(aliasOf: aliasOf)
     }
