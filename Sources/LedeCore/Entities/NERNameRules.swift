@@ -29,6 +29,7 @@ extension NERDocument {
         joinParticleSurnames(&tags, t)
         markHyphenatedFirstNames(&tags, t)
         markCityTeams(&tags, t)
+        splitOfficeOfName(&tags, t)
         return tags
     }
 
@@ -186,6 +187,58 @@ extension NERDocument {
             guard aliasOf[short] == nil else { continue }
             aliasOf[short] = key(s)
             if let id = keyIDs[short] { kinds[id] = 2 }
+        }
+    }
+
+    /// "U.S. Secretary of State Condoleezza Rice", "Minister of Foreign Affairs Sergei Lavrov": after
+    /// an office title and "of", the common words naming the office's field end where a name
+    /// that is no common word begins; that name is a person's, whatever span the tagger ran it
+    /// into ("State Condoleezza Rice" as one organization). The office words keep their tags unless
+    /// one word was run into the name.
+    func splitOfficeOfName(_ tags: inout [Int], _ t: [NERToken]) {
+        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
+        var k = 0
+        while k + 3 < t.count {
+            defer { k += 1 }
+            guard t[k].flags.contains(.title), t[k].flags.contains(.capitalized), t[k + 1].lower == Self.ofHash else { continue }
+            var j = k + 2
+            // The office's field: capitalized common words, "and" between them.
+            while j < t.count, j - k < 6 {
+                let f = t[j].flags
+                if f.contains(.capitalized), f.contains(.commonLower), !f.contains(.allCaps) {
+                    j += 1
+                } else if t[j].lower == Self.andHash, j > k + 2, j + 1 < t.count, t[j + 1].flags.contains(.capitalized) {
+                    j += 1
+                } else {
+                    break
+                }
+            }
+            guard j > k + 2, j < t.count, isPlainNameWord(t[j]), nextTo(t, j - 1) else { continue }
+            var end = j + 1
+            while end < t.count, end - j < 3, nextTo(t, end - 1) {
+                let f = t[end].flags
+                guard f.contains(.capitalized), !f.contains(.allCaps), !f.contains(.orgHead), !f.contains(.title),
+                      !f.contains(.knownOrg), !Self.dateHashes.contains(t[end].lower) else { break }
+                end += 1
+            }
+            if end < t.count, t[end].flags.contains(.capitalized), !t[end].flags.contains(.isPunct),
+               !Self.dateHashes.contains(t[end].lower) { continue }
+            guard end - j >= 2, looksLikePersonName(t, j, end) else { continue }
+            // One office word the tagger ran into the name is no name on its own (as
+            // `splitAtSeparators` drops "Education" of "Minister of Education Stefania Giannini").
+            if j == k + 3, NERTag(rawValue: tags[j])?.isInside == true { tags[k + 2] = 0 }
+            tags[j] = bPER
+            for m in (j + 1)..<end { tags[m] = iPER }
+            if end < t.count, let next = NERTag(rawValue: tags[end]), next.isInside { tags[end] = NERTag.begin(next.type).rawValue }
+            k = end - 1
+        }
+    }
+
+    /// `looksLikePersonName` on a sentence's tokens before its spans exist: no place, no word of an
+    /// organization's.
+    func looksLikePersonName(_ t: [NERToken], _ from: Int, _ to: Int) -> Bool {
+        !NERPlaces.contains(t[from..<to]) && !(from..<to).contains { k in
+            Self.demonymHashes.contains(t[k].lower) || NERPlaces.contains(t[k...k])
         }
     }
 }
