@@ -70,4 +70,16 @@ struct EntityNewsNameRuleTests {
         #expect(entity(r, "Jesse LaBrocca")?.kind == .person)
         #expect(entity(r, "Jesse") == nil)
     }
+
+    @Test("a generational suffix after a person's name is part of it, and the title-like surname King is not a title")
+    func generationalSuffix() {
+        // UNER PUD; GMB (held-out part)
+        let r = recognize("""
+            It contains a monument to Martin Luther King, Jr.
+            Monday Americans honor the life and legacy of the slain civil rights leader Martin Luther King Jr. this year.
+            """)
+        #expect(entity(r, "Martin Luther King, Jr.")?.kind == .person)
+        #expect(!r.entities.contains { $0.kind == .organization && $0.name.contains("King") })
+        #expect(entity(r, "Jr.") == nil)
+    }
 }

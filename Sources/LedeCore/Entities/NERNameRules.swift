@@ -31,6 +31,7 @@ extension NERDocument {
         markCityTeams(&tags, t)
         splitOfficeOfName(&tags, t)
         joinCamelSurnames(&tags, t)
+        joinNameSuffixes(&tags, t)
         return tags
     }
 
@@ -279,6 +280,53 @@ extension NERDocument {
             if k + 1 < t.count, let next = NERTag(rawValue: tags[k + 1]), next.isInside, next != .iPER {
                 tags[k + 1] = NERTag.begin(next.type).rawValue
             }
+        }
+    }
+
+    static let nameSuffixHashes = NERHashSet(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"].map(NERText.hashLower))
+    static let commaSuffixHashes = NERHashSet(["jr", "jr.", "sr", "sr."].map(NERText.hashLower))
+
+    /// Tokens `from..<to` are a generational suffix ("Jr.", "Sr", "III"), or a comma and "Jr."/"Sr.".
+    func isNameSuffix(_ t: [NERToken], _ from: Int, _ to: Int) -> Bool {
+        guard from < to, from < t.count else { return false }
+        var k = from
+        if t[k].length == 1, scalars[t[k].start] == 44 {
+            k += 1
+            guard k < t.count, Self.commaSuffixHashes.contains(t[k].lower) else { return false }
+        } else {
+            guard Self.nameSuffixHashes.contains(t[k].lower), t[k].flags.contains(.capitalized) else { return false }
+        }
+        k += 1
+        // "Jr" and its period as two tokens.
+        if k < to, t[k].length == 1, scalars[t[k].start] == 46, t[k].start == t[k - 1].end { k += 1 }
+        return k == to
+    }
+
+    /// "Martin Luther King Jr.", "Martin Luther King, Jr.", "Davis Love III": a generational suffix
+    /// after a person's name belongs to it; a name the tagger called an organization that
+    /// begins with a known given name and ends in such a suffix is a person's.
+    func joinNameSuffixes(_ tags: inout [Int], _ t: [NERToken]) {
+        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
+        var k = 1
+        while k < t.count {
+            defer { k += 1 }
+            guard Self.nameSuffixHashes.contains(t[k].lower), t[k].flags.contains(.capitalized) else { continue }
+            let comma = t[k - 1].length == 1 && scalars[t[k - 1].start] == 44
+            if comma, !Self.commaSuffixHashes.contains(t[k].lower) { continue }
+            let e = comma ? k - 2 : k - 1
+            guard e >= 0, t[e].flags.contains(.capitalized), tags[e] != 0, comma || nextTo(t, e) else { continue }
+            var b = e
+            while b > 0, NERTag(rawValue: tags[b])?.isInside == true { b -= 1 }
+            guard let begin = NERTag(rawValue: tags[b]), begin.isBegin, begin.type == 1 || begin.type == 2 else { continue }
+            if begin.type == 2 {
+                guard e > b, t[b].flags.contains(.firstName), isPlainNameWord(t[b]) else { continue }
+            }
+            var end = k + 1
+            if end < t.count, t[end].length == 1, scalars[t[end].start] == 46, t[end].start == t[k].end { end += 1 }
+            tags[b] = bPER
+            for m in (b + 1)..<end { tags[m] = iPER }
+            if end < t.count, let next = NERTag(rawValue: tags[end]), next.isInside { tags[end] = NERTag.begin(next.type).rawValue }
+            k = end - 1
         }
     }
 }

@@ -66,6 +66,7 @@ extension NERDocument {
                 }
                 if span.type == 2 || orgLike { out.append(head) }
             }
+            if isNameSuffix(t, q, span.to) { return SpanPair(span) }
             if q == span.to {
                 // A title ending an organization's span is the office, not part of the name; not the
                 // surname of "Martin Luther King".
