@@ -82,4 +82,16 @@ struct EntityNewsNameRuleTests {
         #expect(!r.entities.contains { $0.kind == .organization && $0.name.contains("King") })
         #expect(entity(r, "Jr.") == nil)
     }
+
+    @Test("a short syllable given name keeps its lower-case half, and an unknown word before a cut name is its first")
+    func syllableGivenNamesAndCutNames() {
+        // GMB (held-out part)
+        let r = recognize("""
+            U.N. Secretary-General Ban Ki-moon has named Pakistani diplomat Ashraf Qazi as his new special representative to Sudan.
+            The agreement will be signed in June when Indonesian President Susilo Bambang Yudhoyono is scheduled to visit Moscow.
+            """)
+        #expect(entity(r, "Ban Ki-moon")?.kind == .person)
+        #expect(entity(r, "Ban Ki") == nil)
+        #expect(entity(r, "Susilo Bambang Yudhoyono")?.kind == .person)
+    }
 }

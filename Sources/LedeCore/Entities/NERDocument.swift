@@ -567,7 +567,7 @@ struct NERDocument {
         while s.type == 1 || s.type == 3, s.to + 1 < t.count, isHyphen(t[s.to]),
               t[s.to].start == t[s.to - 1].end, t[s.to + 1].start == t[s.to].end,
               !t[s.to + 1].flags.contains(.capitalized), t[s.to + 1].flags.contains(.hasLetter),
-              !t[s.to + 1].flags.contains(.commonLower) || t[s.to + 1].length <= 2,
+              !t[s.to + 1].flags.contains(.commonLower) || t[s.to + 1].length <= 2 || isSyllableGivenName(t, s.to - 1, s.to + 1),
               !Self.compoundSuffixes.contains(t[s.to + 1].lower) {
             s.to += 2
         }
@@ -580,7 +580,7 @@ struct NERDocument {
                 s.from -= 1
             }
         }
-        if s.type == 1 { s = withGivenNameBefore(s) }
+        if s.type == 1 { s = withNameWordBefore(withGivenNameBefore(s)) }
         // Needs a capitalized word (or a script without case).
         guard (s.from..<s.to).contains(where: { t[$0].flags.contains(.capitalized) || t[$0].flags.contains(.uncased) }) else {
             return nil

@@ -329,4 +329,39 @@ extension NERDocument {
             k = end - 1
         }
     }
+
+    /// "Ban Ki-moon": the hyphen's left part a short capitalized syllable (up to three letters, no
+    /// common word), its right part a short lower-case syllable (up to four letters), even when
+    /// that is also an English word.
+    func isSyllableGivenName(_ t: [NERToken], _ left: Int, _ right: Int) -> Bool {
+        let l = t[left], r = t[right]
+        return l.length >= 2 && l.length <= 3 && l.flags.contains(.capitalized) && !l.flags.contains(.allCaps)
+            && !l.flags.contains(.commonLower) && r.length <= 4 && !r.flags.contains(.hasDigit)
+            && !Self.compoundSuffixes.contains(r.lower)
+    }
+
+    /// "Indonesian President Susilo | Bambang Yudhoyono", "president, Susilo | Bambang Yudhoyono": a
+    /// capitalized word no list knows, right before a person's name of two words or more the tagger
+    /// began after it, and itself after an office title, a punctuation mark or a lower-case word,
+    /// is the name's first word.
+    func withNameWordBefore(_ span: Span) -> Span {
+        let t = sentences[span.sentence].tokens
+        // A name that begins with a known given name ("Washington | Chris Gregoire", "Scientologist |
+        // Tom Cruise") begins where the tagger began it.
+        guard span.type == 1, span.to - span.from >= 2, span.from >= 2, !t[span.from].flags.contains(.firstName),
+              !(span.from..<span.to).contains(where: { t[$0].flags.contains(.isPunct) || NERPlaces.contains(t[$0...$0]) })
+        else { return span }
+        let k = span.from - 1
+        let w = t[k]
+        guard isPlainNameWord(w), !w.flags.contains(.firstName), !w.flags.contains(.lowerInDocument),
+              t[span.from].start == w.end + 1, scalars[w.end] == 32, !Self.dateHashes.contains(w.lower),
+              !Self.demonymHashes.contains(w.lower), !NERPlaces.contains(t[k...k]), !isInitial(span.sentence, k) else { return span }
+        let p = t[k - 1].flags
+        let opens = (p.contains(.title) && p.contains(.capitalized)) || p.contains(.isPunct)
+            || (p.contains(.hasLetter) && !p.contains(.capitalized) && !p.contains(.uncased))
+        guard opens else { return span }
+        var s = span
+        s.from = k
+        return s
+    }
 }
