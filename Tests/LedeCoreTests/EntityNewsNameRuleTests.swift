@@ -94,4 +94,16 @@ struct EntityNewsNameRuleTests {
         #expect(entity(r, "Ban Ki") == nil)
         #expect(entity(r, "Susilo Bambang Yudhoyono")?.kind == .person)
     }
+
+    @Test("a person's name and its possessive before an institution's name are two entities")
+    func personsPossessiveInstitution() {
+        // GMB (held-out part)
+        let r = recognize("""
+            Al-Sadr's parliamentary bloc said late Saturday it decided to quit Prime Minister Nouri al-Maliki's \
+            United Iraqi Alliance because the government had not responded to its demands.
+            """)
+        #expect(entity(r, "Nouri al-Maliki")?.kind == .person)
+        #expect(entity(r, "United Iraqi Alliance")?.kind == .organization)
+        #expect(!r.entities.contains { $0.name.contains("Maliki's United") || $0.name.contains("Maliki 's") })
+    }
 }

@@ -296,11 +296,14 @@ struct NERDocument {
                 // looked at on its own.
                 var from = i
                 while from < j, inOrg[from] { from += 1 }
-                if (from..<j).contains(where: { inOrg[$0] }) || from == j { i = j; continue }
+                // "Nouri al-Maliki | 's United Iraqi Alliance": a person's name that runs into an
+                // institution's is cut before it.
+                let to = tag.type == 1 ? personBeforeInstitution(si, inOrg, from, j) : j
+                if (from..<to).contains(where: { inOrg[$0] }) || from == to { i = j; continue }
                 // Nested loops rather than `flatMap`s: each of those built an array per tagged span.
                 // The splits read only the sentence's tokens, so running the body between them
                 // changes nothing.
-                for separated in splitAtSeparators(Span(sentence: si, from: from, to: j, type: tag.type, tagged: true), cut: from > i) {
+                for separated in splitAtSeparators(Span(sentence: si, from: from, to: to, type: tag.type, tagged: true), cut: from > i) {
                     for titled in splitAtTitle(separated) {
                         for part in splitOwner(titled) {
                             let (head, tail) = splitPossessive(part)
@@ -496,6 +499,7 @@ struct NERDocument {
     /// followed by a name is two entities (unless the whole is one name: "New People's Party").
     func splitPossessive(_ span: Span) -> (Span, Span?) {
         let t = sentences[span.sentence].tokens
+        if span.type == 1, let split = splitPersonPossessive(span) { return split }
         guard span.type == 2, span.to - span.from >= 3, !t[span.to - 1].flags.contains(.orgHead) else { return (span, nil) }
         for p in (span.from + 1)..<(span.to - 1) where t[p].length == 2 && NERText.isApostrophe(scalars[t[p].start]) {
             var head = span, tail = span

@@ -364,4 +364,42 @@ extension NERDocument {
         s.from = k
         return s
     }
+
+    /// "Nouri al-Maliki's United Iraqi Alliance": a person's span holding a possessive, then
+    /// capitalized words ending in an organization's head word, is the person and the organization.
+    func splitPersonPossessive(_ span: Span) -> (Span, Span?)? {
+        let t = sentences[span.sentence].tokens
+        guard span.to - span.from >= 4, t[span.to - 1].flags.contains(.orgHead) else { return nil }
+        for p in (span.from + 1)..<(span.to - 1) where t[p].length == 2 && NERText.isApostrophe(scalars[t[p].start]) {
+            guard t[p + 1].flags.contains(.capitalized) else { return nil }
+            var head = span, tail = span
+            head.to = p
+            tail.from = p + 1
+            tail.type = 2
+            return (head, tail)
+        }
+        return nil
+    }
+
+    /// "Nouri al-Maliki's United Iraqi Alliance", "George Bush's Republican Party": an institution's
+    /// name found from its head word that begins with the end of a person's name and its possessive
+    /// is only what follows the possessive ("New People's Party", "Ethiopian People's Revolutionary
+    /// Democratic Front" stay one name).
+    func isPersonsOwnedName(_ owner: Span, _ owned: Span) -> Bool {
+        let t = sentences[owner.sentence].tokens
+        guard owned.to - owned.from >= 2, owner.to - owner.from == 1, owner.from > 0 else { return false }
+        let o = t[owner.from]
+        guard isPlainNameWord(o), !o.flags.contains(.firstName) || o.flags.contains(.surname) else { return false }
+        let before = t[owner.from - 1]
+        if isHyphen(before), before.end == o.start, owner.from >= 2, t[owner.from - 2].flags.contains(.particle) { return true }
+        return before.flags.contains(.firstName) && isPlainNameWord(before) && nextTo(t, owner.from - 1)
+    }
+
+    /// Where a person's tagged span `from..<to` should end when it runs into an institution's
+    /// name (`inOrg`) after a possessive: before the possessive; `to` otherwise.
+    func personBeforeInstitution(_ si: Int, _ inOrg: [Bool], _ from: Int, _ to: Int) -> Int {
+        guard let cut = (from..<to).first(where: { inOrg[$0] }), cut - from >= 2 else { return to }
+        let p = sentences[si].tokens[cut - 1]
+        return p.length == 2 && NERText.isApostrophe(scalars[p.start]) ? cut - 1 : to
+    }
 }

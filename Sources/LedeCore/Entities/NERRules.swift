@@ -256,6 +256,7 @@ extension NERDocument {
             if NERPlaces.contains(t[owner.from..<owner.to]) { return SpanPair(owned) }
             let ownerHead = t[owner.to - 1].flags
             if owner.to - owner.from >= 2, ownerHead.contains(.orgHead) { return SpanPair(owner, owned) }
+            if isPersonsOwnedName(owner, owned) { return SpanPair(owned) }
             return SpanPair(span)
         }
         return SpanPair(span)
