@@ -106,4 +106,13 @@ struct EntityNewsNameRuleTests {
         #expect(entity(r, "United Iraqi Alliance")?.kind == .organization)
         #expect(!r.entities.contains { $0.name.contains("Maliki's United") || $0.name.contains("Maliki 's") })
     }
+
+    @Test("a city's name and a newspaper's word is a newspaper")
+    func cityNewspapers() {
+        // wikigold
+        let r = recognize("""
+            In 1996 was named as one of the best lineman in the history of Texas high school football, ranking second on the Houston Chronicle list.
+            """)
+        #expect(entity(r, "Houston Chronicle")?.kind == .organization)
+    }
 }

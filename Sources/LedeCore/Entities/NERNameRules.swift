@@ -112,7 +112,8 @@ extension NERDocument {
 
     /// "the Houston Astros", "Los Angeles Lakers", "Texas Longhorns": a well-known place followed
     /// by one or two capitalized words, the last a plural, is a team or a company named after the
-    /// place (the tagger took several for persons). The team's own word alone ("the Lakers") is
+    /// place (the tagger took several for persons); "Houston Chronicle", "Fort Worth
+    /// Star-Telegram": the last a newspaper's word, a newspaper. The team's own word alone ("the Lakers") is
     /// found by the document-level passes from this full name.
     func markCityTeams(_ tags: inout [Int], _ t: [NERToken]) {
         let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
@@ -127,12 +128,24 @@ extension NERDocument {
                 break
             }
             guard placeEnd > 0 else { continue }
-            var end = placeEnd
-            while end < t.count, end - placeEnd < 2, nextTo(t, end - 1), isTeamWord(t[end]) { end += 1 }
-            guard end > placeEnd, isPlural(t[end - 1]) else { a = placeEnd - 1; continue }
+            var end = placeEnd, words = 0
+            while end < t.count, words < 2, nextTo(t, end - 1) {
+                if isTeamWord(t[end]) {
+                    end += 1
+                    words += 1
+                } else if end > placeEnd, end + 1 < t.count, isHyphen(t[end]), t[end].end == t[end + 1].start,
+                          t[end].start == t[end - 1].end, isTeamWord(t[end + 1]) {
+                    // "Star-Telegram", "Sun-Times".
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            guard end > placeEnd, isPlural(t[end - 1]) || Self.newspaperHashes.contains(t[end - 1].lower) else { a = placeEnd - 1; continue }
             if end < t.count, t[end].flags.contains(.capitalized), !t[end].flags.contains(.isPunct) { a = end - 1; continue }
             // A word of a place, a thing or a nationality is not a team's.
             if (placeEnd..<end).contains(where: { k in
+                isHyphen(t[k]) ? false :
                 Self.placeHashes.contains(t[k].lower) || Self.thingHashes.contains(t[k].lower) || Self.notTeamHashes.contains(t[k].lower)
                     || Self.demonymHashes.contains(t[k].lower) || NERPlaces.contains(t[k...k])
             }) { a = end - 1; continue }
@@ -147,6 +160,14 @@ extension NERDocument {
             a = end - 1
         }
     }
+
+    /// Last words of a newspaper's name after its city's ("Houston Chronicle", "Fort Worth
+    /// Star-Telegram", "Nottingham Journal").
+    static let newspaperHashes = NERHashSet(["chronicle", "herald", "tribune", "gazette", "times", "post", "journal",
+        "star", "telegram", "statesman", "dispatch", "examiner", "inquirer", "observer", "courier", "globe", "sun",
+        "bee", "register", "telegraph", "mail", "express", "sentinel", "courant", "enquirer", "independent",
+        "daily", "news", "press", "mirror", "standard", "guardian", "record", "review", "citizen", "advertiser",
+    ].map(NERText.hashLower))
 
     /// Plurals after a place's name that name a region or an event, not a team ("Netherlands
     /// Antilles", "Beijing Games", "Scottish Highlands").
