@@ -115,4 +115,16 @@ struct EntityNewsNameRuleTests {
             """)
         #expect(entity(r, "Houston Chronicle")?.kind == .organization)
     }
+
+    @Test("a second head word after an institution's head is part of its name, not a place's word")
+    func schoolDistricts() {
+        // wikigold
+        let r = recognize("""
+            Coronado Unified School District is the school district in Coronado, California.
+            At the Kitzmiller v. Dover Area School District trial later that year it was the one article referenced by both Behe and Scott Minnich.
+            """)
+        #expect(entity(r, "Coronado Unified School District")?.kind == .organization)
+        #expect(entity(r, "Dover Area School District")?.kind == .organization)
+        #expect(entity(r, "District") == nil)
+    }
 }

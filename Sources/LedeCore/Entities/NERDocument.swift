@@ -775,7 +775,7 @@ struct NERDocument {
                 from -= 2
                 while from > 0, isName(from - 1) { from -= 1 }
             }
-            var to = i + 1
+            var to = afterSecondHead(t, i + 1)
             // "of [the] Capitalized…", "for the Visual Arts", "at Greensboro".
             var j = to
             while j < t.count, isConnector(j), !t[j].flags.contains(.capitalized) {

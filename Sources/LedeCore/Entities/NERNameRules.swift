@@ -423,4 +423,16 @@ extension NERDocument {
         let p = sentences[si].tokens[cut - 1]
         return p.length == 2 && NERText.isApostrophe(scalars[p.start]) ? cut - 1 : to
     }
+
+    static let secondHeadHashes = NERHashSet(["district", "board", "department", "division", "trust", "authority",
+        "system", "corporation", "company", "group", "service", "office", "council"].map(NERText.hashLower))
+
+    /// "Coronado Unified School District", "Dover Area School District", "Police Department": a
+    /// second head word right after an institution's head is part of its name (a district is
+    /// otherwise a place's word, and was cut off as one). Returns the end after it, or `to`.
+    func afterSecondHead(_ t: [NERToken], _ to: Int) -> Int {
+        guard to < t.count, Self.secondHeadHashes.contains(t[to].lower), t[to].flags.contains(.capitalized),
+              !t[to].flags.contains(.allCaps), nextTo(t, to - 1) else { return to }
+        return to + 1
+    }
 }
