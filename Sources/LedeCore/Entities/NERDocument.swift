@@ -430,7 +430,7 @@ struct NERDocument {
                 && !f.contains(.hasDigit) && !f.contains(.particle) && !Self.innerConnectorHashes.contains(tok.lower)
                 && !(k > span.from && isHyphen(t[k - 1]) && t[k - 1].end == tok.start)
                 && !(k + 1 < span.to && isHyphen(t[k + 1]) && t[k + 1].start == tok.end)
-            if comma || joiner || of || lowerWord {
+            if comma || joiner || of || lowerWord || isNameBreak(t, k, span.from) {
                 close(k)
                 from = k + 1
                 separated = true

@@ -435,4 +435,13 @@ extension NERDocument {
               !t[to].flags.contains(.allCaps), nextTo(t, to - 1) else { return to }
         return to + 1
     }
+
+    /// "William C. Cesaroni. Cesaroni Design": a period after a word longer than an initial,
+    /// before a capitalized word, ends a sentence the splitter left whole; no name runs across it.
+    func isNameBreak(_ t: [NERToken], _ k: Int, _ from: Int) -> Bool {
+        guard t[k].length == 1, scalars[t[k].start] == 46, k > from, k + 1 < t.count else { return false }
+        let before = t[k - 1]
+        return before.length >= 2 && before.end == t[k].start && !before.flags.contains(.allCaps)
+            && t[k + 1].flags.contains(.capitalized)
+    }
 }
