@@ -136,4 +136,18 @@ struct EntityNewsNameRuleTests {
         #expect(!r.entities.contains { $0.name.contains("Cesaroni. Cesaroni") })
         #expect(entity(r, "William C. Cesaroni")?.kind == .person)
     }
+
+    @Test("a name ending in a word only firms' names end in is an organization, and so are its shorter forms")
+    func companyNames() {
+        // wikigold; UNER PUD
+        let r = recognize("""
+            Cesaroni Design Associates is a design consultancy based in Chicago, Illinois, created in 1979.
+            Cesaroni Design became the first private Industrial Design office in the Chicago area.
+            In its 27 year existence Cesaroni Design has completed more fitness equipment projects than any other design firm.
+            China's insatiable appetite for fried chicken used to be a big reason why investors loved KFC-parent Yum Brands.
+            """)
+        #expect(entity(r, "Cesaroni Design Associates")?.kind == .organization)
+        #expect(!r.entities.contains { $0.kind == .person && $0.name.contains("Cesaroni Design") })
+        #expect(entity(r, "Yum Brands")?.kind == .organization)
+    }
 }

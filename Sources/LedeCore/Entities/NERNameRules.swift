@@ -32,6 +32,7 @@ extension NERDocument {
         splitOfficeOfName(&tags, t)
         joinCamelSurnames(&tags, t)
         joinNameSuffixes(&tags, t)
+        markCompanyNames(&tags, t)
         return tags
     }
 
@@ -443,5 +444,53 @@ extension NERDocument {
         let before = t[k - 1]
         return before.length >= 2 && before.end == t[k].start && !before.flags.contains(.allCaps)
             && t[k + 1].flags.contains(.capitalized)
+    }
+
+    /// Last words that only a firm's name ends in (unlike "Design" or "Miller"): "Cesaroni Design
+    /// Associates", "Yum Brands".
+    static let companySuffixHashes = NERHashSet(["associates", "brands", "consultants", "consulting", "bancorp",
+        "holdings", "partners", "enterprises", "industries", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc",
+        "plc", "gmbh", "co.", "pharmaceuticals", "laboratories", "outfitters", "architects", "solicitors"].map(NERText.hashLower))
+
+    /// "Cesaroni Design Associates", "KFC parent Yum Brands": one to three capitalized words ending
+    /// in a word only a firm's name ends in are an organization, whatever kind the tagger gave them.
+    func markCompanyNames(_ tags: inout [Int], _ t: [NERToken]) {
+        let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
+        for e in 1..<t.count where Self.companySuffixHashes.contains(t[e].lower) && t[e].flags.contains(.capitalized) {
+            var b = e
+            while b > 0, e - b < 3, nextTo(t, b - 1), t[b - 1].flags.contains(.capitalized), !t[b - 1].flags.contains(.isPunct),
+                  !t[b - 1].flags.contains(.title), !isInitial(t, b - 1) || !t[b - 1].flags.contains(.commonLower) {
+                b -= 1
+            }
+            guard b < e, b == 0 || !t[b - 1].flags.contains(.capitalized) || t[b - 1].flags.contains(.isPunct) else { continue }
+            // A longer name the tagger found (an organization's with more words) is left to it.
+            if let first = NERTag(rawValue: tags[b]), first.type == 2, first.isInside { continue }
+            tags[b] = bORG
+            for k in (b + 1)...e { tags[k] = iORG }
+            if e + 1 < t.count, let next = NERTag(rawValue: tags[e + 1]), next.isInside { tags[e + 1] = NERTag.begin(next.type).rawValue }
+        }
+    }
+
+    /// "Cesaroni Design Associates … Cesaroni Design became …": keys of two words or more that
+    /// begin a firm's name (one ending in a company word) of the same article name that firm, not
+    /// a person. Returns their ids.
+    func companyNameKeys() -> [Int] {
+        var firms: [Span] = []
+        for s in spans where s.to - s.from >= 2 && kinds[s.id] == 2 {
+            let t = sentences[s.sentence].tokens
+            if Self.companySuffixHashes.contains(t[s.to - 1].lower) { firms.append(s) }
+        }
+        guard !firms.isEmpty else { return [] }
+        var out: [Int] = []
+        for s in spans where s.to - s.from >= 2 && kinds[s.id] == 1 {
+            let t = sentences[s.sentence].tokens
+            let n = s.to - s.from
+            let prefix = firms.contains { f in
+                let ft = sentences[f.sentence].tokens
+                return f.to - f.from > n && (0..<n).allSatisfy { ft[f.from + $0].lower == t[s.from + $0].lower }
+            }
+            if prefix { out.append(s.id) }
+        }
+        return out
     }
 }

@@ -84,6 +84,7 @@ extension NERDocument {
         for k in familyPlurals() { if let id = keyIDs[k] { kinds[id] = 0 } }
         for k in notNames { if let id = keyIDs[k] { kinds[id] = 0 } }
         for id in firstWordsOfPersons() { kinds[id] = 1 }
+        for id in companyNameKeys() { kinds[id] = 2 }
     }
 
     /// "the Sams continued…": a person's surname in the plural after "the" names the family,
