@@ -150,4 +150,17 @@ struct EntityNewsNameRuleTests {
         #expect(!r.entities.contains { $0.kind == .person && $0.name.contains("Cesaroni Design") })
         #expect(entity(r, "Yum Brands")?.kind == .organization)
     }
+
+    @Test("a person's last word that is a nationality or a place is not looked for alone")
+    func nationalityIsNoSurname() {
+        // wikigold
+        let r = recognize("""
+            William James Atessis was born July 16, 1949, in Houston, Texas and is a former American football player.
+            Singled out for his "tremendous game" by the Odessa American as worthy of the player of the game award.
+            Was a consensus 1st Team All-American in 1970 and was second team All-American in 1969.
+            Train Number 1 Bangkok - Chiang Mai (there are the departure times)
+            Train Number 2 Chiang Mai - Bangkok
+            """)
+        #expect(!r.entities.contains { $0.kind == .person && $0.mentions.contains { $0.text == "American" || $0.text == "Bangkok" } })
+    }
 }

@@ -493,4 +493,11 @@ extension NERDocument {
         }
         return out
     }
+
+    /// Whether a person's last word may be looked for alone as the person ("Musk"): not a
+    /// nationality ("All-American", "Irish-American"), a well-known place ("Chiang Mai -
+    /// Bangkok") or a word never a name.
+    func canStandAlone(_ t: [NERToken], _ k: Int) -> Bool {
+        !Self.demonymHashes.contains(t[k].lower) && !NERPlaces.contains(t[k...k]) && !Self.neverHashes.contains(t[k].lower)
+    }
 }

@@ -237,7 +237,7 @@ extension NERDocument {
             if !known { add((s.from..<s.to).map { t[$0].lower }, key(s), s.id, kind) }
             if kind == 1, s.to - s.from >= 2 {
                 let last = t[s.to - 1]
-                if last.length >= 2, !last.flags.contains(.title) {
+                if last.length >= 2, !last.flags.contains(.title), canStandAlone(t, s.to - 1) {
                     let surname = text(last.start, last.end).lowercased()
                     // A pattern's key is its id's key, so a one-word pattern with this key is this
                     // surname's, already added: no interning and no array to build for it.
