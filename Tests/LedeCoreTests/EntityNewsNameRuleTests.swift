@@ -163,4 +163,14 @@ struct EntityNewsNameRuleTests {
             """)
         #expect(!r.entities.contains { $0.kind == .person && $0.mentions.contains { $0.text == "American" || $0.text == "Bangkok" } })
     }
+
+    @Test("'House of' and the capitalized words after it are one body's name")
+    func houseOf() {
+        // UNER PUD
+        let r = recognize("""
+            Wilkes was re-elected and expelled twice more, before the House of Commons resolved that his candidature was invalid.
+            """)
+        #expect(entity(r, "House of Commons")?.kind == .organization)
+        #expect(entity(r, "Commons") == nil)
+    }
 }

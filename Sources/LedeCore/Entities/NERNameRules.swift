@@ -33,6 +33,7 @@ extension NERDocument {
         joinCamelSurnames(&tags, t)
         joinNameSuffixes(&tags, t)
         markCompanyNames(&tags, t)
+        markHouseOf(&tags, t)
         return tags
     }
 
@@ -499,5 +500,27 @@ extension NERDocument {
     /// Bangkok") or a word never a name.
     func canStandAlone(_ t: [NERToken], _ k: Int) -> Bool {
         !Self.demonymHashes.contains(t[k].lower) && !NERPlaces.contains(t[k...k]) && !Self.neverHashes.contains(t[k].lower)
+    }
+
+    static let houseHash = NERText.hashLower("house")
+
+    /// "the House of Commons", "House of Representatives", "House of Lords": "House of" and the
+    /// capitalized words after it are one body's name (the tagger split "House" from "Commons").
+    func markHouseOf(_ tags: inout [Int], _ t: [NERToken]) {
+        let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
+        var k = 0
+        while k + 2 < t.count {
+            defer { k += 1 }
+            guard t[k].lower == Self.houseHash, t[k].flags.contains(.capitalized), t[k + 1].lower == Self.ofHash else { continue }
+            var end = k + 2
+            while end < t.count, end - k < 5, t[end].flags.contains(.capitalized), !t[end].flags.contains(.isPunct),
+                  !Self.dateHashes.contains(t[end].lower) { end += 1 }
+            guard end > k + 2 else { continue }
+            // Inside an organization's span the tagger began earlier ("U.S. House of …"): that span grows.
+            if tags[k] != iORG || k == 0 { tags[k] = bORG }
+            for m in (k + 1)..<end { tags[m] = iORG }
+            if end < t.count, let next = NERTag(rawValue: tags[end]), next.isInside { tags[end] = NERTag.begin(next.type).rawValue }
+            k = end - 1
+        }
     }
 }
