@@ -173,4 +173,13 @@ struct EntityNewsNameRuleTests {
         #expect(entity(r, "House of Commons")?.kind == .organization)
         #expect(entity(r, "Commons") == nil)
     }
+
+    @Test("a known given name and an unknown capitalized word the tagger called an organization are a person")
+    func givenNameAndUnknownWord() {
+        // GMB (held-out part)
+        let r = recognize("""
+            The English music mogul claims he's worth five times more to his record company than famous rocker Bruce Springsteen.
+            """)
+        #expect(entity(r, "Bruce Springsteen")?.kind == .person)
+    }
 }

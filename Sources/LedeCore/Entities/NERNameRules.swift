@@ -523,4 +523,27 @@ extension NERDocument {
             k = end - 1
         }
     }
+
+    /// "Bruce Springsteen", "Fernando Zevallos" tagged as organizations: a known given name (not a
+    /// common word) and one or two capitalized words no list knows (no surname list either, so
+    /// the "Dwain Chambers" vote does not apply), none a common, organization's, office's or
+    /// place's word, are most likely a person.
+    func isGivenNameAndUnknownWord(_ s: Span) -> Bool {
+        let t = sentences[s.sentence].tokens
+        guard s.type == 2, s.to - s.from >= 2, s.to - s.from <= 3, t[s.from].flags.contains(.firstName),
+              isPlainNameWord(t[s.from]), !NERPlaces.contains(t[s.from...s.from]) else { return false }
+        // "Houston Astros", "Orlando Sentinel": a team's or a newspaper's last word.
+        let last = t[s.to - 1]
+        if isPlural(last) || Self.newspaperHashes.contains(last.lower) || Self.polityHashes.contains(last.lower) { return false }
+        for k in (s.from + 1)..<s.to {
+            let f = t[k]
+            guard isPlainNameWord(f), f.flags.rawValue & TokenFlags.lexiconMask == 0, !f.flags.contains(.lowerInDocument),
+                  !Self.demonymHashes.contains(f.lower), !NERPlaces.contains(t[k...k]) else { return false }
+        }
+        return !NERPlaces.contains(t[s.from..<s.to])
+    }
+
+    /// A state's or a dynasty's last word ("Roman Empire", "Ming Dynasty").
+    static let polityHashes = NERHashSet(["empire", "kingdom", "republic", "dynasty", "caliphate", "sultanate",
+                                          "emirate", "principality", "duchy", "confederacy"].map(NERText.hashLower))
 }

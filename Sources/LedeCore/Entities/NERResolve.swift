@@ -61,6 +61,7 @@ extension NERDocument {
                }) {
                 v[1] += 3
             }
+            if isGivenNameAndUnknownWord(s) { v[1] += 2 }
             votes[s.id] &+= v
         }
         for id in coordinatedWithPersons() { votes[id][1] += 3 }
