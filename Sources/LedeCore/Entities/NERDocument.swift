@@ -584,7 +584,7 @@ struct NERDocument {
                 s.from -= 1
             }
         }
-        if s.type == 1 { s = withNameWordBefore(withGivenNameBefore(s)) }
+        if s.type == 1 { s = withNameWordAfter(withNameWordBefore(withGivenNameBefore(s))) }
         // Needs a capitalized word (or a script without case).
         guard (s.from..<s.to).contains(where: { t[$0].flags.contains(.capitalized) || t[$0].flags.contains(.uncased) }) else {
             return nil

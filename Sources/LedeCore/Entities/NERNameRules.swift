@@ -546,4 +546,20 @@ extension NERDocument {
     /// A state's or a dynasty's last word ("Roman Empire", "Ming Dynasty").
     static let polityHashes = NERHashSet(["empire", "kingdom", "republic", "dynasty", "caliphate", "sultanate",
                                           "emirate", "principality", "duchy", "confederacy"].map(NERText.hashLower))
+
+    /// "Commissioner Louis | Michel said": a person's span of one known given name, then one space and
+    /// a capitalized word no list knows (not a place, date or nationality), ends with that word.
+    func withNameWordAfter(_ span: Span) -> Span {
+        let t = sentences[span.sentence].tokens
+        guard span.type == 1, span.to - span.from == 1, span.to < t.count else { return span }
+        let g = t[span.from], w = t[span.to]
+        guard g.flags.contains(.firstName), isPlainNameWord(g), isPlainNameWord(w), w.start == g.end + 1, scalars[g.end] == 32,
+              !w.flags.contains(.lowerInDocument), !Self.dateHashes.contains(w.lower), !Self.demonymHashes.contains(w.lower),
+              !NERPlaces.contains(t[span.to...span.to]) else { return span }
+        // The word starts no longer capitalized run (another name).
+        if span.to + 1 < t.count, t[span.to + 1].flags.contains(.capitalized), !t[span.to + 1].flags.contains(.isPunct) { return span }
+        var s = span
+        s.to += 1
+        return s
+    }
 }
