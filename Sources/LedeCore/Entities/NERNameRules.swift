@@ -34,6 +34,7 @@ extension NERDocument {
         joinNameSuffixes(&tags, t)
         markCompanyNames(&tags, t)
         markHouseOf(&tags, t)
+        joinGivenNameToMistypedSurname(&tags, t)
         return tags
     }
 
@@ -561,5 +562,27 @@ extension NERDocument {
         var s = span
         s.to += 1
         return s
+    }
+
+    /// "Senate Majority Leader Harry | Reid": a known given name the tagger left out, right before
+    /// one word it tagged as an organization or a place (no known organization, place or word of
+    /// one), after an office title, punctuation or a lower-case word, is one person's name with it.
+    func joinGivenNameToMistypedSurname(_ tags: inout [Int], _ t: [NERToken]) {
+        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
+        var k = 1
+        while k + 1 < t.count {
+            defer { k += 1 }
+            let g = t[k], w = t[k + 1]
+            guard tags[k] == 0, g.flags.contains(.firstName), isPlainNameWord(g), let tag = NERTag(rawValue: tags[k + 1]),
+                  tag.isBegin, tag.type != 1, k + 2 == t.count || NERTag(rawValue: tags[k + 2])?.isInside != true,
+                  isPlainNameWord(w), !w.flags.contains(.firstName) || w.flags.contains(.surname), w.start == g.end + 1,
+                  !NERPlaces.contains(t[(k + 1)...(k + 1)]), !Self.demonymHashes.contains(w.lower) else { continue }
+            let p = t[k - 1].flags
+            guard (p.contains(.title) && p.contains(.capitalized)) || p.contains(.isPunct)
+                    || (p.contains(.hasLetter) && !p.contains(.capitalized)) else { continue }
+            tags[k] = bPER
+            tags[k + 1] = iPER
+            k += 1
+        }
     }
 }
