@@ -202,4 +202,16 @@ struct EntityNewsNameRuleTests {
             """)
         #expect(entity(r, "Harry Reid")?.kind == .person)
     }
+
+    @Test("a nationality before a person's name inside an organization's span is no part of it")
+    func nationalityBeforeNameInOrganization() {
+        // GMB (held-out part)
+        let r = recognize("""
+            On Monday, American Thomas Schelling and Israeli-American Robert Aumann won the 2005 Nobel Prize in Economics \
+            for their work in understanding conflict and cooperation.
+            """)
+        #expect(entity(r, "Thomas Schelling")?.kind == .person)
+        #expect(entity(r, "Robert Aumann")?.kind == .person)
+        #expect(!r.entities.contains { $0.name.contains("American") })
+    }
 }

@@ -35,6 +35,7 @@ extension NERDocument {
         markCompanyNames(&tags, t)
         markHouseOf(&tags, t)
         joinGivenNameToMistypedSurname(&tags, t)
+        splitNationalityFromName(&tags, t)
         return tags
     }
 
@@ -583,6 +584,39 @@ extension NERDocument {
             tags[k] = bPER
             tags[k + 1] = iPER
             k += 1
+        }
+    }
+
+    /// "American Thomas Schelling and Israeli-American Robert Aumann" tagged as one organization: a
+    /// nationality (or two joined by a hyphen) inside an organization's span, before a known given
+    /// name and one or two more capitalized words, is no part of the name, and the name is a
+    /// person's; "and" or a comma after it ends it.
+    func splitNationalityFromName(_ tags: inout [Int], _ t: [NERToken]) {
+        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue, bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
+        var k = 0
+        while k + 2 < t.count {
+            defer { k += 1 }
+            guard tags[k] == bORG || tags[k] == iORG, Self.demonymHashes.contains(t[k].lower) else { continue }
+            var j = k + 1
+            if j + 1 < t.count, isHyphen(t[j]), Self.demonymHashes.contains(t[j + 1].lower), tags[j + 1] == iORG { j += 2 }
+            guard j < t.count, tags[j] == iORG, t[j].flags.contains(.firstName), isPlainNameWord(t[j]), nextTo(t, j - 1) else { continue }
+            var end = j + 1
+            while end < t.count, end - j < 3, tags[end] == iORG, isPlainNameWord(t[end]), nextTo(t, end - 1) { end += 1 }
+            guard end - j >= 2, end == t.count || !t[end].flags.contains(.capitalized) || t[end].flags.contains(.isPunct) else { continue }
+            // The organization's words before the nationality, if any, stay one span of their own.
+            for m in k..<j { tags[m] = 0 }
+            tags[j] = bPER
+            for m in (j + 1)..<end { tags[m] = iPER }
+            if end < t.count, tags[end] == iORG {
+                let joiner = t[end].lower == Self.andHash || (t[end].length == 1 && scalars[t[end].start] == 44)
+                if joiner {
+                    tags[end] = 0
+                    if end + 1 < t.count, tags[end + 1] == iORG { tags[end + 1] = bORG }
+                } else {
+                    tags[end] = bORG
+                }
+            }
+            k = end - 1
         }
     }
 }
