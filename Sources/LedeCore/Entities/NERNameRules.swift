@@ -93,7 +93,7 @@ extension NERDocument {
                   nextTo(t, b), isPlainNameWord(t[c]), free(a), free(h), free(b), free(c) else { continue }
             // The start of a longer capitalized run is some other name's.
             if a > 0, t[a - 1].flags.contains(.capitalized), !t[a - 1].flags.contains(.title), tags[a] != bPER,
-               !isInitial(t, a - 1) { continue }
+               !startsSentence(t, a - 1) { continue }
             var end = c + 1
             while end < t.count, tags[end] == iPER || (tags[end] == 0 && isPlainNameWord(t[end]) && end - c < 2 && nextTo(t, end - 1)) {
                 end += 1
@@ -105,7 +105,8 @@ extension NERDocument {
         }
     }
 
-    func isInitial(_ t: [NERToken], _ i: Int) -> Bool {
+    /// `isInitial` on a sentence's tokens: only punctuation before token `i`.
+    func startsSentence(_ t: [NERToken], _ i: Int) -> Bool {
         var k = i - 1
         while k >= 0 {
             if !t[k].flags.contains(.isPunct) { return false }
@@ -250,7 +251,7 @@ extension NERDocument {
             }
             if end < t.count, t[end].flags.contains(.capitalized), !t[end].flags.contains(.isPunct),
                !Self.dateHashes.contains(t[end].lower) { continue }
-            guard end - j >= 2, looksLikePersonName(t, j, end) else { continue }
+            guard end - j >= 2, namesNoPlace(t, j, end) else { continue }
             // One office word the tagger ran into the name is no name on its own (as
             // `splitAtSeparators` drops "Education" of "Minister of Education Stefania Giannini").
             if j == k + 3, NERTag(rawValue: tags[j])?.isInside == true { tags[k + 2] = 0 }
@@ -261,9 +262,8 @@ extension NERDocument {
         }
     }
 
-    /// `looksLikePersonName` on a sentence's tokens before its spans exist: no place, no word of an
-    /// organization's.
-    func looksLikePersonName(_ t: [NERToken], _ from: Int, _ to: Int) -> Bool {
+    /// Tokens `from..<to` hold no place's name and no nationality (checked before spans exist).
+    func namesNoPlace(_ t: [NERToken], _ from: Int, _ to: Int) -> Bool {
         !NERPlaces.contains(t[from..<to]) && !(from..<to).contains { k in
             Self.demonymHashes.contains(t[k].lower) || NERPlaces.contains(t[k...k])
         }
@@ -462,7 +462,7 @@ extension NERDocument {
         for e in 1..<t.count where Self.companySuffixHashes.contains(t[e].lower) && t[e].flags.contains(.capitalized) {
             var b = e
             while b > 0, e - b < 3, nextTo(t, b - 1), t[b - 1].flags.contains(.capitalized), !t[b - 1].flags.contains(.isPunct),
-                  !t[b - 1].flags.contains(.title), !isInitial(t, b - 1) || !t[b - 1].flags.contains(.commonLower) {
+                  !t[b - 1].flags.contains(.title), !startsSentence(t, b - 1) || !t[b - 1].flags.contains(.commonLower) {
                 b -= 1
             }
             guard b < e, b == 0 || !t[b - 1].flags.contains(.capitalized) || t[b - 1].flags.contains(.isPunct) else { continue }
