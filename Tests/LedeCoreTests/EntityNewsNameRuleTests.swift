@@ -214,4 +214,15 @@ struct EntityNewsNameRuleTests {
         #expect(entity(r, "Robert Aumann")?.kind == .person)
         #expect(!r.entities.contains { $0.name.contains("American") })
     }
+
+    @Test("capitalized words set off by commas after a lower-case office word are the office holder's name")
+    func appositiveNames() {
+        // GMB (held-out part)
+        let r = recognize("""
+            Romania's agriculture minister, Gheorghe Flutur, said British lab tests confirm four dead chickens carried the H5N1 strain.
+            Opposition leader Aung San Suu Kyi and her top deputy, Tin Oo, remain under house arrest.
+            """)
+        #expect(entity(r, "Gheorghe Flutur")?.kind == .person)
+        #expect(entity(r, "Tin Oo")?.kind == .person)
+    }
 }

@@ -36,6 +36,7 @@ extension NERDocument {
         markHouseOf(&tags, t)
         joinGivenNameToMistypedSurname(&tags, t)
         splitNationalityFromName(&tags, t)
+        markAppositiveNames(&tags, t)
         return tags
     }
 
@@ -617,6 +618,28 @@ extension NERDocument {
                 }
             }
             k = end - 1
+        }
+    }
+
+    /// "Romania's agriculture minister, Gheorghe Flutur, said…", "the group's spokesman, Abu
+    /// Obeida, said": two or three capitalized words no list calls common, set off by commas right
+    /// after a lower-case office word, are the office holder's name.
+    func markAppositiveNames(_ tags: inout [Int], _ t: [NERToken]) {
+        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
+        var k = 2
+        while k + 2 < t.count {
+            defer { k += 1 }
+            let office = t[k - 2], comma = t[k - 1]
+            guard office.flags.contains(.title), !office.flags.contains(.capitalized), office.flags.contains(.hasLetter),
+                  comma.length == 1, scalars[comma.start] == 44, isPlainNameWord(t[k]) else { continue }
+            var end = k + 1
+            while end < t.count, end - k < 3, isPlainNameWord(t[end]), nextTo(t, end - 1) { end += 1 }
+            guard end - k >= 2, end < t.count, t[end].length == 1, scalars[t[end].start] == 44 || scalars[t[end].start] == 46,
+                  namesNoPlace(t, k, end), tags[k] != iPER else { continue }
+            if (k..<end).allSatisfy({ tags[$0] == (($0 == k) ? bPER : iPER) }) { k = end; continue }
+            tags[k] = bPER
+            for m in (k + 1)..<end { tags[m] = iPER }
+            k = end
         }
     }
 }
