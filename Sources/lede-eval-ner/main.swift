@@ -1,7 +1,7 @@
 // Measures the entity recognizer: mention precision/recall/F1 per kind on held-out annotated
 // text, the hand-made expectations of the seed and Wikinews articles, and speed.
 //
-// Usage: lede-eval-ner [--data DIR] [--corpus DIR] [--speed-articles N] [--verbose] [--speed-only] [--dump]
+// Usage: lede-eval-ner [--data DIR] [--corpus DIR] [--speed-articles N] [--verbose [--errors N] [--context]] [--speed-only] [--dump]
 //        lede-eval-ner --text FILE [--tags]
 // Defaults: ../shared/corpus/ner and ../shared/corpus.
 import Foundation
@@ -21,6 +21,7 @@ let dataDir = argument("--data", "../shared/corpus/ner")
 let corpusDir = argument("--corpus", "../shared/corpus")
 let speedArticles = Int(argument("--speed-articles", "3000")) ?? 3000
 let verbose = CommandLine.arguments.contains("--verbose")
+let withContext = CommandLine.arguments.contains("--context")
 /// Only the speed measure (for profiling).
 let speedOnly = CommandLine.arguments.contains("--speed-only")
 // The weights as last trained (the source folder), so a retrain is measured without a rebuild.
@@ -115,7 +116,12 @@ func evaluate(_ name: String, _ sentences: [NERSentence]) -> (Score, Score) {
             for m in e.mentions { found[k]?.insert(Span(start: m.start, end: m.end)) }
         }
         let scalars = Array(body.unicodeScalars)
-        func str(_ s: Span) -> String { String(String.UnicodeScalarView(scalars[s.start..<s.end])) }
+        func str(_ s: Span) -> String {
+            let name = String(String.UnicodeScalarView(scalars[s.start..<s.end]))
+            // `--context`: the sentence the mention is in, after the mention (for error analysis).
+            guard withContext, let line = spans.first(where: { $0.start <= s.start && s.start < $0.end }) else { return name }
+            return name + "  | " + String(String.UnicodeScalarView(scalars[line.start..<line.end]))
+        }
         for k in [1, 2] {
             let g = gold[k] ?? [], f = found[k] ?? []
             let tp = g.intersection(f).count

@@ -284,7 +284,7 @@ struct NERDocument {
         for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
             guard let model else { break }
             model.tag(s.tokens, into: &tagged)
-            let tags = markHyphenatedGivenNames(Self.joinNameParts(tagged, s.tokens, scalars), si)
+            let tags = markNameParts(markHyphenatedGivenNames(Self.joinNameParts(tagged, s.tokens, scalars), si), si)
             let sentenceStart = spans.count
             // Closures rather than method references: a reference to a method of this mutating
             // struct copies the whole document (every array retained) for each call site.
@@ -310,11 +310,14 @@ struct NERDocument {
                 // looked at on its own.
                 var from = i
                 while from < j, inOrg[from] { from += 1 }
-                if (from..<j).contains(where: { inOrg[$0] }) || from == j { i = j; continue }
+                // "Nouri al-Maliki | 's United Iraqi Alliance": a person's name that runs into an
+                // institution's is cut before it.
+                let to = tag.type == 1 ? personBeforeInstitution(si, inOrg, from, j) : j
+                if (from..<to).contains(where: { inOrg[$0] }) || from == to { i = j; continue }
                 // Nested loops rather than `flatMap`s: each of those built an array per tagged span.
                 // The splits read only the sentence's tokens, so running the body between them
                 // changes nothing.
-                for separated in splitAtSeparators(Span(sentence: si, from: from, to: j, type: tag.type, tagged: true), cut: from > i) {
+                for separated in splitAtSeparators(Span(sentence: si, from: from, to: to, type: tag.type, tagged: true), cut: from > i) {
                     for titled in splitAtTitle(separated) {
                         for part in splitOwner(titled) {
                             let (head, tail) = splitPossessive(part)
@@ -428,7 +431,7 @@ struct NERDocument {
         while k < span.to {
             let tok = t[k]
             let v = scalars[tok.start]
-            let comma = tok.length == 1 && (v == 44 || v == 59)
+            let comma = tok.length == 1 && (v == 44 || v == 59) && !isNameSuffix(t, k + 1, span.to)
             let joiner = (span.type == 1 && ((tok.length == 1 && v == 38) || tok.lower == Self.andHash))
                 || (span.type == 2 && tok.lower == Self.andHash && k > from && k + 1 < span.to
                     && (isPlaceOrNationality(t[from..<k]) || isPlaceOrNationality(t[(k + 1)..<span.to])))
@@ -441,7 +444,7 @@ struct NERDocument {
                 && !f.contains(.hasDigit) && !f.contains(.particle) && !Self.innerConnectorHashes.contains(tok.lower)
                 && !(k > span.from && isHyphen(t[k - 1]) && t[k - 1].end == tok.start)
                 && !(k + 1 < span.to && isHyphen(t[k + 1]) && t[k + 1].start == tok.end)
-            if comma || joiner || of || lowerWord {
+            if comma || joiner || of || lowerWord || isNameBreak(t, k, span.from) {
                 close(k)
                 from = k + 1
                 separated = true
@@ -510,6 +513,7 @@ struct NERDocument {
     /// followed by a name is two entities (unless the whole is one name: "New People's Party").
     func splitPossessive(_ span: Span) -> (Span, Span?) {
         let t = sentences[span.sentence].tokens
+        if span.type == 1, let split = splitPersonPossessive(span) { return split }
         guard span.type == 2, span.to - span.from >= 3, !t[span.to - 1].flags.contains(.orgHead) else { return (span, nil) }
         for p in (span.from + 1)..<(span.to - 1) where t[p].length == 2 && NERText.isApostrophe(scalars[t[p].start]) {
             var head = span, tail = span
@@ -581,7 +585,7 @@ struct NERDocument {
         while s.type == 1 || s.type == 3, s.to + 1 < t.count, isHyphen(t[s.to]),
               t[s.to].start == t[s.to - 1].end, t[s.to + 1].start == t[s.to].end,
               !t[s.to + 1].flags.contains(.capitalized), t[s.to + 1].flags.contains(.hasLetter),
-              !t[s.to + 1].flags.contains(.commonLower) || t[s.to + 1].length <= 2,
+              !t[s.to + 1].flags.contains(.commonLower) || t[s.to + 1].length <= 2 || isSyllableGivenName(t, s.to - 1, s.to + 1),
               !Self.compoundSuffixes.contains(t[s.to + 1].lower) {
             s.to += 2
         }
@@ -594,7 +598,7 @@ struct NERDocument {
                 s.from -= 1
             }
         }
-        if s.type == 1 { s = withGivenNameBefore(s) }
+        if s.type == 1 { s = withNameWordAfter(withNameWordBefore(withGivenNameBefore(s))) }
         // Needs a capitalized word (or a script without case).
         guard (s.from..<s.to).contains(where: { t[$0].flags.contains(.capitalized) || t[$0].flags.contains(.uncased) }) else {
             return nil
@@ -785,7 +789,7 @@ struct NERDocument {
                 from -= 2
                 while from > 0, isName(from - 1) { from -= 1 }
             }
-            var to = i + 1
+            var to = afterSecondHead(t, i + 1)
             // "of [the] Capitalized…", "for the Visual Arts", "at Greensboro".
             var j = to
             while j < t.count, isConnector(j), !t[j].flags.contains(.capitalized) {

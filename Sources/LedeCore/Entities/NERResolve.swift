@@ -6,6 +6,7 @@ extension NERDocument {
     mutating func resolve() {
         vote()
         var aliasOf = parentheticalAliases()
+        addTeamAliases(&aliasOf)
         findRepeats(aliasOf: &aliasOf)
         group(aliasOf: aliasOf)
     }
@@ -60,6 +61,7 @@ extension NERDocument {
                }) {
                 v[1] += 3
             }
+            if isGivenNameAndUnknownWord(s) { v[1] += 2 }
             votes[s.id] &+= v
         }
         for id in coordinatedWithPersons() { votes[id][1] += 3 }
@@ -83,6 +85,7 @@ extension NERDocument {
         for k in familyPlurals() { if let id = keyIDs[k] { kinds[id] = 0 } }
         for k in notNames { if let id = keyIDs[k] { kinds[id] = 0 } }
         for id in firstWordsOfPersons() { kinds[id] = 1 }
+        for id in companyNameKeys() { kinds[id] = 2 }
     }
 
     /// "the Sams continued…": a person's surname in the plural after "the" names the family,
@@ -237,7 +240,7 @@ extension NERDocument {
             if !known { add((s.from..<s.to).map { t[$0].lower }, key(s), s.id, kind) }
             if kind == 1, s.to - s.from >= 2 {
                 let last = t[s.to - 1]
-                if last.length >= 2, !last.flags.contains(.title) {
+                if last.length >= 2, !last.flags.contains(.title), canStandAlone(t, s.to - 1) {
                     let surname = text(last.start, last.end).lowercased()
                     // A pattern's key is its id's key, so a one-word pattern with this key is this
                     // surname's, already added: no interning and no array to build for it.

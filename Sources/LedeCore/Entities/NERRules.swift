@@ -66,6 +66,7 @@ extension NERDocument {
                 }
                 if span.type == 2 || orgLike { out.append(head) }
             }
+            if isNameSuffix(t, q, span.to) { return SpanPair(span) }
             if q == span.to {
                 // A title ending an organization's span is the office, not part of the name; not the
                 // surname of "Martin Luther King".
@@ -255,6 +256,7 @@ extension NERDocument {
             if NERPlaces.contains(t[owner.from..<owner.to]) { return SpanPair(owned) }
             let ownerHead = t[owner.to - 1].flags
             if owner.to - owner.from >= 2, ownerHead.contains(.orgHead) { return SpanPair(owner, owned) }
+            if isPersonsOwnedName(owner, owned) { return SpanPair(owned) }
             return SpanPair(span)
         }
         return SpanPair(span)

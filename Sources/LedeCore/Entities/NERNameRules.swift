@@ -1,0 +1,645 @@
+import Foundation
+
+/// Tag-level rules for names the tagger breaks apart or mistypes in news: particles and Arabic
+/// prefixes inside a person's name, hyphenated given names, sports teams named after their city.
+/// Each rewrites one sentence's tags before spans are built, so the span rules see one name.
+extension NERDocument {
+    /// A capitalized word that is no name's own: a common word, an office, an organization's word.
+    @inline(__always)
+    func isPlainNameWord(_ token: NERToken) -> Bool {
+        let f = token.flags
+        return f.contains(.capitalized) && !f.contains(.allCaps) && !f.contains(.commonLower) && !f.contains(.orgHead)
+            && !f.contains(.title) && !f.contains(.knownOrg) && token.length >= 2 && !Self.neverHashes.contains(token.lower)
+    }
+
+    /// Tokens `a` and `a + 1` touch, or are one space apart.
+    @inline(__always)
+    func nextTo(_ t: [NERToken], _ a: Int) -> Bool {
+        let gap = t[a + 1].start - t[a].end
+        return gap == 0 || (gap == 1 && scalars[t[a].end] == 32)
+    }
+
+    static let arabicPrefixHashes = NERHashSet(["al", "el", "bin", "ibn", "abu", "abd"].map(NERText.hashLower))
+
+    /// All of this file's tag rules, in order.
+    func markNameParts(_ tags: [Int], _ si: Int) -> [Int] {
+        let t = sentences[si].tokens
+        guard t.count >= 2 else { return tags }
+        var tags = tags
+        joinParticleSurnames(&tags, t)
+        markHyphenatedFirstNames(&tags, t)
+        markCityTeams(&tags, t)
+        splitOfficeOfName(&tags, t)
+        joinCamelSurnames(&tags, t)
+        joinNameSuffixes(&tags, t)
+        markCompanyNames(&tags, t)
+        markHouseOf(&tags, t)
+        joinGivenNameToMistypedSurname(&tags, t)
+        splitNationalityFromName(&tags, t)
+        markAppositiveNames(&tags, t)
+        return tags
+    }
+
+    /// "Luiz Inacio Lula | da | Silva", "Jaap | de | Hoop Scheffer", "Amer | Al-Enezi": a person's
+    /// name, a lower-case name particle (or a capitalized Arabic prefix joined by a hyphen) and one
+    /// or two capitalized words the tagger gave another kind are one person's name: a particle
+    /// does not begin a place's or an organization's name after a person's.
+    func joinParticleSurnames(_ tags: inout [Int], _ t: [NERToken]) {
+        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
+        var i = 1
+        while i + 1 < t.count {
+            defer { i += 1 }
+            guard tags[i - 1] == bPER || tags[i - 1] == iPER, tags[i] != iPER, nextTo(t, i - 1) else { continue }
+            let f = t[i].flags
+            var j: Int
+            if Self.innerParticles.contains(t[i].lower), !f.contains(.capitalized) {
+                j = i + 1
+                // "al-Maliki": the particle's hyphen.
+                if j + 1 < t.count, isHyphen(t[j]), t[j].start == t[i].end, t[j + 1].start == t[j].end { j += 1 }
+                else if !nextTo(t, i) { continue }
+            } else if Self.arabicPrefixHashes.contains(t[i].lower), f.contains(.capitalized), i + 2 < t.count,
+                      isHyphen(t[i + 1]), t[i + 1].start == t[i].end, t[i + 2].start == t[i + 1].end {
+                j = i + 2
+            } else {
+                continue
+            }
+            // The words after the particle: capitalized, no organization's or office's words, and
+            // the whole of whatever span the tagger made of them.
+            var end = j
+            while end < t.count, end - j < 2, isPlainNameWord(t[end]), end == j || nextTo(t, end - 1) { end += 1 }
+            guard end > j else { continue }
+            if end < t.count, t[end].flags.contains(.capitalized), !t[end].flags.contains(.isPunct) { continue }
+            if end < t.count, let next = NERTag(rawValue: tags[end]), next.isInside { continue }
+            if NERPlaces.contains(t[j..<end]) { continue }
+            for k in i..<end { tags[k] = iPER }
+            i = end - 1
+        }
+    }
+
+    /// "Frank-Walter Steinmeier", "Jean-Pierre Raffarin": two known given names joined by a hyphen
+    /// and followed by a capitalized word begin a person's name (the tagger, seeing an unknown
+    /// hyphenated word, often tags only the part after the hyphen, or nothing).
+    func markHyphenatedFirstNames(_ tags: inout [Int], _ t: [NERToken]) {
+        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
+        func given(_ k: Int) -> Bool {
+            let f = t[k].flags
+            return f.contains(.firstName) && isPlainNameWord(t[k])
+        }
+        func free(_ k: Int) -> Bool { tags[k] == 0 || tags[k] == bPER || tags[k] == iPER }
+        var a = 0
+        while a + 3 < t.count {
+            defer { a += 1 }
+            let h = a + 1, b = a + 2, c = a + 3
+            guard given(a), isHyphen(t[h]), t[h].start == t[a].end, t[b].start == t[h].end, given(b),
+                  nextTo(t, b), isPlainNameWord(t[c]), free(a), free(h), free(b), free(c) else { continue }
+            // The start of a longer capitalized run is some other name's.
+            if a > 0, t[a - 1].flags.contains(.capitalized), !t[a - 1].flags.contains(.title), tags[a] != bPER,
+               !startsSentence(t, a - 1) { continue }
+            var end = c + 1
+            while end < t.count, tags[end] == iPER || (tags[end] == 0 && isPlainNameWord(t[end]) && end - c < 2 && nextTo(t, end - 1)) {
+                end += 1
+            }
+            if end < t.count, tags[end] == bPER, nextTo(t, end - 1) { continue }
+            tags[a] = bPER
+            for k in h..<end { tags[k] = iPER }
+            a = end - 1
+        }
+    }
+
+    /// `isInitial` on a sentence's tokens: only punctuation before token `i`.
+    func startsSentence(_ t: [NERToken], _ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 {
+            if !t[k].flags.contains(.isPunct) { return false }
+            k -= 1
+        }
+        return true
+    }
+
+    /// "the Houston Astros", "Los Angeles Lakers", "Texas Longhorns": a well-known place followed
+    /// by one or two capitalized words, the last a plural, is a team or a company named after the
+    /// place (the tagger took several for persons); "Houston Chronicle", "Fort Worth
+    /// Star-Telegram": the last a newspaper's word, a newspaper. The team's own word alone ("the Lakers") is
+    /// found by the document-level passes from this full name.
+    func markCityTeams(_ tags: inout [Int], _ t: [NERToken]) {
+        let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
+        var a = 0
+        while a + 1 < t.count {
+            defer { a += 1 }
+            guard t[a].flags.contains(.capitalized), !t[a].flags.contains(.isPunct) else { continue }
+            // The longest place name (up to three words) starting here.
+            var placeEnd = 0
+            for n in stride(from: min(3, t.count - 1 - a), through: 1, by: -1) where NERPlaces.contains(t[a..<(a + n)]) {
+                placeEnd = a + n
+                break
+            }
+            guard placeEnd > 0 else { continue }
+            var end = placeEnd, words = 0
+            while end < t.count, words < 2, nextTo(t, end - 1) {
+                if isTeamWord(t[end]) {
+                    end += 1
+                    words += 1
+                } else if end > placeEnd, end + 1 < t.count, isHyphen(t[end]), t[end].end == t[end + 1].start,
+                          t[end].start == t[end - 1].end, isTeamWord(t[end + 1]) {
+                    // "Star-Telegram", "Sun-Times".
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            guard end > placeEnd, isPlural(t[end - 1]) || Self.newspaperHashes.contains(t[end - 1].lower) else { a = placeEnd - 1; continue }
+            if end < t.count, t[end].flags.contains(.capitalized), !t[end].flags.contains(.isPunct) { a = end - 1; continue }
+            // A word of a place, a thing or a nationality is not a team's.
+            if (placeEnd..<end).contains(where: { k in
+                isHyphen(t[k]) ? false :
+                Self.placeHashes.contains(t[k].lower) || Self.thingHashes.contains(t[k].lower) || Self.notTeamHashes.contains(t[k].lower)
+                    || Self.demonymHashes.contains(t[k].lower) || NERPlaces.contains(t[k...k])
+            }) { a = end - 1; continue }
+            // "Champion Texas Longhorns": a common word the tagger put before the place is not the team's.
+            if a > 0, let before = NERTag(rawValue: tags[a - 1]), before != .o, t[a - 1].flags.contains(.commonLower),
+               a - 1 == 0 || NERTag(rawValue: tags[a - 2])?.isInside != true {
+                tags[a - 1] = 0
+            }
+            tags[a] = bORG
+            for k in (a + 1)..<end { tags[k] = iORG }
+            if end < t.count, let next = NERTag(rawValue: tags[end]), next.isInside { tags[end] = NERTag.begin(next.type).rawValue }
+            a = end - 1
+        }
+    }
+
+    /// Last words of a newspaper's name after its city's ("Houston Chronicle", "Fort Worth
+    /// Star-Telegram", "Nottingham Journal").
+    static let newspaperHashes = NERHashSet(["chronicle", "herald", "tribune", "gazette", "times", "post", "journal",
+        "star", "telegram", "statesman", "dispatch", "examiner", "inquirer", "observer", "courier", "globe", "sun",
+        "bee", "register", "telegraph", "mail", "express", "sentinel", "courant", "enquirer", "independent",
+        "daily", "news", "press", "mirror", "standard", "guardian", "record", "review", "citizen", "advertiser",
+    ].map(NERText.hashLower))
+
+    /// Plurals after a place's name that name a region or an event, not a team ("Netherlands
+    /// Antilles", "Beijing Games", "Scottish Highlands").
+    static let notTeamHashes = NERHashSet(["games", "antilles", "highlands", "lowlands", "territories", "provinces",
+        "states", "emirates", "isles", "keys", "plains", "talks", "elections", "olympics", "finals", "open"].map(NERText.hashLower))
+
+    /// A capitalized word that can name a team: not a title, a date or a word never a name.
+    @inline(__always)
+    func isTeamWord(_ token: NERToken) -> Bool {
+        let f = token.flags
+        return f.contains(.capitalized) && !f.contains(.allCaps) && !f.contains(.title) && !f.contains(.hasDigit)
+            && token.length >= 3 && !Self.neverHashes.contains(token.lower) && !Self.dateHashes.contains(token.lower)
+    }
+
+    /// Ends in "s" but not in "ss", "us" or "is" ("Astros", "Lakers"; not "Congress", "Campus").
+    func isPlural(_ token: NERToken) -> Bool {
+        guard token.length >= 4 else { return false }
+        let last = scalars[token.end - 1], before = NERText.lowered(scalars[token.end - 2])
+        return last == 115 && before != 115 && before != 117 && before != 105
+    }
+
+    /// Whether the span is a place's name and then one or two words, the last a plural: a team
+    /// named after its city ("Houston Astros"), as `markCityTeams` marks them.
+    func isCityTeam(_ s: Span) -> Bool {
+        let t = sentences[s.sentence].tokens
+        guard s.to - s.from >= 2, isPlural(t[s.to - 1]) else { return false }
+        for n in 1...min(3, s.to - s.from - 1) where s.to - s.from - n <= 2 && NERPlaces.contains(t[s.from..<(s.from + n)]) {
+            return true
+        }
+        return false
+    }
+
+    /// "the Houston Astros … helped the Astros": a team's last word alone names the team, as a
+    /// surname names a person; recorded as an alias so the short form is found and grouped.
+    mutating func addTeamAliases(_ aliasOf: inout [String: String]) {
+        for s in spans where kinds[s.id] == 2 && isCityTeam(s) {
+            let t = sentences[s.sentence].tokens
+            let last = t[s.to - 1]
+            let short = Self.string(scalars, last.start, last.end, lower: true)
+            guard aliasOf[short] == nil else { continue }
+            aliasOf[short] = key(s)
+            if let id = keyIDs[short] { kinds[id] = 2 }
+        }
+    }
+
+    /// "U.S. Secretary of State Condoleezza Rice", "Minister of Foreign Affairs Sergei Lavrov": after
+    /// an office title and "of", the common words naming the office's field end where a name
+    /// that is no common word begins; that name is a person's, whatever span the tagger ran it
+    /// into ("State Condoleezza Rice" as one organization). The office words keep their tags unless
+    /// one word was run into the name.
+    func splitOfficeOfName(_ tags: inout [Int], _ t: [NERToken]) {
+        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
+        var k = 0
+        while k + 3 < t.count {
+            defer { k += 1 }
+            guard t[k].flags.contains(.title), t[k].flags.contains(.capitalized), t[k + 1].lower == Self.ofHash else { continue }
+            var j = k + 2
+            // The office's field: capitalized common words, "and" between them.
+            while j < t.count, j - k < 6 {
+                let f = t[j].flags
+                if f.contains(.capitalized), f.contains(.commonLower), !f.contains(.allCaps) {
+                    j += 1
+                } else if t[j].lower == Self.andHash, j > k + 2, j + 1 < t.count, t[j + 1].flags.contains(.capitalized) {
+                    j += 1
+                } else {
+                    break
+                }
+            }
+            guard j > k + 2, j < t.count, isPlainNameWord(t[j]), nextTo(t, j - 1) else { continue }
+            var end = j + 1
+            while end < t.count, end - j < 3, nextTo(t, end - 1) {
+                let f = t[end].flags
+                guard f.contains(.capitalized), !f.contains(.allCaps), !f.contains(.orgHead), !f.contains(.title),
+                      !f.contains(.knownOrg), !Self.dateHashes.contains(t[end].lower) else { break }
+                end += 1
+            }
+            if end < t.count, t[end].flags.contains(.capitalized), !t[end].flags.contains(.isPunct),
+               !Self.dateHashes.contains(t[end].lower) { continue }
+            guard end - j >= 2, namesNoPlace(t, j, end) else { continue }
+            // One office word the tagger ran into the name is no name on its own (as
+            // `splitAtSeparators` drops "Education" of "Minister of Education Stefania Giannini").
+            if j == k + 3, NERTag(rawValue: tags[j])?.isInside == true { tags[k + 2] = 0 }
+            tags[j] = bPER
+            for m in (j + 1)..<end { tags[m] = iPER }
+            if end < t.count, let next = NERTag(rawValue: tags[end]), next.isInside { tags[end] = NERTag.begin(next.type).rawValue }
+            k = end - 1
+        }
+    }
+
+    /// Tokens `from..<to` hold no place's name and no nationality (checked before spans exist).
+    func namesNoPlace(_ t: [NERToken], _ from: Int, _ to: Int) -> Bool {
+        !NERPlaces.contains(t[from..<to]) && !(from..<to).contains { k in
+            Self.demonymHashes.contains(t[k].lower) || NERPlaces.contains(t[k...k])
+        }
+    }
+
+    /// "McCain", "MacArthur", "LaBrocca", "DiCaprio": a surname of a prefix and a capitalized rest.
+    func isCamelSurname(_ token: NERToken) -> Bool {
+        guard token.length >= 5, token.flags.contains(.capitalized), !token.flags.contains(.allCaps),
+              !token.flags.contains(.knownOrg) else { return false }
+        let s = scalars
+        let a = token.start
+        func lower(_ v: UInt32) -> Bool { v >= 97 && v <= 122 }
+        func upper(_ v: UInt32) -> Bool { v >= 65 && v <= 90 }
+        // Mc + Capital, Mac + Capital; La, Le, De, Di, Du + Capital.
+        let second = s[a + 1]
+        if s[a] == 77, second == 99, upper(s[a + 2]) { return lower(s[a + 3]) }
+        if s[a] == 77, second == 97, s[a + 2] == 99, upper(s[a + 3]) { return lower(s[a + 4]) }
+        let pairs: [(UInt32, UInt32)] = [(76, 97), (76, 101), (68, 101), (68, 105), (68, 117)]
+        return pairs.contains { $0.0 == s[a] && $0.1 == second } && upper(s[a + 2]) && lower(s[a + 3]) && lower(s[a + 4])
+    }
+
+    /// "John McCain", "Dan McNeill", "Jesse LaBrocca": a known given name, then a surname of a
+    /// prefix and a capitalized rest, is one person's name (the tagger, reading the inner capital
+    /// as an acronym's or a brand's, cuts it or calls it an organization).
+    func joinCamelSurnames(_ tags: inout [Int], _ t: [NERToken]) {
+        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
+        for k in 1..<t.count where tags[k] != iPER && isCamelSurname(t[k]) && nextTo(t, k - 1) {
+            let g = t[k - 1]
+            let startsHere = tags[k - 1] == 0 || NERTag(rawValue: tags[k - 1])?.isBegin == true
+            if tags[k - 1] == bPER || tags[k - 1] == iPER {
+                tags[k] = iPER
+            } else if startsHere, g.flags.contains(.firstName), isPlainNameWord(g),
+                      k < 2 || !t[k - 2].flags.contains(.capitalized) || t[k - 2].flags.contains(.title) || tags[k - 1] != 0 {
+                tags[k - 1] = bPER
+                tags[k] = iPER
+            } else {
+                continue
+            }
+            if k + 1 < t.count, let next = NERTag(rawValue: tags[k + 1]), next.isInside, next != .iPER {
+                tags[k + 1] = NERTag.begin(next.type).rawValue
+            }
+        }
+    }
+
+    static let nameSuffixHashes = NERHashSet(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"].map(NERText.hashLower))
+    static let commaSuffixHashes = NERHashSet(["jr", "jr.", "sr", "sr."].map(NERText.hashLower))
+
+    /// Tokens `from..<to` are a generational suffix ("Jr.", "Sr", "III"), or a comma and "Jr."/"Sr.".
+    func isNameSuffix(_ t: [NERToken], _ from: Int, _ to: Int) -> Bool {
+        guard from < to, from < t.count else { return false }
+        var k = from
+        if t[k].length == 1, scalars[t[k].start] == 44 {
+            k += 1
+            guard k < t.count, Self.commaSuffixHashes.contains(t[k].lower) else { return false }
+        } else {
+            guard Self.nameSuffixHashes.contains(t[k].lower), t[k].flags.contains(.capitalized) else { return false }
+        }
+        k += 1
+        // "Jr" and its period as two tokens.
+        if k < to, t[k].length == 1, scalars[t[k].start] == 46, t[k].start == t[k - 1].end { k += 1 }
+        return k == to
+    }
+
+    /// "Martin Luther King Jr.", "Martin Luther King, Jr.", "Davis Love III": a generational suffix
+    /// after a person's name belongs to it; a name the tagger called an organization that
+    /// begins with a known given name and ends in such a suffix is a person's.
+    func joinNameSuffixes(_ tags: inout [Int], _ t: [NERToken]) {
+        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
+        var k = 1
+        while k < t.count {
+            defer { k += 1 }
+            guard Self.nameSuffixHashes.contains(t[k].lower), t[k].flags.contains(.capitalized) else { continue }
+            let comma = t[k - 1].length == 1 && scalars[t[k - 1].start] == 44
+            if comma, !Self.commaSuffixHashes.contains(t[k].lower) { continue }
+            let e = comma ? k - 2 : k - 1
+            guard e >= 0, t[e].flags.contains(.capitalized), tags[e] != 0, comma || nextTo(t, e) else { continue }
+            var b = e
+            while b > 0, NERTag(rawValue: tags[b])?.isInside == true { b -= 1 }
+            guard let begin = NERTag(rawValue: tags[b]), begin.isBegin, begin.type == 1 || begin.type == 2 else { continue }
+            if begin.type == 2 {
+                guard e > b, t[b].flags.contains(.firstName), isPlainNameWord(t[b]) else { continue }
+            }
+            var end = k + 1
+            if end < t.count, t[end].length == 1, scalars[t[end].start] == 46, t[end].start == t[k].end { end += 1 }
+            tags[b] = bPER
+            for m in (b + 1)..<end { tags[m] = iPER }
+            if end < t.count, let next = NERTag(rawValue: tags[end]), next.isInside { tags[end] = NERTag.begin(next.type).rawValue }
+            k = end - 1
+        }
+    }
+
+    /// "Ban Ki-moon": the hyphen's left part a short capitalized syllable (up to three letters, no
+    /// common word), its right part a short lower-case syllable (up to four letters), even when
+    /// that is also an English word.
+    func isSyllableGivenName(_ t: [NERToken], _ left: Int, _ right: Int) -> Bool {
+        let l = t[left], r = t[right]
+        return l.length >= 2 && l.length <= 3 && l.flags.contains(.capitalized) && !l.flags.contains(.allCaps)
+            && !l.flags.contains(.commonLower) && r.length <= 4 && !r.flags.contains(.hasDigit)
+            && !Self.compoundSuffixes.contains(r.lower)
+    }
+
+    /// "Indonesian President Susilo | Bambang Yudhoyono", "president, Susilo | Bambang Yudhoyono": a
+    /// capitalized word no list knows, right before a person's name of two words or more the tagger
+    /// began after it, and itself after an office title, a punctuation mark or a lower-case word,
+    /// is the name's first word.
+    func withNameWordBefore(_ span: Span) -> Span {
+        let t = sentences[span.sentence].tokens
+        // A name that begins with a known given name ("Washington | Chris Gregoire", "Scientologist |
+        // Tom Cruise") begins where the tagger began it.
+        guard span.type == 1, span.to - span.from >= 2, span.from >= 2, !t[span.from].flags.contains(.firstName),
+              !(span.from..<span.to).contains(where: { t[$0].flags.contains(.isPunct) || NERPlaces.contains(t[$0...$0]) })
+        else { return span }
+        let k = span.from - 1
+        let w = t[k]
+        guard isPlainNameWord(w), !w.flags.contains(.firstName), !w.flags.contains(.lowerInDocument),
+              t[span.from].start == w.end + 1, scalars[w.end] == 32, !Self.dateHashes.contains(w.lower),
+              !Self.demonymHashes.contains(w.lower), !NERPlaces.contains(t[k...k]), !isInitial(span.sentence, k) else { return span }
+        let p = t[k - 1].flags
+        let opens = (p.contains(.title) && p.contains(.capitalized)) || p.contains(.isPunct)
+            || (p.contains(.hasLetter) && !p.contains(.capitalized) && !p.contains(.uncased))
+        guard opens else { return span }
+        var s = span
+        s.from = k
+        return s
+    }
+
+    /// "Nouri al-Maliki's United Iraqi Alliance": a person's span holding a possessive, then
+    /// capitalized words ending in an organization's head word, is the person and the organization.
+    func splitPersonPossessive(_ span: Span) -> (Span, Span?)? {
+        let t = sentences[span.sentence].tokens
+        guard span.to - span.from >= 4, t[span.to - 1].flags.contains(.orgHead) else { return nil }
+        for p in (span.from + 1)..<(span.to - 1) where t[p].length == 2 && NERText.isApostrophe(scalars[t[p].start]) {
+            guard t[p + 1].flags.contains(.capitalized) else { return nil }
+            var head = span, tail = span
+            head.to = p
+            tail.from = p + 1
+            tail.type = 2
+            return (head, tail)
+        }
+        return nil
+    }
+
+    /// "Nouri al-Maliki's United Iraqi Alliance", "George Bush's Republican Party": an institution's
+    /// name found from its head word that begins with the end of a person's name and its possessive
+    /// is only what follows the possessive ("New People's Party", "Ethiopian People's Revolutionary
+    /// Democratic Front" stay one name).
+    func isPersonsOwnedName(_ owner: Span, _ owned: Span) -> Bool {
+        let t = sentences[owner.sentence].tokens
+        guard owned.to - owned.from >= 2, owner.to - owner.from == 1, owner.from > 0 else { return false }
+        let o = t[owner.from]
+        guard isPlainNameWord(o), !o.flags.contains(.firstName) || o.flags.contains(.surname) else { return false }
+        let before = t[owner.from - 1]
+        if isHyphen(before), before.end == o.start, owner.from >= 2, t[owner.from - 2].flags.contains(.particle) { return true }
+        return before.flags.contains(.firstName) && isPlainNameWord(before) && nextTo(t, owner.from - 1)
+    }
+
+    /// Where a person's tagged span `from..<to` should end when it runs into an institution's
+    /// name (`inOrg`) after a possessive: before the possessive; `to` otherwise.
+    func personBeforeInstitution(_ si: Int, _ inOrg: [Bool], _ from: Int, _ to: Int) -> Int {
+        guard let cut = (from..<to).first(where: { inOrg[$0] }), cut - from >= 2 else { return to }
+        let p = sentences[si].tokens[cut - 1]
+        return p.length == 2 && NERText.isApostrophe(scalars[p.start]) ? cut - 1 : to
+    }
+
+    static let secondHeadHashes = NERHashSet(["district", "board", "department", "division", "trust", "authority",
+        "system", "corporation", "company", "group", "service", "office", "council"].map(NERText.hashLower))
+
+    /// "Coronado Unified School District", "Dover Area School District", "Police Department": a
+    /// second head word right after an institution's head is part of its name (a district is
+    /// otherwise a place's word, and was cut off as one). Returns the end after it, or `to`.
+    func afterSecondHead(_ t: [NERToken], _ to: Int) -> Int {
+        guard to < t.count, Self.secondHeadHashes.contains(t[to].lower), t[to].flags.contains(.capitalized),
+              !t[to].flags.contains(.allCaps), nextTo(t, to - 1) else { return to }
+        return to + 1
+    }
+
+    /// "William C. Cesaroni. Cesaroni Design": a period after a word longer than an initial,
+    /// before a capitalized word, ends a sentence the splitter left whole; no name runs across it.
+    func isNameBreak(_ t: [NERToken], _ k: Int, _ from: Int) -> Bool {
+        guard t[k].length == 1, scalars[t[k].start] == 46, k > from, k + 1 < t.count else { return false }
+        let before = t[k - 1]
+        return before.length >= 2 && before.end == t[k].start && !before.flags.contains(.allCaps)
+            && t[k + 1].flags.contains(.capitalized)
+    }
+
+    /// Last words that only a firm's name ends in (unlike "Design" or "Miller"): "Cesaroni Design
+    /// Associates", "Yum Brands".
+    static let companySuffixHashes = NERHashSet(["associates", "brands", "consultants", "consulting", "bancorp",
+        "holdings", "partners", "enterprises", "industries", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc",
+        "plc", "gmbh", "co.", "pharmaceuticals", "laboratories", "outfitters", "architects", "solicitors"].map(NERText.hashLower))
+
+    /// "Cesaroni Design Associates", "KFC parent Yum Brands": one to three capitalized words ending
+    /// in a word only a firm's name ends in are an organization, whatever kind the tagger gave them.
+    func markCompanyNames(_ tags: inout [Int], _ t: [NERToken]) {
+        let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
+        for e in 1..<t.count where Self.companySuffixHashes.contains(t[e].lower) && t[e].flags.contains(.capitalized) {
+            var b = e
+            while b > 0, e - b < 3, nextTo(t, b - 1), t[b - 1].flags.contains(.capitalized), !t[b - 1].flags.contains(.isPunct),
+                  !t[b - 1].flags.contains(.title), !startsSentence(t, b - 1) || !t[b - 1].flags.contains(.commonLower) {
+                b -= 1
+            }
+            guard b < e, b == 0 || !t[b - 1].flags.contains(.capitalized) || t[b - 1].flags.contains(.isPunct) else { continue }
+            // A longer name the tagger found (an organization's with more words) is left to it.
+            if let first = NERTag(rawValue: tags[b]), first.type == 2, first.isInside { continue }
+            tags[b] = bORG
+            for k in (b + 1)...e { tags[k] = iORG }
+            if e + 1 < t.count, let next = NERTag(rawValue: tags[e + 1]), next.isInside { tags[e + 1] = NERTag.begin(next.type).rawValue }
+        }
+    }
+
+    /// "Cesaroni Design Associates … Cesaroni Design became …": keys of two words or more that
+    /// begin a firm's name (one ending in a company word) of the same article name that firm, not
+    /// a person. Returns their ids.
+    func companyNameKeys() -> [Int] {
+        var firms: [Span] = []
+        for s in spans where s.to - s.from >= 2 && kinds[s.id] == 2 {
+            let t = sentences[s.sentence].tokens
+            if Self.companySuffixHashes.contains(t[s.to - 1].lower) { firms.append(s) }
+        }
+        guard !firms.isEmpty else { return [] }
+        var out: [Int] = []
+        for s in spans where s.to - s.from >= 2 && kinds[s.id] == 1 {
+            let t = sentences[s.sentence].tokens
+            let n = s.to - s.from
+            let prefix = firms.contains { f in
+                let ft = sentences[f.sentence].tokens
+                return f.to - f.from > n && (0..<n).allSatisfy { ft[f.from + $0].lower == t[s.from + $0].lower }
+            }
+            if prefix { out.append(s.id) }
+        }
+        return out
+    }
+
+    /// Whether a person's last word may be looked for alone as the person ("Musk"): not a
+    /// nationality ("All-American", "Irish-American"), a well-known place ("Chiang Mai -
+    /// Bangkok") or a word never a name.
+    func canStandAlone(_ t: [NERToken], _ k: Int) -> Bool {
+        !Self.demonymHashes.contains(t[k].lower) && !NERPlaces.contains(t[k...k]) && !Self.neverHashes.contains(t[k].lower)
+    }
+
+    static let houseHash = NERText.hashLower("house")
+
+    /// "the House of Commons", "House of Representatives", "House of Lords": "House of" and the
+    /// capitalized words after it are one body's name (the tagger split "House" from "Commons").
+    func markHouseOf(_ tags: inout [Int], _ t: [NERToken]) {
+        let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
+        var k = 0
+        while k + 2 < t.count {
+            defer { k += 1 }
+            guard t[k].lower == Self.houseHash, t[k].flags.contains(.capitalized), t[k + 1].lower == Self.ofHash else { continue }
+            var end = k + 2
+            while end < t.count, end - k < 5, t[end].flags.contains(.capitalized), !t[end].flags.contains(.isPunct),
+                  !Self.dateHashes.contains(t[end].lower) { end += 1 }
+            guard end > k + 2 else { continue }
+            // Inside an organization's span the tagger began earlier ("U.S. House of …"): that span grows.
+            if tags[k] != iORG || k == 0 { tags[k] = bORG }
+            for m in (k + 1)..<end { tags[m] = iORG }
+            if end < t.count, let next = NERTag(rawValue: tags[end]), next.isInside { tags[end] = NERTag.begin(next.type).rawValue }
+            k = end - 1
+        }
+    }
+
+    /// "Bruce Springsteen", "Fernando Zevallos" tagged as organizations: a known given name (not a
+    /// common word) and one or two capitalized words no list knows (no surname list either, so
+    /// the "Dwain Chambers" vote does not apply), none a common, organization's, office's or
+    /// place's word, are most likely a person.
+    func isGivenNameAndUnknownWord(_ s: Span) -> Bool {
+        let t = sentences[s.sentence].tokens
+        guard s.type == 2, s.to - s.from >= 2, s.to - s.from <= 3, t[s.from].flags.contains(.firstName),
+              isPlainNameWord(t[s.from]), !NERPlaces.contains(t[s.from...s.from]) else { return false }
+        // "Houston Astros", "Orlando Sentinel": a team's or a newspaper's last word.
+        let last = t[s.to - 1]
+        if isPlural(last) || Self.newspaperHashes.contains(last.lower) || Self.polityHashes.contains(last.lower) { return false }
+        for k in (s.from + 1)..<s.to {
+            let f = t[k]
+            guard isPlainNameWord(f), f.flags.rawValue & TokenFlags.lexiconMask == 0, !f.flags.contains(.lowerInDocument),
+                  !Self.demonymHashes.contains(f.lower), !NERPlaces.contains(t[k...k]) else { return false }
+        }
+        return !NERPlaces.contains(t[s.from..<s.to])
+    }
+
+    /// A state's or a dynasty's last word ("Roman Empire", "Ming Dynasty").
+    static let polityHashes = NERHashSet(["empire", "kingdom", "republic", "dynasty", "caliphate", "sultanate",
+                                          "emirate", "principality", "duchy", "confederacy"].map(NERText.hashLower))
+
+    /// "Commissioner Louis | Michel said": a person's span of one known given name, then one space and
+    /// a capitalized word no list knows (not a place, date or nationality), ends with that word.
+    func withNameWordAfter(_ span: Span) -> Span {
+        let t = sentences[span.sentence].tokens
+        guard span.type == 1, span.to - span.from == 1, span.to < t.count else { return span }
+        let g = t[span.from], w = t[span.to]
+        guard g.flags.contains(.firstName), isPlainNameWord(g), isPlainNameWord(w), w.start == g.end + 1, scalars[g.end] == 32,
+              !w.flags.contains(.lowerInDocument), !Self.dateHashes.contains(w.lower), !Self.demonymHashes.contains(w.lower),
+              !NERPlaces.contains(t[span.to...span.to]) else { return span }
+        // The word starts no longer capitalized run (another name).
+        if span.to + 1 < t.count, t[span.to + 1].flags.contains(.capitalized), !t[span.to + 1].flags.contains(.isPunct) { return span }
+        var s = span
+        s.to += 1
+        return s
+    }
+
+    /// "Senate Majority Leader Harry | Reid": a known given name the tagger left out, right before
+    /// one word it tagged as an organization or a place (no known organization, place or word of
+    /// one), after an office title, punctuation or a lower-case word, is one person's name with it.
+    func joinGivenNameToMistypedSurname(_ tags: inout [Int], _ t: [NERToken]) {
+        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
+        var k = 1
+        while k + 1 < t.count {
+            defer { k += 1 }
+            let g = t[k], w = t[k + 1]
+            guard tags[k] == 0, g.flags.contains(.firstName), isPlainNameWord(g), let tag = NERTag(rawValue: tags[k + 1]),
+                  tag.isBegin, tag.type != 1, k + 2 == t.count || NERTag(rawValue: tags[k + 2])?.isInside != true,
+                  isPlainNameWord(w), !w.flags.contains(.firstName) || w.flags.contains(.surname), w.start == g.end + 1,
+                  !NERPlaces.contains(t[(k + 1)...(k + 1)]), !Self.demonymHashes.contains(w.lower) else { continue }
+            let p = t[k - 1].flags
+            guard (p.contains(.title) && p.contains(.capitalized)) || p.contains(.isPunct)
+                    || (p.contains(.hasLetter) && !p.contains(.capitalized)) else { continue }
+            tags[k] = bPER
+            tags[k + 1] = iPER
+            k += 1
+        }
+    }
+
+    /// "American Thomas Schelling and Israeli-American Robert Aumann" tagged as one organization: a
+    /// nationality (or two joined by a hyphen) inside an organization's span, before a known given
+    /// name and one or two more capitalized words, is no part of the name, and the name is a
+    /// person's; "and" or a comma after it ends it.
+    func splitNationalityFromName(_ tags: inout [Int], _ t: [NERToken]) {
+        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue, bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
+        var k = 0
+        while k + 2 < t.count {
+            defer { k += 1 }
+            guard tags[k] == bORG || tags[k] == iORG, Self.demonymHashes.contains(t[k].lower) else { continue }
+            var j = k + 1
+            if j + 1 < t.count, isHyphen(t[j]), Self.demonymHashes.contains(t[j + 1].lower), tags[j + 1] == iORG { j += 2 }
+            guard j < t.count, tags[j] == iORG, t[j].flags.contains(.firstName), isPlainNameWord(t[j]), nextTo(t, j - 1) else { continue }
+            var end = j + 1
+            while end < t.count, end - j < 3, tags[end] == iORG, isPlainNameWord(t[end]), nextTo(t, end - 1) { end += 1 }
+            guard end - j >= 2, end == t.count || !t[end].flags.contains(.capitalized) || t[end].flags.contains(.isPunct) else { continue }
+            // The organization's words before the nationality, if any, stay one span of their own.
+            for m in k..<j { tags[m] = 0 }
+            tags[j] = bPER
+            for m in (j + 1)..<end { tags[m] = iPER }
+            if end < t.count, tags[end] == iORG {
+                let joiner = t[end].lower == Self.andHash || (t[end].length == 1 && scalars[t[end].start] == 44)
+                if joiner {
+                    tags[end] = 0
+                    if end + 1 < t.count, tags[end + 1] == iORG { tags[end + 1] = bORG }
+                } else {
+                    tags[end] = bORG
+                }
+            }
+            k = end - 1
+        }
+    }
+
+    /// "Romania's agriculture minister, Gheorghe Flutur, said…", "the group's spokesman, Abu
+    /// Obeida, said": two or three capitalized words no list calls common, set off by commas right
+    /// after a lower-case office word, are the office holder's name.
+    func markAppositiveNames(_ tags: inout [Int], _ t: [NERToken]) {
+        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
+        var k = 2
+        while k + 2 < t.count {
+            defer { k += 1 }
+            let office = t[k - 2], comma = t[k - 1]
+            guard office.flags.contains(.title), !office.flags.contains(.capitalized), office.flags.contains(.hasLetter),
+                  comma.length == 1, scalars[comma.start] == 44, isPlainNameWord(t[k]) else { continue }
+            var end = k + 1
+            while end < t.count, end - k < 3, isPlainNameWord(t[end]), nextTo(t, end - 1) { end += 1 }
+            guard end - k >= 2, end < t.count, t[end].length == 1, scalars[t[end].start] == 44 || scalars[t[end].start] == 46,
+                  namesNoPlace(t, k, end), tags[k] != iPER else { continue }
+            if (k..<end).allSatisfy({ tags[$0] == (($0 == k) ? bPER : iPER) }) { k = end; continue }
+            tags[k] = bPER
+            for m in (k + 1)..<end { tags[m] = iPER }
+            k = end
+        }
+    }
+}
