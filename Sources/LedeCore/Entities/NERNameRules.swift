@@ -123,6 +123,11 @@ extension NERDocument {
     /// found by the document-level passes from this full name.
     func markCityTeams(_ tags: inout [Int], _ t: [NERToken]) {
         let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
+        // A team's name ends in a plural or a newspaper's word after its first; without one, the
+        // place look-ups below (three per capitalized word) are spared.
+        guard t.indices.dropFirst().contains(where: { k in
+            (isPlural(t[k]) || Self.newspaperHashes.contains(t[k].lower)) && isTeamWord(t[k])
+        }) else { return }
         var a = 0
         while a + 1 < t.count {
             defer { a += 1 }
@@ -282,8 +287,13 @@ extension NERDocument {
         let second = s[a + 1]
         if s[a] == 77, second == 99, upper(s[a + 2]) { return lower(s[a + 3]) }
         if s[a] == 77, second == 97, s[a + 2] == 99, upper(s[a + 3]) { return lower(s[a + 4]) }
-        let pairs: [(UInt32, UInt32)] = [(76, 97), (76, 101), (68, 101), (68, 105), (68, 117)]
-        return pairs.contains { $0.0 == s[a] && $0.1 == second } && upper(s[a + 2]) && lower(s[a + 3]) && lower(s[a + 4])
+        // A switch, not an array of pairs: this runs for most capitalized words of every sentence.
+        switch (s[a], second) {
+        case (76, 97), (76, 101), (68, 101), (68, 105), (68, 117):
+            return upper(s[a + 2]) && lower(s[a + 3]) && lower(s[a + 4])
+        default:
+            return false
+        }
     }
 
     /// "John McCain", "Dan McNeill", "Jesse LaBrocca": a known given name, then a surname of a
@@ -460,7 +470,7 @@ extension NERDocument {
     /// in a word only a firm's name ends in are an organization, whatever kind the tagger gave them.
     func markCompanyNames(_ tags: inout [Int], _ t: [NERToken]) {
         let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
-        for e in 1..<t.count where Self.companySuffixHashes.contains(t[e].lower) && t[e].flags.contains(.capitalized) {
+        for e in 1..<t.count where t[e].flags.contains(.capitalized) && Self.companySuffixHashes.contains(t[e].lower) {
             var b = e
             while b > 0, e - b < 3, nextTo(t, b - 1), t[b - 1].flags.contains(.capitalized), !t[b - 1].flags.contains(.isPunct),
                   !t[b - 1].flags.contains(.title), !startsSentence(t, b - 1) || !t[b - 1].flags.contains(.commonLower) {
