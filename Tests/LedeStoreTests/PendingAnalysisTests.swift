@@ -163,16 +163,23 @@ struct PendingAnalysisTests {
 
 @Suite("Several articles per transaction")
 struct BatchWriteTests {
+    /// Makes storing a mention of `name` fail, as a full disk would, to see one article fail alone.
+    private func failMentions(of name: String, in library: Library) throws {
+        // A trigger takes no bound values: the name goes in as an SQL literal.
+        let literal = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+        try library.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER failOnName BEFORE INSERT ON mention WHEN new.text = \(literal)
+                BEGIN SELECT RAISE(ABORT, 'disk on fire'); END
+                """)
+        }
+    }
+
     @Test("an article that fails in a batch leaves nothing of itself, and the others are stored whole")
     func savepointPerArticle() throws {
         let temp = try TemporaryLibrary()
         let library = temp.library
-        try library.write { db in
-            try db.execute(sql: """
-                CREATE TRIGGER failOnName BEFORE INSERT ON mention WHEN new.text = 'Rex Failure'
-                BEGIN SELECT RAISE(ABORT, 'disk on fire'); END
-                """)
-        }
+        try failMentions(of: "Rex Failure", in: library)
         let body = "Ann Lee met Rex Failure at the port."
         let results = try library.ingest([
             article("First", body: "Ann Lee opened the port.", entities: [entity("Ann Lee", .person)]),
@@ -204,12 +211,7 @@ struct BatchWriteTests {
     func searchIndexAfterBatch() throws {
         let temp = try TemporaryLibrary()
         let library = temp.library
-        try library.write { db in
-            try db.execute(sql: """
-                CREATE TRIGGER failOnName BEFORE INSERT ON mention WHEN new.text = 'Rex Failure'
-                BEGIN SELECT RAISE(ABORT, 'disk on fire'); END
-                """)
-        }
+        try failMentions(of: "Rex Failure", in: library)
         let pending = try library.storePending([feedItem(1), feedItem(2)]).map { try $0.get().articleID }
         let results = try library.ingest([
             article("Zeppelin", body: "An airship called a zeppelin.", link: "https://news.example/z"),
