@@ -374,8 +374,9 @@ public struct PendingDocument: Sendable {
 /// What the articles written in one transaction leave for its end: their document frequencies,
 /// not yet in `termStat`, and their entries in the search index.
 ///
-/// Each article runs in a savepoint, so its terms join the batch only once it is released:
-/// `beginArticle`, then `commitArticle` or `rollBackArticle`.
+/// An article's terms join the batch only once the article is written whole (with a savepoint of
+/// its own, released, when articles are written one by one): `beginArticle`, then `commitArticle`
+/// or `rollBackArticle`.
 ///
 /// Indexing waits because FTS5 writes its pending terms to disk at every savepoint (and every
 /// statement that needs one) once the transaction has written to it: indexed as it was stored,
@@ -417,16 +418,12 @@ final class ArticleBatch {
     func finish(_ db: Database) throws {
         try flush(db)
         guard !unindexed.isEmpty else { return }
-        var ids: [UInt8] = [0x5B]
-        for (index, id) in unindexed.enumerated() {
-            if index > 0 { ids.append(0x2C) }
-            ids.append(contentsOf: String(id).utf8)
-        }
-        ids.append(0x5D)
-        // The search index's update trigger indexes each row as it becomes 0.
+        // One statement for the batch, its ids as a JSON array; the search index's update trigger
+        // indexes each row as it becomes 0.
+        let ids = "[" + unindexed.map(String.init).joined(separator: ",") + "]"
         try db.cachedStatement(sql: """
             UPDATE article SET analysisPending = 0 WHERE id IN (SELECT value FROM json_each(?)) AND analysisPending = ?
-            """).execute(arguments: [String(decoding: ids, as: UTF8.self), ArticleWriter.analysedNotYetIndexed])
+            """).execute(arguments: [ids, ArticleWriter.analysedNotYetIndexed])
         unindexed.removeAll()
     }
 

@@ -132,7 +132,7 @@ extension Library {
     }
 
     func checkpointInBackground(threshold: Int32, hardLimit: Int32) -> BackgroundCheckpoints? {
-        guard !readOnly else { return nil }
+        guard !pool.configuration.readonly else { return nil }
         let checkpoints = BackgroundCheckpoints(library: self, threshold: threshold, hardLimit: hardLimit)
         checkpoints.start()
         return checkpoints

@@ -10,12 +10,10 @@ import LedeCore
 public final class Library: Sendable {
     let pool: DatabasePool
     public let path: String
-    let readOnly: Bool
     let searchIndex = EntitySearchIndex()
 
     public init(path: String, readOnly: Bool = false) throws {
         self.path = path
-        self.readOnly = readOnly
         var config = Configuration()
         config.readonly = readOnly
         config.foreignKeysEnabled = true

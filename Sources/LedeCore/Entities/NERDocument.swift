@@ -648,11 +648,6 @@ struct NERDocument {
         var tags = tags
         let b = NERTag.bPER.rawValue, inside = NERTag.iPER.rawValue
         func isPER(_ i: Int) -> Bool { tags[i] == b || tags[i] == inside }
-        func adjacent(_ i: Int) -> Bool {
-            // tokens i and i+1 separated by exactly one space, or touching
-            let gap = t[i + 1].start - t[i].end
-            return gap == 0 || (gap == 1 && s[t[i].end] == 32)
-        }
         var i = 1
         while i < tags.count {
             if tags[i] == 0, i + 1 < tags.count, tags[i - 1] != 0, let right = NERTag(rawValue: tags[i + 1]), right.isBegin,
@@ -673,7 +668,7 @@ struct NERDocument {
             }
             // "Jaap de Hoop Scheffer", "Luiz Inacio Lula da Silva", "Khaled el-Masri": a name particle
             // after a person's name, before capitalized words the tagger left out, continues the name.
-            if tags[i] == 0, isPER(i - 1), i + 1 < tags.count, adjacent(i - 1), innerParticles.contains(t[i].lower),
+            if tags[i] == 0, isPER(i - 1), i + 1 < tags.count, nextTo(t, i - 1, s), innerParticles.contains(t[i].lower),
                !t[i].flags.contains(.capitalized) {
                 var j = i + 1
                 if j + 1 < tags.count, t[j].length == 1, NERText.isHyphen(s[t[j].start]), tags[j] == 0 { j += 1 }
@@ -690,9 +685,9 @@ struct NERDocument {
                     continue
                 }
             }
-            if tags[i] == b, isPER(i - 1), adjacent(i - 1) {
+            if tags[i] == b, isPER(i - 1), nextTo(t, i - 1, s) {
                 tags[i] = inside
-            } else if tags[i] == 0, i + 1 < tags.count, isPER(i - 1), tags[i + 1] == b, adjacent(i - 1), adjacent(i),
+            } else if tags[i] == 0, i + 1 < tags.count, isPER(i - 1), tags[i + 1] == b, nextTo(t, i - 1, s), nextTo(t, i, s),
                       (t[i].flags.contains(.capitalized) && !t[i].flags.contains(.commonLower))
                         || nameParticles.contains(t[i].lower)
                         || (t[i].length == 1 && NERText.isHyphen(s[t[i].start]) && t[i].start == t[i - 1].end) {
@@ -895,13 +890,24 @@ struct NERDocument {
     ].map(NERText.hashLower))
 
     func isInitial(_ sentence: Int, _ i: Int) -> Bool {
-        let t = sentences[sentence].tokens
+        startsSentence(sentences[sentence].tokens, i)
+    }
+
+    /// Only punctuation before token `i` of these tokens (a sentence's).
+    func startsSentence(_ t: [NERToken], _ i: Int) -> Bool {
         var k = i - 1
         while k >= 0 {
             if !t[k].flags.contains(.isPunct) { return false }
             k -= 1
         }
         return true
+    }
+
+    /// Tokens `a` and `a + 1` touch, or are one space apart.
+    @inline(__always)
+    static func nextTo(_ t: [NERToken], _ a: Int, _ s: [UInt32]) -> Bool {
+        let gap = t[a + 1].start - t[a].end
+        return gap == 0 || (gap == 1 && s[t[a].end] == 32)
     }
 
     static let placeHeads: Set<String> = [

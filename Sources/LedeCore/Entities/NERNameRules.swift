@@ -12,12 +12,8 @@ extension NERDocument {
             && !f.contains(.title) && !f.contains(.knownOrg) && token.length >= 2 && !Self.neverHashes.contains(token.lower)
     }
 
-    /// Tokens `a` and `a + 1` touch, or are one space apart.
     @inline(__always)
-    func nextTo(_ t: [NERToken], _ a: Int) -> Bool {
-        let gap = t[a + 1].start - t[a].end
-        return gap == 0 || (gap == 1 && scalars[t[a].end] == 32)
-    }
+    func nextTo(_ t: [NERToken], _ a: Int) -> Bool { Self.nextTo(t, a, scalars) }
 
     static let arabicPrefixHashes = NERHashSet(["al", "el", "bin", "ibn", "abu", "abd"].map(NERText.hashLower))
 
@@ -104,16 +100,6 @@ extension NERDocument {
             for k in h..<end { tags[k] = iPER }
             a = end - 1
         }
-    }
-
-    /// `isInitial` on a sentence's tokens: only punctuation before token `i`.
-    func startsSentence(_ t: [NERToken], _ i: Int) -> Bool {
-        var k = i - 1
-        while k >= 0 {
-            if !t[k].flags.contains(.isPunct) { return false }
-            k -= 1
-        }
-        return true
     }
 
     /// "the Houston Astros", "Los Angeles Lakers", "Texas Longhorns": a well-known place followed
