@@ -21,24 +21,27 @@ struct ArticleWriter {
     private var analysedState: Int { termBatch == nil ? 0 : Self.analysedNotYetIndexed }
     /// For a batch of pending documents: its full groups' statements, found once.
     var statements: PendingStatements?
+    /// The multi-row statements of this writer's articles, found once each.
+    var rowStatements = MultiRowStatements()
 
-    func write(_ article: ProcessedArticle, feedID: Int64?) throws -> IngestOutcome {
-        let document = article.document
-        let hash = BodyHash.of(document.body)
-        let url = document.link ?? Self.identity(ofSource: document.source)
+    func write(_ prepared: PreparedArticle, feedID: Int64?) throws -> IngestOutcome {
+        let document = prepared.article.document
+        let identity = prepared.identity ?? PendingDocument(document)
+        let hash = identity.hash
+        let url = identity.url
         let existing = try existingArticle(url: url, hash: hash)
 
         // The same text found under another address is the article already stored: the first
         // source keeps it, so adding both sources again changes nothing.
         if let existing, existing.hash == hash, existing.title == document.title || !existing.matchedByURL {
             // It may still wait for its analysis, which is at hand.
-            if existing.pending { _ = try completeAnalysis(article, articleID: existing.id, bodyHash: existing.hash) }
+            if existing.pending { _ = try completeAnalysis(prepared, articleID: existing.id, bodyHash: existing.hash) }
             return .unchanged(existing.id)
         }
         let now = StorageDate.string(Date())
-        let published = document.published.map(StorageDate.string)
-        let keyPoints = Self.stringsJSON(document.keyPoints)
-        let terms = Self.termsJSON(article.termCounts)
+        let published = identity.published
+        let keyPoints = identity.keyPoints
+        let terms = prepared.terms
         let articleID: Int64
         if let existing {
             articleID = existing.id
@@ -62,7 +65,7 @@ struct ArticleWriter {
             articleID = db.lastInsertedRowID
         }
         termBatch?.indexAtEnd(articleID)
-        try writeAnalysis(of: article, terms: terms, articleID: articleID)
+        try writeAnalysis(of: prepared, terms: terms, articleID: articleID)
         return existing == nil ? .added(articleID) : .updated(articleID)
     }
 
@@ -149,14 +152,14 @@ struct ArticleWriter {
 
     /// Writes the analysis of a pending article, if it still waits for one and still has the
     /// body that was analysed (another process may have finished it, or a refresh changed it).
-    func completeAnalysis(_ article: ProcessedArticle, articleID: Int64, bodyHash: String) throws -> Bool {
-        let terms = Self.termsJSON(article.termCounts)
+    func completeAnalysis(_ prepared: PreparedArticle, articleID: Int64, bodyHash: String) throws -> Bool {
+        let terms = prepared.terms
         try db.cachedStatement(sql: """
             UPDATE article SET terms = ?, analysisPending = ? WHERE id = ? AND analysisPending = 1 AND bodyHash = ?
             """).execute(arguments: [terms, analysedState, articleID, bodyHash])
         guard db.changesCount > 0 else { return false }
         termBatch?.indexAtEnd(articleID)
-        try writeAnalysis(of: article, terms: terms, articleID: articleID)
+        try writeAnalysis(of: prepared, terms: terms, articleID: articleID)
         return true
     }
 
@@ -329,16 +332,16 @@ struct ArticleWriter {
     }
 
     /// Bullets, term statistics and entities; the article row already holds `terms`.
-    private func writeAnalysis(of article: ProcessedArticle, terms: String, articleID: Int64) throws {
+    private func writeAnalysis(of prepared: PreparedArticle, terms: String, articleID: Int64) throws {
         var start = 0
+        let article = prepared.article
         let bullets = article.bullets
         while start < bullets.count {
             let end = min(bullets.count, start + EntityWriter.rowsPerStatement)
-            try db.stepCached(sql: EntityWriter.statement("INSERT INTO bullet (articleId, position, text, highlights) VALUES",
-                                                          columns: 4, rows: end - start, suffix: ""), bind: { binder in
+            try db.step(rowStatements.statement(.bullet, rows: end - start, db), bind: { binder in
                 for position in start..<end {
                     binder.bind(articleID); binder.bind(position); binder.bind(bullets[position].text)
-                    binder.bind(Self.highlightsJSON(bullets[position].highlights))
+                    binder.bind(prepared.highlights[position])
                 }
             })
             start = end
@@ -348,7 +351,31 @@ struct ArticleWriter {
         } else {
             try ArticleBatch.write(terms, db)
         }
-        try EntityWriter(db: db).write(entities: article.entities, links: article.links, articleID: articleID)
+        try EntityWriter(db: db, rowStatements: rowStatements).write(entities: article.entities, links: article.links,
+                                                                     prepared: prepared.entities, articleID: articleID)
+    }
+}
+
+/// An analysed article with the texts its write needs worked out beforehand: JSON, hashes and
+/// normalized names. Made where the article is analysed, on every core, it leaves the library's
+/// one write connection only the writing.
+public struct PreparedArticle: Sendable {
+    public let article: ProcessedArticle
+    /// The article's identity and stored texts; nil when only its analysis will be written (a
+    /// pending article's row holds them already).
+    let identity: PendingDocument?
+    let terms: String
+    /// Each bullet's highlights as JSON.
+    let highlights: [String]
+    let entities: EntityWriter.PreparedEntities
+
+    /// `forPendingArticle`: the article is stored already and waits for this analysis.
+    public init(_ article: ProcessedArticle, forPendingArticle: Bool = false) {
+        self.article = article
+        identity = forPendingArticle ? nil : PendingDocument(article.document)
+        terms = ArticleWriter.termsJSON(article.termCounts)
+        highlights = article.bullets.map { ArticleWriter.highlightsJSON($0.highlights) }
+        entities = EntityWriter.PreparedEntities(entities: article.entities, links: article.links)
     }
 }
 
@@ -388,9 +415,21 @@ final class ArticleBatch {
     private var article: [String: Int] = [:]
     /// What a flush inside the current article's savepoint wrote, restored if it rolls back.
     private var flushedInArticle: [String: Int] = [:]
+    /// False when no article can roll back alone (no savepoints: a failure ends the whole batch),
+    /// so counts go straight into the batch's: staging them per article hashed every term twice more.
+    private let staged: Bool
+
+    init(staged: Bool = true) {
+        self.staged = staged
+    }
 
     func add(_ counts: [String: Int]) {
-        for term in counts.keys { article[term, default: 0] += 1 }
+        if staged {
+            for term in counts.keys { article[term, default: 0] += 1 }
+        } else {
+            committed.reserveCapacity(committed.count + counts.count)
+            for term in counts.keys { committed[term, default: 0] += 1 }
+        }
     }
 
     func beginArticle() {
@@ -431,7 +470,9 @@ final class ArticleBatch {
     func flush(_ db: Database) throws {
         guard !committed.isEmpty else { return }
         try Self.write(ArticleWriter.termsJSON(committed), db, summing: true)
-        for (term, count) in committed { flushedInArticle[term, default: 0] += count }
+        if staged {
+            for (term, count) in committed { flushedInArticle[term, default: 0] += count }
+        }
         committed.removeAll(keepingCapacity: true)
     }
 

@@ -38,7 +38,7 @@ public struct BatchIngester: Sendable {
             var analysed = count > 0 ? analyse(range: 0..<min(count, chunkSize), read: read, terms: terms) : []
             while start < count {
                 let end = min(count, start + chunkSize)
-                let ahead = AheadSlot<[Result<[ProcessedArticle], any Error>]>([])
+                let ahead = AheadSlot<[Result<[PreparedArticle], any Error>]>([])
                 let group = DispatchGroup()
                 if end < count {
                     let snapshot = terms
@@ -47,11 +47,11 @@ public struct BatchIngester: Sendable {
                 }
                 // One transaction per chunk: a failing article is rolled back alone, and the chunk
                 // costs one commit instead of one per article.
-                var flattened: [ProcessedArticle] = []
+                var flattened: [PreparedArticle] = []
                 for case let .success(articles) in analysed { flattened += articles }
                 let stored: [Result<IngestOutcome, any Error>]
                 do {
-                    stored = try library.ingest(flattened, feedID: feedID)
+                    stored = try library.ingest(prepared: flattened, feedID: feedID)
                 } catch {
                     stored = Array(repeating: .failure(error), count: flattened.count)
                 }
@@ -64,7 +64,7 @@ public struct BatchIngester: Sendable {
                         for article in articles {
                             switch stored[next] {
                             case let .success(outcome):
-                                if case .added = outcome { terms.add(article) }
+                                if case .added = outcome { terms.add(article.article) }
                                 outcomes.append(outcome)
                             case let .failure(error):
                                 failure = failure ?? error
@@ -86,11 +86,11 @@ public struct BatchIngester: Sendable {
     }
 
     private func analyse(range: Range<Int>, read: @Sendable (Int) throws -> [ParsedDocument],
-                         terms: TermStatisticsSnapshot) -> [Result<[ProcessedArticle], any Error>] {
-        let slots = ParallelSlots<Result<[ProcessedArticle], any Error>>(count: range.count, empty: .failure(CancellationError()))
+                         terms: TermStatisticsSnapshot) -> [Result<[PreparedArticle], any Error>] {
+        let slots = ParallelSlots<Result<[PreparedArticle], any Error>>(count: range.count, empty: .failure(CancellationError()))
         let pipeline = self.pipeline
         DispatchQueue.concurrentPerform(iterations: range.count) { offset in
-            let result = Result { try read(range.lowerBound + offset).map { pipeline.process($0, terms: terms) } }
+            let result = Result { try read(range.lowerBound + offset).map { PreparedArticle(pipeline.process($0, terms: terms)) } }
             slots.set(offset, result)
         }
         return slots.values

@@ -15,6 +15,8 @@ import LedeCore
 /// article costs the same in a library of ten articles as in one of 100,000.
 struct EntityWriter {
     let db: Database
+    /// The multi-row statements, found by shape and row count (shared by the writers of a batch).
+    var rowStatements = MultiRowStatements()
 
     /// The form names are compared in: lower case, no diacritics, no possessive, words
     /// separated by single spaces ("Musk’s" → "musk", "Zürich-Bank" → "zurich bank").
@@ -57,27 +59,16 @@ struct EntityWriter {
         normalized.split(separator: " ").last.map(String.init) ?? normalized
     }
 
-    func write(entities: [DocumentEntity], links: [EntityLinkEvidence], articleID: Int64) throws {
-        let names = entities.map { Self.normalize($0.name) }
+    func write(entities: [DocumentEntity], links: [EntityLinkEvidence], prepared: PreparedEntities, articleID: Int64) throws {
+        let names = prepared.names
         var state = ArticleState(known: try existingEntities(entities, names: names))
-        var normalizedForms: [String: String] = [:]
-        for (entity, normalized) in zip(entities, names) { normalizedForms[entity.name] = normalized }
-        for (entity, normalized) in zip(entities, names) {
+        for (index, entity) in entities.enumerated() {
+            let normalized = names[index]
             guard !normalized.isEmpty, !entity.mentions.isEmpty else { continue }
             let id = try resolve(entity, normalized: normalized, coMentioned: names, state: &state)
             state.idByName[entity.name] = id
             for alias in entity.aliases where state.idByName[alias] == nil { state.idByName[alias] = id }
-            var forms: Set<String> = []
-            for form in [entity.name] + entity.aliases + entity.mentions.map(\.text) {
-                // Mentions mostly repeat a few forms; each is normalized once per article.
-                let normalizedForm: String
-                if let known = normalizedForms[form] {
-                    normalizedForm = known
-                } else {
-                    normalizedForm = Self.normalize(form)
-                    normalizedForms[form] = normalizedForm
-                }
-                guard !normalizedForm.isEmpty, forms.insert(normalizedForm).inserted else { continue }
+            for (form, normalizedForm) in prepared.forms[index] {
                 state.addAlias(AliasKey(entityID: id, normalized: normalizedForm), form: form)
             }
             for mention in entity.mentions { state.mentions.append((id, mention)) }
@@ -85,20 +76,17 @@ struct EntityWriter {
             if state.counts[id] == nil { state.countOrder.append(id) }
             state.counts[id, default: 0] += entity.mentions.count
         }
-        try insertRows("INSERT INTO entityAlias (entityId, alias, normalizedAlias, articles) VALUES",
-                       columns: 4, rows: state.aliasOrder,
-                       suffix: "ON CONFLICT(entityId, normalizedAlias) DO UPDATE SET articles = articles + excluded.articles") { key, binder in
+        try insertRows(.alias, rows: state.aliasOrder) { key, binder in
             let alias = state.aliases[key]
             binder.bind(key.entityID); binder.bind(alias?.form); binder.bind(key.normalized); binder.bind(alias?.count ?? 1)
         }
-        try insertRows("INSERT INTO mention (articleId, entityId, start, \"end\", text) VALUES", columns: 5, rows: state.mentions) { item, binder in
+        try insertRows(.mention, rows: state.mentions) { item, binder in
             binder.bind(articleID); binder.bind(item.0); binder.bind(item.1.start); binder.bind(item.1.end); binder.bind(item.1.text)
         }
-        try insertRows("UPDATE entity SET mentionCount = mentionCount + v.column2, articleCount = articleCount + 1 FROM (VALUES",
-                       columns: 2, rows: state.countOrder, suffix: ") AS v WHERE entity.id = v.column1") { id, binder in
+        try insertRows(.entityCounts, rows: state.countOrder) { id, binder in
             binder.bind(id); binder.bind(state.counts[id] ?? 0)
         }
-        try write(links: links, idByName: state.idByName, articleID: articleID)
+        try write(links: links, prepared: prepared, idByName: state.idByName, articleID: articleID)
     }
 
     /// What one article's entities have resolved to so far, and the rows they will write.
@@ -137,15 +125,15 @@ struct EntityWriter {
     /// Rows per multi-row statement: few statements, and few distinct ones to cache.
     static let rowsPerStatement = 64
 
-    /// Runs `prefix (?, …), (?, …) suffix` over `rows`, a chunk of rows per statement;
+    /// Runs the statement of `shape` over `rows`, a chunk of rows per statement;
     /// `values` binds one item's columns, `row` reads each result row.
-    private func insertRows<Item>(_ prefix: String, columns: Int, rows: [Item], suffix: String = "",
+    private func insertRows<Item>(_ shape: MultiRowShape, rows: [Item],
                                   values: (Item, inout SQLiteBinder) -> Void,
                                   row: (SQLiteRow) -> Void = { _ in }) throws {
         var start = 0
         while start < rows.count {
             let end = min(rows.count, start + Self.rowsPerStatement)
-            try db.stepCached(sql: Self.statement(prefix, columns: columns, rows: end - start, suffix: suffix), bind: { binder in
+            try db.step(rowStatements.statement(shape, rows: end - start, db), bind: { binder in
                 for item in rows[start..<end] { values(item, &binder) }
             }, row: row)
             start = end
@@ -169,8 +157,7 @@ struct EntityWriter {
         let wanted = Array(Set(names.filter { !$0.isEmpty }))
         let kinds = Set(entities.map(\.kind.rawValue))
         var known: [NameKey: Int64] = [:]
-        try insertRows("SELECT id, kind, normalizedName FROM entity WHERE normalizedName IN (VALUES", columns: 1,
-                       rows: wanted, suffix: ")", values: { $1.bind($0) }) { row in
+        try insertRows(.existingEntities, rows: wanted, values: { $1.bind($0) }) { row in
             let kind = row.string(1)
             guard kinds.contains(kind) else { return }
             known[NameKey(kind: kind, normalized: row.string(2))] = row.int64(0)
@@ -183,32 +170,12 @@ struct EntityWriter {
     /// Past this many names, a sentence is treated as a list rather than a statement of relations.
     static let namesPerStatement = 5
 
-    private func write(links: [EntityLinkEvidence], idByName: [String: Int64], articleID: Int64) throws {
-        // Sentences by number: each (long) sentence is hashed once, not once per pair and question.
-        var sentenceNumbers: [String: Int] = [:]
-        var linkSentence: [Int] = []
-        linkSentence.reserveCapacity(links.count)
-        // A sentence that names many entities is a list ("Gates, Wozniak, Bosworth and …"), not a
-        // statement about each pair in it; only its labelled pairs become links.
-        var namesPerSentence: [Set<String>] = []
-        for link in links {
-            let number: Int
-            if let known = sentenceNumbers[link.sentence] {
-                number = known
-            } else {
-                number = namesPerSentence.count
-                sentenceNumbers[link.sentence] = number
-                namesPerSentence.append([])
-            }
-            linkSentence.append(number)
-            namesPerSentence[number].insert(link.source)
-            namesPerSentence[number].insert(link.target)
-        }
+    private func write(links: [EntityLinkEvidence], prepared: PreparedEntities, idByName: [String: Int64], articleID: Int64) throws {
+        let linkSentence = prepared.linkSentence
         // Group this article's sentences by entity pair first: one row per pair and article.
         var pairs: [PairKey: (label: String?, links: [Int])] = [:]
         var order: [PairKey] = []
-        for (index, link) in links.enumerated()
-        where link.label != nil || namesPerSentence[linkSentence[index]].count <= Self.namesPerStatement {
+        for (index, link) in links.enumerated() where prepared.linkStated[index] {
             guard let a = idByName[link.source], let b = idByName[link.target], a != b else { continue }
             let key = PairKey(low: min(a, b), high: max(a, b))
             if pairs[key] == nil { order.append(key) }
@@ -219,19 +186,14 @@ struct EntityWriter {
         var sentenceCounts: [PairKey: Int] = [:]
         for key in order { sentenceCounts[key] = Set(pairs[key]?.links.map { linkSentence[$0] } ?? []).count }
         var linkIDs: [PairKey: (id: Int64, evidence: Int)] = [:]
-        try insertRows("INSERT INTO entityLink (sourceId, targetId, label, weight, articles) VALUES",
-                       columns: 5, rows: order, suffix: """
-            ON CONFLICT(sourceId, targetId) DO UPDATE SET label = COALESCE(entityLink.label, excluded.label),
-              weight = entityLink.weight + excluded.weight, articles = entityLink.articles + 1
-            RETURNING id, sourceId, targetId, evidenceCount
-            """, values: { key, binder in
+        try insertRows(.link, rows: order, values: { key, binder in
             binder.bind(key.low); binder.bind(key.high); binder.bind(pairs[key]?.label)
             binder.bind(sentenceCounts[key] ?? 0); binder.bind(Int64(1))
         }) { row in
             linkIDs[PairKey(low: row.int64(1), high: row.int64(2))] = (row.int64(0), Int(row.int64(3)))
         }
         let stated = order.compactMap { key in linkIDs[key].map { (key, $0.id) } }
-        try insertRows("INSERT INTO linkArticle (linkId, articleId, sentences) VALUES", columns: 3, rows: stated) { item, binder in
+        try insertRows(.linkArticle, rows: stated) { item, binder in
             binder.bind(item.1); binder.bind(articleID); binder.bind(sentenceCounts[item.0] ?? 0)
         }
         // Evidence: the best sentence of each link still under the cap, each sentence stored once.
@@ -247,11 +209,10 @@ struct EntityWriter {
         }
         guard !evidence.isEmpty else { return }
         var sentenceIDs: [String: Int64] = [:]
-        try insertRows("INSERT INTO evidenceSentence (articleId, text) VALUES", columns: 2, rows: sentences,
-                       suffix: "RETURNING id, text", values: { $1.bind(articleID); $1.bind($0) }) { row in
+        try insertRows(.evidenceSentence, rows: sentences, values: { $1.bind(articleID); $1.bind($0) }) { row in
             sentenceIDs[row.string(1)] = row.int64(0)
         }
-        try insertRows("INSERT INTO linkEvidence (linkId, articleId, sentenceId, label) VALUES", columns: 4, rows: evidence) { item, binder in
+        try insertRows(.linkEvidence, rows: evidence) { item, binder in
             binder.bind(item.linkID); binder.bind(articleID); binder.bind(sentenceIDs[item.sentence]); binder.bind(item.label)
         }
     }
@@ -270,6 +231,67 @@ struct EntityWriter {
         for row in rows {
             // A link lives as long as some article states it.
             try db.cachedStatement(sql: "DELETE FROM entityLink WHERE id = ? AND articles <= 0").execute(arguments: [row["linkId"] as Int64])
+        }
+    }
+
+    /// An article's names and link sentences in the forms the writer compares. None of it depends
+    /// on the library, so it is worked out where the article is analysed, not on the one connection
+    /// that writes.
+    struct PreparedEntities: Sendable {
+        /// Each entity's name, normalized.
+        var names: [String]
+        /// Each entity's distinct normalized forms (its name, aliases and mentions, in that order),
+        /// each with the first form that gave it: the aliases it is written with.
+        var forms: [[(form: String, normalized: String)]]
+        /// Each link's sentence, numbered by first appearance: each (long) sentence is hashed once.
+        var linkSentence: [Int]
+        /// Whether each link may become a library link.
+        var linkStated: [Bool]
+
+        init(entities: [DocumentEntity], links: [EntityLinkEvidence]) {
+            names = entities.map { EntityWriter.normalize($0.name) }
+            var normalizedForms: [String: String] = [:]
+            for (entity, normalized) in zip(entities, names) { normalizedForms[entity.name] = normalized }
+            forms = entities.map { entity in
+                var seen: Set<String> = []
+                var distinct: [(form: String, normalized: String)] = []
+                for form in [entity.name] + entity.aliases + entity.mentions.map(\.text) {
+                    // Mentions mostly repeat a few forms; each is normalized once per article.
+                    let normalizedForm: String
+                    if let known = normalizedForms[form] {
+                        normalizedForm = known
+                    } else {
+                        normalizedForm = EntityWriter.normalize(form)
+                        normalizedForms[form] = normalizedForm
+                    }
+                    guard !normalizedForm.isEmpty, seen.insert(normalizedForm).inserted else { continue }
+                    distinct.append((form, normalizedForm))
+                }
+                return distinct
+            }
+            var sentenceNumbers: [String: Int] = [:]
+            var linkSentence: [Int] = []
+            linkSentence.reserveCapacity(links.count)
+            // A sentence that names many entities is a list ("Gates, Wozniak, Bosworth and …"), not a
+            // statement about each pair in it; only its labelled pairs become links.
+            var namesPerSentence: [Set<String>] = []
+            for link in links {
+                let number: Int
+                if let known = sentenceNumbers[link.sentence] {
+                    number = known
+                } else {
+                    number = namesPerSentence.count
+                    sentenceNumbers[link.sentence] = number
+                    namesPerSentence.append([])
+                }
+                linkSentence.append(number)
+                namesPerSentence[number].insert(link.source)
+                namesPerSentence[number].insert(link.target)
+            }
+            self.linkSentence = linkSentence
+            linkStated = zip(links, linkSentence).map { link, sentence in
+                link.label != nil || namesPerSentence[sentence].count <= EntityWriter.namesPerStatement
+            }
         }
     }
 
@@ -342,5 +364,48 @@ struct EntityWriter {
             start = end
         }
         return nil
+    }
+}
+
+/// The statements that write or read many rows at once: `prefix (?, …), (?, …) suffix`.
+enum MultiRowShape: Int, CaseIterable {
+    case bullet, alias, mention, entityCounts, existingEntities, link, linkArticle, evidenceSentence, linkEvidence
+
+    var parts: (prefix: String, columns: Int, suffix: String) {
+        switch self {
+        case .bullet: ("INSERT INTO bullet (articleId, position, text, highlights) VALUES", 4, "")
+        case .alias: ("INSERT INTO entityAlias (entityId, alias, normalizedAlias, articles) VALUES", 4,
+                      "ON CONFLICT(entityId, normalizedAlias) DO UPDATE SET articles = articles + excluded.articles")
+        case .mention: ("INSERT INTO mention (articleId, entityId, start, \"end\", text) VALUES", 5, "")
+        case .entityCounts: ("UPDATE entity SET mentionCount = mentionCount + v.column2, articleCount = articleCount + 1 FROM (VALUES",
+                             2, ") AS v WHERE entity.id = v.column1")
+        case .existingEntities: ("SELECT id, kind, normalizedName FROM entity WHERE normalizedName IN (VALUES", 1, ")")
+        case .link: ("INSERT INTO entityLink (sourceId, targetId, label, weight, articles) VALUES", 5, """
+            ON CONFLICT(sourceId, targetId) DO UPDATE SET label = COALESCE(entityLink.label, excluded.label),
+              weight = entityLink.weight + excluded.weight, articles = entityLink.articles + 1
+            RETURNING id, sourceId, targetId, evidenceCount
+            """)
+        case .linkArticle: ("INSERT INTO linkArticle (linkId, articleId, sentences) VALUES", 3, "")
+        case .evidenceSentence: ("INSERT INTO evidenceSentence (articleId, text) VALUES", 2, "RETURNING id, text")
+        case .linkEvidence: ("INSERT INTO linkEvidence (linkId, articleId, sentenceId, label) VALUES", 4, "")
+        }
+    }
+}
+
+/// The multi-row statements of one batch of writes, found by shape and row count.
+///
+/// Looked up in the connection's statement cache instead, each statement's text was built and
+/// then hashed and compared at every use: a tenth of storing an article.
+final class MultiRowStatements {
+    private var statements = [Statement?](repeating: nil, count: MultiRowShape.allCases.count * (EntityWriter.rowsPerStatement + 1))
+
+    func statement(_ shape: MultiRowShape, rows: Int, _ db: Database) throws -> Statement {
+        let index = shape.rawValue * (EntityWriter.rowsPerStatement + 1) + rows
+        if let statement = statements[index] { return statement }
+        let parts = shape.parts
+        let statement = try db.cachedStatement(sql: EntityWriter.statement(parts.prefix, columns: parts.columns, rows: rows,
+                                                                           suffix: parts.suffix))
+        statements[index] = statement
+        return statement
     }
 }

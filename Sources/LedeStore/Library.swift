@@ -64,7 +64,8 @@ public final class Library: Sendable {
     /// The same URL, or the same normalized body, is the same article.
     @discardableResult
     public func ingest(_ article: ProcessedArticle, feedID: Int64? = nil) throws -> IngestOutcome {
-        let outcome = try pool.write { db in try ArticleWriter(db: db).write(article, feedID: feedID) }
+        let prepared = PreparedArticle(article)
+        let outcome = try pool.write { db in try ArticleWriter(db: db).write(prepared, feedID: feedID) }
         searchIndex.invalidate()
         return outcome
     }
@@ -72,6 +73,11 @@ public final class Library: Sendable {
     /// Stores processed articles in one transaction: an article that fails leaves nothing of
     /// itself and does not undo the others.
     public func ingest(_ articles: [ProcessedArticle], feedID: Int64? = nil) throws -> [Result<IngestOutcome, any Error>] {
+        try ingest(prepared: articles.map { PreparedArticle($0) }, feedID: feedID)
+    }
+
+    /// `ingest(_:)` of articles prepared beforehand, off the write connection (see `PreparedArticle`).
+    public func ingest(prepared articles: [PreparedArticle], feedID: Int64? = nil) throws -> [Result<IngestOutcome, any Error>] {
         let results = try pool.writeWithoutTransaction { db in
             try Self.writeEach(articles, db) { writer, article in try writer.write(article, feedID: feedID) }
         }
@@ -91,14 +97,10 @@ public final class Library: Sendable {
         var values: [Result<T, any Error>] = []
         do {
             try db.inTransaction {
-                let batch = ArticleBatch()
+                let batch = ArticleBatch(staged: false)
                 let writer = ArticleWriter(db: db, termBatch: batch)
                 values.reserveCapacity(items.count)
-                for item in items {
-                    batch.beginArticle()
-                    values.append(.success(try write(writer, item)))
-                    batch.commitArticle()
-                }
+                for item in items { values.append(.success(try write(writer, item))) }
                 try batch.finish(db)
                 return .commit
             }
@@ -276,6 +278,11 @@ public final class Library: Sendable {
     /// Writes the analyses of pending articles in one transaction, each failing alone. `true` for
     /// each one written; `false` when another process finished it first or its body changed.
     public func completeAnalyses(_ analyses: [(pending: PendingArticle, article: ProcessedArticle)]) throws -> [Result<Bool, any Error>] {
+        try completeAnalyses(prepared: analyses.map { ($0.pending, PreparedArticle($0.article, forPendingArticle: true)) })
+    }
+
+    /// `completeAnalyses(_:)` of analyses prepared beforehand, off the write connection (see `PreparedArticle`).
+    public func completeAnalyses(prepared analyses: [(pending: PendingArticle, article: PreparedArticle)]) throws -> [Result<Bool, any Error>] {
         let results = try pool.writeWithoutTransaction { db in
             try Self.writeEach(analyses, db) { writer, item in
                 try writer.completeAnalysis(item.article, articleID: item.pending.id, bodyHash: item.pending.bodyHash)

@@ -43,7 +43,7 @@ public struct PendingAnalyzer: Sendable {
         var done = 0
         while let last = chunk.last {
             let next = try library.pendingArticles(after: last.id, limit: chunkSize)
-            let ahead = AheadSlot<[ProcessedArticle?]>([])
+            let ahead = AheadSlot<[PreparedArticle?]>([])
             let group = DispatchGroup()
             if !next.isEmpty {
                 let snapshot = terms
@@ -71,23 +71,23 @@ public struct PendingAnalyzer: Sendable {
         return report
     }
 
-    private func analyse(_ chunk: [Library.PendingArticle], terms: TermStatisticsSnapshot) -> [ProcessedArticle?] {
-        let slots = ParallelSlots<ProcessedArticle?>(count: chunk.count, empty: nil)
+    private func analyse(_ chunk: [Library.PendingArticle], terms: TermStatisticsSnapshot) -> [PreparedArticle?] {
+        let slots = ParallelSlots<PreparedArticle?>(count: chunk.count, empty: nil)
         let pipeline = self.pipeline
         DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
-            slots.set(index, pipeline.process(chunk[index].document, terms: terms))
+            slots.set(index, PreparedArticle(pipeline.process(chunk[index].document, terms: terms), forPendingArticle: true))
         }
         return slots.values
     }
 
-    private func write(_ chunk: [Library.PendingArticle], _ articles: [ProcessedArticle?], terms: inout TermStatisticsSnapshot,
+    private func write(_ chunk: [Library.PendingArticle], _ articles: [PreparedArticle?], terms: inout TermStatisticsSnapshot,
                        report: inout Report) throws {
         let analyses = zip(chunk, articles).compactMap { pending, article in article.map { (pending: pending, article: $0) } }
-        for (item, result) in zip(analyses, try library.completeAnalyses(analyses)) {
+        for (item, result) in zip(analyses, try library.completeAnalyses(prepared: analyses)) {
             switch result {
             case .success(true):
                 report.analysed += 1
-                terms.add(item.article)
+                terms.add(item.article.article)
             case .success(false): report.skipped += 1
             case .failure: report.failed += 1
             }

@@ -71,7 +71,11 @@ extension Database {
     /// `stepCached`, with the statement of `sql` when the caller already holds it.
     func step(_ prepared: Statement?, sql: String, bind: (inout SQLiteBinder) -> Void,
               row: (SQLiteRow) -> Void = { _ in }) throws {
-        let statement = try prepared ?? cachedStatement(sql: sql)
+        try step(prepared ?? cachedStatement(sql: sql), bind: bind, row: row)
+    }
+
+    /// Runs a statement already prepared with the values `bind` gives it, calling `row` for each result row.
+    func step(_ statement: Statement, bind: (inout SQLiteBinder) -> Void, row: (SQLiteRow) -> Void = { _ in }) throws {
         let arena = SQLiteTextArena()
         // The bound text lives in the arena: it must outlive the reset and the clearing of the bindings.
         try withExtendedLifetime(arena) {
@@ -90,7 +94,7 @@ extension Database {
                     return
                 } else {
                     let message = sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
                 }
             }
         }

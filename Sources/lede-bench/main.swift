@@ -35,6 +35,9 @@ struct Options {
     var dumpFeeds: String?
     /// Times only entity search: a library of `articles` (at most 1,000) plus 60,000 synthetic names.
     var entitySearchOnly = false
+    /// Keeps the libraries the run wrote in this directory instead of deleting them, so two builds'
+    /// stores can be compared row by row.
+    var keep: String?
     var repository = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
     init(_ arguments: [String]) throws {
@@ -56,8 +59,9 @@ struct Options {
             case "--feeds-from": feedsFrom = iterator.next()
             case "--dump-feeds": dumpFeeds = iterator.next()
             case "--entity-search-only": entitySearchOnly = true
+            case "--keep": keep = iterator.next()
             case "--help", "-h":
-                print("usage: lede-bench [--articles N] [--large N (0 skips)] [--feed-items N per feed, 10 feeds (0 skips)] [--store-only] [--write BENCHMARKS.md [--section NAME]] [--summarizer-only [--rounds N]] [--recognizer-only [--rounds N] [--dump FILE]] [--entity-search-only [--articles N] [--rounds N]] [--feed-parse-only] [--feed-store-only [--rounds N] [--feeds-from DIR]] [--dump-feeds DIR]")
+                print("usage: lede-bench [--articles N] [--large N (0 skips)] [--feed-items N per feed, 10 feeds (0 skips)] [--store-only] [--write BENCHMARKS.md [--section NAME]] [--summarizer-only [--rounds N]] [--recognizer-only [--rounds N] [--dump FILE]] [--entity-search-only [--articles N] [--rounds N]] [--feed-parse-only] [--feed-store-only [--rounds N] [--feeds-from DIR]] [--dump-feeds DIR] [--keep DIR]")
                 exit(0)
             default: throw BenchError("unknown argument \(argument)")
             }
@@ -107,9 +111,10 @@ func run() throws {
     let options = try Options(CommandLine.arguments)
     let demoArticles = options.repository.appendingPathComponent("Sources/lede/Demo/articles")
     var generator = try CorpusGenerator(articlesFolder: demoArticles)
-    let work = FileManager.default.temporaryDirectory.appendingPathComponent("lede-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    let work = options.keep.map { URL(fileURLWithPath: $0) }
+        ?? FileManager.default.temporaryDirectory.appendingPathComponent("lede-bench-\(ProcessInfo.processInfo.processIdentifier)")
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: work) }
+    defer { if options.keep == nil { try? FileManager.default.removeItem(at: work) } }
     var rows: [Row] = []
 
     if options.summarizerOnly {

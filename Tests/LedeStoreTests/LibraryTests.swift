@@ -125,6 +125,22 @@ struct LibraryTests {
         #expect(stats.documentFrequency(of: "flood") == 1)
     }
 
+    @Test("a batch written in one transaction counts each term once per article, an article changed within it in its last version")
+    func termStatisticsOfBatch() throws {
+        let temp = try TemporaryLibrary()
+        let results = try temp.library.ingest([
+            article("One", body: "Harbour council vote on the harbour.", link: "https://x/1"),
+            article("Two", body: "Harbour storm damage.", link: "https://x/2"),
+            article("Two", body: "Harbour flood damage.", link: "https://x/2"),
+        ])
+        #expect(results.allSatisfy { (try? $0.get()) != nil })
+        let stats = try temp.library.termStatistics()
+        #expect(stats.documentCount == 2)
+        #expect(stats.documentFrequency(of: "harbour") == 2)
+        #expect(stats.documentFrequency(of: "storm") == 0)
+        #expect(stats.documentFrequency(of: "flood") == 1)
+    }
+
     @Test("read and starred marks are stored")
     func marks() throws {
         let temp = try TemporaryLibrary()

@@ -227,6 +227,14 @@ struct BatchWriteTests {
         #expect(try library.search("dirigible").map(\.title) == ["Over the harbour"])
         #expect(try library.search("kayak").isEmpty)
         #expect(try library.search("ferry").map(\.id) == [pending[0]])
+        // Document frequencies count each article written once, in its last version; the failed one not at all.
+        let frequencies = try library.termStatistics().frequencies
+        #expect(frequencies["zeppelin"] == 1)
+        #expect(frequencies["dirigible"] == 1)
+        // The new version of the harbour article, and the feed item analysed in the batch.
+        #expect(frequencies["harbour"] == 2)
+        #expect(frequencies["blimp", default: 0] == 0)
+        #expect(frequencies["kayak", default: 0] == 0)
         let analysed = try library.completeAnalyses(try library.pendingArticles().map { ($0, Pipeline().process($0.document)) })
         #expect(analysed.map { (try? $0.get()) ?? false } == [true])
         #expect(Set(try library.search("ferry").map(\.id)) == Set(pending))
