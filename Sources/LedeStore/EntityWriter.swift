@@ -61,13 +61,12 @@ struct EntityWriter {
 
     func write(entities: [DocumentEntity], links: [EntityLinkEvidence], prepared: PreparedEntities, articleID: Int64) throws {
         let names = prepared.names
-        var state = ArticleState(known: try existingEntities(entities, names: names))
+        var state = ArticleState(known: try existingEntities(entities, names: names), entities: entities.count)
         for (index, entity) in entities.enumerated() {
             let normalized = names[index]
             guard !normalized.isEmpty, !entity.mentions.isEmpty else { continue }
             let id = try resolve(entity, normalized: normalized, coMentioned: names, state: &state)
-            state.idByName[entity.name] = id
-            for alias in entity.aliases where state.idByName[alias] == nil { state.idByName[alias] = id }
+            state.idByEntity[index] = id
             for (form, normalizedForm) in prepared.forms[index] {
                 state.addAlias(AliasKey(entityID: id, normalized: normalizedForm), form: form)
             }
@@ -86,7 +85,7 @@ struct EntityWriter {
         try insertRows(.entityCounts, rows: state.countOrder) { id, binder in
             binder.bind(id); binder.bind(state.counts[id] ?? 0)
         }
-        try write(links: links, prepared: prepared, idByName: state.idByName, articleID: articleID)
+        try write(links: links, prepared: prepared, idByEntity: state.idByEntity, articleID: articleID)
     }
 
     /// What one article's entities have resolved to so far, and the rows they will write.
@@ -95,12 +94,18 @@ struct EntityWriter {
     /// article sees the earlier ones' aliases here rather than in the table.
     private struct ArticleState {
         var known: [NameKey: Int64]
-        var idByName: [String: Int64] = [:]
+        /// The library entity each of the article's entities resolved to.
+        var idByEntity: [Int64?]
         var aliases: [AliasKey: (form: String, count: Int)] = [:]
         var aliasOrder: [AliasKey] = []
         var mentions: [(Int64, Mention)] = []
         var counts: [Int64: Int] = [:]
         var countOrder: [Int64] = []
+
+        init(known: [NameKey: Int64], entities: Int) {
+            self.known = known
+            idByEntity = Array(repeating: nil, count: entities)
+        }
 
         mutating func addAlias(_ key: AliasKey, form: String) {
             if let existing = aliases[key] {
@@ -170,39 +175,54 @@ struct EntityWriter {
     /// Past this many names, a sentence is treated as a list rather than a statement of relations.
     static let namesPerStatement = 5
 
-    private func write(links: [EntityLinkEvidence], prepared: PreparedEntities, idByName: [String: Int64], articleID: Int64) throws {
+    private func write(links: [EntityLinkEvidence], prepared: PreparedEntities, idByEntity: [Int64?], articleID: Int64) throws {
         let linkSentence = prepared.linkSentence
-        // Group this article's sentences by entity pair first: one row per pair and article.
-        var pairs: [PairKey: (label: String?, links: [Int])] = [:]
+        // Group this article's sentences by entity pair first: one row per pair and article. Pairs
+        // are numbered in order of appearance; their label and sentences are kept by number.
+        var pairNumbers: [PairKey: Int] = [:]
         var order: [PairKey] = []
+        var labels: [String?] = []
+        var pairLinks: [[Int]] = []
         for (index, link) in links.enumerated() where prepared.linkStated[index] {
-            guard let a = idByName[link.source], let b = idByName[link.target], a != b else { continue }
+            guard let ends = prepared.linkEnds[index], let a = idByEntity[ends.source], let b = idByEntity[ends.target],
+                  a != b else { continue }
             let key = PairKey(low: min(a, b), high: max(a, b))
-            if pairs[key] == nil { order.append(key) }
-            pairs[key, default: (nil, [])].links.append(index)
-            if pairs[key]?.label == nil { pairs[key]?.label = link.label }
+            let number: Int
+            if let known = pairNumbers[key] {
+                number = known
+            } else {
+                number = order.count
+                pairNumbers[key] = number
+                order.append(key)
+                labels.append(nil)
+                pairLinks.append([])
+            }
+            pairLinks[number].append(index)
+            if labels[number] == nil { labels[number] = link.label }
         }
         guard !order.isEmpty else { return }
-        var sentenceCounts: [PairKey: Int] = [:]
-        for key in order { sentenceCounts[key] = Set(pairs[key]?.links.map { linkSentence[$0] } ?? []).count }
-        var linkIDs: [PairKey: (id: Int64, evidence: Int)] = [:]
-        try insertRows(.link, rows: order, values: { key, binder in
-            binder.bind(key.low); binder.bind(key.high); binder.bind(pairs[key]?.label)
-            binder.bind(sentenceCounts[key] ?? 0); binder.bind(Int64(1))
+        let sentenceCounts = pairLinks.map { Set($0.map { linkSentence[$0] }).count }
+        var linkIDs = [(id: Int64, evidence: Int)?](repeating: nil, count: order.count)
+        try insertRows(.link, rows: Array(order.indices), values: { number, binder in
+            binder.bind(order[number].low); binder.bind(order[number].high); binder.bind(labels[number])
+            binder.bind(sentenceCounts[number]); binder.bind(Int64(1))
         }) { row in
-            linkIDs[PairKey(low: row.int64(1), high: row.int64(2))] = (row.int64(0), Int(row.int64(3)))
+            if let number = pairNumbers[PairKey(low: row.int64(1), high: row.int64(2))] {
+                linkIDs[number] = (row.int64(0), Int(row.int64(3)))
+            }
         }
-        let stated = order.compactMap { key in linkIDs[key].map { (key, $0.id) } }
+        let stated = order.indices.compactMap { number in linkIDs[number].map { (number: number, id: $0.id) } }
         try insertRows(.linkArticle, rows: stated) { item, binder in
-            binder.bind(item.1); binder.bind(articleID); binder.bind(sentenceCounts[item.0] ?? 0)
+            binder.bind(item.id); binder.bind(articleID); binder.bind(sentenceCounts[item.number])
         }
         // Evidence: the best sentence of each link still under the cap, each sentence stored once.
         var evidence: [(linkID: Int64, sentence: String, label: String?)] = []
         var sentences: [String] = []
         var seen: Set<Int> = []
-        for (key, linkID) in stated {
-            guard let pair = pairs[key], let kept = linkIDs[key]?.evidence, kept < Self.evidencePerLink,
-                  let bestIndex = pair.links.first(where: { links[$0].label != nil }) ?? pair.links.first else { continue }
+        for (number, linkID) in stated {
+            let pair = pairLinks[number]
+            guard let kept = linkIDs[number]?.evidence, kept < Self.evidencePerLink,
+                  let bestIndex = pair.first(where: { links[$0].label != nil }) ?? pair.first else { continue }
             let best = links[bestIndex]
             evidence.append((linkID, best.sentence, best.label))
             if seen.insert(linkSentence[bestIndex]).inserted { sentences.append(best.sentence) }
@@ -247,6 +267,8 @@ struct EntityWriter {
         var linkSentence: [Int]
         /// Whether each link may become a library link.
         var linkStated: [Bool]
+        /// The entities each link joins (by index), as the article's names and aliases name them.
+        var linkEnds: [(source: Int, target: Int)?]
 
         init(entities: [DocumentEntity], links: [EntityLinkEvidence]) {
             names = entities.map { EntityWriter.normalize($0.name) }
@@ -289,6 +311,17 @@ struct EntityWriter {
                 namesPerSentence[number].insert(link.target)
             }
             self.linkSentence = linkSentence
+            // A link names its ends as written: an entity's name, or else the alias of the first
+            // entity to give it; only entities that are written (a name and a mention) count.
+            var entityByName: [String: Int] = [:]
+            for (index, entity) in entities.enumerated() where !names[index].isEmpty && !entity.mentions.isEmpty {
+                entityByName[entity.name] = index
+                for alias in entity.aliases where entityByName[alias] == nil { entityByName[alias] = index }
+            }
+            linkEnds = links.map { link in
+                guard let source = entityByName[link.source], let target = entityByName[link.target] else { return nil }
+                return (source, target)
+            }
             linkStated = zip(links, linkSentence).map { link, sentence in
                 link.label != nil || namesPerSentence[sentence].count <= EntityWriter.namesPerStatement
             }
