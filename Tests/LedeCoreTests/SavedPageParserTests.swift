@@ -88,4 +88,36 @@ struct SavedPageParserTests {
     func headlineOnly() {
         #expect(throws: IngestError.noText) { try parser.parse("Just a headline", source: "x.txt") }
     }
+
+    @Test("lines addressing the reader are dropped, wherever their phrase falls, and a story that merely uses the words is kept")
+    func callsToAction() throws {
+        let text = """
+            Harbour council approves the new ferry terminal plan
+
+            The council voted on Tuesday to approve the new ferry terminal, which will open next year at the old pier.
+
+            Sign up for our newsletter
+
+            Café owners near the pier said the cookie stalls would move, and welcomed the plan warmly on Wednesday.
+
+            Ads — Download our app
+            """
+        let document = try parser.parse(text, source: "x.txt")
+        #expect(!document.body.contains("newsletter"))
+        #expect(!document.body.contains("Download our app"))
+        #expect(document.body.contains("cookie stalls"), "a paragraph of prose is no call to action")
+    }
+
+    @Test("the byte-level helpers split lines and find phrases as the string methods do")
+    func utf8Walk() {
+        #expect(UTF8Walk.lines(of: "a\n\nb\n") == ["a", "", "b", ""])
+        #expect(UTF8Walk.lines(of: "") == [""])
+        #expect(UTF8Walk.lines(of: "é\n—") == ["é", "—"])
+        #expect(UTF8Walk.contains("read more below", "more"))
+        #expect(UTF8Walk.contains("café: sign up", "sign up"))
+        #expect(UTF8Walk.contains("subscribe", "subscribe"))
+        #expect(!UTF8Walk.contains("sub", "subscribe"))
+        #expect(!UTF8Walk.contains("sign-up", "sign up"))
+        #expect(UTF8Walk.contains("anything", ""))
+    }
 }

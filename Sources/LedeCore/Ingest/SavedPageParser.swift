@@ -85,13 +85,19 @@ public struct SavedPageParser: Sendable {
             var words = 0
             var inWord = false
             var last: Unicode.Scalar = " "
-            for scalar in text.unicodeScalars {
-                let space = scalar == " " || scalar == "\n" || (scalar.value > 0x7F && scalar.properties.isWhitespace)
-                if !space {
-                    if !inWord { words += 1 }
-                    last = scalar
+            var text = text
+            text.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count {
+                    let (scalar, length) = UTF8Walk.scalar(in: bytes, at: index)
+                    index += length
+                    let space = scalar == " " || scalar == "\n" || (scalar.value > 0x7F && scalar.properties.isWhitespace)
+                    if !space {
+                        if !inWord { words += 1 }
+                        last = scalar
+                    }
+                    inWord = !space
                 }
-                inWord = !space
             }
             return (words, ".!?\"'\u{201D}\u{2019})…:".unicodeScalars.contains(last))
         }
@@ -106,8 +112,8 @@ public struct SavedPageParser: Sendable {
         var blocks: [Block] = []
         var previousLineBlank = true
         // Split on the byte: after sanitizing, "\n" never joins another character into one.
-        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            var line = Substring(rawLine).trimmedWhitespace
+        for rawLine in UTF8Walk.lines(of: text) {
+            var line = rawLine.trimmedWhitespace
             if line.isEmpty { previousLineBlank = true; continue }
             var isHeading = false
             if markdown {
@@ -160,14 +166,45 @@ public struct SavedPageParser: Sendable {
 
     /// Letters and digits, lower-cased: what makes two lines "the same line".
     static func key(_ text: String) -> String {
+        var text = text
+        // Nearly every line is ASCII: its key is written straight into the new string's storage.
+        let ascii = text.withUTF8 { bytes -> String? in
+            let count = bytes.count
+            guard count > 0 else { return "" }
+            var allASCII = true
+            let key = String(unsafeUninitializedCapacity: count) { out in
+                var written = 0
+                for byte in bytes {
+                    if byte >= 0x80 { allASCII = false; return 0 }
+                    if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                        out[written] = byte
+                        written += 1
+                    } else if (0x41...0x5A).contains(byte) {
+                        out[written] = byte + 32
+                        written += 1
+                    }
+                }
+                return written
+            }
+            return allASCII ? key : nil
+        }
+        if let ascii { return ascii }
         var out = ScalarTextBuilder(capacity: text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) { out.bytes.append(UInt8(v)) }
-                else if (0x41...0x5A).contains(v) { out.bytes.append(UInt8(v + 32)) }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                out.append(scalar.properties.lowercaseMapping)
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) { out.bytes.append(byte) }
+                    else if (0x41...0x5A).contains(byte) { out.bytes.append(byte + 32) }
+                    index += 1
+                    continue
+                }
+                let (scalar, length) = UTF8Walk.scalar(in: bytes, at: index)
+                index += length
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    out.append(scalar.properties.lowercaseMapping)
+                }
             }
         }
         return out.string
@@ -178,9 +215,14 @@ public struct SavedPageParser: Sendable {
     /// The headline is the line the page repeats (title bar, breadcrumb, heading);
     /// failing that, the first line that reads like a headline.
     static func titleIndex(in blocks: [Block], keys: [String]) -> Int {
+        // Only a key whose length recurs can repeat: the others, most of them whole paragraphs,
+        // are never hashed.
+        var lengths: [Int: Int] = [:]
+        for key in keys { lengths[key.utf8.count, default: 0] += 1 }
+        let mayRepeat = keys.map { lengths[$0.utf8.count, default: 0] >= 2 }
         var counts: [String: Int] = [:]
-        for key in keys { counts[key, default: 0] += 1 }
-        let repeated = blocks.indices.filter { counts[keys[$0], default: 0] >= 2 && blocks[$0].wordCount >= 4 }
+        for (key, may) in zip(keys, mayRepeat) where may { counts[key, default: 0] += 1 }
+        let repeated = blocks.indices.filter { mayRepeat[$0] && blocks[$0].wordCount >= 4 && counts[keys[$0], default: 0] >= 2 }
         if let best = repeated.max(by: { blocks[$0].text.count < blocks[$1].text.count }) {
             let bestKey = keys[best]
             return repeated.first(where: { keys[$0] == bestKey && blocks[$0].listMarker == .none })
@@ -234,7 +276,8 @@ public struct SavedPageParser: Sendable {
     static func isCallToAction(_ block: Block) -> Bool {
         guard block.wordCount <= 20 else { return false }
         let lower = block.text.lowercased()
-        return callToActionPhrases.contains { lower.contains($0) } && (block.wordCount <= 4 || !block.isProse || lower.contains("our readers"))
+        return callToActionPhrases.contains { UTF8Walk.contains(lower, $0) }
+            && (block.wordCount <= 4 || !block.isProse || UTF8Walk.contains(lower, "our readers"))
     }
 
     /// Pages end in chrome: "Sources" and "Categories" lists, "Popular Right Now".
