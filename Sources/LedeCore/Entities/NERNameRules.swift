@@ -17,22 +17,96 @@ extension NERDocument {
 
     static let arabicPrefixHashes = NERHashSet(["al", "el", "bin", "ibn", "abu", "abd"].map(NERText.hashLower))
 
-    /// All of this file's tag rules, in order.
+    /// The rules of `markNameParts` that can change a sentence's tags: each starts only from a
+    /// word of its own (a particle, a hyphen, a firm's last word, a known given name …), and most
+    /// sentences hold few of them.
+    struct NameRuleTriggers: OptionSet {
+        let rawValue: UInt32
+        static let particle = NameRuleTriggers(rawValue: 1 << 0)
+        static let hyphen = NameRuleTriggers(rawValue: 1 << 1)
+        static let cityTeam = NameRuleTriggers(rawValue: 1 << 2)
+        static let officeOf = NameRuleTriggers(rawValue: 1 << 3)
+        static let camel = NameRuleTriggers(rawValue: 1 << 4)
+        static let suffix = NameRuleTriggers(rawValue: 1 << 5)
+        static let company = NameRuleTriggers(rawValue: 1 << 6)
+        static let house = NameRuleTriggers(rawValue: 1 << 7)
+        static let given = NameRuleTriggers(rawValue: 1 << 8)
+        static let nationality = NameRuleTriggers(rawValue: 1 << 9)
+        static let appositive = NameRuleTriggers(rawValue: 1 << 10)
+    }
+
+    /// Every word some rule starts from by its hash: one probe per token tells the few that need
+    /// telling apart.
+    static let nameRuleWordHashes: NERHashSet = {
+        var words = innerParticles
+        for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes] { words.formUnion(set) }
+        words.insert(houseHash)
+        return words
+    }()
+
+    /// Which rules have their starting word somewhere in the sentence, from one pass over its
+    /// tokens. Each test is implied by its rule's own first conditions, so a rule left out could
+    /// not have changed a tag.
+    func nameRuleTriggers(_ tokens: [NERToken]) -> NameRuleTriggers {
+        var on: NameRuleTriggers = []
+        let words = Self.nameRuleWordHashes, news = Self.newspaperHashes
+        let n = tokens.count
+        let punct = TokenFlags.isPunct.rawValue, capitalized = TokenFlags.capitalized.rawValue
+        // A known given name that `isPlainNameWord` may accept (its word-list look-up left to the rule).
+        let givenMask = TokenFlags.firstName.rawValue | capitalized | TokenFlags.allCaps.rawValue | TokenFlags.commonLower.rawValue
+            | TokenFlags.orgHead.rawValue | TokenFlags.title.rawValue | TokenFlags.knownOrg.rawValue
+        let givenValue = TokenFlags.firstName.rawValue | capitalized
+        for k in 0..<n {
+            let f = tokens[k].flags.rawValue
+            if f & punct != 0 {
+                guard tokens[k].length == 1 else { continue }
+                let c = scalars[tokens[k].start]
+                if NERText.isHyphen(c) {
+                    on.insert(.hyphen)
+                } else if c == 44, k >= 1 {
+                    // An office word in lower case before the comma ("the minister, …").
+                    let o = tokens[k - 1].flags
+                    if o.contains(.title), !o.contains(.capitalized), o.contains(.hasLetter) { on.insert(.appositive) }
+                }
+                continue
+            }
+            let lower = tokens[k].lower
+            if words.contains(lower) {
+                if Self.innerParticles.contains(lower) || Self.arabicPrefixHashes.contains(lower) { on.insert(.particle) }
+                if Self.nameSuffixHashes.contains(lower) { on.insert(.suffix) }
+                if Self.companySuffixHashes.contains(lower) { on.insert(.company) }
+                if Self.demonymHashes.contains(lower) { on.insert(.nationality) }
+                if lower == Self.houseHash { on.insert(.house) }
+            }
+            guard f & capitalized != 0 else { continue }
+            if f & TokenFlags.title.rawValue != 0, k + 1 < n, tokens[k + 1].lower == Self.ofHash { on.insert(.officeOf) }
+            if f & givenMask == givenValue, tokens[k].length >= 2 { on.insert(.given) }
+            guard k >= 1 else { continue }
+            if isCamelSurname(tokens[k]) { on.insert(.camel) }
+            if (isPlural(tokens[k]) || news.contains(lower)) && isTeamWord(tokens[k]) { on.insert(.cityTeam) }
+        }
+        return on
+    }
+
+    /// All of this file's tag rules, in order; a rule whose starting word the sentence lacks is
+    /// not run (running all eleven over every token was a tenth of the recognizer's time).
     func markNameParts(_ tags: [Int], _ si: Int) -> [Int] {
         let t = sentences[si].tokens
         guard t.count >= 2 else { return tags }
+        let on = nameRuleTriggers(t)
+        guard !on.isEmpty else { return tags }
         var tags = tags
-        joinParticleSurnames(&tags, t)
-        markHyphenatedFirstNames(&tags, t)
-        markCityTeams(&tags, t)
-        splitOfficeOfName(&tags, t)
-        joinCamelSurnames(&tags, t)
-        joinNameSuffixes(&tags, t)
-        markCompanyNames(&tags, t)
-        markHouseOf(&tags, t)
-        joinGivenNameToMistypedSurname(&tags, t)
-        splitNationalityFromName(&tags, t)
-        markAppositiveNames(&tags, t)
+        if on.contains(.particle) { joinParticleSurnames(&tags, t) }
+        if on.contains([.hyphen, .given]) { markHyphenatedFirstNames(&tags, t) }
+        if on.contains(.cityTeam) { markCityTeams(&tags, t) }
+        if on.contains(.officeOf) { splitOfficeOfName(&tags, t) }
+        if on.contains(.camel) { joinCamelSurnames(&tags, t) }
+        if on.contains(.suffix) { joinNameSuffixes(&tags, t) }
+        if on.contains(.company) { markCompanyNames(&tags, t) }
+        if on.contains(.house) { markHouseOf(&tags, t) }
+        if on.contains(.given) { joinGivenNameToMistypedSurname(&tags, t) }
+        if on.contains([.nationality, .given]) { splitNationalityFromName(&tags, t) }
+        if on.contains(.appositive) { markAppositiveNames(&tags, t) }
         return tags
     }
 
@@ -109,21 +183,25 @@ extension NERDocument {
     /// found by the document-level passes from this full name.
     func markCityTeams(_ tags: inout [Int], _ t: [NERToken]) {
         let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
-        // A team's name ends in a plural or a newspaper's word after its first; without one, the
-        // place look-ups below (three per capitalized word) are spared.
+        // A team's name ends in a plural or a newspaper's word after its first (what
+        // `nameRuleTriggers` looks for before this runs); without one, the place look-ups below
+        // are spared.
         guard t.indices.dropFirst().contains(where: { k in
             (isPlural(t[k]) || Self.newspaperHashes.contains(t[k].lower)) && isTeamWord(t[k])
         }) else { return }
+        let places = NERPlaces.hashes
         var a = 0
         while a + 1 < t.count {
             defer { a += 1 }
             guard t[a].flags.contains(.capitalized), !t[a].flags.contains(.isPunct) else { continue }
-            // The longest place name (up to three words) starting here.
-            var placeEnd = 0
-            for n in stride(from: min(3, t.count - 1 - a), through: 1, by: -1) where NERPlaces.contains(t[a..<(a + n)]) {
-                placeEnd = a + n
-                break
-            }
+            // The longest place name (up to three words) starting here: the hashes of its one, two
+            // and three words built one from the other, as `NERPlaces.contains` combines them.
+            let most = min(3, t.count - 1 - a)
+            let h1 = nerCombine(NERPlaces.emptyHash, t[a].lower)
+            let h2 = most >= 2 ? nerCombine(h1, t[a + 1].lower) : 0
+            let h3 = most >= 3 ? nerCombine(h2, t[a + 2].lower) : 0
+            let placeEnd = most >= 3 && places.contains(h3) ? a + 3 : most >= 2 && places.contains(h2) ? a + 2
+                : places.contains(h1) ? a + 1 : 0
             guard placeEnd > 0 else { continue }
             var end = placeEnd, words = 0
             while end < t.count, words < 2, nextTo(t, end - 1) {

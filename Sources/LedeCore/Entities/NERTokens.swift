@@ -418,6 +418,11 @@ package struct NERHashSet: Sendable {
         }
     }
 
+    /// Adds every hash of `other`.
+    package mutating func formUnion(_ other: NERHashSet) {
+        for h in other.slots where h != 0 { insert(h) }
+    }
+
     private mutating func grow() {
         let old = slots
         slots = [UInt64](repeating: 0, count: old.count * 2)
