@@ -207,7 +207,21 @@ struct NERDocument {
                 // ASCII kept as written (as the sentences quoted as links' evidence mostly are): the
                 // bytes are the scalars narrowed, in a loop with no branch per scalar.
                 if !lower && capacity == to - from {
-                    for i in from..<to { buf[i - from] = UInt8(truncatingIfNeeded: s[i]) }
+                    var i = from
+                    // Eight scalars narrowed as one vector: the sentences quoted as links' evidence
+                    // are long, and byte by byte this loop was most of their cost.
+                    if let source = s.baseAddress, let target = buf.baseAddress {
+                        while i + 8 <= to {
+                            let v = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<UInt32>.self)
+                            UnsafeMutableRawPointer(target + (i - from)).storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: v),
+                                                                                  as: SIMD8<UInt8>.self)
+                            i += 8
+                        }
+                    }
+                    while i < to {
+                        buf[i - from] = UInt8(truncatingIfNeeded: s[i])
+                        i += 1
+                    }
                     return capacity
                 }
                 var n = 0
@@ -284,7 +298,14 @@ struct NERDocument {
         for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
             guard let model else { break }
             model.tag(s.tokens, into: &tagged)
-            let tags = markNameParts(markHyphenatedGivenNames(Self.joinNameParts(tagged, s.tokens, scalars), si), si)
+            // The tag rules rewrite the tagger's array in place: each copied it, an allocation per
+            // sentence and rule. They start from words few sentences hold (a hyphen, a person's
+            // tag, a particle …), found once for all of them.
+            let on = nameRuleTriggers(s.tokens)
+            if on.contains(.hyphen) || tagged.contains(NERTag.bPER.rawValue) { Self.joinNameParts(&tagged, s.tokens, scalars) }
+            if on.contains(.hyphen) { markHyphenatedGivenNames(&tagged, si) }
+            markNameParts(&tagged, si, on)
+            let tags = tagged
             let sentenceStart = spans.count
             // Closures rather than method references: a reference to a method of this mutating
             // struct copies the whole document (every array retained) for each call site.
@@ -644,8 +665,7 @@ struct NERDocument {
     static let innerParticles = NERHashSet(["di", "de", "da", "del", "della", "van", "von", "der", "al", "el", "bin",
         "ibn", "du", "dos", "das"].map { NERText.hashLower($0) })
 
-    static func joinNameParts(_ tags: [Int], _ t: [NERToken], _ s: [UInt32]) -> [Int] {
-        var tags = tags
+    static func joinNameParts(_ tags: inout [Int], _ t: [NERToken], _ s: [UInt32]) {
         let b = NERTag.bPER.rawValue, inside = NERTag.iPER.rawValue
         func isPER(_ i: Int) -> Bool { tags[i] == b || tags[i] == inside }
         var i = 1
@@ -697,7 +717,6 @@ struct NERDocument {
             }
             i += 1
         }
-        return tags
     }
 
     /// Organization heads that name an institution with the capitalized words around them:

@@ -35,8 +35,8 @@ extension NERDocument {
         static let appositive = NameRuleTriggers(rawValue: 1 << 10)
     }
 
-    /// Every word some rule starts from by its hash: one probe per token tells the few that need
-    /// telling apart.
+    /// Every word some rule starts from by its hash; the lexicon marks them (`TokenFlags.nameRuleWord`)
+    /// so that only those few tokens are told apart here.
     static let nameRuleWordHashes: NERHashSet = {
         var words = innerParticles
         for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes] { words.formUnion(set) }
@@ -49,53 +49,65 @@ extension NERDocument {
     /// not have changed a tag.
     func nameRuleTriggers(_ tokens: [NERToken]) -> NameRuleTriggers {
         var on: NameRuleTriggers = []
-        let words = Self.nameRuleWordHashes, news = Self.newspaperHashes
-        let n = tokens.count
+        let news = Self.newspaperHashes
         let punct = TokenFlags.isPunct.rawValue, capitalized = TokenFlags.capitalized.rawValue
+        let ruleWord = TokenFlags.nameRuleWord.rawValue
         // A known given name that `isPlainNameWord` may accept (its word-list look-up left to the rule).
         let givenMask = TokenFlags.firstName.rawValue | capitalized | TokenFlags.allCaps.rawValue | TokenFlags.commonLower.rawValue
             | TokenFlags.orgHead.rawValue | TokenFlags.title.rawValue | TokenFlags.knownOrg.rawValue
         let givenValue = TokenFlags.firstName.rawValue | capitalized
-        for k in 0..<n {
-            let f = tokens[k].flags.rawValue
-            if f & punct != 0 {
-                guard tokens[k].length == 1 else { continue }
-                let c = scalars[tokens[k].start]
-                if NERText.isHyphen(c) {
-                    on.insert(.hyphen)
-                } else if c == 44, k >= 1 {
-                    // An office word in lower case before the comma ("the minister, …").
-                    let o = tokens[k - 1].flags
-                    if o.contains(.title), !o.contains(.capitalized), o.contains(.hasLetter) { on.insert(.appositive) }
+        // A team's last word: capitalized, not all capitals, a title or a number, three scalars or more.
+        let teamMask = capitalized | TokenFlags.allCaps.rawValue | TokenFlags.title.rawValue | TokenFlags.hasDigit.rawValue
+        // Through the buffers: this reads every token of every sentence.
+        tokens.withUnsafeBufferPointer { tokens in
+        scalars.withUnsafeBufferPointer { s in
+            let n = tokens.count
+            for k in 0..<n {
+                let f = tokens[k].flags.rawValue
+                if f & punct != 0 {
+                    guard tokens[k].length == 1 else { continue }
+                    let c = s[tokens[k].start]
+                    if NERText.isHyphen(c) {
+                        on.insert(.hyphen)
+                    } else if c == 44, k >= 1 {
+                        // An office word in lower case before the comma ("the minister, …").
+                        let o = tokens[k - 1].flags
+                        if o.contains(.title), !o.contains(.capitalized), o.contains(.hasLetter) { on.insert(.appositive) }
+                    }
+                    continue
                 }
-                continue
+                if f & ruleWord != 0 {
+                    let lower = tokens[k].lower
+                    if Self.innerParticles.contains(lower) || Self.arabicPrefixHashes.contains(lower) { on.insert(.particle) }
+                    if Self.nameSuffixHashes.contains(lower) { on.insert(.suffix) }
+                    if Self.companySuffixHashes.contains(lower) { on.insert(.company) }
+                    if Self.demonymHashes.contains(lower) { on.insert(.nationality) }
+                    if lower == Self.houseHash { on.insert(.house) }
+                }
+                guard f & capitalized != 0 else { continue }
+                if f & TokenFlags.title.rawValue != 0, k + 1 < n, tokens[k + 1].lower == Self.ofHash { on.insert(.officeOf) }
+                let length = tokens[k].length
+                if f & givenMask == givenValue, length >= 2 { on.insert(.given) }
+                guard k >= 1 else { continue }
+                // `isCamelSurname` begins with "M", "L" or "D" and has five scalars or more.
+                let first = s[tokens[k].start]
+                if length >= 5, first == 77 || first == 76 || first == 68, isCamelSurname(tokens[k]) { on.insert(.camel) }
+                if f & teamMask == capitalized, length >= 3, isPlural(tokens[k]) || news.contains(tokens[k].lower),
+                   isTeamWord(tokens[k]) {
+                    on.insert(.cityTeam)
+                }
             }
-            let lower = tokens[k].lower
-            if words.contains(lower) {
-                if Self.innerParticles.contains(lower) || Self.arabicPrefixHashes.contains(lower) { on.insert(.particle) }
-                if Self.nameSuffixHashes.contains(lower) { on.insert(.suffix) }
-                if Self.companySuffixHashes.contains(lower) { on.insert(.company) }
-                if Self.demonymHashes.contains(lower) { on.insert(.nationality) }
-                if lower == Self.houseHash { on.insert(.house) }
-            }
-            guard f & capitalized != 0 else { continue }
-            if f & TokenFlags.title.rawValue != 0, k + 1 < n, tokens[k + 1].lower == Self.ofHash { on.insert(.officeOf) }
-            if f & givenMask == givenValue, tokens[k].length >= 2 { on.insert(.given) }
-            guard k >= 1 else { continue }
-            if isCamelSurname(tokens[k]) { on.insert(.camel) }
-            if (isPlural(tokens[k]) || news.contains(lower)) && isTeamWord(tokens[k]) { on.insert(.cityTeam) }
+        }
         }
         return on
     }
 
-    /// All of this file's tag rules, in order; a rule whose starting word the sentence lacks is
-    /// not run (running all eleven over every token was a tenth of the recognizer's time).
-    func markNameParts(_ tags: [Int], _ si: Int) -> [Int] {
+    /// All of this file's tag rules, in order, each run only when `on` (the sentence's
+    /// `nameRuleTriggers`) holds its starting word: running all eleven over every token was a
+    /// tenth of the recognizer's time.
+    func markNameParts(_ tags: inout [Int], _ si: Int, _ on: NameRuleTriggers) {
         let t = sentences[si].tokens
-        guard t.count >= 2 else { return tags }
-        let on = nameRuleTriggers(t)
-        guard !on.isEmpty else { return tags }
-        var tags = tags
+        guard t.count >= 2, !on.isEmpty else { return }
         if on.contains(.particle) { joinParticleSurnames(&tags, t) }
         if on.contains([.hyphen, .given]) { markHyphenatedFirstNames(&tags, t) }
         if on.contains(.cityTeam) { markCityTeams(&tags, t) }
@@ -107,7 +119,6 @@ extension NERDocument {
         if on.contains(.given) { joinGivenNameToMistypedSurname(&tags, t) }
         if on.contains([.nationality, .given]) { splitNationalityFromName(&tags, t) }
         if on.contains(.appositive) { markAppositiveNames(&tags, t) }
-        return tags
     }
 
     /// "Luiz Inacio Lula | da | Silva", "Jaap | de | Hoop Scheffer", "Amer | Al-Enezi": a person's
@@ -183,12 +194,8 @@ extension NERDocument {
     /// found by the document-level passes from this full name.
     func markCityTeams(_ tags: inout [Int], _ t: [NERToken]) {
         let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
-        // A team's name ends in a plural or a newspaper's word after its first (what
-        // `nameRuleTriggers` looks for before this runs); without one, the place look-ups below
-        // are spared.
-        guard t.indices.dropFirst().contains(where: { k in
-            (isPlural(t[k]) || Self.newspaperHashes.contains(t[k].lower)) && isTeamWord(t[k])
-        }) else { return }
+        // Run only where a team's last word (a plural or a newspaper's word after the first word)
+        // is (`nameRuleTriggers`): elsewhere the place look-ups below find nothing to mark.
         let places = NERPlaces.hashes
         var a = 0
         while a + 1 < t.count {
