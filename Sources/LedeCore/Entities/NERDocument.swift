@@ -295,6 +295,7 @@ struct NERDocument {
         var inOrg: [Bool] = []
         var covered: [Bool] = []
         var tagged: [Int] = []
+        var pieces: [Span] = []
         for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
             guard let model else { break }
             model.tag(s.tokens, into: &tagged)
@@ -338,7 +339,9 @@ struct NERDocument {
                 // Nested loops rather than `flatMap`s: each of those built an array per tagged span.
                 // The splits read only the sentence's tokens, so running the body between them
                 // changes nothing.
-                for separated in splitAtSeparators(Span(sentence: si, from: from, to: to, type: tag.type, tagged: true), cut: from > i) {
+                pieces.removeAll(keepingCapacity: true)
+                splitAtSeparators(Span(sentence: si, from: from, to: to, type: tag.type, tagged: true), cut: from > i, into: &pieces)
+                for separated in pieces {
                     for titled in splitAtTitle(separated) {
                         for part in splitOwner(titled) {
                             let (head, tail) = splitPossessive(part)
@@ -364,21 +367,24 @@ struct NERDocument {
             // Spans are appended sentence by sentence: this sentence's are the last ones.
             for x in sentenceStart..<spans.count { for k in spans[x].from..<spans[x].to { covered[k] = true } }
             // "Seagal said", "said Duffy": one unknown capitalized word speaking is most likely a person.
-            for (k, t) in s.tokens.enumerated() where !covered[k] && t.flags.contains(.capitalized) && t.length >= 3 {
-                let f = t.flags
-                if f.contains(.commonLower) || f.contains(.knownOrg) || f.contains(.orgHead) || f.contains(.title)
-                    || f.contains(.allCaps) || lowerInDocument.contains(t.lower) || Self.neverHashes.contains(t.lower)
-                    || NERPlaces.contains(s.tokens[k...k]) { continue }
-                if k > 0, s.tokens[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
-                if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
-                let next = k + 1 < s.tokens.count && Self.speechVerbs.contains(s.tokens[k + 1].lower)
-                let prev = k > 0 && Self.speechVerbs.contains(s.tokens[k - 1].lower)
-                    && (k + 1 == s.tokens.count || s.tokens[k + 1].flags.contains(.isPunct))
-                guard next || prev else { continue }
-                var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: false)
-                setKey(&span)
-                spans.append(span)
-                covered[k] = true
+            // Only a sentence with a verb of speech can have one.
+            if on.contains(.speech) {
+                for (k, t) in s.tokens.enumerated() where !covered[k] && t.flags.contains(.capitalized) && t.length >= 3 {
+                    let f = t.flags
+                    if f.contains(.commonLower) || f.contains(.knownOrg) || f.contains(.orgHead) || f.contains(.title)
+                        || f.contains(.allCaps) || lowerInDocument.contains(t.lower) || Self.neverHashes.contains(t.lower)
+                        || NERPlaces.contains(s.tokens[k...k]) { continue }
+                    if k > 0, s.tokens[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
+                    if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
+                    let next = k + 1 < s.tokens.count && Self.speechVerbs.contains(s.tokens[k + 1].lower)
+                    let prev = k > 0 && Self.speechVerbs.contains(s.tokens[k - 1].lower)
+                        && (k + 1 == s.tokens.count || s.tokens[k + 1].flags.contains(.isPunct))
+                    guard next || prev else { continue }
+                    var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: false)
+                    setKey(&span)
+                    spans.append(span)
+                    covered[k] = true
+                }
             }
             // "…, Walker Evans, Robert Mapplethorpe, and …": a known given name followed by one or two
             // capitalized words that are not common words, places or parts of an organization's
@@ -428,8 +434,14 @@ struct NERDocument {
     /// after "of", an organization. A piece that starts with a known given name and has no
     /// organization head is a person.
     func splitAtSeparators(_ span: Span, cut: Bool = false) -> [Span] {
-        let t = sentences[span.sentence].tokens
         var out: [Span] = []
+        splitAtSeparators(span, cut: cut, into: &out)
+        return out
+    }
+
+    /// The same pieces appended to `out`, so that tagging reuses one array for every span.
+    func splitAtSeparators(_ span: Span, cut: Bool = false, into out: inout [Span]) {
+        let t = sentences[span.sentence].tokens
         var separated = cut
         var from = span.from
         var type = span.type
@@ -489,7 +501,6 @@ struct NERDocument {
             }
         }
         close(span.to)
-        return out
     }
 
     /// "India and Sri Lanka", "American and Iraqi": a known place or a nationality on one side of

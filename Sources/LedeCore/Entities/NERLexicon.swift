@@ -19,7 +19,7 @@ package struct NERLexicon: Sendable {
             for w in words { add(w, flag) }
         }
         if let text = fileText { load(text) }
-        for h in NERDocument.nameRuleWordHashes.elements { flags[h, default: 0] |= TokenFlags.nameRuleWord.rawValue }
+        for h in NERDocument.ruleWordHashes.elements { flags[h, default: 0] |= TokenFlags.ruleWord.rawValue }
         buildTable()
     }
 

@@ -33,13 +33,15 @@ extension NERDocument {
         static let given = NameRuleTriggers(rawValue: 1 << 8)
         static let nationality = NameRuleTriggers(rawValue: 1 << 9)
         static let appositive = NameRuleTriggers(rawValue: 1 << 10)
+        /// A verb of speech, for "Seagal said" (`NERDocument.tag`).
+        static let speech = NameRuleTriggers(rawValue: 1 << 11)
     }
 
-    /// Every word some rule starts from by its hash; the lexicon marks them (`TokenFlags.nameRuleWord`)
+    /// Every word some rule starts from by its hash; the lexicon marks them (`TokenFlags.ruleWord`)
     /// so that only those few tokens are told apart here.
-    static let nameRuleWordHashes: NERHashSet = {
+    static let ruleWordHashes: NERHashSet = {
         var words = innerParticles
-        for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes] { words.formUnion(set) }
+        for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes, speechVerbs] { words.formUnion(set) }
         words.insert(houseHash)
         return words
     }()
@@ -51,7 +53,7 @@ extension NERDocument {
         var on: NameRuleTriggers = []
         let news = Self.newspaperHashes
         let punct = TokenFlags.isPunct.rawValue, capitalized = TokenFlags.capitalized.rawValue
-        let ruleWord = TokenFlags.nameRuleWord.rawValue
+        let ruleWord = TokenFlags.ruleWord.rawValue
         // A known given name that `isPlainNameWord` may accept (its word-list look-up left to the rule).
         let givenMask = TokenFlags.firstName.rawValue | capitalized | TokenFlags.allCaps.rawValue | TokenFlags.commonLower.rawValue
             | TokenFlags.orgHead.rawValue | TokenFlags.title.rawValue | TokenFlags.knownOrg.rawValue
@@ -83,6 +85,7 @@ extension NERDocument {
                     if Self.companySuffixHashes.contains(lower) { on.insert(.company) }
                     if Self.demonymHashes.contains(lower) { on.insert(.nationality) }
                     if lower == Self.houseHash { on.insert(.house) }
+                    if Self.speechVerbs.contains(lower) { on.insert(.speech) }
                 }
                 guard f & capitalized != 0 else { continue }
                 if f & TokenFlags.title.rawValue != 0, k + 1 < n, tokens[k + 1].lower == Self.ofHash { on.insert(.officeOf) }

@@ -51,10 +51,10 @@ package struct TokenFlags: OptionSet, Sendable, Hashable {
     /// for them costs no extra lookup. Not tagger features.
     package static let workCue = TokenFlags(rawValue: 1 << 19)
     package static let thingNoun = TokenFlags(rawValue: 1 << 20)
-    /// A word one of the name-part tag rules starts from (`NERDocument.nameRuleWordHashes`), set
-    /// like `workCue`: finding the sentences that need those rules costs no look-up of its own.
-    /// Not a tagger feature.
-    package static let nameRuleWord = TokenFlags(rawValue: 1 << 21)
+    /// A word one of the recognizer's sentence rules starts from (`NERDocument.ruleWordHashes`),
+    /// set like `workCue`: finding the sentences that need those rules costs no look-up of its
+    /// own. Not a tagger feature.
+    package static let ruleWord = TokenFlags(rawValue: 1 << 21)
 
     package static let lexiconMask: UInt32 = 0x1FF00
 
