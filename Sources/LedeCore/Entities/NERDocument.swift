@@ -433,13 +433,8 @@ struct NERDocument {
     /// "&", "and" ("Karl Langdon & Harvey Deegan"); "Nathan Law of Demosisto" is a person and,
     /// after "of", an organization. A piece that starts with a known given name and has no
     /// organization head is a person.
-    func splitAtSeparators(_ span: Span, cut: Bool = false) -> [Span] {
-        var out: [Span] = []
-        splitAtSeparators(span, cut: cut, into: &out)
-        return out
-    }
-
-    /// The same pieces appended to `out`, so that tagging reuses one array for every span.
+    /// The pieces are appended to `out`: tagging reuses one array for every span, where an array
+    /// returned for each was an allocation per tagged span.
     func splitAtSeparators(_ span: Span, cut: Bool = false, into out: inout [Span]) {
         let t = sentences[span.sentence].tokens
         var separated = cut
@@ -762,9 +757,16 @@ struct NERDocument {
         let t = sentences[si].tokens
         var out: [Span] = []
         func word(_ i: Int) -> String { text(t[i].start, t[i].end) }
+        // `word(i).lowercased()`: an ASCII word (nearly all) lower-cased as its string is built,
+        // without a second string.
+        func lowerWord(_ i: Int) -> String {
+            var bits: UInt32 = 0
+            for k in t[i].start..<t[i].end { bits |= scalars[k] }
+            return bits < 0x80 ? Self.string(scalars, t[i].start, t[i].end, lower: true) : word(i).lowercased()
+        }
         // The hash first: it turns down most words without building a string.
         func isConnector(_ k: Int) -> Bool {
-            Self.institutionConnectorHashes.contains(t[k].lower) && Self.institutionConnectors.contains(word(k).lowercased())
+            Self.institutionConnectorHashes.contains(t[k].lower) && Self.institutionConnectors.contains(lowerWord(k))
         }
         func isName(_ i: Int) -> Bool {
             t[i].flags.contains(.capitalized) && !t[i].flags.contains(.allCaps) || (t[i].flags.contains(.allCaps) && t[i].length <= 5)
@@ -775,7 +777,7 @@ struct NERDocument {
             guard t[i].flags.contains(.orgHead), t[i].flags.contains(.capitalized),
                   // The hash first: it turns down the other organization words without building a string.
                   Self.institutionHeadHashes.contains(t[i].lower),
-                  Self.institutionHeads.contains(word(i).lowercased()) else { i += 1; continue }
+                  Self.institutionHeads.contains(lowerWord(i)) else { i += 1; continue }
             func joiner(_ k: Int) -> Bool {
                 // "&" between names, or a hyphen touching names on both sides ("Make-A-Wish").
                 guard k > 0, k + 1 < t.count, t[k].length == 1 else { return false }
@@ -831,14 +833,14 @@ struct NERDocument {
             // "Museum at the University of …", "Center on STS-1": "at" continues only a
             // university's name ("University of North Carolina at Greensboro"), "on" only a
             // deliberative body's ("Council on American-Islamic Relations").
-            let head = word(i).lowercased()
-            let firstConnector = to < t.count ? word(to).lowercased() : ""
+            let head = lowerWord(i)
+            let firstConnector = to < t.count ? lowerWord(to) : ""
             let connectorOK = (firstConnector != "at" || head == "university")
                 && (firstConnector != "on" || Self.deliberativeHeads.contains(head))
             if j > to, j < t.count, connectorOK, continues(j), word(to) != "and" {
                 var k = j
                 while k < t.count, isName(k) || (joiner(k) && k + 1 < t.count && isName(k + 1)) || (isConnector(k)
-                                                    && k + 1 < t.count && continues(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && continues(k + 1) && word(i).lowercased() == "university")) {
+                                                    && k + 1 < t.count && continues(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && continues(k + 1) && head == "university")) {
                     // "Council on American-Islamic Relations Alia Salem": a known given name and
                     // another capitalized word after the name's own words begin a person's name.
                     let f = t[k].flags
