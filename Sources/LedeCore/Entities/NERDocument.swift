@@ -871,16 +871,15 @@ struct NERDocument {
     /// are that title wherever the article names it, whether or not the tagger proposed them here.
     mutating func markWorkTitles(_ si: Int) {
         let t = sentences[si].tokens
-        // Both rules start from a word in capitals or a work's cue word, which most sentences lack:
-        // one look at each token's flags settles that before the two scans.
+        // Both rules start from a word in capitals or a work's cue word, which most tokens are not:
+        // one pass over the flags finds them for both (the order of `notNames` is immaterial).
         let starts = TokenFlags.allCaps.rawValue | TokenFlags.workCue.rawValue
-        guard t.contains(where: { $0.flags.rawValue & starts != 0 }) else { return }
-        // "15 IQ points", "the ICI system": see `isThingAcronym`.
-        for k in t.indices where k + 1 < t.count && t[k].flags.contains(.allCaps) && !t[k].flags.contains(.knownOrg)
-            && t[k + 1].flags.contains(.thingNoun) {
-            notNames.insert(Self.string(scalars, t[k].start, t[k].end, lower: true))
-        }
-        for k in t.indices where t[k].flags.contains(.workCue) {
+        for k in t.indices where t[k].flags.rawValue & starts != 0 {
+            // "15 IQ points", "the ICI system": see `isThingAcronym`.
+            if k + 1 < t.count, t[k].flags.contains(.allCaps), !t[k].flags.contains(.knownOrg), t[k + 1].flags.contains(.thingNoun) {
+                notNames.insert(Self.string(scalars, t[k].start, t[k].end, lower: true))
+            }
+            guard t[k].flags.contains(.workCue) else { continue }
             var from = k + 1
             while from < t.count, t[from].flags.contains(.isPunct), t[from].length == 1, Self.isQuote(scalars[t[from].start]) { from += 1 }
             var to = from
