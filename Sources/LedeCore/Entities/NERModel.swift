@@ -160,12 +160,11 @@ package struct NERModel: Sendable {
     package let featurizer: NERFeaturizer
     package let weights: [Int16]
     package let scales: [Float]
-    /// What tagging reads: one row per bucket, the seven weights (lane 7 zero), each an Int16
-    /// times a power of two whose exponent is the row's. The products are exact, so every score is
-    /// the same sum as when the Int16 rows were converted at each use, which was half of tagging's
-    /// instructions. Twice the bytes (4 MiB), but both tables outgrow L2 and sit in L3 alike, and a
-    /// feature still reads one cache line.
-    let dense: [SIMD8<Float>]
+    /// What tagging reads: one 16-byte row per bucket, the seven weights as Int16 times a power
+    /// of two whose exponent sits in lane 7. Half the bytes of Float rows, so twice as much of
+    /// the table stays in cache (tagging is bound by these loads), and one load per feature
+    /// brings its scale along.
+    let dense: [SIMD8<Int16>]
 
     package static let magic: [UInt8] = Array("LNER".utf8)
 
@@ -174,7 +173,7 @@ package struct NERModel: Sendable {
         self.weights = weights
         self.scales = scales
         let tc = NERTag.count
-        var d = [SIMD8<Float>](repeating: .zero, count: scales.count)
+        var d = [SIMD8<Int16>](repeating: .zero, count: scales.count)
         for r in 0..<scales.count where scales[r] != 0 {
             var m: Float = 0
             for t in 0..<tc { m = max(m, abs(Float(weights[r * tc + t]) * scales[r])) }
@@ -189,10 +188,8 @@ package struct NERModel: Sendable {
                 let q = (Float(weights[r * tc + t]) * scales[r] / unit).rounded()
                 row[t] = Int16(max(-32767, min(32767, q)))
             }
-            // Each weight times 2^e: exact, as the Int16 and the power of two fit a Float's significand and range.
-            var exact = SIMD8<Float>(row) * unit
-            exact[7] = 0
-            d[r] = exact
+            row[7] = Int16(e)
+            d[r] = row
         }
         self.dense = d
     }
@@ -285,7 +282,7 @@ package struct NERModel: Sendable {
         let rowCount = NERFeaturizer.baseCount + 4
         tokens.withUnsafeBufferPointer { tokens in
         dense.withUnsafeBufferPointer { w in
-          withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: rowCount) { rows in
+          withUnsafeTemporaryAllocation(of: SIMD8<Int16>.self, capacity: rowCount) { rows in
             var prev = 0, prev2 = 0
             for i in 0..<n {
                 if NERFeaturizer.fixedOutside(tokens[i], prev: prev) {
@@ -304,7 +301,12 @@ package struct NERModel: Sendable {
                 fetch(a); fetch(b); fetch(c); fetch(d)
                 featurizer.baseFeatures(tokens, i) { fetch($0) }
                 var sc = SIMD8<Float>.zero
-                for k in 0..<n { sc += rows[k] }
+                for k in 0..<n {
+                    let q = rows[k]
+                    // 2^lane7 built from its bits; lane 7 of the sum is meaningless and unread.
+                    let unit = Float(bitPattern: UInt32(truncatingIfNeeded: 127 + Int32(q[7])) << 23)
+                    sc += SIMD8<Float>(q) * unit
+                }
                 var best = 0
                 var bestScore = -Float.greatestFiniteMagnitude
                 for t in 0..<tc where NERTag.allowed(t, after: prev) && sc[t] > bestScore {
