@@ -389,42 +389,47 @@ struct NERDocument {
             // "…, Walker Evans, Robert Mapplethorpe, and …": a known given name followed by one or two
             // capitalized words that are not common words, places or parts of an organization's
             // name is a person the tagger passed over.
-            var k = 0
-            let tk = s.tokens
-            while k + 1 < tk.count {
-                defer { k += 1 }
-                let f = tk[k].flags
-                guard !covered[k], !covered[k + 1], f.contains(.firstName), f.contains(.capitalized), !f.contains(.allCaps),
-                      !f.contains(.commonLower), !f.contains(.title), !f.contains(.knownOrg),
-                      k == 0 || !tk[k - 1].flags.contains(.capitalized) || isInitial(si, k - 1) else { continue }
-                func plainName(_ j: Int) -> Bool {
-                    let g = tk[j].flags
-                    return g.contains(.capitalized) && !g.contains(.allCaps) && !g.contains(.commonLower) && !g.contains(.orgHead)
-                        && !g.contains(.title) && !g.contains(.knownOrg) && !covered[j] && tk[j].length >= 2
-                        && !Self.neverHashes.contains(tk[j].lower)
+            // Each of the last two passes only where its starting word is (`nameRuleTriggers`).
+            if on.contains(.givenName) {
+                var k = 0
+                let tk = s.tokens
+                while k + 1 < tk.count {
+                    defer { k += 1 }
+                    let f = tk[k].flags
+                    guard !covered[k], !covered[k + 1], f.contains(.firstName), f.contains(.capitalized), !f.contains(.allCaps),
+                          !f.contains(.commonLower), !f.contains(.title), !f.contains(.knownOrg),
+                          k == 0 || !tk[k - 1].flags.contains(.capitalized) || isInitial(si, k - 1) else { continue }
+                    func plainName(_ j: Int) -> Bool {
+                        let g = tk[j].flags
+                        return g.contains(.capitalized) && !g.contains(.allCaps) && !g.contains(.commonLower) && !g.contains(.orgHead)
+                            && !g.contains(.title) && !g.contains(.knownOrg) && !covered[j] && tk[j].length >= 2
+                            && !Self.neverHashes.contains(tk[j].lower)
+                    }
+                    guard plainName(k + 1) else { continue }
+                    var to = k + 2
+                    if to < tk.count, plainName(to) { to += 1 }
+                    if to < tk.count, tk[to].flags.contains(.capitalized) { continue }
+                    if NERPlaces.contains(tk[k..<to]) || lowerInDocument.contains(tk[to - 1].lower) { continue }
+                    // The same checks as a tagged name ("Booker Prize" is a thing).
+                    guard var span = clean(Span(sentence: si, from: k, to: to, type: 1, tagged: false)),
+                          span.from == k, span.to == to else { continue }
+                    setKey(&span)
+                    if notNames.contains(key(span)) { continue }
+                    spans.append(span)
+                    for j in k..<to { covered[j] = true }
+                    k = to - 1
                 }
-                guard plainName(k + 1) else { continue }
-                var to = k + 2
-                if to < tk.count, plainName(to) { to += 1 }
-                if to < tk.count, tk[to].flags.contains(.capitalized) { continue }
-                if NERPlaces.contains(tk[k..<to]) || lowerInDocument.contains(tk[to - 1].lower) { continue }
-                // The same checks as a tagged name ("Booker Prize" is a thing).
-                guard var span = clean(Span(sentence: si, from: k, to: to, type: 1, tagged: false)),
-                      span.from == k, span.to == to else { continue }
-                setKey(&span)
-                if notNames.contains(key(span)) { continue }
-                spans.append(span)
-                for j in k..<to { covered[j] = true }
-                k = to - 1
             }
-            for (k, t) in s.tokens.enumerated() where t.flags.contains(.knownOrg) && t.flags.contains(.capitalized) && !covered[k] {
-                if isInitial(si, k), t.flags.contains(.commonLower) { continue }
-                // Part of a longer capitalized name ("Apple Daily", "Fox Searchlight"): not this one.
-                if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
-                if k > 0, s.tokens[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
-                var span = Span(sentence: si, from: k, to: k + 1, type: 2, tagged: true)
-                setKey(&span)
-                spans.append(span)
+            if on.contains(.knownOrg) {
+                for (k, t) in s.tokens.enumerated() where t.flags.contains(.knownOrg) && t.flags.contains(.capitalized) && !covered[k] {
+                    if isInitial(si, k), t.flags.contains(.commonLower) { continue }
+                    // Part of a longer capitalized name ("Apple Daily", "Fox Searchlight"): not this one.
+                    if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
+                    if k > 0, s.tokens[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
+                    var span = Span(sentence: si, from: k, to: k + 1, type: 2, tagged: true)
+                    setKey(&span)
+                    spans.append(span)
+                }
             }
         }
     }

@@ -35,6 +35,10 @@ extension NERDocument {
         static let appositive = NameRuleTriggers(rawValue: 1 << 10)
         /// A verb of speech, for "Seagal said" (`NERDocument.tag`).
         static let speech = NameRuleTriggers(rawValue: 1 << 11)
+        /// A known given name, for a person the tagger passed over (`NERDocument.tag`).
+        static let givenName = NameRuleTriggers(rawValue: 1 << 12)
+        /// A well-known organization's word, capitalized (`NERDocument.tag`).
+        static let knownOrg = NameRuleTriggers(rawValue: 1 << 13)
     }
 
     /// Every word some rule starts from by its hash; the lexicon marks them (`TokenFlags.ruleWord`)
@@ -58,6 +62,9 @@ extension NERDocument {
         let givenMask = TokenFlags.firstName.rawValue | capitalized | TokenFlags.allCaps.rawValue | TokenFlags.commonLower.rawValue
             | TokenFlags.orgHead.rawValue | TokenFlags.title.rawValue | TokenFlags.knownOrg.rawValue
         let givenValue = TokenFlags.firstName.rawValue | capitalized
+        // The same without the organization's word and the length, as `NERDocument.tag` looks for one.
+        let givenNameMask = TokenFlags.firstName.rawValue | capitalized | TokenFlags.allCaps.rawValue
+            | TokenFlags.commonLower.rawValue | TokenFlags.title.rawValue | TokenFlags.knownOrg.rawValue
         // A team's last word: capitalized, not all capitals, a title or a number, three scalars or more.
         let teamMask = capitalized | TokenFlags.allCaps.rawValue | TokenFlags.title.rawValue | TokenFlags.hasDigit.rawValue
         // Through the buffers: this reads every token of every sentence.
@@ -91,6 +98,8 @@ extension NERDocument {
                 if f & TokenFlags.title.rawValue != 0, k + 1 < n, tokens[k + 1].lower == Self.ofHash { on.insert(.officeOf) }
                 let length = tokens[k].length
                 if f & givenMask == givenValue, length >= 2 { on.insert(.given) }
+                if f & givenNameMask == givenValue { on.insert(.givenName) }
+                if f & TokenFlags.knownOrg.rawValue != 0 { on.insert(.knownOrg) }
                 guard k >= 1 else { continue }
                 // `isCamelSurname` begins with "M", "L" or "D" and has five scalars or more.
                 let first = s[tokens[k].start]
