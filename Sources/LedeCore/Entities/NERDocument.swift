@@ -303,7 +303,13 @@ struct NERDocument {
             // sentence and rule. They start from words few sentences hold (a hyphen, a person's
             // tag, a particle …), found once for all of them.
             let on = nameRuleTriggers(s.tokens)
-            if on.contains(.hyphen) || tagged.contains(NERTag.bPER.rawValue) { Self.joinNameParts(&tagged, s.tokens, scalars) }
+            // `joinNameParts` joins at a hyphen, at a particle after a person's name, or two persons'
+            // names: without one of those it has nothing to join.
+            var persons = 0
+            for tag in tagged where tag == NERTag.bPER.rawValue { persons += 1 }
+            if on.contains(.hyphen) || persons >= 2 || (persons == 1 && on.contains(.particle)) {
+                Self.joinNameParts(&tagged, s.tokens, scalars)
+            }
             if on.contains(.hyphen) { markHyphenatedGivenNames(&tagged, si) }
             markNameParts(&tagged, si, on)
             let tags = tagged
