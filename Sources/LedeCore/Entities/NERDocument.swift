@@ -207,7 +207,21 @@ struct NERDocument {
                 // ASCII kept as written (as the sentences quoted as links' evidence mostly are): the
                 // bytes are the scalars narrowed, in a loop with no branch per scalar.
                 if !lower && capacity == to - from {
-                    for i in from..<to { buf[i - from] = UInt8(truncatingIfNeeded: s[i]) }
+                    var i = from
+                    // Eight scalars narrowed as one vector: the sentences quoted as links' evidence
+                    // are long, and byte by byte this loop was most of their cost.
+                    if let source = s.baseAddress, let target = buf.baseAddress {
+                        while i + 8 <= to {
+                            let v = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<UInt32>.self)
+                            UnsafeMutableRawPointer(target + (i - from)).storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: v),
+                                                                                  as: SIMD8<UInt8>.self)
+                            i += 8
+                        }
+                    }
+                    while i < to {
+                        buf[i - from] = UInt8(truncatingIfNeeded: s[i])
+                        i += 1
+                    }
                     return capacity
                 }
                 var n = 0
@@ -281,10 +295,24 @@ struct NERDocument {
         var inOrg: [Bool] = []
         var covered: [Bool] = []
         var tagged: [Int] = []
+        var pieces: [Span] = []
         for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
             guard let model else { break }
             model.tag(s.tokens, into: &tagged)
-            let tags = markNameParts(markHyphenatedGivenNames(Self.joinNameParts(tagged, s.tokens, scalars), si), si)
+            // The tag rules rewrite the tagger's array in place: each copied it, an allocation per
+            // sentence and rule. They start from words few sentences hold (a hyphen, a person's
+            // tag, a particle …), found once for all of them.
+            let on = nameRuleTriggers(s.tokens)
+            // `joinNameParts` joins at a hyphen, at a particle after a person's name, or two persons'
+            // names: without one of those it has nothing to join.
+            var persons = 0
+            for tag in tagged where tag == NERTag.bPER.rawValue { persons += 1 }
+            if on.contains(.hyphen) || persons >= 2 || (persons == 1 && on.contains(.particle)) {
+                Self.joinNameParts(&tagged, s.tokens, scalars)
+            }
+            if on.contains(.hyphen) { markHyphenatedGivenNames(&tagged, si) }
+            markNameParts(&tagged, si, on)
+            let tags = tagged
             let sentenceStart = spans.count
             // Closures rather than method references: a reference to a method of this mutating
             // struct copies the whole document (every array retained) for each call site.
@@ -317,7 +345,9 @@ struct NERDocument {
                 // Nested loops rather than `flatMap`s: each of those built an array per tagged span.
                 // The splits read only the sentence's tokens, so running the body between them
                 // changes nothing.
-                for separated in splitAtSeparators(Span(sentence: si, from: from, to: to, type: tag.type, tagged: true), cut: from > i) {
+                pieces.removeAll(keepingCapacity: true)
+                splitAtSeparators(Span(sentence: si, from: from, to: to, type: tag.type, tagged: true), cut: from > i, into: &pieces)
+                for separated in pieces {
                     for titled in splitAtTitle(separated) {
                         for part in splitOwner(titled) {
                             let (head, tail) = splitPossessive(part)
@@ -343,61 +373,69 @@ struct NERDocument {
             // Spans are appended sentence by sentence: this sentence's are the last ones.
             for x in sentenceStart..<spans.count { for k in spans[x].from..<spans[x].to { covered[k] = true } }
             // "Seagal said", "said Duffy": one unknown capitalized word speaking is most likely a person.
-            for (k, t) in s.tokens.enumerated() where !covered[k] && t.flags.contains(.capitalized) && t.length >= 3 {
-                let f = t.flags
-                if f.contains(.commonLower) || f.contains(.knownOrg) || f.contains(.orgHead) || f.contains(.title)
-                    || f.contains(.allCaps) || lowerInDocument.contains(t.lower) || Self.neverHashes.contains(t.lower)
-                    || NERPlaces.contains(s.tokens[k...k]) { continue }
-                if k > 0, s.tokens[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
-                if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
-                let next = k + 1 < s.tokens.count && Self.speechVerbs.contains(s.tokens[k + 1].lower)
-                let prev = k > 0 && Self.speechVerbs.contains(s.tokens[k - 1].lower)
-                    && (k + 1 == s.tokens.count || s.tokens[k + 1].flags.contains(.isPunct))
-                guard next || prev else { continue }
-                var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: false)
-                setKey(&span)
-                spans.append(span)
-                covered[k] = true
+            // Only a sentence with a verb of speech can have one.
+            if on.contains(.speech) {
+                for (k, t) in s.tokens.enumerated() where !covered[k] && t.flags.contains(.capitalized) && t.length >= 3 {
+                    let f = t.flags
+                    if f.contains(.commonLower) || f.contains(.knownOrg) || f.contains(.orgHead) || f.contains(.title)
+                        || f.contains(.allCaps) || lowerInDocument.contains(t.lower) || Self.neverHashes.contains(t.lower)
+                        || NERPlaces.contains(s.tokens[k...k]) { continue }
+                    if k > 0, s.tokens[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
+                    if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
+                    let next = k + 1 < s.tokens.count && Self.speechVerbs.contains(s.tokens[k + 1].lower)
+                    let prev = k > 0 && Self.speechVerbs.contains(s.tokens[k - 1].lower)
+                        && (k + 1 == s.tokens.count || s.tokens[k + 1].flags.contains(.isPunct))
+                    guard next || prev else { continue }
+                    var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: false)
+                    setKey(&span)
+                    spans.append(span)
+                    covered[k] = true
+                }
             }
             // "…, Walker Evans, Robert Mapplethorpe, and …": a known given name followed by one or two
             // capitalized words that are not common words, places or parts of an organization's
             // name is a person the tagger passed over.
-            var k = 0
-            let tk = s.tokens
-            while k + 1 < tk.count {
-                defer { k += 1 }
-                let f = tk[k].flags
-                guard !covered[k], !covered[k + 1], f.contains(.firstName), f.contains(.capitalized), !f.contains(.allCaps),
-                      !f.contains(.commonLower), !f.contains(.title), !f.contains(.knownOrg),
-                      k == 0 || !tk[k - 1].flags.contains(.capitalized) || isInitial(si, k - 1) else { continue }
-                func plainName(_ j: Int) -> Bool {
-                    let g = tk[j].flags
-                    return g.contains(.capitalized) && !g.contains(.allCaps) && !g.contains(.commonLower) && !g.contains(.orgHead)
-                        && !g.contains(.title) && !g.contains(.knownOrg) && !covered[j] && tk[j].length >= 2
-                        && !Self.neverHashes.contains(tk[j].lower)
+            // Each of the last two passes only where its starting word is (`nameRuleTriggers`).
+            if on.contains(.givenName) {
+                var k = 0
+                let tk = s.tokens
+                while k + 1 < tk.count {
+                    defer { k += 1 }
+                    let f = tk[k].flags
+                    guard !covered[k], !covered[k + 1], f.contains(.firstName), f.contains(.capitalized), !f.contains(.allCaps),
+                          !f.contains(.commonLower), !f.contains(.title), !f.contains(.knownOrg),
+                          k == 0 || !tk[k - 1].flags.contains(.capitalized) || isInitial(si, k - 1) else { continue }
+                    func plainName(_ j: Int) -> Bool {
+                        let g = tk[j].flags
+                        return g.contains(.capitalized) && !g.contains(.allCaps) && !g.contains(.commonLower) && !g.contains(.orgHead)
+                            && !g.contains(.title) && !g.contains(.knownOrg) && !covered[j] && tk[j].length >= 2
+                            && !Self.neverHashes.contains(tk[j].lower)
+                    }
+                    guard plainName(k + 1) else { continue }
+                    var to = k + 2
+                    if to < tk.count, plainName(to) { to += 1 }
+                    if to < tk.count, tk[to].flags.contains(.capitalized) { continue }
+                    if NERPlaces.contains(tk[k..<to]) || lowerInDocument.contains(tk[to - 1].lower) { continue }
+                    // The same checks as a tagged name ("Booker Prize" is a thing).
+                    guard var span = clean(Span(sentence: si, from: k, to: to, type: 1, tagged: false)),
+                          span.from == k, span.to == to else { continue }
+                    setKey(&span)
+                    if notNames.contains(key(span)) { continue }
+                    spans.append(span)
+                    for j in k..<to { covered[j] = true }
+                    k = to - 1
                 }
-                guard plainName(k + 1) else { continue }
-                var to = k + 2
-                if to < tk.count, plainName(to) { to += 1 }
-                if to < tk.count, tk[to].flags.contains(.capitalized) { continue }
-                if NERPlaces.contains(tk[k..<to]) || lowerInDocument.contains(tk[to - 1].lower) { continue }
-                // The same checks as a tagged name ("Booker Prize" is a thing).
-                guard var span = clean(Span(sentence: si, from: k, to: to, type: 1, tagged: false)),
-                      span.from == k, span.to == to else { continue }
-                setKey(&span)
-                if notNames.contains(key(span)) { continue }
-                spans.append(span)
-                for j in k..<to { covered[j] = true }
-                k = to - 1
             }
-            for (k, t) in s.tokens.enumerated() where t.flags.contains(.knownOrg) && t.flags.contains(.capitalized) && !covered[k] {
-                if isInitial(si, k), t.flags.contains(.commonLower) { continue }
-                // Part of a longer capitalized name ("Apple Daily", "Fox Searchlight"): not this one.
-                if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
-                if k > 0, s.tokens[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
-                var span = Span(sentence: si, from: k, to: k + 1, type: 2, tagged: true)
-                setKey(&span)
-                spans.append(span)
+            if on.contains(.knownOrg) {
+                for (k, t) in s.tokens.enumerated() where t.flags.contains(.knownOrg) && t.flags.contains(.capitalized) && !covered[k] {
+                    if isInitial(si, k), t.flags.contains(.commonLower) { continue }
+                    // Part of a longer capitalized name ("Apple Daily", "Fox Searchlight"): not this one.
+                    if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
+                    if k > 0, s.tokens[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
+                    var span = Span(sentence: si, from: k, to: k + 1, type: 2, tagged: true)
+                    setKey(&span)
+                    spans.append(span)
+                }
             }
         }
     }
@@ -406,9 +444,10 @@ struct NERDocument {
     /// "&", "and" ("Karl Langdon & Harvey Deegan"); "Nathan Law of Demosisto" is a person and,
     /// after "of", an organization. A piece that starts with a known given name and has no
     /// organization head is a person.
-    func splitAtSeparators(_ span: Span, cut: Bool = false) -> [Span] {
+    /// The pieces are appended to `out`: tagging reuses one array for every span, where an array
+    /// returned for each was an allocation per tagged span.
+    func splitAtSeparators(_ span: Span, cut: Bool = false, into out: inout [Span]) {
         let t = sentences[span.sentence].tokens
-        var out: [Span] = []
         var separated = cut
         var from = span.from
         var type = span.type
@@ -468,7 +507,6 @@ struct NERDocument {
             }
         }
         close(span.to)
-        return out
     }
 
     /// "India and Sri Lanka", "American and Iraqi": a known place or a nationality on one side of
@@ -644,8 +682,7 @@ struct NERDocument {
     static let innerParticles = NERHashSet(["di", "de", "da", "del", "della", "van", "von", "der", "al", "el", "bin",
         "ibn", "du", "dos", "das"].map { NERText.hashLower($0) })
 
-    static func joinNameParts(_ tags: [Int], _ t: [NERToken], _ s: [UInt32]) -> [Int] {
-        var tags = tags
+    static func joinNameParts(_ tags: inout [Int], _ t: [NERToken], _ s: [UInt32]) {
         let b = NERTag.bPER.rawValue, inside = NERTag.iPER.rawValue
         func isPER(_ i: Int) -> Bool { tags[i] == b || tags[i] == inside }
         var i = 1
@@ -697,7 +734,6 @@ struct NERDocument {
             }
             i += 1
         }
-        return tags
     }
 
     /// Organization heads that name an institution with the capitalized words around them:
@@ -732,9 +768,16 @@ struct NERDocument {
         let t = sentences[si].tokens
         var out: [Span] = []
         func word(_ i: Int) -> String { text(t[i].start, t[i].end) }
+        // `word(i).lowercased()`: an ASCII word (nearly all) lower-cased as its string is built,
+        // without a second string.
+        func lowerWord(_ i: Int) -> String {
+            var bits: UInt32 = 0
+            for k in t[i].start..<t[i].end { bits |= scalars[k] }
+            return bits < 0x80 ? Self.string(scalars, t[i].start, t[i].end, lower: true) : word(i).lowercased()
+        }
         // The hash first: it turns down most words without building a string.
         func isConnector(_ k: Int) -> Bool {
-            Self.institutionConnectorHashes.contains(t[k].lower) && Self.institutionConnectors.contains(word(k).lowercased())
+            Self.institutionConnectorHashes.contains(t[k].lower) && Self.institutionConnectors.contains(lowerWord(k))
         }
         func isName(_ i: Int) -> Bool {
             t[i].flags.contains(.capitalized) && !t[i].flags.contains(.allCaps) || (t[i].flags.contains(.allCaps) && t[i].length <= 5)
@@ -745,7 +788,7 @@ struct NERDocument {
             guard t[i].flags.contains(.orgHead), t[i].flags.contains(.capitalized),
                   // The hash first: it turns down the other organization words without building a string.
                   Self.institutionHeadHashes.contains(t[i].lower),
-                  Self.institutionHeads.contains(word(i).lowercased()) else { i += 1; continue }
+                  Self.institutionHeads.contains(lowerWord(i)) else { i += 1; continue }
             func joiner(_ k: Int) -> Bool {
                 // "&" between names, or a hyphen touching names on both sides ("Make-A-Wish").
                 guard k > 0, k + 1 < t.count, t[k].length == 1 else { return false }
@@ -801,14 +844,14 @@ struct NERDocument {
             // "Museum at the University of …", "Center on STS-1": "at" continues only a
             // university's name ("University of North Carolina at Greensboro"), "on" only a
             // deliberative body's ("Council on American-Islamic Relations").
-            let head = word(i).lowercased()
-            let firstConnector = to < t.count ? word(to).lowercased() : ""
+            let head = lowerWord(i)
+            let firstConnector = to < t.count ? lowerWord(to) : ""
             let connectorOK = (firstConnector != "at" || head == "university")
                 && (firstConnector != "on" || Self.deliberativeHeads.contains(head))
             if j > to, j < t.count, connectorOK, continues(j), word(to) != "and" {
                 var k = j
                 while k < t.count, isName(k) || (joiner(k) && k + 1 < t.count && isName(k + 1)) || (isConnector(k)
-                                                    && k + 1 < t.count && continues(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && continues(k + 1) && word(i).lowercased() == "university")) {
+                                                    && k + 1 < t.count && continues(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && continues(k + 1) && head == "university")) {
                     // "Council on American-Islamic Relations Alia Salem": a known given name and
                     // another capitalized word after the name's own words begin a person's name.
                     let f = t[k].flags
@@ -839,16 +882,15 @@ struct NERDocument {
     /// are that title wherever the article names it, whether or not the tagger proposed them here.
     mutating func markWorkTitles(_ si: Int) {
         let t = sentences[si].tokens
-        // Both rules start from a word in capitals or a work's cue word, which most sentences lack:
-        // one look at each token's flags settles that before the two scans.
+        // Both rules start from a word in capitals or a work's cue word, which most tokens are not:
+        // one pass over the flags finds them for both (the order of `notNames` is immaterial).
         let starts = TokenFlags.allCaps.rawValue | TokenFlags.workCue.rawValue
-        guard t.contains(where: { $0.flags.rawValue & starts != 0 }) else { return }
-        // "15 IQ points", "the ICI system": see `isThingAcronym`.
-        for k in t.indices where k + 1 < t.count && t[k].flags.contains(.allCaps) && !t[k].flags.contains(.knownOrg)
-            && t[k + 1].flags.contains(.thingNoun) {
-            notNames.insert(Self.string(scalars, t[k].start, t[k].end, lower: true))
-        }
-        for k in t.indices where t[k].flags.contains(.workCue) {
+        for k in t.indices where t[k].flags.rawValue & starts != 0 {
+            // "15 IQ points", "the ICI system": see `isThingAcronym`.
+            if k + 1 < t.count, t[k].flags.contains(.allCaps), !t[k].flags.contains(.knownOrg), t[k + 1].flags.contains(.thingNoun) {
+                notNames.insert(Self.string(scalars, t[k].start, t[k].end, lower: true))
+            }
+            guard t[k].flags.contains(.workCue) else { continue }
             var from = k + 1
             while from < t.count, t[from].flags.contains(.isPunct), t[from].length == 1, Self.isQuote(scalars[t[from].start]) { from += 1 }
             var to = from

@@ -19,6 +19,7 @@ package struct NERLexicon: Sendable {
             for w in words { add(w, flag) }
         }
         if let text = fileText { load(text) }
+        for h in NERDocument.ruleWordHashes.elements { flags[h, default: 0] |= TokenFlags.ruleWord.rawValue }
         buildTable()
     }
 

@@ -87,8 +87,11 @@ enum NERPlaces {
         }
     })
 
+    /// The hash of no words: each word's hash is combined into it in turn (`nerCombine`).
+    static let emptyHash: UInt64 = 0x9E37
+
     static func contains(_ tokens: ArraySlice<NERToken>) -> Bool {
         guard tokens.count <= 5 else { return false }
-        return hashes.contains(tokens.reduce(UInt64(0x9E37)) { nerCombine($0, $1.lower) })
+        return hashes.contains(tokens.reduce(emptyHash) { nerCombine($0, $1.lower) })
     }
 }

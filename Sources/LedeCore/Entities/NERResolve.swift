@@ -646,20 +646,36 @@ extension NERDocument {
     /// The first word of every cue: a gap none of whose words begins a cue has none.
     static let cueFirstHashes = NERHashSet(cueTokens.compactMap { $0.hashes.first })
 
+    /// All cues' hashes in one array, cue `c`'s at `cueRanges[c]`: matching reads plain integers,
+    /// where each cue's label and array were retained and released for every gap.
+    static let cueHashes: [UInt64] = cueTokens.flatMap(\.hashes)
+    static let cueRanges: [Range<Int>] = {
+        var start = 0
+        return cueTokens.map { cue in
+            defer { start += cue.hashes.count }
+            return start..<(start + cue.hashes.count)
+        }
+    }()
+
     static func cue(in t: [NERToken], from: Int, to: Int) -> String? {
         guard from < to, (from..<to).contains(where: { cueFirstHashes.contains(t[$0].lower) }) else { return nil }
-        for (label, hashes) in cueTokens where hashes.count <= to - from {
-            var i = from
-            while i + hashes.count <= to {
-                var ok = true
-                for (d, h) in hashes.enumerated() where t[i + d].lower != h {
-                    ok = false
-                    break
+        let found: Int? = cueHashes.withUnsafeBufferPointer { hashes in
+            t.withUnsafeBufferPointer { t in
+                for (c, range) in cueRanges.enumerated() where range.count <= to - from {
+                    var i = from
+                    while i + range.count <= to {
+                        var ok = true
+                        for d in 0..<range.count where t[i + d].lower != hashes[range.lowerBound + d] {
+                            ok = false
+                            break
+                        }
+                        if ok { return c }
+                        i += 1
+                    }
                 }
-                if ok { return label }
-                i += 1
+                return nil
             }
         }
-        return nil
+        return found.map { cueTokens[$0].label }
     }
 }

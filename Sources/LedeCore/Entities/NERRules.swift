@@ -313,10 +313,9 @@ extension NERDocument {
     /// name of two short syllables joined by a hyphen, the second in lower case, is a person's name
     /// (the tagger, trained on few such names, splits them or calls them places). Rewrites the
     /// sentence's tags so the tokens are one person's span.
-    func markHyphenatedGivenNames(_ tags: [Int], _ si: Int) -> [Int] {
+    func markHyphenatedGivenNames(_ tags: inout [Int], _ si: Int) {
         let t = sentences[si].tokens
-        guard t.count >= 4 else { return tags }
-        var tags = tags
+        guard t.count >= 4 else { return }
         func short(_ k: Int) -> Bool { t[k].length >= 1 && t[k].length <= 6 && !t[k].flags.contains(.hasDigit) }
         func plainCap(_ k: Int) -> Bool {
             let f = t[k].flags
@@ -350,7 +349,6 @@ extension NERDocument {
             }
             a = c
         }
-        return tags
     }
 }
 

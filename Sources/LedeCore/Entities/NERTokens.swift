@@ -51,6 +51,10 @@ package struct TokenFlags: OptionSet, Sendable, Hashable {
     /// for them costs no extra lookup. Not tagger features.
     package static let workCue = TokenFlags(rawValue: 1 << 19)
     package static let thingNoun = TokenFlags(rawValue: 1 << 20)
+    /// A word one of the recognizer's sentence rules starts from (`NERDocument.ruleWordHashes`),
+    /// set like `workCue`: finding the sentences that need those rules costs no look-up of its
+    /// own. Not a tagger feature.
+    package static let ruleWord = TokenFlags(rawValue: 1 << 21)
 
     package static let lexiconMask: UInt32 = 0x1FF00
 
@@ -417,6 +421,14 @@ package struct NERHashSet: Sendable {
             i = (i + 1) & mask
         }
     }
+
+    /// Adds every hash of `other`.
+    package mutating func formUnion(_ other: NERHashSet) {
+        for h in other.slots where h != 0 { insert(h) }
+    }
+
+    /// The hashes held, in no particular order.
+    package var elements: [UInt64] { slots.filter { $0 != 0 } }
 
     private mutating func grow() {
         let old = slots
