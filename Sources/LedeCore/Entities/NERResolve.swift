@@ -62,6 +62,7 @@ extension NERDocument {
                 v[1] += 3
             }
             if isGivenNameAndUnknownWord(s) { v[1] += 2 }
+            if s.type == 3, speaks(s) { v[1] += 3 }
             votes[s.id] &+= v
         }
         for id in coordinatedWithPersons() { votes[id][1] += 3 }
@@ -71,7 +72,8 @@ extension NERDocument {
         for s in spans where s.to - s.from == 1 { once[s.id] += 1 }
         for s in spans where s.to - s.from == 1 && once[s.id] == 1 {
             let f = sentences[s.sentence].tokens[s.from].flags
-            if f.contains(.commonLower), !f.contains(.knownOrg), !f.contains(.firstName), !f.contains(.surname) {
+            if f.contains(.commonLower), !f.contains(.knownOrg), !f.contains(.firstName), !f.contains(.surname),
+               !isAcronym(sentences[s.sentence].tokens[s.from]) {
                 votes[s.id] = SIMD4(1, 0, 0, 0)
             }
         }
@@ -484,7 +486,7 @@ extension NERDocument {
                 let sp = spans[i]
                 let t = sentences[sp.sentence].tokens
                 if sp.tagged { tagged += 1 }
-                if !isInitial(sp.sentence, sp.from) { known = true }
+                if !isInitial(sp.sentence, sp.from) || speaks(sp) { known = true }
                 if sp.from > 0, t[sp.from - 1].flags.contains(.title) { titled = true }
                 let f = t[sp.from].flags
                 if (f.contains(.surname) || f.contains(.firstName)) && !f.contains(.commonLower) { known = true }

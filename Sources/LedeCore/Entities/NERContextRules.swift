@@ -1,0 +1,67 @@
+import Foundation
+
+/// Rules that read a name's kind from the words around it rather than from the name itself:
+/// what a one-word name does in its sentence says whether it is someone.
+extension NERDocument {
+    /// "Hawass says …", "…, says Tarlo.": one plain capitalized word (no place) that is the
+    /// subject of a speech verb, right before it or right after it at the end of the clause, is
+    /// someone speaking. Only a span of one token is looked at, so the check is two lookups.
+    func speaks(_ s: Span) -> Bool {
+        guard s.to - s.from == 1 else { return false }
+        let t = sentences[s.sentence].tokens
+        guard isPlainNameWord(t[s.from]), !t[s.from].flags.contains(.lowerInDocument),
+              !NERPlaces.contains(t[s.from..<s.to]) else { return false }
+        if s.to < t.count, Self.speechVerbs.contains(t[s.to].lower) { return true }
+        guard s.from > 0, Self.speechVerbs.contains(t[s.from - 1].lower) else { return false }
+        return s.to == t.count || t[s.to].flags.contains(.isPunct)
+    }
+
+    /// "NIST", "WHO", "EUFOR": a word of three to six capital letters (no digits, dots or a
+    /// Roman numeral's letters only) in a sentence that is not shouted is an abbreviation, most
+    /// often an organization's: its capitals are not those of a sentence's first word, and the
+    /// common word it spells ("WHO") is not what it means.
+    func isAcronym(_ token: NERToken) -> Bool {
+        guard token.flags.contains(.allCaps), !token.flags.contains(.hasDigit), token.length >= 3, token.length <= 6,
+              !Self.neverHashes.contains(token.lower) else { return false }
+        var roman = true
+        for k in token.start..<token.end {
+            let v = scalars[k]
+            guard v >= 65, v <= 90 else { return false }
+            // I V X L C D M
+            if v != 73, v != 86, v != 88, v != 76, v != 67, v != 68, v != 77 { roman = false }
+        }
+        return !roman
+    }
+
+    /// "Here, specialists make instruments for NIST researchers": an abbreviation standing alone
+    /// (no capitalized word next to it) that the tagger passed over and that spells no common
+    /// word is an organization. Runs on the tokens the sentence's spans left uncovered.
+    mutating func addAcronyms(_ si: Int, _ covered: [Bool]) {
+        let t = sentences[si].tokens
+        for k in t.indices where !covered[k] && t[k].flags.contains(.allCaps) {
+            let f = t[k].flags
+            guard !f.contains(.commonLower), !f.contains(.title), isAcronym(t[k]) else { continue }
+            // "15:11 GMT", "40 MW": after a number, a time zone or a unit.
+            if k > 0, t[k - 1].flags.contains(.capitalized) || t[k - 1].flags.contains(.hasDigit) { continue }
+            if k + 1 < t.count, t[k + 1].flags.contains(.capitalized) { continue }
+            // "@POTUS", "GPT-4", "STS-135": part of a handle or of a model's or a mission's designation.
+            if k > 0, t[k - 1].end == t[k].start, !Self.isOpening(scalars[t[k - 1].start]) { continue }
+            if k + 1 < t.count, t[k + 1].start == t[k].end, Self.joinsWord(scalars[t[k + 1].start]) { continue }
+            if NERPlaces.contains(t[k...k]) { continue }
+            var span = Span(sentence: si, from: k, to: k + 1, type: 2, tagged: false)
+            setKey(&span)
+            spans.append(span)
+        }
+    }
+
+    /// A bracket or a quotation mark that opens: a word right after one still stands alone.
+    static func isOpening(_ v: UInt32) -> Bool {
+        v == 40 || v == 91 || v == 34 || v == 0x201C || v == 0x2018 || v == 39
+    }
+
+    /// A hyphen, slash, "@", "#", "&", "_" or a digit or letter: a word touching one of these is part of a longer token.
+    static func joinsWord(_ v: UInt32) -> Bool {
+        v == 45 || v == 0x2010 || v == 0x2011 || v == 0x2013 || v == 47 || v == 64 || v == 35 || v == 38 || v == 95
+            || (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+    }
+}

