@@ -44,4 +44,18 @@ struct EntityContextRuleTests {
         #expect(entity(r, "GMT") == nil)
         #expect(entity(r, "GPT") == nil)
     }
+
+    @Test("one name before ', whose', 'was born' or 'died' is a person, and so is the same name elsewhere in the article")
+    func personCues() {
+        // UNER PUD (held-out part)
+        let r = recognize("""
+            Seagal, whose grandmother was from Vladivostok in Russia's far east, has made frequent trips to Russia \
+            in recent years and visited Kamchatka and Sakhalin in September.
+            Seagal made headlines when he described Russia's actions in Crimea, which it annexed in 2014, as "very reasonable".
+            """)
+        #expect(entity(r, "Seagal")?.kind == .person)
+        #expect(entity(r, "Seagal")?.mentions.count == 2)
+        let died = recognize("When Millican died, we assumed that was the last we'd see of glitchy, twitchy Odi too.")
+        #expect(entity(died, "Millican")?.kind == .person)
+    }
 }

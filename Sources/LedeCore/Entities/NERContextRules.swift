@@ -5,12 +5,14 @@ import Foundation
 extension NERDocument {
     /// "Hawass says …", "…, says Tarlo.": one plain capitalized word (no place) that is the
     /// subject of a speech verb, right before it or right after it at the end of the clause, is
-    /// someone speaking. Only a span of one token is looked at, so the check is two lookups.
+    /// someone speaking; so is one before what only a person does (`hasPersonCue`: ", whose",
+    /// "was born", "died"). Only a span of one token is looked at, so the check is a few lookups.
     func speaks(_ s: Span) -> Bool {
         guard s.to - s.from == 1 else { return false }
         let t = sentences[s.sentence].tokens
         guard isPlainNameWord(t[s.from]), !t[s.from].flags.contains(.lowerInDocument),
               !NERPlaces.contains(t[s.from..<s.to]) else { return false }
+        if hasPersonCue(t, s.from), isLoneName(s.sentence, s.from) { return true }
         if s.to < t.count, Self.speechVerbs.contains(t[s.to].lower) { return true }
         guard s.from > 0, Self.speechVerbs.contains(t[s.from - 1].lower) else { return false }
         return s.to == t.count || t[s.to].flags.contains(.isPunct)
@@ -63,5 +65,47 @@ extension NERDocument {
     static func joinsWord(_ v: UInt32) -> Bool {
         v == 45 || v == 0x2010 || v == 0x2011 || v == 0x2013 || v == 47 || v == 64 || v == 35 || v == 38 || v == 95
             || (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+    }
+}
+
+extension NERDocument {
+    /// "Seagal, whose grandmother…", "Cotton was born…", "When Millican died": what the word
+    /// after a one-word name says of it that only a person does.
+    func hasPersonCue(_ t: [NERToken], _ k: Int) -> Bool {
+        guard k + 1 < t.count else { return false }
+        let next = t[k + 1].lower
+        if next == Self.diedHash { return true }
+        guard k + 2 < t.count else { return false }
+        if next == Self.wasHash { return t[k + 2].lower == Self.bornHash }
+        return t[k + 1].length == 1 && scalars[t[k + 1].start] == 44 && Self.whoHashes.contains(t[k + 2].lower)
+    }
+
+    static let diedHash = NERText.hashLower("died")
+    static let wasHash = NERText.hashLower("was")
+    static let bornHash = NERText.hashLower("born")
+    static let whoHashes = NERHashSet(["who", "whose"].map(NERText.hashLower))
+
+    /// Token `k` is one plain capitalized word of a name's own, alone (no capitalized word before
+    /// it but a sentence's first), no nationality, and no plural ("Palestinians, who") unless a
+    /// known surname ("Jones").
+    func isLoneName(_ si: Int, _ k: Int) -> Bool {
+        let t = sentences[si].tokens
+        guard isPlainNameWord(t[k]), !t[k].flags.contains(.lowerInDocument), !NERPlaces.contains(t[k...k]),
+              !Self.demonymHashes.contains(t[k].lower), !isPlural(t[k]) || t[k].flags.contains(.surname) else { return false }
+        if k > 0, t[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { return false }
+        return true
+    }
+
+    /// "When Millican died": a lone name the tagger passed over, right before what only a person
+    /// does (`hasPersonCue`), is a person. Looks only where "who", "whose", "born" or "died" is.
+    mutating func addPersonCues(_ si: Int, _ covered: [Bool]) {
+        let t = sentences[si].tokens
+        for c in t.indices where t[c].lower == Self.diedHash || t[c].lower == Self.bornHash || Self.whoHashes.contains(t[c].lower) {
+            let k = t[c].lower == Self.diedHash ? c - 1 : c - 2
+            guard k >= 0, !covered[k], hasPersonCue(t, k), isLoneName(si, k) else { continue }
+            var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: false)
+            setKey(&span)
+            spans.append(span)
+        }
     }
 }
