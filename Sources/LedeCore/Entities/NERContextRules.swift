@@ -109,3 +109,28 @@ extension NERDocument {
         }
     }
 }
+
+extension NERDocument {
+    /// A party's members named in the plural ("the Tories", "Republicans captured the Senate"):
+    /// the party, never people by name.
+    static let partyMemberHashes = NERHashSet(["republicans", "democrats", "tories", "whigs", "conservatives", "liberals",
+        "socialists", "communists", "bolsheviks", "mensheviks", "federalists", "labourites"].map(NERText.hashLower))
+
+    /// Marks each capitalized party plural of the sentence an organization: a span the tagger
+    /// began on it becomes one, and one word it passed over is one.
+    mutating func markPartyMembers(_ si: Int, _ covered: [Bool], from sentenceStart: Int) {
+        let t = sentences[si].tokens
+        // Only a capitalized word ending in "s" is looked up.
+        for k in t.indices where t[k].flags.contains(.capitalized) && !t[k].flags.contains(.allCaps) && t[k].length >= 5
+            && scalars[t[k].end - 1] == 115 && Self.partyMemberHashes.contains(t[k].lower) {
+            if let x = (sentenceStart..<spans.count).first(where: { spans[$0].from <= k && k < spans[$0].to }) {
+                if spans[x].to - spans[x].from == 1 { spans[x].type = 2 }
+                continue
+            }
+            guard !covered[k] else { continue }
+            var span = Span(sentence: si, from: k, to: k + 1, type: 2, tagged: true)
+            setKey(&span)
+            spans.append(span)
+        }
+    }
+}

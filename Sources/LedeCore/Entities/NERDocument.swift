@@ -402,6 +402,7 @@ struct NERDocument {
             for x in sentenceStart..<spans.count { for k in spans[x].from..<spans[x].to { covered[k] = true } }
             addAcronyms(si, covered)
             addPersonCues(si, covered)
+            markPartyMembers(si, covered, from: sentenceStart)
         }
     }
 
