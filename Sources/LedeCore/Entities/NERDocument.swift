@@ -437,6 +437,10 @@ struct NERDocument {
                     spans.append(span)
                 }
             }
+            for x in sentenceStart..<spans.count { for k in spans[x].from..<spans[x].to { covered[k] = true } }
+            addAcronyms(si, covered)
+            addPersonCues(si, covered)
+            markPartyMembers(si, covered, from: sentenceStart)
         }
     }
 
@@ -664,7 +668,7 @@ struct NERDocument {
             if sc.count >= 3, sc.last == 115, sc.dropLast().allSatisfy({ $0 >= 65 && $0 <= 90 }) { return nil }
             // A sentence-initial common word ("Take", "Still") is capitalized only by position.
             if isInitial(s.sentence, s.from), f.flags.contains(.commonLower) || lowerInDocument.contains(f.lower),
-               !f.flags.contains(.knownOrg), !f.flags.contains(.firstName) {
+               !f.flags.contains(.knownOrg), !f.flags.contains(.firstName), !isAcronym(f) {
                 return nil
             }
             if f.length < 2 { return nil }

@@ -62,6 +62,7 @@ extension NERDocument {
                 v[1] += 3
             }
             if isGivenNameAndUnknownWord(s) { v[1] += 2 }
+            if s.type == 3, speaks(s) { v[1] += 3 }
             votes[s.id] &+= v
         }
         for id in coordinatedWithPersons() { votes[id][1] += 3 }
@@ -71,7 +72,8 @@ extension NERDocument {
         for s in spans where s.to - s.from == 1 { once[s.id] += 1 }
         for s in spans where s.to - s.from == 1 && once[s.id] == 1 {
             let f = sentences[s.sentence].tokens[s.from].flags
-            if f.contains(.commonLower), !f.contains(.knownOrg), !f.contains(.firstName), !f.contains(.surname) {
+            if f.contains(.commonLower), !f.contains(.knownOrg), !f.contains(.firstName), !f.contains(.surname),
+               !isAcronym(sentences[s.sentence].tokens[s.from]) {
                 votes[s.id] = SIMD4(1, 0, 0, 0)
             }
         }
@@ -86,6 +88,7 @@ extension NERDocument {
         for k in notNames { if let id = keyIDs[k] { kinds[id] = 0 } }
         for id in firstWordsOfPersons() { kinds[id] = 1 }
         for id in companyNameKeys() { kinds[id] = 2 }
+        for id in foundedKeys() { kinds[id] = 2 }
     }
 
     /// "the Sams continued…": a person's surname in the plural after "the" names the family,
@@ -394,6 +397,9 @@ extension NERDocument {
         let firstWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.lowerBound] }
         let lastWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.upperBound - 1] }
         let givenName = givenNameKeys(keyOf: keyOf, keyCount: keys.count)
+        // Firms named after their founders (`foundedKeys`): not the founder's surname. Most
+        // articles have none, so the list stays empty and nothing is allocated.
+        let founded = foundedKeys()
         // Parent of each key: the fuller key it abbreviates.
         var parent = [Int](repeating: -1, count: keys.count)
         for (ki, k) in keys.enumerated() {
@@ -424,6 +430,8 @@ extension NERDocument {
                 }
                 let oKind = kindOf[oi]
                 if kind == 1 || oKind == 1 {
+                    // A firm named after its founder stays the firm.
+                    if !founded.isEmpty, founded.contains(keyIDOf[ki]) { continue }
                     // A surname (or "First Last" of "First Middle Last") of a person named in full.
                     guard oKind == 1, wk.count == 1 || wkFirst == firstWordOf[oi] else { continue }
                     // Family name first with a hyphenated given name ("Kwok Wai-keung"): "Kwok".
@@ -484,7 +492,7 @@ extension NERDocument {
                 let sp = spans[i]
                 let t = sentences[sp.sentence].tokens
                 if sp.tagged { tagged += 1 }
-                if !isInitial(sp.sentence, sp.from) { known = true }
+                if !isInitial(sp.sentence, sp.from) || speaks(sp) { known = true }
                 if sp.from > 0, t[sp.from - 1].flags.contains(.title) { titled = true }
                 let f = t[sp.from].flags
                 if (f.contains(.surname) || f.contains(.firstName)) && !f.contains(.commonLower) { known = true }

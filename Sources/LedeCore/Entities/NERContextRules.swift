@@ -1,0 +1,155 @@
+import Foundation
+
+/// Rules that read a name's kind from the words around it rather than from the name itself:
+/// what a one-word name does in its sentence says whether it is someone.
+extension NERDocument {
+    /// "Hawass says …", "…, says Tarlo.": one plain capitalized word (no place) that is the
+    /// subject of a speech verb, right before it or right after it at the end of the clause, is
+    /// someone speaking; so is one before what only a person does (`hasPersonCue`: ", whose",
+    /// "was born", "died"). Only a span of one token is looked at, so the check is a few lookups.
+    func speaks(_ s: Span) -> Bool {
+        guard s.to - s.from == 1 else { return false }
+        let t = sentences[s.sentence].tokens
+        guard isPlainNameWord(t[s.from]), !t[s.from].flags.contains(.lowerInDocument),
+              !NERPlaces.contains(t[s.from..<s.to]) else { return false }
+        if hasPersonCue(t, s.from), isLoneName(s.sentence, s.from) { return true }
+        if s.to < t.count, Self.speechVerbs.contains(t[s.to].lower) { return true }
+        guard s.from > 0, Self.speechVerbs.contains(t[s.from - 1].lower) else { return false }
+        return s.to == t.count || t[s.to].flags.contains(.isPunct)
+    }
+
+    /// "NIST", "WHO", "EUFOR": a word of three to six capital letters (no digits, dots or a
+    /// Roman numeral's letters only) in a sentence that is not shouted is an abbreviation, most
+    /// often an organization's: its capitals are not those of a sentence's first word, and the
+    /// common word it spells ("WHO") is not what it means.
+    func isAcronym(_ token: NERToken) -> Bool {
+        guard token.flags.contains(.allCaps), !token.flags.contains(.hasDigit), token.length >= 3, token.length <= 6,
+              !Self.neverHashes.contains(token.lower) else { return false }
+        var roman = true
+        for k in token.start..<token.end {
+            let v = scalars[k]
+            guard v >= 65, v <= 90 else { return false }
+            // I V X L C D M
+            if v != 73, v != 86, v != 88, v != 76, v != 67, v != 68, v != 77 { roman = false }
+        }
+        return !roman
+    }
+
+    /// "Here, specialists make instruments for NIST researchers": an abbreviation standing alone
+    /// (no capitalized word next to it) that the tagger passed over and that spells no common
+    /// word is an organization. Runs on the tokens the sentence's spans left uncovered.
+    mutating func addAcronyms(_ si: Int, _ covered: [Bool]) {
+        let t = sentences[si].tokens
+        for k in t.indices where !covered[k] && t[k].flags.contains(.allCaps) {
+            let f = t[k].flags
+            guard !f.contains(.commonLower), !f.contains(.title), isAcronym(t[k]) else { continue }
+            // "15:11 GMT", "40 MW": after a number, a time zone or a unit.
+            if k > 0, t[k - 1].flags.contains(.capitalized) || t[k - 1].flags.contains(.hasDigit) { continue }
+            if k + 1 < t.count, t[k + 1].flags.contains(.capitalized) { continue }
+            // "@POTUS", "GPT-4", "STS-135": part of a handle or of a model's or a mission's designation.
+            if k > 0, t[k - 1].end == t[k].start, !Self.isOpening(scalars[t[k - 1].start]) { continue }
+            if k + 1 < t.count, t[k + 1].start == t[k].end, Self.joinsWord(scalars[t[k + 1].start]) { continue }
+            if NERPlaces.contains(t[k...k]) { continue }
+            var span = Span(sentence: si, from: k, to: k + 1, type: 2, tagged: false)
+            setKey(&span)
+            spans.append(span)
+        }
+    }
+
+    /// A bracket or a quotation mark that opens: a word right after one still stands alone.
+    static func isOpening(_ v: UInt32) -> Bool {
+        v == 40 || v == 91 || v == 34 || v == 0x201C || v == 0x2018 || v == 39
+    }
+
+    /// A hyphen, slash, "@", "#", "&", "_" or a digit or letter: a word touching one of these is part of a longer token.
+    static func joinsWord(_ v: UInt32) -> Bool {
+        v == 45 || v == 0x2010 || v == 0x2011 || v == 0x2013 || v == 47 || v == 64 || v == 35 || v == 38 || v == 95
+            || (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+    }
+}
+
+extension NERDocument {
+    /// "Seagal, whose grandmother…", "Cotton was born…", "When Millican died": what the word
+    /// after a one-word name says of it that only a person does.
+    func hasPersonCue(_ t: [NERToken], _ k: Int) -> Bool {
+        guard k + 1 < t.count else { return false }
+        let next = t[k + 1].lower
+        if next == Self.diedHash { return true }
+        guard k + 2 < t.count else { return false }
+        if next == Self.wasHash { return t[k + 2].lower == Self.bornHash }
+        return t[k + 1].length == 1 && scalars[t[k + 1].start] == 44 && Self.whoHashes.contains(t[k + 2].lower)
+    }
+
+    static let diedHash = NERText.hashLower("died")
+    static let wasHash = NERText.hashLower("was")
+    static let bornHash = NERText.hashLower("born")
+    static let whoHashes = NERHashSet(["who", "whose"].map(NERText.hashLower))
+
+    /// Token `k` is one plain capitalized word of a name's own, alone (no capitalized word before
+    /// it but a sentence's first), no nationality, and no plural ("Palestinians, who") unless a
+    /// known surname ("Jones").
+    func isLoneName(_ si: Int, _ k: Int) -> Bool {
+        let t = sentences[si].tokens
+        guard isPlainNameWord(t[k]), !t[k].flags.contains(.lowerInDocument), !NERPlaces.contains(t[k...k]),
+              !Self.demonymHashes.contains(t[k].lower), !isPlural(t[k]) || t[k].flags.contains(.surname) else { return false }
+        if k > 0, t[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { return false }
+        return true
+    }
+
+    /// "When Millican died": a lone name the tagger passed over, right before what only a person
+    /// does (`hasPersonCue`), is a person. Looks only where "who", "whose", "born" or "died" is.
+    mutating func addPersonCues(_ si: Int, _ covered: [Bool]) {
+        let t = sentences[si].tokens
+        for c in t.indices where t[c].lower == Self.diedHash || t[c].lower == Self.bornHash || Self.whoHashes.contains(t[c].lower) {
+            let k = t[c].lower == Self.diedHash ? c - 1 : c - 2
+            guard k >= 0, !covered[k], hasPersonCue(t, k), isLoneName(si, k) else { continue }
+            var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: false)
+            setKey(&span)
+            spans.append(span)
+        }
+    }
+}
+
+extension NERDocument {
+    /// A party's members named in the plural ("the Tories", "Republicans captured the Senate"):
+    /// the party, never people by name.
+    static let partyMemberHashes = NERHashSet(["republicans", "democrats", "tories", "whigs", "conservatives", "liberals",
+        "socialists", "communists", "bolsheviks", "mensheviks", "federalists", "labourites"].map(NERText.hashLower))
+
+    /// Marks each capitalized party plural of the sentence an organization: a span the tagger
+    /// began on it becomes one, and one word it passed over is one.
+    mutating func markPartyMembers(_ si: Int, _ covered: [Bool], from sentenceStart: Int) {
+        let t = sentences[si].tokens
+        // Only a capitalized word ending in "s" is looked up.
+        for k in t.indices where t[k].flags.contains(.capitalized) && !t[k].flags.contains(.allCaps) && t[k].length >= 5
+            && scalars[t[k].end - 1] == 115 && Self.partyMemberHashes.contains(t[k].lower) {
+            if let x = (sentenceStart..<spans.count).first(where: { spans[$0].from <= k && k < spans[$0].to }) {
+                if spans[x].to - spans[x].from == 1 { spans[x].type = 2 }
+                continue
+            }
+            guard !covered[k] else { continue }
+            var span = Span(sentence: si, from: k, to: k + 1, type: 2, tagged: true)
+            setKey(&span)
+            spans.append(span)
+        }
+    }
+}
+
+extension NERDocument {
+    static let foundedHashes = NERHashSet(["founded", "established", "incorporated", "formed"].map(NERText.hashLower))
+
+    /// "Caloi was founded in 1898 by … Luigi Caloi": a name of one or two words that "was
+    /// founded" (established, incorporated, formed) is an organization in the whole article, even
+    /// where it is a founder's surname and the tagger read it as a person. Returns the key ids,
+    /// one per such span.
+    func foundedKeys() -> [Int] {
+        var out: [Int] = []
+        for s in spans where s.to - s.from <= 2 {
+            let t = sentences[s.sentence].tokens
+            guard s.to + 1 < t.count, t[s.to].lower == Self.wasHash, Self.foundedHashes.contains(t[s.to + 1].lower),
+                  !NERPlaces.contains(t[s.from..<s.to]) else { continue }
+            out.append(s.id)
+        }
+        return out
+    }
+}
