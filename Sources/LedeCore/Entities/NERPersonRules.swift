@@ -1,0 +1,78 @@
+import Foundation
+
+/// Person rules that look at the words right around one capitalized word: what only a person
+/// does or has ("Seagal, whose grandmother…", "Cotton was born…", "Tarlo explains") names one,
+/// whatever the tagger made of the word.
+extension NERDocument {
+    static let relativeWhoHashes = NERHashSet(["who", "whose"].map(NERText.hashLower))
+    static let lifeVerbHashes = NERHashSet(["died", "married"].map(NERText.hashLower))
+    static let wasHash = NERText.hashLower("was")
+    static let bornHash = NERText.hashLower("born")
+    static let commaHash = NERText.hashLower(",")
+    /// Present-tense speech verbs of reported speech ("Tarlo explains", "says Tarlo"), besides
+    /// the ones the speech rule already knows.
+    static let speechCueHashes = NERHashSet(["said", "says", "told", "added", "explained", "explains", "wrote",
+                                             "argued", "insisted", "noted", "tweeted", "recalled", "admitted",
+                                             "testified"].map(NERText.hashLower))
+
+    /// One unknown capitalized word (not a common word, known place, organization or title)
+    /// followed by ", who", ", whose", "was born", "died" or "married", or by a speech verb, or
+    /// after a speech verb at the end of a sentence, is a person: one the tagger passed over is
+    /// added, one it took for a place becomes a person. Runs after the sentence's spans are
+    /// appended (`sentenceStart..<spans.count`); `covered` marks the tokens they hold.
+    mutating func markCuedPersons(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
+        let t = sentences[si].tokens
+        let n = t.count
+        for k in 0..<n {
+            let f = t[k].flags
+            guard f.contains(.capitalized), t[k].length >= 3 else { continue }
+            if f.contains(.commonLower) || f.contains(.knownOrg) || f.contains(.orgHead) || f.contains(.title)
+                || f.contains(.allCaps) || f.contains(.hasDigit) || lowerInDocument.contains(t[k].lower)
+                || Self.neverHashes.contains(t[k].lower) { continue }
+            if k > 0, t[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
+            if k + 1 < n, t[k + 1].flags.contains(.capitalized) { continue }
+            guard hasPersonCue(t, k) else { continue }
+            // "the Dutch, who…", "Two Australians, who…": a people, not a person.
+            if k > 0, t[k - 1].lower == Self.theHash || t[k - 1].flags.contains(.hasDigit) { continue }
+            if NERPlaces.contains(t[k...k]) || isDemonymWord(t[k]) { continue }
+            if covered[k] {
+                // Only a one-word span the tagger took for a place is changed, and not when the word
+                // is a known name: a place named after a person ("Washington said") is still a place.
+                guard !f.contains(.surname), !f.contains(.firstName),
+                      let x = (sentenceStart..<spans.count).first(where: { spans[$0].from == k && spans[$0].to == k + 1 }),
+                      spans[x].type == 3 else { continue }
+                spans[x].type = 1
+                continue
+            }
+            var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: false)
+            setKey(&span)
+            spans.append(span)
+            covered[k] = true
+        }
+    }
+
+    /// The words after token `k` (or a speech verb before it, closing the sentence) are said
+    /// only of a person.
+    func hasPersonCue(_ t: [NERToken], _ k: Int) -> Bool {
+        let n = t.count
+        if k + 1 < n {
+            let next = t[k + 1].lower
+            if Self.speechCueHashes.contains(next) || Self.lifeVerbHashes.contains(next) { return true }
+            if k + 2 < n {
+                if next == Self.commaHash, Self.relativeWhoHashes.contains(t[k + 2].lower) { return true }
+                if next == Self.wasHash, t[k + 2].lower == Self.bornHash { return true }
+            }
+        }
+        if k > 0, Self.speechCueHashes.contains(t[k - 1].lower), k + 1 == n || t[k + 1].flags.contains(.isPunct) {
+            return true
+        }
+        return false
+    }
+
+    /// "Australian" or, in the plural, "Australians".
+    func isDemonymWord(_ token: NERToken) -> Bool {
+        if Self.demonymHashes.contains(token.lower) { return true }
+        guard token.end - token.start > 3, scalars[token.end - 1] == 115 else { return false }
+        return Self.demonymHashes.contains(NERText.hashLower(scalars[token.start..<token.end - 1]))
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import LedeCore
+
+/// Sentences from the held-out news sets (UNER PUD, wikigold) whose one-word person names the
+/// tagger passed over or took for a place.
+@Suite("Entity recognizer rules for people named by what only a person does")
+struct EntityPersonRuleTests {
+    @Test("one unknown capitalized word before ', whose' or 'died', or speaking, is a person")
+    func cuedOneWordPerson() {
+        // UNER PUD (held-out part)
+        let seagal = recognize("""
+            Seagal made headlines when he described Russia's actions in Crimea, which it annexed in 2014, as "very reasonable".
+            Seagal, whose grandmother was from Vladivostok in Russia's far east, has made frequent trips to Russia in recent years.
+            Earlier this year Seagal was given Serbian nationality after offering to set up a martial arts school in the capital Belgrade.
+            """)
+        #expect(entity(seagal, "Seagal")?.kind == .person)
+        let tarlo = recognize("""
+            In China the hair is typically put in a chemical bath to remove the cuticle completely, Tarlo explains.
+            Throughout history, the international hair market has always had a political dimension, says Tarlo.
+            """)
+        #expect(entity(tarlo, "Tarlo")?.kind == .person)
+        let millican = recognize("When Millican died, we assumed that was the last we'd see of glitchy, twitchy Odi too.")
+        #expect(entity(millican, "Millican")?.kind == .person)
+    }
+
+    @Test("a people before ', who' and a place named after a person that speaks stay no one")
+    func cuedPeoplesAndPlacesStayNoOne() {
+        // GMB (held-out part)
+        let r = recognize("""
+            Two Australians, who by their own admission are terrible golfers, bluffed their way into a premier golf tournament in North Korea.
+            The Spanish finally relinquished the island of Saint Martin to the French and Dutch, who divided it amongst themselves in 1648.
+            The accord was announced Friday, shortly after Washington said it would sell the fighter jets to Pakistan, in a major policy shift.
+            """)
+        #expect(!r.entities.contains { $0.kind == .person && ["Australians", "Dutch", "Washington"].contains($0.name) })
+    }
+}
