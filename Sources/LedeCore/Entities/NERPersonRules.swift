@@ -4,6 +4,27 @@ import Foundation
 /// does or has ("Seagal, whose grandmother…", "Cotton was born…", "Tarlo explains") names one,
 /// whatever the tagger made of the word.
 extension NERDocument {
+    /// The person rules of one sentence, run once its spans are appended
+    /// (`sentenceStart..<spans.count`); `covered` marks the tokens they hold.
+    mutating func applyPersonRules(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
+        for x in sentenceStart..<spans.count where spans[x].type != 2 {
+            if isTownBeforeRegion(spans[x]) { notNames.insert(key(spans[x])) }
+        }
+        markCuedPersons(si, sentenceStart, &covered)
+    }
+
+    static let townPrepositionHashes = NERHashSet(["in", "at", "near", "outside"].map(NERText.hashLower))
+
+    /// "in Bowling Green, Ohio": a name after "in", "at" or "near" and before a comma and a known
+    /// state or country is a town, wherever the article names it.
+    func isTownBeforeRegion(_ s: Span) -> Bool {
+        let t = sentences[s.sentence].tokens
+        guard s.from > 0, Self.townPrepositionHashes.contains(t[s.from - 1].lower), s.to + 1 < t.count,
+              t[s.to].lower == Self.commaHash else { return false }
+        return NERPlaces.contains(t[s.to + 1...s.to + 1])
+            || (s.to + 2 < t.count && NERPlaces.contains(t[s.to + 1...s.to + 2]))
+    }
+
     static let relativeWhoHashes = NERHashSet(["who", "whose"].map(NERText.hashLower))
     static let lifeVerbHashes = NERHashSet(["died", "married"].map(NERText.hashLower))
     static let wasHash = NERText.hashLower("was")
