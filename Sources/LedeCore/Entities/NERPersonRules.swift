@@ -11,7 +11,30 @@ extension NERDocument {
             if spans[x].type == 1, isNameAfterThe(spans[x]) { spans[x].type = 3 }
             if isTownBeforeRegion(spans[x]) { notNames.insert(key(spans[x])) }
         }
+        for x in sentenceStart..<spans.count where spans[x].type == 2 && isTwoUnknownWords(spans[x]) { spans[x].type = 1 }
         markCuedPersons(si, sentenceStart, &covered)
+    }
+
+    /// "in which Rachida Dati supports…", "the manufacturer Georg Reichenbach": two capitalized
+    /// words that no word list knows (no given name, surname, common word, organization or place
+    /// word), with nothing capitalized next to them and not after "the", "of" or "in", are a
+    /// foreign person's name the tagger took for an organization or a place.
+    func isTwoUnknownWords(_ s: Span) -> Bool {
+        guard s.to - s.from == 2 else { return false }
+        let t = sentences[s.sentence].tokens
+        for k in s.from..<s.to {
+            let f = t[k].flags
+            guard f.contains(.capitalized), !f.contains(.allCaps), !f.contains(.hasDigit), !f.contains(.lowerInDocument),
+                  f.rawValue & 0xFF00 == 0, t[k].length >= 3, !Self.neverHashes.contains(t[k].lower),
+                  !isDemonymWord(t[k]), !NERPlaces.contains(t[k...k]) else { return false }
+        }
+        if s.from > 0 {
+            let p = t[s.from - 1]
+            if p.flags.contains(.capitalized) || p.lower == Self.theHash || p.lower == Self.ofHash
+                || Self.townPrepositionHashes.contains(p.lower) { return false }
+        }
+        if s.to < t.count, t[s.to].flags.contains(.capitalized) { return false }
+        return !NERPlaces.contains(t[s.from..<s.to])
     }
 
     static let townPrepositionHashes = NERHashSet(["in", "at", "near", "outside"].map(NERText.hashLower))
