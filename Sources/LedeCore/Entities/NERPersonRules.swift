@@ -60,6 +60,7 @@ extension NERDocument {
     static let lifeVerbHashes = NERHashSet(["died", "married"].map(NERText.hashLower))
     static let wasHash = NERText.hashLower("was")
     static let bornHash = NERText.hashLower("born")
+    static let nowHash = NERText.hashLower("now")
     static let commaHash = NERText.hashLower(",")
     /// Present-tense speech verbs of reported speech ("Tarlo explains", "says Tarlo"), besides
     /// the ones the speech rule already knows.
@@ -113,6 +114,11 @@ extension NERDocument {
             if k + 2 < n {
                 if next == Self.commaHash, Self.relativeWhoHashes.contains(t[k + 2].lower) { return true }
                 if next == Self.wasHash, t[k + 2].lower == Self.bornHash { return true }
+                // An age between commas: "Jutting, now 31, is on trial", "Smith, 45, said".
+                if next == Self.commaHash {
+                    let a = t[k + 2].lower == Self.nowHash ? k + 3 : k + 2
+                    if a + 1 < n, t[a].flags.contains(.hasDigit), t[a].length <= 2, t[a + 1].lower == Self.commaHash { return true }
+                }
             }
         }
         if k > 0, Self.speechCueHashes.contains(t[k - 1].lower), k + 1 == n || t[k + 1].flags.contains(.isPunct) {

@@ -484,7 +484,8 @@ extension NERDocument {
                 let sp = spans[i]
                 let t = sentences[sp.sentence].tokens
                 if sp.tagged { tagged += 1 }
-                if !isInitial(sp.sentence, sp.from) { known = true }
+                // "Hawass says…": what only a person does makes a sentence's first word a name.
+                if !isInitial(sp.sentence, sp.from) || hasPersonCue(t, sp.from) { known = true }
                 if sp.from > 0, t[sp.from - 1].flags.contains(.title) { titled = true }
                 let f = t[sp.from].flags
                 if (f.contains(.surname) || f.contains(.firstName)) && !f.contains(.commonLower) { known = true }
