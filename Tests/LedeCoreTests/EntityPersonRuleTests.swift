@@ -85,4 +85,17 @@ struct EntityPersonRuleTests {
         #expect(entity(r, "Jutting")?.kind == .person)
         #expect(entity(r, "Jutting")?.mentions.count == 2)
     }
+
+    @Test("one capitalized word right after an honorific or a person's office is a person")
+    func titledOneWordPerson() {
+        // GMB (held-out part)
+        let r = recognize("""
+            Mr. Bush also plans to make his first visit to Mongolia on November 21 to meet with President Enkhbayar.
+            Mr. Ban's stop in Juba is part of a six-day trip in which he will also visit Libya and Chad.
+            Mr. Ban made the announcement Tuesday at a news conference with the south Sudan President Salva Kiir in Juba, the southern Sudanese capital.
+            """)
+        #expect(entity(r, "Enkhbayar")?.kind == .person)
+        #expect(entity(r, "Ban")?.kind == .person)
+        #expect(entity(r, "Mongolia") == nil)
+    }
 }

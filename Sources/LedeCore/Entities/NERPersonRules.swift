@@ -13,6 +13,45 @@ extension NERDocument {
         }
         for x in sentenceStart..<spans.count where spans[x].type == 2 && isTwoUnknownWords(spans[x]) { spans[x].type = 1 }
         markCuedPersons(si, sentenceStart, &covered)
+        markTitledPersons(si, sentenceStart, &covered)
+    }
+
+    /// Honorifics and offices held by one person, after which one capitalized word is a surname.
+    static let personTitleHashes = NERHashSet([
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "senator", "sen.", "governor", "gov.",
+        "king", "queen", "prince", "princess", "emperor", "empress", "pope", "chancellor", "ambassador", "ayatollah",
+        "sheikh", "sultan", "judge", "admiral", "colonel", "col.", "captain", "capt.", "lieutenant", "lt.",
+        "sergeant", "sgt.", "premier", "professor", "prof.", "mayor", "rabbi", "imam", "bishop", "cardinal", "sir",
+        "dame", "gen.",
+    ].map(NERText.hashLower))
+    static let honorificHashes = NERHashSet(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."].map(NERText.hashLower))
+
+    /// "President Enkhbayar", "President Fox named…", "Mr. Ban": one capitalized word right after
+    /// a person's office or honorific is a person, whatever the tagger made of it. After an
+    /// office (not an honorific) the word must be no common word ("President Trump" is the
+    /// tagger's to find) and no known place.
+    mutating func markTitledPersons(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
+        let t = sentences[si].tokens
+        let n = t.count
+        for k in 1..<max(n, 1) where t[k - 1].flags.contains(.title) && Self.personTitleHashes.contains(t[k - 1].lower) {
+            let f = t[k].flags
+            guard f.contains(.capitalized), !f.contains(.hasDigit), t[k].length >= 2, !Self.neverHashes.contains(t[k].lower),
+                  !Self.titleHashes.contains(t[k].lower), k + 1 == n || !t[k + 1].flags.contains(.capitalized) else { continue }
+            if !Self.honorificHashes.contains(t[k - 1].lower) {
+                if f.contains(.commonLower) || f.contains(.orgHead) || f.contains(.allCaps) || NERPlaces.contains(t[k...k])
+                    || isDemonymWord(t[k]) { continue }
+            }
+            if covered[k] {
+                guard let x = (sentenceStart..<spans.count).first(where: { spans[$0].from == k && spans[$0].to == k + 1 }),
+                      spans[x].type != 1 else { continue }
+                spans[x].type = 1
+                continue
+            }
+            var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: true)
+            setKey(&span)
+            spans.append(span)
+            covered[k] = true
+        }
     }
 
     /// "in which Rachida Dati supports…", "the manufacturer Georg Reichenbach": two capitalized
