@@ -56,7 +56,7 @@ struct EntityPersonRuleTests {
         #expect(!r.entities.contains { $0.kind == .person && $0.name.contains("Connector") })
     }
 
-    @Test("two capitalized words no word list knows, taken for an organization, are a foreign person's name")
+    @Test("two to four capitalized words no word list knows, taken for an organization, are a foreign person's name")
     func twoUnknownWordsArePerson() {
         // UNER PUD (held-out part)
         let r = recognize("""
@@ -66,6 +66,9 @@ struct EntityPersonRuleTests {
         #expect(entity(r, "Rachida Dati")?.kind == .person)
         #expect(entity(r, "Fátima Báñez")?.kind == .person)
         #expect(entity(r, "Nicolas Sarkozy")?.kind == .person)
+        // GMB (held-out part)
+        let three = recognize("Recep Tayyip Erdogan made the statement Tuesday during a campaign appearance in southern Turkey.")
+        #expect(entity(three, "Recep Tayyip Erdogan")?.kind == .person)
     }
 
     @Test("a sentence's first word that speaks is a person even when the article names it once")

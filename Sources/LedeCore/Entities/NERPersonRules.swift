@@ -54,12 +54,12 @@ extension NERDocument {
         }
     }
 
-    /// "in which Rachida Dati supports…", "the manufacturer Georg Reichenbach": two capitalized
-    /// words that no word list knows (no given name, surname, common word, organization or place
+    /// "in which Rachida Dati supports…", "Recep Tayyip Erdogan made the statement": two to four
+    /// capitalized words that no word list knows (no given name, surname, common word, organization or place
     /// word), with nothing capitalized next to them and not after "the", "of" or "in", are a
     /// foreign person's name the tagger took for an organization or a place.
     func isTwoUnknownWords(_ s: Span) -> Bool {
-        guard s.to - s.from == 2 else { return false }
+        guard s.to - s.from >= 2, s.to - s.from <= 4 else { return false }
         let t = sentences[s.sentence].tokens
         for k in s.from..<s.to {
             let f = t[k].flags
