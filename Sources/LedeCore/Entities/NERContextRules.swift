@@ -68,23 +68,8 @@ extension NERDocument {
     }
 }
 
+/// Cues around a lone name that only a person's name has (`hasPersonCue`, in NERPersonRules).
 extension NERDocument {
-    /// "Seagal, whose grandmother…", "Cotton was born…", "When Millican died": what the word
-    /// after a one-word name says of it that only a person does.
-    func hasPersonCue(_ t: [NERToken], _ k: Int) -> Bool {
-        guard k + 1 < t.count else { return false }
-        let next = t[k + 1].lower
-        if next == Self.diedHash { return true }
-        guard k + 2 < t.count else { return false }
-        if next == Self.wasHash { return t[k + 2].lower == Self.bornHash }
-        return t[k + 1].length == 1 && scalars[t[k + 1].start] == 44 && Self.whoHashes.contains(t[k + 2].lower)
-    }
-
-    static let diedHash = NERText.hashLower("died")
-    static let wasHash = NERText.hashLower("was")
-    static let bornHash = NERText.hashLower("born")
-    static let whoHashes = NERHashSet(["who", "whose"].map(NERText.hashLower))
-
     /// Token `k` is one plain capitalized word of a name's own, alone (no capitalized word before
     /// it but a sentence's first), no nationality, and no plural ("Palestinians, who") unless a
     /// known surname ("Jones").
@@ -98,9 +83,11 @@ extension NERDocument {
 
     /// "When Millican died": a lone name the tagger passed over, right before what only a person
     /// does (`hasPersonCue`), is a person. Looks only where "who", "whose", "born" or "died" is.
+    static let diedHash = NERText.hashLower("died")
+
     mutating func addPersonCues(_ si: Int, _ covered: [Bool]) {
         let t = sentences[si].tokens
-        for c in t.indices where t[c].lower == Self.diedHash || t[c].lower == Self.bornHash || Self.whoHashes.contains(t[c].lower) {
+        for c in t.indices where t[c].lower == Self.diedHash || t[c].lower == Self.bornHash || Self.relativeWhoHashes.contains(t[c].lower) {
             let k = t[c].lower == Self.diedHash ? c - 1 : c - 2
             guard k >= 0, !covered[k], hasPersonCue(t, k), isLoneName(si, k) else { continue }
             var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: false)

@@ -392,6 +392,7 @@ struct NERDocument {
                     covered[k] = true
                 }
             }
+            applyPersonRules(si, sentenceStart, &covered)
             // "…, Walker Evans, Robert Mapplethorpe, and …": a known given name followed by one or two
             // capitalized words that are not common words, places or parts of an organization's
             // name is a person the tagger passed over.
@@ -404,7 +405,8 @@ struct NERDocument {
                     let f = tk[k].flags
                     guard !covered[k], !covered[k + 1], f.contains(.firstName), f.contains(.capitalized), !f.contains(.allCaps),
                           !f.contains(.commonLower), !f.contains(.title), !f.contains(.knownOrg),
-                          k == 0 || !tk[k - 1].flags.contains(.capitalized) || isInitial(si, k - 1) else { continue }
+                          k == 0 || !tk[k - 1].flags.contains(.capitalized) || tk[k - 1].flags.contains(.title)
+                            || isInitial(si, k - 1) else { continue }
                     func plainName(_ j: Int) -> Bool {
                         let g = tk[j].flags
                         return g.contains(.capitalized) && !g.contains(.allCaps) && !g.contains(.commonLower) && !g.contains(.orgHead)
@@ -414,7 +416,8 @@ struct NERDocument {
                     guard plainName(k + 1) else { continue }
                     var to = k + 2
                     if to < tk.count, plainName(to) { to += 1 }
-                    if to < tk.count, tk[to].flags.contains(.capitalized) { continue }
+                    // "Defense Minister Amir Peretz Tuesday": a day's name ends a name.
+                    if to < tk.count, tk[to].flags.contains(.capitalized), !Self.dateHashes.contains(tk[to].lower) { continue }
                     if NERPlaces.contains(tk[k..<to]) || lowerInDocument.contains(tk[to - 1].lower) { continue }
                     // The same checks as a tagged name ("Booker Prize" is a thing).
                     guard var span = clean(Span(sentence: si, from: k, to: to, type: 1, tagged: false)),

@@ -62,7 +62,9 @@ extension NERDocument {
                 v[1] += 3
             }
             if isGivenNameAndUnknownWord(s) { v[1] += 2 }
-            if s.type == 3, speaks(s) { v[1] += 3 }
+            // A speaking place is someone, unless its word is also a known name: "Washington said" is
+            // the government (a place named after a person).
+            if s.type == 3, speaks(s), !isKnownNameWord(sentences[s.sentence].tokens[s.from]) { v[1] += 3 }
             votes[s.id] &+= v
         }
         for id in coordinatedWithPersons() { votes[id][1] += 3 }
@@ -492,7 +494,8 @@ extension NERDocument {
                 let sp = spans[i]
                 let t = sentences[sp.sentence].tokens
                 if sp.tagged { tagged += 1 }
-                if !isInitial(sp.sentence, sp.from) || speaks(sp) { known = true }
+                // "Hawass says…": what only a person does makes a sentence's first word a name.
+                if !isInitial(sp.sentence, sp.from) || speaks(sp) || hasPersonCue(t, sp.from) { known = true }
                 if sp.from > 0, t[sp.from - 1].flags.contains(.title) { titled = true }
                 let f = t[sp.from].flags
                 if (f.contains(.surname) || f.contains(.firstName)) && !f.contains(.commonLower) { known = true }
@@ -685,5 +688,12 @@ extension NERDocument {
             }
         }
         return found.map { cueTokens[$0].label }
+    }
+}
+
+extension NERDocument {
+    /// A word of the census name lists: a place so named is often named after a person.
+    func isKnownNameWord(_ token: NERToken) -> Bool {
+        token.flags.contains(.firstName) || token.flags.contains(.surname)
     }
 }

@@ -1,0 +1,184 @@
+import Foundation
+
+/// Person rules that look at the words right around one capitalized word: what only a person
+/// does or has ("Seagal, whose grandmother…", "Cotton was born…", "Tarlo explains") names one,
+/// whatever the tagger made of the word.
+extension NERDocument {
+    /// The person rules of one sentence, run once its spans are appended
+    /// (`sentenceStart..<spans.count`); `covered` marks the tokens they hold.
+    mutating func applyPersonRules(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
+        for x in sentenceStart..<spans.count where spans[x].type != 2 {
+            if spans[x].type == 1, isNameAfterThe(spans[x]) || isOneWordAfterThe(spans[x]) { spans[x].type = 3 }
+            if isTownBeforeRegion(spans[x]) { notNames.insert(key(spans[x])) }
+        }
+        for x in sentenceStart..<spans.count where spans[x].type == 2 && isTwoUnknownWords(spans[x]) { spans[x].type = 1 }
+        markCuedPersons(si, sentenceStart, &covered)
+        markTitledPersons(si, sentenceStart, &covered)
+    }
+
+    /// Honorifics and offices held by one person, after which one capitalized word is a surname.
+    static let personTitleHashes = NERHashSet([
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "senator", "sen.", "governor", "gov.",
+        "king", "queen", "prince", "princess", "emperor", "empress", "pope", "chancellor", "ambassador", "ayatollah",
+        "sheikh", "sultan", "judge", "admiral", "colonel", "col.", "captain", "capt.", "lieutenant", "lt.",
+        "sergeant", "sgt.", "premier", "professor", "prof.", "mayor", "rabbi", "imam", "bishop", "cardinal", "sir",
+        "dame", "gen.",
+    ].map(NERText.hashLower))
+    static let honorificHashes = NERHashSet(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."].map(NERText.hashLower))
+
+    /// "President Enkhbayar", "President Fox named…", "Mr. Ban": one capitalized word right after
+    /// a person's office or honorific is a person, whatever the tagger made of it. After an
+    /// office (not an honorific) the word must be no common word ("President Trump" is the
+    /// tagger's to find) and no known place.
+    mutating func markTitledPersons(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
+        let t = sentences[si].tokens
+        let n = t.count
+        for k in 1..<max(n, 1) where t[k - 1].flags.contains(.title) && Self.personTitleHashes.contains(t[k - 1].lower) {
+            let f = t[k].flags
+            guard f.contains(.capitalized), !f.contains(.hasDigit), t[k].length >= 2, !Self.neverHashes.contains(t[k].lower),
+                  !Self.titleHashes.contains(t[k].lower), k + 1 == n || !t[k + 1].flags.contains(.capitalized) else { continue }
+            if !Self.honorificHashes.contains(t[k - 1].lower) {
+                if f.contains(.commonLower) || f.contains(.orgHead) || f.contains(.allCaps) || NERPlaces.contains(t[k...k])
+                    || isDemonymWord(t[k]) { continue }
+            }
+            if covered[k] {
+                guard let x = (sentenceStart..<spans.count).first(where: { spans[$0].from == k && spans[$0].to == k + 1 }),
+                      spans[x].type != 1 else { continue }
+                spans[x].type = 1
+                continue
+            }
+            var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: true)
+            setKey(&span)
+            spans.append(span)
+            covered[k] = true
+        }
+    }
+
+    /// "in which Rachida Dati supports…", "Recep Tayyip Erdogan made the statement": two to four
+    /// capitalized words that no word list knows (no given name, surname, common word, organization or place
+    /// word), with nothing capitalized next to them and not after "the", "of" or "in", are a
+    /// foreign person's name the tagger took for an organization or a place.
+    func isTwoUnknownWords(_ s: Span) -> Bool {
+        guard s.to - s.from >= 2, s.to - s.from <= 4 else { return false }
+        let t = sentences[s.sentence].tokens
+        for k in s.from..<s.to {
+            let f = t[k].flags
+            guard f.contains(.capitalized), !f.contains(.allCaps), !f.contains(.hasDigit), !f.contains(.lowerInDocument),
+                  f.rawValue & 0xFF00 == 0, t[k].length >= 3, !Self.neverHashes.contains(t[k].lower),
+                  !isDemonymWord(t[k]), !NERPlaces.contains(t[k...k]) else { return false }
+        }
+        if s.from > 0 {
+            let p = t[s.from - 1]
+            if p.flags.contains(.capitalized) || p.lower == Self.theHash || p.lower == Self.ofHash
+                || Self.townPrepositionHashes.contains(p.lower) { return false }
+        }
+        if s.to < t.count, t[s.to].flags.contains(.capitalized) { return false }
+        return !NERPlaces.contains(t[s.from..<s.to])
+    }
+
+    static let townPrepositionHashes = NERHashSet(["in", "at", "near", "outside"].map(NERText.hashLower))
+
+    /// "The Fairfax Connector is a public bus service": two or more capitalized words right after
+    /// "the" are the name of a thing, a service or a team, not of a person.
+    func isNameAfterThe(_ s: Span) -> Bool {
+        let t = sentences[s.sentence].tokens
+        return s.to - s.from >= 2 && s.from > 0 && t[s.from - 1].lower == Self.theHash
+    }
+
+    /// "the Taleban have declared", "the ancient Maya": one word after "the" (and perhaps a lower-case
+    /// word), not before "'s", names a people or a thing.
+    func isOneWordAfterThe(_ s: Span) -> Bool {
+        guard s.to - s.from == 1, afterArticle(s) else { return false }
+        let t = sentences[s.sentence].tokens
+        if s.to < t.count, t[s.to].length == 2, NERText.isApostrophe(scalars[t[s.to].start]) { return false }
+        return t[s.from - 1].lower == Self.theHash || (s.from > 1 && t[s.from - 2].lower == Self.theHash)
+    }
+
+    /// "in Bowling Green, Ohio": a name after "in", "at" or "near" and before a comma and a known
+    /// state or country is a town, wherever the article names it.
+    func isTownBeforeRegion(_ s: Span) -> Bool {
+        let t = sentences[s.sentence].tokens
+        guard s.from > 0, Self.townPrepositionHashes.contains(t[s.from - 1].lower), s.to + 1 < t.count,
+              t[s.to].lower == Self.commaHash else { return false }
+        return NERPlaces.contains(t[s.to + 1...s.to + 1])
+            || (s.to + 2 < t.count && NERPlaces.contains(t[s.to + 1...s.to + 2]))
+    }
+
+    static let relativeWhoHashes = NERHashSet(["who", "whose"].map(NERText.hashLower))
+    static let lifeVerbHashes = NERHashSet(["died", "married"].map(NERText.hashLower))
+    static let wasHash = NERText.hashLower("was")
+    static let bornHash = NERText.hashLower("born")
+    static let nowHash = NERText.hashLower("now")
+    static let commaHash = NERText.hashLower(",")
+    /// Present-tense speech verbs of reported speech ("Tarlo explains", "says Tarlo"), besides
+    /// the ones the speech rule already knows.
+    static let speechCueHashes = NERHashSet(["said", "says", "told", "added", "explained", "explains", "wrote",
+                                             "argued", "insisted", "noted", "tweeted", "recalled", "admitted",
+                                             "testified"].map(NERText.hashLower))
+
+    /// One unknown capitalized word (not a common word, known place, organization or title)
+    /// followed by ", who", ", whose", "was born", "died" or "married", or by a speech verb, or
+    /// after a speech verb at the end of a sentence, is a person: one the tagger passed over is
+    /// added, one it took for a place becomes a person. Runs after the sentence's spans are
+    /// appended (`sentenceStart..<spans.count`); `covered` marks the tokens they hold.
+    mutating func markCuedPersons(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
+        let t = sentences[si].tokens
+        let n = t.count
+        for k in 0..<n {
+            let f = t[k].flags
+            guard f.contains(.capitalized), t[k].length >= 3 else { continue }
+            if f.contains(.commonLower) || f.contains(.knownOrg) || f.contains(.orgHead) || f.contains(.title)
+                || f.contains(.allCaps) || f.contains(.hasDigit) || lowerInDocument.contains(t[k].lower)
+                || Self.neverHashes.contains(t[k].lower) { continue }
+            if k > 0, t[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
+            if k + 1 < n, t[k + 1].flags.contains(.capitalized) { continue }
+            guard hasPersonCue(t, k) else { continue }
+            // "the Dutch, who…", "Two Australians, who…": a people, not a person.
+            if k > 0, t[k - 1].lower == Self.theHash || t[k - 1].flags.contains(.hasDigit) { continue }
+            if NERPlaces.contains(t[k...k]) || isDemonymWord(t[k]) { continue }
+            if covered[k] {
+                // Only a one-word span the tagger took for a place is changed, and not when the word
+                // is a known name: a place named after a person ("Washington said") is still a place.
+                guard !f.contains(.surname), !f.contains(.firstName),
+                      let x = (sentenceStart..<spans.count).first(where: { spans[$0].from == k && spans[$0].to == k + 1 }),
+                      spans[x].type == 3 else { continue }
+                spans[x].type = 1
+                continue
+            }
+            var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: false)
+            setKey(&span)
+            spans.append(span)
+            covered[k] = true
+        }
+    }
+
+    /// The words after token `k` (or a speech verb before it, closing the sentence) are said
+    /// only of a person.
+    func hasPersonCue(_ t: [NERToken], _ k: Int) -> Bool {
+        let n = t.count
+        if k + 1 < n {
+            let next = t[k + 1].lower
+            if Self.speechCueHashes.contains(next) || Self.lifeVerbHashes.contains(next) { return true }
+            if k + 2 < n {
+                if next == Self.commaHash, Self.relativeWhoHashes.contains(t[k + 2].lower) { return true }
+                if next == Self.wasHash, t[k + 2].lower == Self.bornHash { return true }
+                // An age between commas: "Jutting, now 31, is on trial", "Smith, 45, said".
+                if next == Self.commaHash {
+                    let a = t[k + 2].lower == Self.nowHash ? k + 3 : k + 2
+                    if a + 1 < n, t[a].flags.contains(.hasDigit), t[a].length <= 2, t[a + 1].lower == Self.commaHash { return true }
+                }
+            }
+        }
+        if k > 0, Self.speechCueHashes.contains(t[k - 1].lower), k + 1 == n || t[k + 1].flags.contains(.isPunct) {
+            return true
+        }
+        return false
+    }
+
+    /// "Australian" or, in the plural, "Australians".
+    func isDemonymWord(_ token: NERToken) -> Bool {
+        if Self.demonymHashes.contains(token.lower) { return true }
+        guard token.end - token.start > 3, scalars[token.end - 1] == 115 else { return false }
+        return Self.demonymHashes.contains(NERText.hashLower(scalars[token.start..<token.end - 1]))
+    }
+}
