@@ -41,17 +41,24 @@ extension NERDocument {
                 if f.contains(.commonLower) || f.contains(.orgHead) || f.contains(.allCaps) || NERPlaces.contains(t[k...k])
                     || isDemonymWord(t[k]) { continue }
             }
-            if covered[k] {
-                guard let x = (sentenceStart..<spans.count).first(where: { spans[$0].from == k && spans[$0].to == k + 1 }),
-                      spans[x].type != 1 else { continue }
-                spans[x].type = 1
-                continue
-            }
-            var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: true)
-            setKey(&span)
-            spans.append(span)
-            covered[k] = true
+            markOneWordPerson(si, k, from: sentenceStart, covered: &covered, tagged: true) { _ in true }
         }
+    }
+
+    /// Token `k` becomes a one-word person: the span that already covers it alone is retyped if
+    /// `mayRetype` allows, or else a span is added.
+    mutating func markOneWordPerson(_ si: Int, _ k: Int, from sentenceStart: Int, covered: inout [Bool], tagged: Bool,
+                                    mayRetype: (Span) -> Bool) {
+        if covered[k] {
+            guard let x = (sentenceStart..<spans.count).first(where: { spans[$0].from == k && spans[$0].to == k + 1 }),
+                  mayRetype(spans[x]) else { return }
+            spans[x].type = 1
+            return
+        }
+        var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: tagged)
+        setKey(&span)
+        spans.append(span)
+        covered[k] = true
     }
 
     /// "in which Rachida Dati supports…", "Recep Tayyip Erdogan made the statement": two to four
@@ -136,19 +143,10 @@ extension NERDocument {
             // "the Dutch, who…", "Two Australians, who…": a people, not a person.
             if k > 0, t[k - 1].lower == Self.theHash || t[k - 1].flags.contains(.hasDigit) { continue }
             if NERPlaces.contains(t[k...k]) || isDemonymWord(t[k]) { continue }
-            if covered[k] {
-                // Only a one-word span the tagger took for a place is changed, and not when the word
-                // is a known name: a place named after a person ("Washington said") is still a place.
-                guard !f.contains(.surname), !f.contains(.firstName),
-                      let x = (sentenceStart..<spans.count).first(where: { spans[$0].from == k && spans[$0].to == k + 1 }),
-                      spans[x].type == 3 else { continue }
-                spans[x].type = 1
-                continue
-            }
-            var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: false)
-            setKey(&span)
-            spans.append(span)
-            covered[k] = true
+            // Only a one-word span the tagger took for a place is changed, and not when the word is a
+            // known name: a place named after a person ("Washington said") is still a place.
+            let knownName = isKnownNameWord(t[k])
+            markOneWordPerson(si, k, from: sentenceStart, covered: &covered, tagged: false) { !knownName && $0.type == 3 }
         }
     }
 
