@@ -19,8 +19,8 @@ struct ArticleWriter {
 
     /// What an analysed article's `analysisPending` is written as.
     private var analysedState: Int { termBatch == nil ? 0 : Self.analysedNotYetIndexed }
-    /// For a batch of pending documents: its full groups' statements, found once.
-    var statements: PendingStatements?
+    /// For a batch of pending documents: the lookup of a full group's candidates, found once.
+    var fullCandidates: Statement?
     /// The multi-row statements of this writer's articles, found once each.
     var rowStatements = MultiRowStatements()
 
@@ -65,7 +65,7 @@ struct ArticleWriter {
             articleID = db.lastInsertedRowID
         }
         termBatch?.indexAtEnd(articleID)
-        try writeAnalysis(of: prepared, terms: terms, articleID: articleID)
+        try writeAnalysis(of: prepared, articleID: articleID)
         return existing == nil ? .added(articleID) : .updated(articleID)
     }
 
@@ -91,18 +91,8 @@ struct ArticleWriter {
         return .updated(existing.id)
     }
 
-    /// New pending rows per INSERT statement.
-    static let pendingRowsPerStatement = 64
-
-    static func pendingInsert(rows: Int) -> String {
-        EntityWriter.statement("""
-            INSERT INTO article (feedId, source, url, bodyHash, title, byline, feedTitle, published, addedAt, sortDate, body,
-            keyPoints, analysisPending) VALUES
-            """, columns: 13, rows: rows, suffix: " RETURNING id, bodyHash")
-    }
-
-    /// Built once: the statement cache finds it by its text, and most batches are full.
-    static let fullPendingInsert = pendingInsert(rows: pendingRowsPerStatement)
+    /// New pending rows per INSERT statement (a `MultiRowShape`, so at most its row count).
+    static let pendingRowsPerStatement = EntityWriter.rowsPerStatement
 
     static func candidatesQuery(urls: Int, hashes: Int) -> String {
         """
@@ -111,28 +101,15 @@ struct ArticleWriter {
         """
     }
 
-    /// Built once, as `fullPendingInsert`: the text was rebuilt for every group of documents.
+    /// Built once, and its statement looked up once per batch (`fullCandidates`): the text was
+    /// rebuilt for every group of documents, and the statement cache hashes and compares it.
     static let fullCandidatesQuery = candidatesQuery(urls: pendingRowsPerStatement, hashes: pendingRowsPerStatement)
-
-    /// The two statements of a full group, looked up once per batch: the statement cache hashes
-    /// and compares their long text at every lookup.
-    struct PendingStatements {
-        var insert: Statement
-        var candidates: Statement
-
-        init(_ db: Database) throws {
-            insert = try db.cachedStatement(sql: ArticleWriter.fullPendingInsert)
-            candidates = try db.cachedStatement(sql: ArticleWriter.fullCandidatesQuery)
-        }
-    }
 
     /// New pending articles, all in one statement (bound without GRDB's argument boxing: a refresh
     /// inserts tens of thousands); their ids in the order given. The bodies must differ.
     func insertPending(_ pendings: [PendingDocument], feedID: Int64?, now: String) throws -> [Int64] {
-        let full = pendings.count == Self.pendingRowsPerStatement
-        let sql = full ? Self.fullPendingInsert : Self.pendingInsert(rows: pendings.count)
         var ids: [String: Int64] = [:]
-        try db.step(full ? statements?.insert : nil, sql: sql, bind: { binder in
+        try db.step(rowStatements.statement(.pendingArticle, rows: pendings.count, db), bind: { binder in
             for pending in pendings {
                 let document = pending.document
                 binder.bind(feedID); binder.bind(document.source); binder.bind(pending.url); binder.bind(pending.hash)
@@ -159,7 +136,7 @@ struct ArticleWriter {
             """).execute(arguments: [terms, analysedState, articleID, bodyHash])
         guard db.changesCount > 0 else { return false }
         termBatch?.indexAtEnd(articleID)
-        try writeAnalysis(of: prepared, terms: terms, articleID: articleID)
+        try writeAnalysis(of: prepared, articleID: articleID)
         return true
     }
 
@@ -206,7 +183,7 @@ struct ArticleWriter {
         var rows: [Candidate] = []
         let full = urls.count == Self.pendingRowsPerStatement && hashes.count == Self.pendingRowsPerStatement
         let sql = full ? Self.fullCandidatesQuery : Self.candidatesQuery(urls: urls.count, hashes: hashes.count)
-        try db.step(full ? statements?.candidates : nil, sql: sql, bind: { binder in
+        try db.step(full ? fullCandidates : nil, sql: sql, bind: { binder in
             for url in urls { binder.bind(url) }
             for hash in hashes { binder.bind(hash) }
         }) { rows.append(Self.candidate($0)) }
@@ -332,7 +309,7 @@ struct ArticleWriter {
     }
 
     /// Bullets, term statistics and entities; the article row already holds `terms`.
-    private func writeAnalysis(of prepared: PreparedArticle, terms: String, articleID: Int64) throws {
+    private func writeAnalysis(of prepared: PreparedArticle, articleID: Int64) throws {
         var start = 0
         let article = prepared.article
         let bullets = article.bullets
@@ -349,7 +326,7 @@ struct ArticleWriter {
         if let termBatch {
             termBatch.add(article.termCounts)
         } else {
-            try ArticleBatch.write(terms, db)
+            try ArticleBatch.write(prepared.terms, db)
         }
         try EntityWriter(db: db, rowStatements: rowStatements).write(entities: article.entities, links: article.links,
                                                                      prepared: prepared.entities, articleID: articleID)

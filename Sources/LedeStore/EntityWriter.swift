@@ -402,10 +402,14 @@ struct EntityWriter {
 
 /// The statements that write or read many rows at once: `prefix (?, …), (?, …) suffix`.
 enum MultiRowShape: Int, CaseIterable {
-    case bullet, alias, mention, entityCounts, existingEntities, link, linkArticle, evidenceSentence, linkEvidence
+    case pendingArticle, bullet, alias, mention, entityCounts, existingEntities, link, linkArticle, evidenceSentence, linkEvidence
 
     var parts: (prefix: String, columns: Int, suffix: String) {
         switch self {
+        case .pendingArticle: ("""
+            INSERT INTO article (feedId, source, url, bodyHash, title, byline, feedTitle, published, addedAt, sortDate, body,
+            keyPoints, analysisPending) VALUES
+            """, 13, "RETURNING id, bodyHash")
         case .bullet: ("INSERT INTO bullet (articleId, position, text, highlights) VALUES", 4, "")
         case .alias: ("INSERT INTO entityAlias (entityId, alias, normalizedAlias, articles) VALUES", 4,
                       "ON CONFLICT(entityId, normalizedAlias) DO UPDATE SET articles = articles + excluded.articles")

@@ -136,7 +136,7 @@ public final class Library: Sendable {
     public func storePending(_ documents: [PendingDocument], feedID: Int64? = nil) throws -> [Result<IngestOutcome, any Error>] {
         let results = try pool.write { db in
             var writer = ArticleWriter(db: db)
-            writer.statements = try ArticleWriter.PendingStatements(db)
+            writer.fullCandidates = try db.cachedStatement(sql: ArticleWriter.fullCandidatesQuery)
             // One time of arrival for the batch: its items arrived together.
             let now = StorageDate.string(Date())
             var results = [Result<IngestOutcome, any Error>](repeating: .failure(CancellationError()), count: documents.count)

@@ -66,10 +66,7 @@ extension NERDocument {
         v == 45 || v == 0x2010 || v == 0x2011 || v == 0x2013 || v == 47 || v == 64 || v == 35 || v == 38 || v == 95
             || (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
     }
-}
 
-/// Cues around a lone name that only a person's name has (`hasPersonCue`, in NERPersonRules).
-extension NERDocument {
     /// Token `k` is one plain capitalized word of a name's own, alone (no capitalized word before
     /// it but a sentence's first), no nationality, and no plural ("Palestinians, who") unless a
     /// known surname ("Jones").
@@ -79,21 +76,6 @@ extension NERDocument {
               !Self.demonymHashes.contains(t[k].lower), !isPlural(t[k]) || t[k].flags.contains(.surname) else { return false }
         if k > 0, t[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { return false }
         return true
-    }
-
-    /// "When Millican died": a lone name the tagger passed over, right before what only a person
-    /// does (`hasPersonCue`), is a person. Looks only where "who", "whose", "born" or "died" is.
-    static let diedHash = NERText.hashLower("died")
-
-    mutating func addPersonCues(_ si: Int, _ covered: [Bool]) {
-        let t = sentences[si].tokens
-        for c in t.indices where t[c].lower == Self.diedHash || t[c].lower == Self.bornHash || Self.relativeWhoHashes.contains(t[c].lower) {
-            let k = t[c].lower == Self.diedHash ? c - 1 : c - 2
-            guard k >= 0, !covered[k], hasPersonCue(t, k), isLoneName(si, k) else { continue }
-            var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: false)
-            setKey(&span)
-            spans.append(span)
-        }
     }
 }
 

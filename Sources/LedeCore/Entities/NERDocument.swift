@@ -372,26 +372,7 @@ struct NERDocument {
             covered.append(contentsOf: inOrg)
             // Spans are appended sentence by sentence: this sentence's are the last ones.
             for x in sentenceStart..<spans.count { for k in spans[x].from..<spans[x].to { covered[k] = true } }
-            // "Seagal said", "said Duffy": one unknown capitalized word speaking is most likely a person.
-            // Only a sentence with a verb of speech can have one.
-            if on.contains(.speech) {
-                for (k, t) in s.tokens.enumerated() where !covered[k] && t.flags.contains(.capitalized) && t.length >= 3 {
-                    let f = t.flags
-                    if f.contains(.commonLower) || f.contains(.knownOrg) || f.contains(.orgHead) || f.contains(.title)
-                        || f.contains(.allCaps) || lowerInDocument.contains(t.lower) || Self.neverHashes.contains(t.lower)
-                        || NERPlaces.contains(s.tokens[k...k]) { continue }
-                    if k > 0, s.tokens[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
-                    if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
-                    let next = k + 1 < s.tokens.count && Self.speechVerbs.contains(s.tokens[k + 1].lower)
-                    let prev = k > 0 && Self.speechVerbs.contains(s.tokens[k - 1].lower)
-                        && (k + 1 == s.tokens.count || s.tokens[k + 1].flags.contains(.isPunct))
-                    guard next || prev else { continue }
-                    var span = Span(sentence: si, from: k, to: k + 1, type: 1, tagged: false)
-                    setKey(&span)
-                    spans.append(span)
-                    covered[k] = true
-                }
-            }
+            // "Seagal said", "Seagal, whose…", "said Duffy": the person rules (`markCuedPersons`).
             applyPersonRules(si, sentenceStart, &covered)
             // "…, Walker Evans, Robert Mapplethorpe, and …": a known given name followed by one or two
             // capitalized words that are not common words, places or parts of an organization's
@@ -442,7 +423,6 @@ struct NERDocument {
             }
             for x in sentenceStart..<spans.count { for k in spans[x].from..<spans[x].to { covered[k] = true } }
             addAcronyms(si, covered)
-            addPersonCues(si, covered)
             markPartyMembers(si, covered, from: sentenceStart)
         }
     }

@@ -33,8 +33,6 @@ extension NERDocument {
         static let given = NameRuleTriggers(rawValue: 1 << 8)
         static let nationality = NameRuleTriggers(rawValue: 1 << 9)
         static let appositive = NameRuleTriggers(rawValue: 1 << 10)
-        /// A verb of speech, for "Seagal said" (`NERDocument.tag`).
-        static let speech = NameRuleTriggers(rawValue: 1 << 11)
         /// A known given name, for a person the tagger passed over (`NERDocument.tag`).
         static let givenName = NameRuleTriggers(rawValue: 1 << 12)
         /// A well-known organization's word, capitalized (`NERDocument.tag`).
@@ -45,7 +43,7 @@ extension NERDocument {
     /// so that only those few tokens are told apart here.
     static let ruleWordHashes: NERHashSet = {
         var words = innerParticles
-        for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes, speechVerbs] { words.formUnion(set) }
+        for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes] { words.formUnion(set) }
         words.insert(houseHash)
         return words
     }()
@@ -92,7 +90,6 @@ extension NERDocument {
                     if Self.companySuffixHashes.contains(lower) { on.insert(.company) }
                     if Self.demonymHashes.contains(lower) { on.insert(.nationality) }
                     if lower == Self.houseHash { on.insert(.house) }
-                    if Self.speechVerbs.contains(lower) { on.insert(.speech) }
                 }
                 guard f & capitalized != 0 else { continue }
                 if f & TokenFlags.title.rawValue != 0, k + 1 < n, tokens[k + 1].lower == Self.ofHash { on.insert(.officeOf) }

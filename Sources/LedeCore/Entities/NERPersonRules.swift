@@ -117,11 +117,12 @@ extension NERDocument {
     static let bornHash = NERText.hashLower("born")
     static let nowHash = NERText.hashLower("now")
     static let commaHash = NERText.hashLower(",")
-    /// Present-tense speech verbs of reported speech ("Tarlo explains", "says Tarlo"), besides
-    /// the ones the speech rule already knows.
-    static let speechCueHashes = NERHashSet(["said", "says", "told", "added", "explained", "explains", "wrote",
-                                             "argued", "insisted", "noted", "tweeted", "recalled", "admitted",
-                                             "testified"].map(NERText.hashLower))
+    /// The verbs of reported speech (`speechVerbs`: "says Tarlo") and "explains" ("Tarlo explains").
+    static let speechCueHashes: NERHashSet = {
+        var verbs = speechVerbs
+        verbs.insert(NERText.hashLower("explains"))
+        return verbs
+    }()
 
     /// One unknown capitalized word (not a common word, known place, organization or title)
     /// followed by ", who", ", whose", "was born", "died" or "married", or by a speech verb, or

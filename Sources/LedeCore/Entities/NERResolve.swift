@@ -495,7 +495,7 @@ extension NERDocument {
                 let t = sentences[sp.sentence].tokens
                 if sp.tagged { tagged += 1 }
                 // "Hawass says…": what only a person does makes a sentence's first word a name.
-                if !isInitial(sp.sentence, sp.from) || speaks(sp) || hasPersonCue(t, sp.from) { known = true }
+                if !isInitial(sp.sentence, sp.from) || hasPersonCue(t, sp.from) { known = true }
                 if sp.from > 0, t[sp.from - 1].flags.contains(.title) { titled = true }
                 let f = t[sp.from].flags
                 if (f.contains(.surname) || f.contains(.firstName)) && !f.contains(.commonLower) { known = true }
