@@ -84,6 +84,28 @@ struct SavedPageParserTests {
         #expect(!document.body.contains("https://"))
     }
 
+    @Test("a headline of one or two words over a single paragraph is the headline, and the paragraph the body")
+    func shortHeadline() throws {
+        let text = """
+            Quarterly update
+
+            The council met on Tuesday to discuss the budget for the coming year, and members agreed that the library would stay open on weekends.
+            """
+        let document = try parser.parse(text, source: "update.txt")
+        #expect(document.title == "Quarterly update")
+        #expect(document.body.hasPrefix("The council met on Tuesday"))
+    }
+
+    @Test("a text of one paragraph and no headline keeps the paragraph as its body, titled by its first sentence")
+    func paragraphOnly() throws {
+        let text = "The U.S. council met on Tuesday. Members agreed that the library would stay open on weekends."
+        let document = try parser.parse(text, source: "note.txt")
+        #expect(document.title == "The U.S. council met on Tuesday.")
+        #expect(document.body == text)
+        let long = "Members of the council agreed after a long and often bitter debate that the library would stay open on weekends."
+        #expect(try parser.parse(long, source: "note.txt").title == "Members of the council agreed after a long and often bitter debate…")
+    }
+
     @Test("a text with nothing but a headline has no article")
     func headlineOnly() {
         #expect(throws: IngestError.noText) { try parser.parse("Just a headline", source: "x.txt") }

@@ -53,10 +53,17 @@ public struct SavedPageParser: Sendable {
             body.append(block)
         }
         body = Self.droppingTrailingFurniture(body)
+        var headline = title
+        // A text that is one paragraph of prose and nothing else (a saved note, a pasted story)
+        // has no headline line: the paragraph is the body and its first words stand for the title.
+        if body.isEmpty, keyPoints.isEmpty, let only = blocks.first, only.isProse {
+            body = [only]
+            headline = Self.headline(fromProse: only.text)
+        }
         // The headline was seen; if nothing else survives, there is no article.
         guard !body.isEmpty || !keyPoints.isEmpty else { throw IngestError.noText }
         return ParsedDocument(
-            title: title, byline: byline, published: published, source: source,
+            title: headline, byline: byline, published: published, source: source,
             body: body.map(\.text).joined(separator: "\n\n"), keyPoints: keyPoints)
     }
 
@@ -229,7 +236,28 @@ public struct SavedPageParser: Sendable {
                 ?? repeated.first(where: { keys[$0] == bestKey }) ?? best
         }
         if let heading = blocks.firstIndex(where: \.isHeading) { return heading }
-        return blocks.firstIndex(where: { $0.wordCount >= 3 && $0.listMarker == .none }) ?? 0
+        guard let line = blocks.firstIndex(where: { $0.wordCount >= 3 && $0.listMarker == .none }) else { return 0 }
+        // A headline of one or two words ("Update", "Quarterly results") over the first paragraph:
+        // taking that paragraph for the headline would leave a one-paragraph text with no body.
+        if blocks[line].isProse,
+           let short = blocks[..<line].lastIndex(where: { $0.listMarker == .none && !$0.endsLikeSentence }) {
+            return short
+        }
+        return line
+    }
+
+    /// The first sentence of a paragraph, cut after at most twelve words ("…" marks the cut).
+    static func headline(fromProse text: String) -> String {
+        var words: [Substring] = []
+        for word in text.split(separator: " ") {
+            words.append(word)
+            // A stop ends the sentence unless the word is an initial or abbreviation ("U.S.", "Dr.").
+            if let last = word.last, "!?".contains(last) || last == "." && word.filter({ $0 == "." }).count == 1 && word.count > 3 {
+                return words.joined(separator: " ")
+            }
+            if words.count == 12 { return words.joined(separator: " ") + "…" }
+        }
+        return words.joined(separator: " ")
     }
 
     /// A byline is a short name line near the headline: "By Jane Doe", "Asia Martin".
