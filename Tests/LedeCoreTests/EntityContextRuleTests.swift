@@ -25,6 +25,17 @@ struct EntityContextRuleTests {
         #expect(entity(r, "Sarraounia")?.kind == .person)
     }
 
+    @Test("a word glued to a '#' is a hashtag, not a name, while the names around it are kept")
+    func hashtagIsNoName() {
+        // Corpus (wikinews, ahmed-mohamed-clock)
+        let r = recognize("""
+            The Deseret News observed that the hashtag on Twitter, #IStandWithAhmed, had become an international phenomenon. \
+            She chose the hastag #IStandWithAhmed and posted to Twitter.
+            """)
+        #expect(entity(r, "IStandWithAhmed") == nil)
+        #expect(entity(r, "Twitter")?.kind == .organization)
+    }
+
     @Test("an abbreviation in capitals that spells a common word still names an organization at a sentence's start")
     func acronymSpellingWord() {
         // GMB (held-out part)

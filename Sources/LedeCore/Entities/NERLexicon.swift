@@ -115,6 +115,11 @@ package struct NERLexicon: Sendable {
                 | TokenFlags.orgHead.rawValue | TokenFlags.title.rawValue | TokenFlags.particle.rawValue
             for k in out.indices {
                 let f = out[k].flags.rawValue
+                if f & TokenFlags.isPunct.rawValue != 0, k + 1 < out.count, out[k + 1].start == out[k].end,
+                   out[k].end == out[k].start + 1, s[out[k].start] == 0x23 {
+                    out[k + 1].flags.insert(.plainWord)
+                    continue
+                }
                 guard f & TokenFlags.capitalized.rawValue != 0, f & TokenFlags.commonLower.rawValue != 0,
                       f & (names | TokenFlags.allCaps.rawValue) == 0 else { continue }
                 if k + 1 < out.count, out[k + 1].flags.contains(.capitalized) || out[k + 1].flags.contains(.hasDigit) { continue }

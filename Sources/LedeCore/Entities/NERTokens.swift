@@ -44,7 +44,8 @@ package struct TokenFlags: OptionSet, Sendable, Hashable {
     package static let particle = TokenFlags(rawValue: 1 << 17)
     /// A capitalized common word ("He", "But", "Officials") that no name list knows, followed
     /// by a word that is not capitalized: it does not begin a name, so it is not scored (see
-    /// `NERFeaturizer.fixedOutside`). Set by `NERLexicon.tokens`. Not a tagger feature.
+    /// `NERFeaturizer.fixedOutside`). Also a word glued to a "#": a hashtag ("#IStandWithAhmed")
+    /// labels a topic and names no one. Set by `NERLexicon.tokens`. Not a tagger feature.
     package static let plainWord = TokenFlags(rawValue: 1 << 18)
     /// A word that introduces a work's title ("film", "novel") or a thing an acronym can name
     /// ("system", "points"): set from the recognizer's own lists, so that scanning every token
