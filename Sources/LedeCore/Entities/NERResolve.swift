@@ -96,23 +96,21 @@ extension NERDocument {
     /// "the Sams continued…": a person's surname in the plural after "the" names the family,
     /// not a person or an organization.
     func familyPlurals() -> [String] {
-        // Most articles name no one-word name right after "the": the surnames are gathered (a
-        // string and a set insertion each) only when one does.
-        guard spans.contains(where: { s in
-            s.to - s.from == 1 && s.from > 0 && sentences[s.sentence].tokens[s.from - 1].lower == Self.theHash
-        }) else { return [] }
-        var surnames: Set<String> = []
-        for s in spans where s.type == 1 && s.to - s.from >= 2 {
-            let t = sentences[s.sentence].tokens
-            surnames.insert(Self.string(scalars, t[s.to - 1].start, t[s.to - 1].end, lower: true))
-        }
-        guard !surnames.isEmpty else { return [] }
+        // The one-word names right after "the" that end in "s" come first: few articles have
+        // any, so the surnames of the persons named in full are built (a string each) only to
+        // be compared with one of those, where a set of them was built for every article.
         var out: [String] = []
         for s in spans where s.to - s.from == 1 && s.from > 0 {
-            let t = sentences[s.sentence].tokens
+            guard sentences[s.sentence].tokens[s.from - 1].lower == Self.theHash else { continue }
             let surface = key(s)
-            guard t[s.from - 1].lower == Self.theHash, surface.count >= 3, surface.hasSuffix("s") else { continue }
-            if surnames.contains(String(surface.dropLast())) { out.append(surface) }
+            guard surface.count >= 3, surface.hasSuffix("s") else { continue }
+            let stem = String(surface.dropLast())
+            let isSurname = spans.contains { p in
+                guard p.type == 1, p.to - p.from >= 2 else { return false }
+                let t = sentences[p.sentence].tokens
+                return Self.string(scalars, t[p.to - 1].start, t[p.to - 1].end, lower: true) == stem
+            }
+            if isSurname { out.append(surface) }
         }
         return out
     }
