@@ -7,13 +7,41 @@ extension NERDocument {
     /// The person rules of one sentence, run once its spans are appended
     /// (`sentenceStart..<spans.count`); `covered` marks the tokens they hold.
     mutating func applyPersonRules(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
-        for x in sentenceStart..<spans.count where spans[x].type != 2 {
-            if spans[x].type == 1, isNameAfterThe(spans[x]) || isOneWordAfterThe(spans[x]) { spans[x].type = 3 }
-            if isTownBeforeRegion(spans[x]) { notNames.insert(key(spans[x])) }
+        // The checks run first, in one call that only reads the document, and their changes are
+        // made after it: a check called between two changes copied the whole document (every
+        // array retained, then released) for each span. The two passes touch disjoint spans (the
+        // first never makes an organization), so checking all before changing any is the same.
+        var base = sentenceStart
+        while base < spans.count {
+            let end = min(spans.count, base + 64)
+            let marks = personRuleMarks(base, end)
+            for x in base..<end {
+                let bit = UInt64(1) << UInt64(x - base)
+                if marks.place & bit != 0 { spans[x].type = 3 }
+                if marks.town & bit != 0 { notNames.insert(keyNames[spans[x].id]) }
+                if marks.person & bit != 0 { spans[x].type = 1 }
+            }
+            base = end
         }
-        for x in sentenceStart..<spans.count where spans[x].type == 2 && isTwoUnknownWords(spans[x]) { spans[x].type = 1 }
         markCuedPersons(si, sentenceStart, &covered)
         markTitledPersons(si, sentenceStart, &covered)
+    }
+
+    /// For spans `from..<to` (at most 64), bit `x - from` of each mask: a person's span to make a
+    /// place, a town's key to mark as no name, an organization's span to make a person.
+    func personRuleMarks(_ from: Int, _ to: Int) -> (place: UInt64, town: UInt64, person: UInt64) {
+        var place: UInt64 = 0, town: UInt64 = 0, person: UInt64 = 0
+        for x in from..<to {
+            let bit = UInt64(1) << UInt64(x - from)
+            let s = spans[x]
+            if s.type != 2 {
+                if s.type == 1, isNameAfterThe(s) || isOneWordAfterThe(s) { place |= bit }
+                if isTownBeforeRegion(s) { town |= bit }
+            } else if isTwoUnknownWords(s) {
+                person |= bit
+            }
+        }
+        return (place, town, person)
     }
 
     /// Honorifics and offices held by one person, after which one capitalized word is a surname.

@@ -96,23 +96,21 @@ extension NERDocument {
     /// "the Sams continued…": a person's surname in the plural after "the" names the family,
     /// not a person or an organization.
     func familyPlurals() -> [String] {
-        // Most articles name no one-word name right after "the": the surnames are gathered (a
-        // string and a set insertion each) only when one does.
-        guard spans.contains(where: { s in
-            s.to - s.from == 1 && s.from > 0 && sentences[s.sentence].tokens[s.from - 1].lower == Self.theHash
-        }) else { return [] }
-        var surnames: Set<String> = []
-        for s in spans where s.type == 1 && s.to - s.from >= 2 {
-            let t = sentences[s.sentence].tokens
-            surnames.insert(Self.string(scalars, t[s.to - 1].start, t[s.to - 1].end, lower: true))
-        }
-        guard !surnames.isEmpty else { return [] }
+        // The one-word names right after "the" that end in "s" come first: few articles have
+        // any, so the surnames of the persons named in full are built (a string each) only to
+        // be compared with one of those, where a set of them was built for every article.
         var out: [String] = []
         for s in spans where s.to - s.from == 1 && s.from > 0 {
-            let t = sentences[s.sentence].tokens
+            guard sentences[s.sentence].tokens[s.from - 1].lower == Self.theHash else { continue }
             let surface = key(s)
-            guard t[s.from - 1].lower == Self.theHash, surface.count >= 3, surface.hasSuffix("s") else { continue }
-            if surnames.contains(String(surface.dropLast())) { out.append(surface) }
+            guard surface.count >= 3, surface.hasSuffix("s") else { continue }
+            let stem = String(surface.dropLast())
+            let isSurname = spans.contains { p in
+                guard p.type == 1, p.to - p.from >= 2 else { return false }
+                let t = sentences[p.sentence].tokens
+                return Self.string(scalars, t[p.to - 1].start, t[p.to - 1].end, lower: true) == stem
+            }
+            if isSurname { out.append(surface) }
         }
         return out
     }
@@ -219,51 +217,100 @@ extension NERDocument {
     /// named in full, possessives and hyphen compounds (the tokenizer splits those off), and
     /// names in all-capitals lines.
     mutating func findRepeats(aliasOf: inout [String: String]) {
-        struct Pattern { var hashes: [UInt64]; var key: String; var id: Int; var kind: Int }
         spans = spans.filter { kinds[$0.id] != 0 }
-        var patterns: [UInt64: [Pattern]] = [:]
-        patterns.reserveCapacity(spans.count + aliasOf.count)
-        func add(_ hashes: [UInt64], _ key: String, _ id: Int, _ kind: Int) {
-            guard let first = hashes.first else { return }
-            // A sequence already added for this key id sits under its own first word.
-            func append(_ list: inout [Pattern]) {
-                guard !list.contains(where: { $0.id == id && $0.hashes == hashes }) else { return }
-                list.append(Pattern(hashes: hashes, key: key, id: id, kind: kind))
+        // The patterns in flat arrays: pattern `p` is the words `hashes[patStart[p]..<patStart[p] +
+        // patCount[p]]` of key id `patID[p]` (its key is `keyNames[patID[p]]`), and the patterns that
+        // begin with one word are a list linked through `patNext`, from the head `lists` holds. A
+        // list of patterns per word, each with an array and a string, was an allocation or two for
+        // every name, and releasing them was a fifth of this pass.
+        var hashes: [UInt64] = []
+        var patStart: [Int] = [], patCount: [Int] = [], patID: [Int] = [], patKind: [Int] = [], patNext: [Int] = []
+        var lists: [UInt64: (head: Int, tail: Int)] = [:]
+        lists.reserveCapacity(spans.count + aliasOf.count)
+        func listHas(_ first: UInt64, _ test: (Int) -> Bool) -> Bool {
+            guard let list = lists[first] else { return false }
+            var p = list.head
+            while p >= 0 {
+                if test(p) { return true }
+                p = patNext[p]
             }
-            append(&patterns[first, default: []])
+            return false
+        }
+        // The pattern whose words were just appended to `hashes` from `start`, at the end of its
+        // first word's list.
+        func add(_ start: Int, _ id: Int, _ kind: Int) {
+            let p = patStart.count
+            patStart.append(start)
+            patCount.append(hashes.count - start)
+            patID.append(id)
+            patKind.append(kind)
+            patNext.append(-1)
+            let first = hashes[start]
+            if let list = lists[first] {
+                patNext[list.tail] = p
+                lists[first] = (list.head, p)
+            } else {
+                lists[first] = (p, p)
+            }
+        }
+        // A one-word pattern, unless its id already has it.
+        func addWord(_ h: UInt64, _ id: Int, _ kind: Int) {
+            guard !listHas(h, { patID[$0] == id && patCount[$0] == 1 && hashes[patStart[$0]] == h }) else { return }
+            hashes.append(h)
+            add(hashes.count - 1, id, kind)
         }
         for s in spans {
             let kind = kinds[s.id]
             guard kind != 0 else { continue }
             let t = sentences[s.sentence].tokens
-            // Most spans repeat a name already added: checked on the tokens, before an array of
-            // their hashes is built for `add` to turn down.
-            let known = patterns[t[s.from].lower]?.contains { p in
-                p.id == s.id && p.hashes.count == s.to - s.from
-                    && p.hashes.indices.allSatisfy { p.hashes[$0] == t[s.from + $0].lower }
-            } ?? false
-            if !known { add((s.from..<s.to).map { t[$0].lower }, key(s), s.id, kind) }
-            if kind == 1, s.to - s.from >= 2 {
+            let n = s.to - s.from
+            // Most spans repeat a name already added.
+            let known = listHas(t[s.from].lower) { p in
+                guard patID[p] == s.id, patCount[p] == n else { return false }
+                let start = patStart[p]
+                for d in 0..<n where hashes[start + d] != t[s.from + d].lower { return false }
+                return true
+            }
+            if !known {
+                let start = hashes.count
+                for k in s.from..<s.to { hashes.append(t[k].lower) }
+                add(start, s.id, kind)
+            }
+            if kind == 1, n >= 2 {
                 let last = t[s.to - 1]
                 if last.length >= 2, !last.flags.contains(.title), canStandAlone(t, s.to - 1) {
                     let surname = text(last.start, last.end).lowercased()
                     // A pattern's key is its id's key, so a one-word pattern with this key is this
-                    // surname's, already added: no interning and no array to build for it.
-                    let known = patterns[last.lower]?.contains { $0.hashes.count == 1 && $0.key == surname } ?? false
-                    if !known { add([last.lower], surname, intern(surname), 1) }
+                    // surname's, already added: no interning to do for it.
+                    let known = listHas(last.lower) { patCount[$0] == 1 && keyNames[patID[$0]] == surname }
+                    if !known { addWord(last.lower, intern(surname), 1) }
                 }
             }
         }
         for (short, full) in aliasOf {
-            if let fullID = keyIDs[full] { add([NERText.hashLower(short)], short, intern(short), kinds[fullID]) }
+            if let fullID = keyIDs[full] {
+                let h = NERText.hashLower(short)
+                addWord(h, intern(short), kinds[fullID])
+            }
         }
-        var firstWords = NERHashSet(capacity: patterns.count)
-        for k in patterns.keys { firstWords.insert(k) }
-        // Longest patterns first, so "Elon Musk" wins over "Musk".
-        // Sorted in place through the values' indices: sorting through `patterns[k]` while
-        // iterating `patterns.keys` copied every list (the keys view shares the storage).
-        for k in patterns.values.indices where patterns.values[k].count > 1 {
-            patterns.values[k].sort { $0.hashes.count > $1.hashes.count }
+        var firstWords = NERHashSet(capacity: lists.count)
+        for k in lists.keys { firstWords.insert(k) }
+        // Longest patterns first, so "Elon Musk" wins over "Musk": each list of two or more sorted
+        // (as its patterns were, in the order they were added) and linked again in that order.
+        var sorted: [Int] = []
+        for k in lists.values.indices {
+            let list = lists.values[k]
+            guard list.head != list.tail else { continue }
+            sorted.removeAll(keepingCapacity: true)
+            var p = list.head
+            while p >= 0 {
+                sorted.append(p)
+                p = patNext[p]
+            }
+            sorted.sort { patCount[$0] > patCount[$1] }
+            for j in 0..<(sorted.count - 1) { patNext[sorted[j]] = sorted[j + 1] }
+            patNext[sorted[sorted.count - 1]] = -1
+            lists.values[k] = (sorted[0], sorted[sorted.count - 1])
         }
 
         // One flag per token of the article, sentence `si` starting at `base[si]`.
@@ -287,31 +334,35 @@ extension NERDocument {
                         return j
                     }
                 }
-                guard i < t.count, let candidates = patterns[t[i].lower] else {
+                guard i < t.count, let list = lists[t[i].lower] else {
                     i += 1
                     continue
                 }
-                var matched: Pattern?
-                for p in candidates where i + p.hashes.count <= t.count {
-                    var ok = true
-                    for (d, h) in p.hashes.enumerated() where t[i + d].lower != h || covered[base[si] + i + d] {
-                        ok = false
-                        break
+                var matched = -1
+                var p = list.head
+                candidates: while p >= 0 {
+                    defer { p = patNext[p] }
+                    let count = patCount[p], start = patStart[p]
+                    guard i + count <= t.count else { continue }
+                    for d in 0..<count where t[i + d].lower != hashes[start + d] || covered[base[si] + i + d] {
+                        continue candidates
                     }
-                    if ok { matched = p; break }
+                    matched = p
+                    break
                 }
-                guard let p = matched else { i += 1; continue }
+                guard matched >= 0 else { i += 1; continue }
+                let count = patCount[matched], pid = patID[matched], kind = patKind[matched]
                 let first = t[i]
                 let capitalOK = sentence.shouted || first.flags.contains(.capitalized) || first.flags.contains(.uncased)
-                let initialOK = p.hashes.count > 1 || !isInitial(si, i) || !first.flags.contains(.commonLower)
+                let initialOK = count > 1 || !isInitial(si, i) || !first.flags.contains(.commonLower)
                 if capitalOK, initialOK {
-                    var span = Span(sentence: si, from: i, to: i + p.hashes.count, type: p.kind, tagged: false)
+                    var span = Span(sentence: si, from: i, to: i + count, type: kind, tagged: false)
                     setKey(&span)
                     added.append(span)
-                    for d in 0..<p.hashes.count { covered[base[si] + i + d] = true }
-                    if kinds[span.id] == 0 { kinds[span.id] = p.kind }
-                    if span.id != p.id, aliasOf[key(span)] == nil { aliasOf[key(span)] = p.key }
-                    i += p.hashes.count
+                    for d in 0..<count { covered[base[si] + i + d] = true }
+                    if kinds[span.id] == 0 { kinds[span.id] = kind }
+                    if span.id != pid, aliasOf[key(span)] == nil { aliasOf[key(span)] = keyNames[pid] }
+                    i += count
                 } else {
                     i += 1
                 }
