@@ -636,7 +636,11 @@ struct NERDocument {
            !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) { return nil }
         if (s.from..<s.to).contains(where: { Self.thingHashes.contains(t[$0].lower) }) { return nil }
         // A country, state or well-known city named alone is a place, not its government or team.
-        if NERPlaces.contains(t[s.from..<s.to]) { return nil }
+        if NERPlaces.contains(t[s.from..<s.to]) {
+            guard isActingSeatOfGovernment(s) else { return nil }
+            s.type = 2
+            return s
+        }
         // "Sri | Lankan", "Sri | Lanka": the first words of a place's name or of a nationality.
         if s.to < t.count, t[s.to].flags.contains(.capitalized),
            NERPlaces.contains(t[s.from...s.to]) || (s.to - s.from == 1 && Self.demonymHashes.contains(t[s.to].lower)) {
