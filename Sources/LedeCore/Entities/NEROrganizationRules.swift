@@ -40,3 +40,38 @@ extension NERDocument {
         return Self.seatActionHashes.contains(t[s.to].lower)
     }
 }
+
+extension NERDocument {
+    /// Lower-case nouns for a kind of organization that news puts right before its name, as an
+    /// apposition: "the band Sigur Rós", "relief agency Tearfund", "oil firm Yukos". Nouns that
+    /// also stand before a person's name ("manufacturer", "publisher", "duo") are left out.
+    static let organizationNounHashes = NERHashSet(["band", "company", "firm", "agency", "label", "newspaper",
+        "magazine", "airline", "network", "broadcaster", "bank", "retailer", "charity", "organization",
+        "organisation", "conglomerate", "automaker", "carmaker", "insurer", "lender", "startup", "quartet",
+        "orchestra"].map(NERText.hashLower))
+
+    /// The organization rules of one sentence, run after the person rules once its spans are
+    /// appended (`sentenceStart..<spans.count`).
+    mutating func applyOrganizationRules(_ si: Int, _ sentenceStart: Int) {
+        for x in sentenceStart..<spans.count where spans[x].type != 2 && isAfterOrganizationNoun(spans[x]) { spans[x].type = 2 }
+    }
+
+    /// "the Icelandic band Sigur Rós released…", "British relief agency Tearfund said…": a name
+    /// right after a lower-case noun for a kind of organization is that organization's name,
+    /// whatever the tagger or the person rules made of it.
+    func isAfterOrganizationNoun(_ s: Span) -> Bool {
+        guard s.from > 0 else { return false }
+        let p = sentences[s.sentence].tokens[s.from - 1]
+        return !p.flags.contains(.capitalized) && Self.organizationNounHashes.contains(p.lower)
+    }
+
+    /// "Los | Angeles Sheriff", "Saudi | Arabia Sunday": a person's name whose first word ends a
+    /// known place's name begun by the word before it is the tagger's cut through the place.
+    func beginsInsidePlace(_ s: Span) -> Bool {
+        guard s.type == 1, s.from > 0 else { return false }
+        let t = sentences[s.sentence].tokens
+        guard t[s.from - 1].flags.contains(.capitalized) else { return false }
+        return NERPlaces.contains(t[(s.from - 1)...s.from])
+            || (s.from > 1 && t[s.from - 2].flags.contains(.capitalized) && NERPlaces.contains(t[(s.from - 2)...s.from]))
+    }
+}
