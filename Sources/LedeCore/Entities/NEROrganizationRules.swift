@@ -52,8 +52,43 @@ extension NERDocument {
 
     /// The organization rules of one sentence, run after the person rules once its spans are
     /// appended (`sentenceStart..<spans.count`).
-    mutating func applyOrganizationRules(_ si: Int, _ sentenceStart: Int) {
+    mutating func applyOrganizationRules(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
         for x in sentenceStart..<spans.count where spans[x].type != 2 && isAfterOrganizationNoun(spans[x]) { spans[x].type = 2 }
+        var x = sentenceStart
+        while x < spans.count {
+            if spans[x].type == 2 { joinAmpersandTail(x, sentenceStart, &covered) }
+            x += 1
+        }
+    }
+
+    /// "Social Science | & Medicine", "Evergreen Aviation | & Space Museum": an organization's
+    /// name followed by "&" and capitalized words goes on through them: "&" between capitalized
+    /// words joins one name ("Procter & Gamble"), where "and" may join two (held out: GMB's "Artist &
+    /// Repertoire"; wikinews: "Social Science & Medicine"). A span the tagger
+    /// began on the words after "&" is taken in; one of another kind stops the rule.
+    mutating func joinAmpersandTail(_ x: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
+        let t = sentences[spans[x].sentence].tokens
+        let amp = spans[x].to
+        // "MTV & Wild on E!": after an acronym, "&" rather lists two names.
+        guard amp + 1 < t.count, t[amp].length == 1, scalars[t[amp].start] == 38, !t[amp - 1].flags.contains(.allCaps),
+              t[amp + 1].flags.contains(.capitalized) else { return }
+        var end = amp + 1
+        while end < t.count, t[end].flags.contains(.capitalized), !t[end].flags.contains(.isPunct),
+              !Self.dateHashes.contains(t[end].lower) {
+            end += 1
+        }
+        // A span already on those words: of another kind it wins; an organization's is taken in.
+        if let y = (sentenceStart..<spans.count).first(where: { $0 != x && spans[$0].from < end && spans[$0].to > amp }) {
+            guard spans[y].type == 2, spans[y].from == amp + 1 else { return }
+            end = max(end, spans[y].to)
+            spans.remove(at: y)
+            if y < x { return joinAmpersandTail(x - 1, sentenceStart, &covered) }
+        }
+        var span = spans[x]
+        span.to = end
+        setKey(&span)
+        spans[x] = span
+        for k in amp..<end { covered[k] = true }
     }
 
     /// "the Icelandic band Sigur Rós released…", "British relief agency Tearfund said…": a name
