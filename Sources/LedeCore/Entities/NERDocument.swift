@@ -816,7 +816,7 @@ struct NERDocument {
                 }
             }
             // "New People's Party": a possessive between capitalized words belongs to the name.
-            while from >= 3, word(from - 1) == "'s" || word(from - 1) == "\u{2019}s", isName(from - 2) {
+            while from >= 3, word(from - 1) == "'s" || word(from - 1) == "\u{2019}s", isName(from - 2), !isOwnerBeforePossessive(t, from - 2) {
                 from -= 2
                 while from > 0, isName(from - 1) { from -= 1 }
             }

@@ -110,3 +110,18 @@ extension NERDocument {
             || (s.from > 1 && t[s.from - 2].flags.contains(.capitalized) && NERPlaces.contains(t[(s.from - 2)...s.from]))
     }
 }
+
+extension NERDocument {
+    /// "NASA's Near-Earth Object Office", "Cuba's Ministry of Foreign Relations": before a
+    /// possessive, an acronym or a known place (`last` is its last word) owns the institution
+    /// named after it and is not part of its name, as `splitOwner` has it for the tagger's spans
+    /// ("Hong Kong's High Court"); "New People's Party" keeps its possessive.
+    func isOwnerBeforePossessive(_ t: [NERToken], _ last: Int) -> Bool {
+        let f = t[last].flags
+        if f.contains(.allCaps), t[last].length >= 2 { return true }
+        for first in stride(from: last, through: max(0, last - 2), by: -1) where t[first].flags.contains(.capitalized) {
+            if NERPlaces.contains(t[first...last]) { return true }
+        }
+        return false
+    }
+}
