@@ -34,10 +34,9 @@ extension NERDocument {
     /// something happens ("invited to the White House") it stays a place.
     func isActingSeatOfGovernment(_ s: Span) -> Bool {
         let t = sentences[s.sentence].tokens
-        guard s.to < t.count, s.to - s.from <= 3,
-              Self.seatOfGovernmentHashes.contains(t[s.from..<s.to].reduce(NERPlaces.emptyHash) { nerCombine($0, $1.lower) })
-        else { return false }
-        return Self.seatActionHashes.contains(t[s.to].lower)
+        // The word after first: most places are followed by none of those words.
+        guard s.to < t.count, s.to - s.from <= 3, Self.seatActionHashes.contains(t[s.to].lower) else { return false }
+        return Self.seatOfGovernmentHashes.contains(t[s.from..<s.to].reduce(NERPlaces.emptyHash) { nerCombine($0, $1.lower) })
     }
 }
 
@@ -53,12 +52,26 @@ extension NERDocument {
     /// The organization rules of one sentence, run after the person rules once its spans are
     /// appended (`sentenceStart..<spans.count`).
     mutating func applyOrganizationRules(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
-        for x in sentenceStart..<spans.count where spans[x].type != 2 && isAfterOrganizationNoun(spans[x]) { spans[x].type = 2 }
+        guard sentenceStart < spans.count else { return }
+        // The sentence's tokens once: both rules read only the words right around each span.
+        let t = sentences[si].tokens
         var x = sentenceStart
         while x < spans.count {
-            if spans[x].type == 2 { joinAmpersandTail(x, sentenceStart, &covered) }
+            let from = spans[x].from, to = spans[x].to
+            if spans[x].type != 2, from > 0, isOrganizationNoun(t[from - 1]) { spans[x].type = 2 }
+            if spans[x].type == 2, to < t.count, t[to].length == 1, t[to].flags.contains(.isPunct) {
+                joinAmpersandTail(x, sentenceStart, &covered)
+            }
             x += 1
         }
+    }
+
+    /// "the Icelandic band Sigur Rós released…", "British relief agency Tearfund said…": a name
+    /// right after a lower-case noun for a kind of organization is that organization's name,
+    /// whatever the tagger or the person rules made of it.
+    @inline(__always)
+    func isOrganizationNoun(_ p: NERToken) -> Bool {
+        !p.flags.contains(.capitalized) && Self.organizationNounHashes.contains(p.lower)
     }
 
     /// "Social Science | & Medicine", "Evergreen Aviation | & Space Museum": an organization's
@@ -91,14 +104,6 @@ extension NERDocument {
         for k in amp..<end { covered[k] = true }
     }
 
-    /// "the Icelandic band Sigur Rós released…", "British relief agency Tearfund said…": a name
-    /// right after a lower-case noun for a kind of organization is that organization's name,
-    /// whatever the tagger or the person rules made of it.
-    func isAfterOrganizationNoun(_ s: Span) -> Bool {
-        guard s.from > 0 else { return false }
-        let p = sentences[s.sentence].tokens[s.from - 1]
-        return !p.flags.contains(.capitalized) && Self.organizationNounHashes.contains(p.lower)
-    }
 
     /// "Los | Angeles Sheriff", "Saudi | Arabia Sunday": a person's name whose first word ends a
     /// known place's name begun by the word before it is the tagger's cut through the place.
