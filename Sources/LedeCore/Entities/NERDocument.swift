@@ -374,6 +374,7 @@ struct NERDocument {
             for x in sentenceStart..<spans.count { for k in spans[x].from..<spans[x].to { covered[k] = true } }
             // "Seagal said", "Seagal, whose…", "said Duffy": the person rules (`markCuedPersons`).
             applyPersonRules(si, sentenceStart, &covered)
+            applyOrganizationRules(si, sentenceStart, &covered)
             // "…, Walker Evans, Robert Mapplethorpe, and …": a known given name followed by one or two
             // capitalized words that are not common words, places or parts of an organization's
             // name is a person the tagger passed over.
@@ -636,7 +637,11 @@ struct NERDocument {
            !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) { return nil }
         if (s.from..<s.to).contains(where: { Self.thingHashes.contains(t[$0].lower) }) { return nil }
         // A country, state or well-known city named alone is a place, not its government or team.
-        if NERPlaces.contains(t[s.from..<s.to]) { return nil }
+        if NERPlaces.contains(t[s.from..<s.to]) {
+            guard isActingSeatOfGovernment(s) else { return nil }
+            s.type = 2
+            return s
+        }
         // "Sri | Lankan", "Sri | Lanka": the first words of a place's name or of a nationality.
         if s.to < t.count, t[s.to].flags.contains(.capitalized),
            NERPlaces.contains(t[s.from...s.to]) || (s.to - s.from == 1 && Self.demonymHashes.contains(t[s.to].lower)) {
@@ -656,6 +661,7 @@ struct NERDocument {
             }
             if f.length < 2 { return nil }
         }
+        if beginsInsidePlace(s) { return nil }
         return s
     }
 
@@ -810,7 +816,7 @@ struct NERDocument {
                 }
             }
             // "New People's Party": a possessive between capitalized words belongs to the name.
-            while from >= 3, word(from - 1) == "'s" || word(from - 1) == "\u{2019}s", isName(from - 2) {
+            while from >= 3, word(from - 1) == "'s" || word(from - 1) == "\u{2019}s", isName(from - 2), !isOwnerBeforePossessive(t, from - 2) {
                 from -= 2
                 while from > 0, isName(from - 1) { from -= 1 }
             }
