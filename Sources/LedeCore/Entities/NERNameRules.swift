@@ -37,13 +37,17 @@ extension NERDocument {
         static let givenName = NameRuleTriggers(rawValue: 1 << 12)
         /// A well-known organization's word, capitalized (`NERDocument.tag`).
         static let knownOrg = NameRuleTriggers(rawValue: 1 << 13)
+        /// A Roman numeral after a word (`markRegnalNumbers`).
+        static let regnal = NameRuleTriggers(rawValue: 1 << 14)
+        /// An epithet ("Elder", "Great": `joinEpithets`).
+        static let epithet = NameRuleTriggers(rawValue: 1 << 15)
     }
 
     /// Every word some rule starts from by its hash; the lexicon marks them (`TokenFlags.ruleWord`)
     /// so that only those few tokens are told apart here.
     static let ruleWordHashes: NERHashSet = {
         var words = innerParticles
-        for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes] { words.formUnion(set) }
+        for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes, epithetHashes] { words.formUnion(set) }
         words.insert(houseHash)
         return words
     }()
@@ -90,6 +94,7 @@ extension NERDocument {
                     if Self.companySuffixHashes.contains(lower) { on.insert(.company) }
                     if Self.demonymHashes.contains(lower) { on.insert(.nationality) }
                     if lower == Self.houseHash { on.insert(.house) }
+                    if Self.epithetHashes.contains(lower) { on.insert(.epithet) }
                 }
                 guard f & capitalized != 0 else { continue }
                 if f & TokenFlags.title.rawValue != 0, k + 1 < n, tokens[k + 1].lower == Self.ofHash { on.insert(.officeOf) }
@@ -100,6 +105,7 @@ extension NERDocument {
                 guard k >= 1 else { continue }
                 // `isCamelSurname` begins with "M", "L" or "D" and has five scalars or more.
                 let first = s[tokens[k].start]
+                if length <= 5, first == 73 || first == 86 || first == 88 { on.insert(.regnal) }
                 if length >= 5, first == 77 || first == 76 || first == 68, isCamelSurname(tokens[k]) { on.insert(.camel) }
                 if f & teamMask == capitalized, length >= 3, isPlural(tokens[k]) || news.contains(tokens[k].lower),
                    isTeamWord(tokens[k]) {

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Person rules about the shape of a name itself rather than what is said around it: a regnal
+/// number ("Thutmose III", "Mojmír I"), an epithet ("Lucas Cranach the Elder", "Louis the German"),
+/// each a word the tagger, trained on modern news, seldom saw in a name.
+extension NERDocument {
+    /// The rules of one sentence, run once its spans are appended (`sentenceStart..<spans.count`)
+    /// and the person and given-name passes are done; `covered` marks the tokens spans hold.
+    /// Each starts from a word few sentences have (`on`, from `nameRuleTriggers`).
+    mutating func applyPersonNameRules(_ si: Int, _ sentenceStart: Int, _ on: NameRuleTriggers, _ covered: inout [Bool]) {
+        if on.contains(.regnal) { markRegnalNumbers(si, sentenceStart, &covered) }
+        if !on.isDisjoint(with: [.epithet, .nationality]) { joinEpithets(si, sentenceStart, &covered) }
+    }
+
+    /// A Roman numeral of up to five letters, in capitals ("I", "III", "XVI").
+    func isRomanNumeral(_ token: NERToken) -> Bool {
+        guard token.length <= 5, token.flags.contains(.capitalized) else { return false }
+        for i in token.start..<token.end {
+            let v = scalars[i]
+            guard v == 73 || v == 86 || v == 88 else { return false }
+        }
+        return true
+    }
+
+    /// A capitalized word that may be a person's own name: no common, organization's, office's
+    /// or place's word, no nationality, not written in lower case elsewhere in the article.
+    func isOwnNameWord(_ t: [NERToken], _ k: Int) -> Bool {
+        let f = t[k].flags
+        guard isPlainNameWord(t[k]), f.contains(.hasLetter), !f.contains(.hasDigit), !f.contains(.lowerInDocument),
+              !isDemonymWord(t[k]), !NERPlaces.contains(t[k...k]) else { return false }
+        return true
+    }
+
+    /// "since the time of Thutmose III", "replaced Mojmír I with his nephew", "Pope Benedict XVI":
+    /// a Roman numeral right after a name word is a ruler's number, part of the person's name. A
+    /// person's span that ends before it takes it in; a name word the tagger passed over (or took
+    /// for a place) becomes a person with it, when no other capitalized word precedes it
+    /// (an office title may: "King Carlos I"). "World War II", "Phase III": a common word
+    /// is no name.
+    mutating func markRegnalNumbers(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
+        let t = sentences[si].tokens
+        let n = t.count
+        var k = 1
+        while k < n {
+            defer { k += 1 }
+            guard !covered[k], isRomanNumeral(t[k]), nextTo(t, k - 1), isOwnNameWord(t, k - 1), !isRomanNumeral(t[k - 1]) else { continue }
+            // "Mojmír I", not "… I think": the numeral ends the name.
+            if k + 1 < n, t[k + 1].flags.contains(.capitalized), !t[k + 1].flags.contains(.isPunct) { continue }
+            if let x = (sentenceStart..<spans.count).first(where: { spans[$0].to == k && spans[$0].from < k }) {
+                let s = spans[x]
+                guard s.type == 1 || (s.type == 3 && s.to - s.from == 1) else { continue }
+                var longer = s
+                longer.to = k + 1
+                longer.type = 1
+                setKey(&longer)
+                spans[x] = longer
+                covered[k] = true
+                continue
+            }
+            guard !covered[k - 1] else { continue }
+            if k >= 2, t[k - 2].flags.contains(.capitalized), !t[k - 2].flags.contains(.title), !isInitial(si, k - 2) { continue }
+            var span = Span(sentence: si, from: k - 1, to: k + 1, type: 1, tagged: true)
+            setKey(&span)
+            if notNames.contains(key(span)) { continue }
+            spans.append(span)
+            covered[k - 1] = true
+            covered[k] = true
+        }
+    }
+
+    /// Epithets that follow a ruler's or an artist's name after "the".
+    static let epithetHashes = NERHashSet([
+        "elder", "younger", "great", "bald", "pious", "wise", "conqueror", "confessor", "magnificent", "terrible",
+        "lionheart", "navigator", "unready", "venerable", "apostle", "baptist", "evangelist", "liberator", "lawgiver",
+    ].map(NERText.hashLower))
+
+    /// "Lucas Cranach the Elder", "Louis the German", "Alexander the Great": "the" and a
+    /// capitalized epithet (or a nationality, after a one-word name) right after a person's span
+    /// are part of the name, when nothing capitalized follows.
+    mutating func joinEpithets(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
+        let t = sentences[si].tokens
+        let n = t.count
+        for k in 1..<max(n - 1, 1) where t[k].lower == Self.theHash && t[k + 1].flags.contains(.capitalized) {
+            guard !covered[k], k + 2 == n || !t[k + 2].flags.contains(.capitalized) || t[k + 2].flags.contains(.isPunct),
+                  let x = (sentenceStart..<spans.count).first(where: { spans[$0].to == k && spans[$0].type == 1 }) else { continue }
+            let epithet = Self.epithetHashes.contains(t[k + 1].lower)
+            let people = spans[x].to - spans[x].from == 1 && Self.demonymHashes.contains(t[k + 1].lower)
+                && t[spans[x].from].flags.contains(.firstName)
+            guard epithet || people else { continue }
+            // The epithet's own span ("German" tagged as a place) gives way.
+            if covered[k + 1] {
+                guard let y = (sentenceStart..<spans.count).first(where: { spans[$0].from == k + 1 && spans[$0].to == k + 2 })
+                else { continue }
+                spans.remove(at: y)
+            }
+            guard let x2 = (sentenceStart..<spans.count).first(where: { spans[$0].to == k && spans[$0].type == 1 }) else { continue }
+            var named = spans[x2]
+            named.to = k + 2
+            setKey(&named)
+            spans[x2] = named
+            covered[k] = true
+            covered[k + 1] = true
+        }
+    }
+}
