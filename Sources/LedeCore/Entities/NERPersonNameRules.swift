@@ -2,7 +2,9 @@ import Foundation
 
 /// Person rules about the shape of a name itself rather than what is said around it: a regnal
 /// number ("Thutmose III", "Mojmír I"), an epithet ("Lucas Cranach the Elder", "Louis the German"),
-/// each a word the tagger, trained on modern news, seldom saw in a name.
+/// each a word the tagger, trained on modern news, seldom saw in a name; a nationality glued to
+/// the front of a name ("Scotsman James Watt"); a given name alone that names a person named in
+/// full elsewhere ("Hans").
 extension NERDocument {
     /// The rules of one sentence, run once its spans are appended (`sentenceStart..<spans.count`)
     /// and the person and given-name passes are done; `covered` marks the tokens spans hold.
@@ -10,6 +12,7 @@ extension NERDocument {
     mutating func applyPersonNameRules(_ si: Int, _ sentenceStart: Int, _ on: NameRuleTriggers, _ covered: inout [Bool]) {
         if on.contains(.regnal) { markRegnalNumbers(si, sentenceStart, &covered) }
         if !on.isDisjoint(with: [.epithet, .nationality]) { joinEpithets(si, sentenceStart, &covered) }
+        if !on.isDisjoint(with: [.nationality, .demonymNoun]) { dropNationalityBeforeName(si, sentenceStart) }
     }
 
     /// A Roman numeral of up to five letters, in capitals ("I", "III", "XVI").
@@ -100,6 +103,53 @@ extension NERDocument {
             spans[x2] = named
             covered[k] = true
             covered[k + 1] = true
+        }
+    }
+
+    /// "Hans Wieck" named in full, then "Hans returns to Germany": the first word of a person's
+    /// name of two words or more is that person alone elsewhere in the article (`findRepeats`)
+    /// when it is a known given name and no common, place or nationality word, and the name
+    /// does not end in a ruler's number ("Coleman II" may be a place's name, as here).
+    func isGivenNameOfFullName(_ t: [NERToken], _ s: Span) -> Bool {
+        let f = t[s.from].flags
+        guard s.to - s.from >= 2, f.contains(.firstName), f.contains(.capitalized), !f.contains(.allCaps),
+              t[s.from].length >= 3, !Self.monthHashes.contains(t[s.from].lower), isOwnNameWord(t, s.from),
+              !isRomanNumeral(t[s.to - 1]) else { return false }
+        return true
+    }
+
+    /// No capitalized word next to token `k` but a sentence's first: "Andy" of "the Andy Warhol
+    /// Photographic Legacy Program" or "Angeles" of "Los Angeles" is no given name alone.
+    func isLoneWord(_ si: Int, _ k: Int) -> Bool {
+        let t = sentences[si].tokens
+        if k > 0, t[k - 1].flags.contains(.capitalized), !t[k - 1].flags.contains(.isPunct), !isInitial(si, k - 1) { return false }
+        return k + 1 == t.count || !t[k + 1].flags.contains(.capitalized) || t[k + 1].flags.contains(.isPunct)
+    }
+
+    /// "May", a month before it is a given name ("Theresa May" aside), and the months' short forms.
+    static let monthHashes = NERHashSet(["may", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                                         "nov", "dec"].map(NERText.hashLower))
+
+    /// Nouns of nationality that stand before a name ("Scotsman James Watt").
+    static let nationalityNounHashes = NERHashSet([
+        "scotsman", "scotswoman", "englishman", "englishwoman", "frenchman", "frenchwoman", "irishman", "irishwoman",
+        "welshman", "welshwoman", "dutchman", "spaniard", "briton", "dane", "swede", "countryman", "countrywoman",
+        "compatriot",
+    ].map(NERText.hashLower))
+
+    /// "brought about by Scotsman James Watt": a nationality before a known given name and a
+    /// surname in a person's span is no part of the name.
+    mutating func dropNationalityBeforeName(_ si: Int, _ sentenceStart: Int) {
+        let t = sentences[si].tokens
+        for x in sentenceStart..<spans.count where spans[x].type == 1 && spans[x].to - spans[x].from >= 3 {
+            let s = spans[x]
+            let w = t[s.from].lower
+            guard Self.nationalityNounHashes.contains(w) || Self.demonymHashes.contains(w),
+                  t[s.from + 1].flags.contains(.firstName), isPlainNameWord(t[s.from + 1]) else { continue }
+            var named = s
+            named.from += 1
+            setKey(&named)
+            spans[x] = named
         }
     }
 }

@@ -223,6 +223,8 @@ extension NERDocument {
         spans = spans.filter { kinds[$0.id] != 0 }
         var patterns: [UInt64: [Pattern]] = [:]
         patterns.reserveCapacity(spans.count + aliasOf.count)
+        // Words added only as a person's given name (`isGivenNameOfFullName`), found only alone.
+        var givenOnly = Set<UInt64>()
         func add(_ hashes: [UInt64], _ key: String, _ id: Int, _ kind: Int) {
             guard let first = hashes.first else { return }
             // A sequence already added for this key id sits under its own first word.
@@ -251,6 +253,17 @@ extension NERDocument {
                     // surname's, already added: no interning and no array to build for it.
                     let known = patterns[last.lower]?.contains { $0.hashes.count == 1 && $0.key == surname } ?? false
                     if !known { add([last.lower], surname, intern(surname), 1) }
+                    givenOnly.remove(last.lower)
+                }
+                // "Hans Wieck … Hans returns": the given name of a person named in full, alone.
+                if isGivenNameOfFullName(t, s) {
+                    let first = t[s.from]
+                    let given = text(first.start, first.end).lowercased()
+                    let known = patterns[first.lower]?.contains { $0.hashes.count == 1 && $0.key == given } ?? false
+                    if !known {
+                        add([first.lower], given, intern(given), 1)
+                        givenOnly.insert(first.lower)
+                    }
                 }
             }
         }
@@ -301,6 +314,7 @@ extension NERDocument {
                     if ok { matched = p; break }
                 }
                 guard let p = matched else { i += 1; continue }
+                if p.hashes.count == 1, givenOnly.contains(p.hashes[0]), !isLoneWord(si, i) { i += 1; continue }
                 let first = t[i]
                 let capitalOK = sentence.shouted || first.flags.contains(.capitalized) || first.flags.contains(.uncased)
                 let initialOK = p.hashes.count > 1 || !isInitial(si, i) || !first.flags.contains(.commonLower)
