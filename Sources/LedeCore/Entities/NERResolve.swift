@@ -256,14 +256,13 @@ extension NERDocument {
                     givenOnly.remove(last.lower)
                 }
                 // "Hans Wieck … Hans returns": the given name of a person named in full, alone.
-                if isGivenNameOfFullName(t, s) {
-                    let first = t[s.from]
-                    let given = text(first.start, first.end).lowercased()
-                    let known = patterns[first.lower]?.contains { $0.hashes.count == 1 && $0.key == given } ?? false
-                    if !known {
-                        add([first.lower], given, intern(given), 1)
-                        givenOnly.insert(first.lower)
-                    }
+                // The pattern is the full name's own (its key and id): a match is an alias of it, and
+                // no string is built. A word that already has a one-word pattern (a surname, or
+                // another person's given name) keeps it.
+                let first = t[s.from].lower
+                if isGivenNameOfFullName(t, s), !(patterns[first]?.contains { $0.hashes.count == 1 } ?? false) {
+                    add([first], key(s), s.id, 1)
+                    givenOnly.insert(first)
                 }
             }
         }
