@@ -107,7 +107,8 @@ extension NERDocument {
                 guard k >= 1 else { continue }
                 // `isCamelSurname` begins with "M", "L" or "D" and has five scalars or more.
                 let first = s[tokens[k].start]
-                if length <= 5, first == 73 || first == 86 || first == 88 { on.insert(.regnal) }
+                // A Roman numeral: "In", "Iran" or "Vote" only begins like one.
+                if length <= 5, first == 73 || first == 86 || first == 88, isRomanNumeral(tokens[k]) { on.insert(.regnal) }
                 if length >= 5, first == 77 || first == 76 || first == 68, isCamelSurname(tokens[k]) { on.insert(.camel) }
                 if f & teamMask == capitalized, length >= 3, isPlural(tokens[k]) || news.contains(tokens[k].lower),
                    isTeamWord(tokens[k]) {
