@@ -93,9 +93,16 @@ extension NERDocument {
                     if Self.innerParticles.contains(lower) || Self.arabicPrefixHashes.contains(lower) { on.insert(.particle) }
                     if Self.nameSuffixHashes.contains(lower) { on.insert(.suffix) }
                     if Self.companySuffixHashes.contains(lower) { on.insert(.company) }
-                    if Self.demonymHashes.contains(lower) { on.insert(.nationality) }
+                    if Self.demonymHashes.contains(lower) {
+                        on.insert(.nationality)
+                        // "Louis the German": a nationality after "the" may be an epithet.
+                        if k >= 1, tokens[k - 1].lower == Self.theHash { on.insert(.epithet) }
+                    }
                     if lower == Self.houseHash { on.insert(.house) }
-                    if Self.epithetHashes.contains(lower) { on.insert(.epithet) }
+                    // "the Elder", capitalized after "the" ("a great deal" is none).
+                    if f & capitalized != 0, k >= 1, tokens[k - 1].lower == Self.theHash, Self.epithetHashes.contains(lower) {
+                        on.insert(.epithet)
+                    }
                     if Self.nationalityNounHashes.contains(lower) { on.insert(.demonymNoun) }
                 }
                 guard f & capitalized != 0 else { continue }

@@ -11,7 +11,7 @@ extension NERDocument {
     /// Each starts from a word few sentences have (`on`, from `nameRuleTriggers`).
     mutating func applyPersonNameRules(_ si: Int, _ sentenceStart: Int, _ on: NameRuleTriggers, _ covered: inout [Bool]) {
         if on.contains(.regnal) { markRegnalNumbers(si, sentenceStart, &covered) }
-        if !on.isDisjoint(with: [.epithet, .nationality]) { joinEpithets(si, sentenceStart, &covered) }
+        if on.contains(.epithet) { joinEpithets(si, sentenceStart, &covered) }
         if !on.isDisjoint(with: [.nationality, .demonymNoun]) { dropNationalityBeforeName(si, sentenceStart) }
         for x in sentenceStart..<spans.count where spans[x].type == 3 && isUnknownPersonName(spans[x]) { spans[x].type = 1 }
     }
@@ -84,7 +84,8 @@ extension NERDocument {
     mutating func joinEpithets(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
         let t = sentences[si].tokens
         let n = t.count
-        for k in 1..<max(n - 1, 1) where t[k].lower == Self.theHash && t[k + 1].flags.contains(.capitalized) {
+        let the = Self.theHash
+        for k in 1..<max(n - 1, 1) where t[k].lower == the && t[k + 1].flags.contains(.capitalized) {
             guard !covered[k], k + 2 == n || !t[k + 2].flags.contains(.capitalized) || t[k + 2].flags.contains(.isPunct),
                   let x = (sentenceStart..<spans.count).first(where: { spans[$0].to == k && spans[$0].type == 1 }) else { continue }
             let epithet = Self.epithetHashes.contains(t[k + 1].lower)
