@@ -423,6 +423,7 @@ struct NERDocument {
                 }
             }
             for x in sentenceStart..<spans.count { for k in spans[x].from..<spans[x].to { covered[k] = true } }
+            applyPersonNameRules(si, sentenceStart, on, &covered)
             addAcronyms(si, covered)
             markPartyMembers(si, covered, from: sentenceStart)
         }

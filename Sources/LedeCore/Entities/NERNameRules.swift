@@ -37,13 +37,18 @@ extension NERDocument {
         static let givenName = NameRuleTriggers(rawValue: 1 << 12)
         /// A well-known organization's word, capitalized (`NERDocument.tag`).
         static let knownOrg = NameRuleTriggers(rawValue: 1 << 13)
+        /// A Roman numeral after a word (`markRegnalNumbers`).
+        static let regnal = NameRuleTriggers(rawValue: 1 << 14)
+        /// An epithet ("Elder", "Great": `joinEpithets`).
+        static let epithet = NameRuleTriggers(rawValue: 1 << 15)
+        static let demonymNoun = NameRuleTriggers(rawValue: 1 << 16)
     }
 
     /// Every word some rule starts from by its hash; the lexicon marks them (`TokenFlags.ruleWord`)
     /// so that only those few tokens are told apart here.
     static let ruleWordHashes: NERHashSet = {
         var words = innerParticles
-        for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes] { words.formUnion(set) }
+        for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes, epithetHashes, nationalityNounHashes] { words.formUnion(set) }
         words.insert(houseHash)
         return words
     }()
@@ -88,8 +93,17 @@ extension NERDocument {
                     if Self.innerParticles.contains(lower) || Self.arabicPrefixHashes.contains(lower) { on.insert(.particle) }
                     if Self.nameSuffixHashes.contains(lower) { on.insert(.suffix) }
                     if Self.companySuffixHashes.contains(lower) { on.insert(.company) }
-                    if Self.demonymHashes.contains(lower) { on.insert(.nationality) }
+                    if Self.demonymHashes.contains(lower) {
+                        on.insert(.nationality)
+                        // "Louis the German": a nationality after "the" may be an epithet.
+                        if k >= 1, tokens[k - 1].lower == Self.theHash { on.insert(.epithet) }
+                    }
                     if lower == Self.houseHash { on.insert(.house) }
+                    // "the Elder", capitalized after "the" ("a great deal" is none).
+                    if f & capitalized != 0, k >= 1, tokens[k - 1].lower == Self.theHash, Self.epithetHashes.contains(lower) {
+                        on.insert(.epithet)
+                    }
+                    if Self.nationalityNounHashes.contains(lower) { on.insert(.demonymNoun) }
                 }
                 guard f & capitalized != 0 else { continue }
                 if f & TokenFlags.title.rawValue != 0, k + 1 < n, tokens[k + 1].lower == Self.ofHash { on.insert(.officeOf) }
@@ -100,6 +114,8 @@ extension NERDocument {
                 guard k >= 1 else { continue }
                 // `isCamelSurname` begins with "M", "L" or "D" and has five scalars or more.
                 let first = s[tokens[k].start]
+                // A Roman numeral: "In", "Iran" or "Vote" only begins like one.
+                if length <= 5, first == 73 || first == 86 || first == 88, isRomanNumeral(tokens[k]) { on.insert(.regnal) }
                 if length >= 5, first == 77 || first == 76 || first == 68, isCamelSurname(tokens[k]) { on.insert(.camel) }
                 if f & teamMask == capitalized, length >= 3, isPlural(tokens[k]) || news.contains(tokens[k].lower),
                    isTeamWord(tokens[k]) {

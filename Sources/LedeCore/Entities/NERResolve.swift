@@ -227,6 +227,8 @@ extension NERDocument {
         var patStart: [Int] = [], patCount: [Int] = [], patID: [Int] = [], patKind: [Int] = [], patNext: [Int] = []
         var lists: [UInt64: (head: Int, tail: Int)] = [:]
         lists.reserveCapacity(spans.count + aliasOf.count)
+        // Words added only as a person's given name (`isGivenNameOfFullName`), found only alone.
+        var givenOnly = Set<UInt64>()
         func listHas(_ first: UInt64, _ test: (Int) -> Bool) -> Bool {
             guard let list = lists[first] else { return false }
             var p = list.head
@@ -284,6 +286,16 @@ extension NERDocument {
                     // surname's, already added: no interning to do for it.
                     let known = listHas(last.lower) { patCount[$0] == 1 && keyNames[patID[$0]] == surname }
                     if !known { addWord(last.lower, intern(surname), 1) }
+                    givenOnly.remove(last.lower)
+                }
+                // "Hans Wieck … Hans returns": the given name of a person named in full, alone.
+                // The pattern is the full name's own (its key and id): a match is an alias of it, and
+                // no string is built. A word that already has a one-word pattern (a surname, or
+                // another person's given name) keeps it.
+                let first = t[s.from].lower
+                if isGivenNameOfFullName(t, s), !listHas(first, { patCount[$0] == 1 }) {
+                    addWord(first, s.id, 1)
+                    givenOnly.insert(first)
                 }
             }
         }
@@ -352,6 +364,7 @@ extension NERDocument {
                 }
                 guard matched >= 0 else { i += 1; continue }
                 let count = patCount[matched], pid = patID[matched], kind = patKind[matched]
+                if count == 1, givenOnly.contains(hashes[patStart[matched]]), !isLoneWord(si, i) { i += 1; continue }
                 let first = t[i]
                 let capitalOK = sentence.shouted || first.flags.contains(.capitalized) || first.flags.contains(.uncased)
                 let initialOK = count > 1 || !isInitial(si, i) || !first.flags.contains(.commonLower)
