@@ -41,6 +41,7 @@ extension NERDocument {
         static let regnal = NameRuleTriggers(rawValue: 1 << 14)
         /// An epithet ("Elder", "Great": `joinEpithets`).
         static let epithet = NameRuleTriggers(rawValue: 1 << 15)
+        /// A noun of nationality ("Scotsman": `dropNationalityBeforeName`).
         static let demonymNoun = NameRuleTriggers(rawValue: 1 << 16)
     }
 

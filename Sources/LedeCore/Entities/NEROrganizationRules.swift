@@ -104,7 +104,6 @@ extension NERDocument {
         for k in amp..<end { covered[k] = true }
     }
 
-
     /// "Los | Angeles Sheriff", "Saudi | Arabia Sunday": a person's name whose first word ends a
     /// known place's name begun by the word before it is the tagger's cut through the place.
     func beginsInsidePlace(_ s: Span) -> Bool {
