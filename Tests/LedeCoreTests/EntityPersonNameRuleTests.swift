@@ -17,6 +17,18 @@ struct EntityPersonNameRuleTests {
         #expect(entity(r, "Thutmose III")?.kind == .person)
     }
 
+    @Test("a name word no list knows before the surname of a person named in full is a relative, another person")
+    func relativeBeforeSurname() {
+        // Corpus (wikinews, homeopathy-parents-prosecuted)
+        let r = recognize("""
+            Thomas Sam, 42, and his wife Manju Sam, 36, from Sydney, Australia, are undergoing trial for manslaughter. \
+            Sam told the court the child had been treated at home.
+            """)
+        #expect(entity(r, "Manju Sam")?.kind == .person)
+        #expect(entity(r, "Thomas Sam")?.kind == .person)
+        #expect(entity(r, "Thomas Sam")?.mentions.count == 2)
+    }
+
     @Test("a Roman numeral after a common word names no person")
     func numberedWarIsNoPerson() {
         // GMB

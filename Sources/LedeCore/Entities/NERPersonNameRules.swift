@@ -128,6 +128,18 @@ extension NERDocument {
         return k + 1 == t.count || !t[k + 1].flags.contains(.capitalized) || t[k + 1].flags.contains(.isPunct)
     }
 
+    /// "his wife Manju Sam": token `k`, right before a known person's surname, is a given name no
+    /// list knows — a capitalized word that may be a person's own name (no common, office, place
+    /// or nationality word, no month or weekday), not a known given name (the tagger finds those),
+    /// and with no capitalized word before it but a sentence's first.
+    func isRelativeGivenName(_ si: Int, _ k: Int) -> Bool {
+        let t = sentences[si].tokens
+        guard k >= 0, t[k].length >= 3, !t[k].flags.contains(.firstName), !t[k].flags.contains(.surname),
+              !Self.dateHashes.contains(t[k].lower), isOwnNameWord(t, k) else { return false }
+        if k > 0, t[k - 1].flags.contains(.capitalized), !t[k - 1].flags.contains(.isPunct), !isInitial(si, k - 1) { return false }
+        return !isInitial(si, k) || !t[k].flags.contains(.commonLower)
+    }
+
     /// "May", a month before it is a given name ("Theresa May" aside), and the months' short forms.
     static let monthHashes = NERHashSet(["may", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                                          "nov", "dec"].map(NERText.hashLower))

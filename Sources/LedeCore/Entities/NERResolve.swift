@@ -229,6 +229,8 @@ extension NERDocument {
         lists.reserveCapacity(spans.count + aliasOf.count)
         // Words added only as a person's given name (`isGivenNameOfFullName`), found only alone.
         var givenOnly = Set<UInt64>()
+        // Surnames of persons named in full: after an unknown name word they name a relative.
+        var surnameWords = Set<UInt64>()
         func listHas(_ first: UInt64, _ test: (Int) -> Bool) -> Bool {
             guard let list = lists[first] else { return false }
             var p = list.head
@@ -287,6 +289,7 @@ extension NERDocument {
                     let known = listHas(last.lower) { patCount[$0] == 1 && keyNames[patID[$0]] == surname }
                     if !known { addWord(last.lower, intern(surname), 1) }
                     givenOnly.remove(last.lower)
+                    surnameWords.insert(last.lower)
                 }
                 // "Hans Wieck … Hans returns": the given name of a person named in full, alone.
                 // The pattern is the full name's own (its key and id): a match is an alias of it, and
@@ -365,6 +368,19 @@ extension NERDocument {
                 guard matched >= 0 else { i += 1; continue }
                 let count = patCount[matched], pid = patID[matched], kind = patKind[matched]
                 if count == 1, givenOnly.contains(hashes[patStart[matched]]), !isLoneWord(si, i) { i += 1; continue }
+                // "Thomas Sam … his wife Manju Sam, 36": a name word no list knows right before the
+                // surname of a person named in full is a relative's given name, another person.
+                if count == 1, kind == 1, surnameWords.contains(t[i].lower), t[i].flags.contains(.capitalized),
+                   isRelativeGivenName(si, i - 1), !covered[base[si] + i - 1] {
+                    var span = Span(sentence: si, from: i - 1, to: i + 1, type: 1, tagged: false)
+                    setKey(&span)
+                    added.append(span)
+                    covered[base[si] + i - 1] = true
+                    covered[base[si] + i] = true
+                    if kinds[span.id] == 0 { kinds[span.id] = 1 }
+                    i += 1
+                    continue
+                }
                 let first = t[i]
                 let capitalOK = sentence.shouted || first.flags.contains(.capitalized) || first.flags.contains(.uncased)
                 let initialOK = count > 1 || !isInitial(si, i) || !first.flags.contains(.commonLower)
