@@ -29,6 +29,19 @@ struct EntityPersonNameRuleTests {
         #expect(entity(r, "Thomas Sam")?.mentions.count == 2)
     }
 
+    @Test("a religion named alone is no one, while a person whose given name is a religion's stays a person")
+    func religionIsNoOne() {
+        // GMB (held-out part); the last sentence from GMB's training part.
+        let r = recognize("""
+            Outgoing British Prime Minister Tony Blair has announced a new initiative for training Muslim clergy and boosting the study of moderate Islam in British colleges and universities.
+            Mr. Blair announced the government plan Monday at an Islamic conference in London.
+            He said he feared extremists could drown out what he called the "true voice" of Islam.
+            """)
+        #expect(entity(r, "Islam") == nil)
+        let karimov = recognize("But Uzbek President Islam Karimov said the death toll was much lower.")
+        #expect(entity(karimov, "Islam Karimov")?.kind == .person)
+    }
+
     @Test("a Roman numeral after a common word names no person")
     func numberedWarIsNoPerson() {
         // GMB

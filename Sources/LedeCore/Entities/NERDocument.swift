@@ -651,7 +651,9 @@ struct NERDocument {
         if isDemonymPhrase(s) { return nil }
         if s.to - s.from == 1 {
             let f = t[s.from]
-            if Self.neverHashes.contains(f.lower) || Self.titleHashes.contains(f.lower) { return nil }
+            if Self.neverHashes.contains(f.lower) || Self.titleHashes.contains(f.lower) || Self.religionHashes.contains(f.lower) {
+                return nil
+            }
             // "GPUs", "CEOs": plural acronyms are things.
             let sc = scalars[f.start..<f.end]
             if sc.count >= 3, sc.last == 115, sc.dropLast().allSatisfy({ $0 >= 65 && $0 <= 90 }) { return nil }
@@ -971,6 +973,11 @@ struct NERDocument {
     static let titleHashes = NERHashSet(NERLexicon.titleWords.map(NERText.hashLower))
     static let placeHashes = NERHashSet(placeHeads.map(NERText.hashLower))
     static let neverHashes = NERHashSet((neverNames.union(contractions)).map(NERText.hashLower))
+
+    /// Religions: "the study of moderate Islam" names no one. Only a one-word span is dropped for
+    /// it, as "Islam" is also a given name ("Islam Karimov").
+    static let religionHashes = NERHashSet(["islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism",
+        "catholicism", "protestantism", "taoism", "shinto", "jainism", "zoroastrianism"].map(NERText.hashLower))
 
     /// Words that are capitalized but never a person or organization on their own.
     static let neverNames: Set<String> = [
