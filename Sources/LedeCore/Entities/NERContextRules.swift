@@ -67,13 +67,12 @@ extension NERDocument {
             || (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
     }
 
-    /// Token `k` is one plain capitalized word of a name's own, alone (no capitalized word before
-    /// it but a sentence's first), no nationality, and no plural ("Palestinians, who") unless a
-    /// known surname ("Jones").
+    /// Token `k` is one word of a name's own (`isOwnNameWord`), alone (no capitalized word before
+    /// it but a sentence's first), and no plural ("Palestinians, who") unless a known surname
+    /// ("Jones").
     func isLoneName(_ si: Int, _ k: Int) -> Bool {
         let t = sentences[si].tokens
-        guard isPlainNameWord(t[k]), !t[k].flags.contains(.lowerInDocument), !NERPlaces.contains(t[k...k]),
-              !Self.demonymHashes.contains(t[k].lower), !isPlural(t[k]) || t[k].flags.contains(.surname) else { return false }
+        guard isOwnNameWord(t, k), !isPlural(t[k]) || t[k].flags.contains(.surname) else { return false }
         if k > 0, t[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { return false }
         return true
     }

@@ -136,8 +136,8 @@ extension NERDocument {
         let t = sentences[si].tokens
         guard k >= 0, t[k].length >= 3, !t[k].flags.contains(.firstName), !t[k].flags.contains(.surname),
               !Self.dateHashes.contains(t[k].lower), isOwnNameWord(t, k) else { return false }
-        if k > 0, t[k - 1].flags.contains(.capitalized), !t[k - 1].flags.contains(.isPunct), !isInitial(si, k - 1) { return false }
-        return !isInitial(si, k) || !t[k].flags.contains(.commonLower)
+        // `isOwnNameWord` has turned down common words, sentence-initial or not.
+        return k == 0 || !t[k - 1].flags.contains(.capitalized) || t[k - 1].flags.contains(.isPunct) || isInitial(si, k - 1)
     }
 
     /// "May", a month before it is a given name ("Theresa May" aside), and the months' short forms.

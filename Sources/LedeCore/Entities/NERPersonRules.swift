@@ -152,7 +152,8 @@ extension NERDocument {
         return verbs
     }()
 
-    /// One unknown capitalized word (not a common word, known place, organization or title)
+    /// One unknown capitalized word (`isLoneName`: not a common word, known place, organization,
+    /// title or plural)
     /// followed by ", who", ", whose", "was born", "died" or "married", or by a speech verb, or
     /// after a speech verb at the end of a sentence, is a person: one the tagger passed over is
     /// added, one it took for a place becomes a person. Runs after the sentence's spans are
@@ -160,18 +161,11 @@ extension NERDocument {
     mutating func markCuedPersons(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
         let t = sentences[si].tokens
         let n = t.count
-        for k in 0..<n {
-            let f = t[k].flags
-            guard f.contains(.capitalized), t[k].length >= 3 else { continue }
-            if f.contains(.commonLower) || f.contains(.knownOrg) || f.contains(.orgHead) || f.contains(.title)
-                || f.contains(.allCaps) || f.contains(.hasDigit) || lowerInDocument.contains(t[k].lower)
-                || Self.neverHashes.contains(t[k].lower) { continue }
-            if k > 0, t[k - 1].flags.contains(.capitalized), !isInitial(si, k - 1) { continue }
+        for k in 0..<n where t[k].flags.contains(.capitalized) && t[k].length >= 3 {
             if k + 1 < n, t[k + 1].flags.contains(.capitalized) { continue }
-            guard hasPersonCue(t, k) else { continue }
+            guard hasPersonCue(t, k), isLoneName(si, k) else { continue }
             // "the Dutch, who…", "Two Australians, who…": a people, not a person.
             if k > 0, t[k - 1].lower == Self.theHash || t[k - 1].flags.contains(.hasDigit) { continue }
-            if NERPlaces.contains(t[k...k]) || isDemonymWord(t[k]) { continue }
             // Only a one-word span the tagger took for a place is changed, and not when the word is a
             // known name: a place named after a person ("Washington said") is still a place.
             let knownName = isKnownNameWord(t[k])

@@ -246,18 +246,14 @@ public struct SavedPageParser: Sendable {
         return line
     }
 
-    /// The first sentence of a paragraph, cut after at most twelve words ("…" marks the cut).
+    /// The first sentence of a paragraph (`SentenceSplitter`'s), cut after at most twelve words
+    /// ("…" marks the cut).
     static func headline(fromProse text: String) -> String {
-        var words: [Substring] = []
-        for word in text.split(separator: " ") {
-            words.append(word)
-            // A stop ends the sentence unless the word is an initial or abbreviation ("U.S.", "Dr.").
-            if let last = word.last, "!?".contains(last) || last == "." && word.filter({ $0 == "." }).count == 1 && word.count > 3 {
-                return words.joined(separator: " ")
-            }
-            if words.count == 12 { return words.joined(separator: " ") + "…" }
-        }
-        return words.joined(separator: " ")
+        let scalars = Array(text.unicodeScalars)
+        let first = SentenceSplitter().sentences(in: scalars).first.map { scalars[$0.start..<$0.end] } ?? scalars[...]
+        let words = String(String.UnicodeScalarView(first)).split(separator: " ")
+        guard words.count > 12 else { return words.joined(separator: " ") }
+        return words.prefix(12).joined(separator: " ") + "…"
     }
 
     /// A byline is a short name line near the headline: "By Jane Doe", "Asia Martin".
