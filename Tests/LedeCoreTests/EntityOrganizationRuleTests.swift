@@ -65,4 +65,50 @@ struct EntityOrganizationRuleTests {
         let cuba = recognize("A spokesman for Cuba's Ministry of Foreign Relations declined to comment.")
         #expect(entity(cuba, "Ministry of Foreign Relations")?.kind == .organization)
     }
+
+    @Test("the capitalized words right before a lower-case 'spokesman' are the body it speaks for")
+    func bodyBeforeSpokesperson() {
+        // wikinews (environment-canada-document)
+        let r = recognize("""
+            Environment Canada spokesperson Julie Hahn said they apply to letters of complaint, criticism or injury, research or scientific notes.
+            """)
+        #expect(entity(r, "Environment Canada")?.kind == .organization)
+        #expect(entity(r, "Julie Hahn")?.kind == .person)
+        // GMB (held-out part)
+        let embassy = recognize("Joe Mellot, a U.S. Embassy spokesman, says Ambassador Ronald Neumann was not in the convoy.")
+        #expect(entity(embassy, "U.S. Embassy")?.kind == .organization)
+        // A nationality or a common word there names no body.
+        let military = recognize("Military spokesman Colonel Ahmed Ali said Iranian spokesman Hassan Rouhani had left.")
+        #expect(!military.entities.contains { $0.name == "Military" || $0.name == "Iranian" })
+    }
+
+    @Test("a name with its web domain is a company's name")
+    func nameWithDomain() {
+        // wikinews (scientology-website-hackers)
+        let r = recognize("""
+            Though YouTube is complying with the Church of Scientology's requests to take down the video, other sites such as Gawker.com have stated that they will keep hosting the video.
+            """)
+        #expect(entity(r, "Gawker.com")?.kind == .organization)
+        #expect(entity(r, "Gawker") == nil)
+    }
+
+    @Test("a name set off by a comma before 'a … school' or 'a … firm' is an organization")
+    func appositiveOrganization() {
+        // wikinews (italy-religious-school-taxes)
+        let r = recognize("Pupils of Instituto Gonzaga, a catholic school in Milan.")
+        #expect(entity(r, "Instituto Gonzaga")?.kind == .organization)
+        // GMB: a job, not a kind of body, follows a person's name.
+        let job = recognize("Farid Soleiman, a spokesman for the group, said the talks had failed.")
+        #expect(entity(job, "Farid Soleiman")?.kind == .person)
+    }
+
+    @Test("names listed right after a plural noun for organizations are organizations")
+    func namesAfterPluralOrganizationNoun() {
+        // wikinews (italy-religious-school-taxes)
+        let r = recognize("""
+            The case on which the Court has ruled was of the religious schools Santo Spirito and Immacolata in Livorno, Tuscany, to pay over 422,000 euros in arrears for the period from 2004 to 2009.
+            """)
+        #expect(entity(r, "Santo Spirito")?.kind == .organization)
+        #expect(entity(r, "Immacolata")?.kind == .organization)
+    }
 }

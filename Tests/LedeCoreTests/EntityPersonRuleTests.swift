@@ -119,4 +119,15 @@ struct EntityPersonRuleTests {
         #expect(entity(r, "Tom Ridge")?.kind == .person)
         #expect(entity(r, "Colin Powell")?.kind == .person)
     }
+
+    @Test("a name right after a lower-case noun for an artist is a person")
+    func nameAfterArtistNoun() {
+        // wikinews (warhol-photo-legacy)
+        let r = recognize("""
+            Wikinews observed the USI exhibit identifies and features Polaroids of fashion designer Halston, a former resident of Evansville.
+            """)
+        #expect(entity(r, "Halston")?.kind == .person)
+        // Wikinews, the news site, is a well-known organization.
+        #expect(entity(r, "Wikinews")?.kind == .organization)
+    }
 }

@@ -70,6 +70,9 @@ struct NERDocument {
     var lowerInDocument = NERHashSet(capacity: 512)
     /// Surfaces the article shows to be titles of works: never a person or organization here.
     var notNames: Set<String> = []
+    /// Key ids of names whose context says their kind ("the religious schools Santo Spirito",
+    /// "fashion designer Halston"): the vote leans that way for them, over the shape of the words.
+    var cuedKinds: [(id: Int, kind: Int)] = []
 
     init(body: String, sentences spans: [TextSpan], byline: String?, lexicon: NERLexicon) {
         scalars = NERText.scalars(body)
@@ -426,6 +429,7 @@ struct NERDocument {
             applyPersonNameRules(si, sentenceStart, on, &covered)
             addAcronyms(si, covered)
             markPartyMembers(si, covered, from: sentenceStart)
+            extendWithDomains(si, sentenceStart)
         }
     }
 

@@ -217,7 +217,7 @@ package struct NERLexicon: Sendable {
         "spiegel", "bild", "libération", "figaro", "repubblica", "cbc", "ctv", "sbs", "rté", "itv",
         "telemundo", "univision", "paramount", "lionsgate", "pixar", "marvel", "dreamworks", "miramax", "mgm",
         "vevo", "soundcloud", "iheartradio", "siriusxm", "substack", "tumblr", "quora", "wikimedia",
-        "craigslist", "variety", "billboard", "scmp", "ndtv", "rfi", "dw", "nhk", "kbs",
+        "craigslist", "wikinews", "gawker", "4chan", "variety", "billboard", "scmp", "ndtv", "rfi", "dw", "nhk", "kbs",
         "mbc", "abc", "bfm", "ansa", "efe", "dpa", "pti", "bernama", "antara", "wafa", "irna",
         "anadolu", "tasnim",
         // Governments' agencies, international bodies, armed and political groups.

@@ -47,7 +47,7 @@ extension NERDocument {
     static let organizationNounHashes = NERHashSet(["band", "company", "firm", "agency", "label", "newspaper",
         "magazine", "airline", "network", "broadcaster", "bank", "retailer", "charity", "organization",
         "organisation", "conglomerate", "automaker", "carmaker", "insurer", "lender", "startup", "quartet",
-        "orchestra"].map(NERText.hashLower))
+        "orchestra", "team"].map(NERText.hashLower))
 
     /// The organization rules of one sentence, run after the person rules once its spans are
     /// appended (`sentenceStart..<spans.count`).
@@ -56,13 +56,184 @@ extension NERDocument {
         // The sentence's tokens once: both rules read only the words right around each span.
         let t = sentences[si].tokens
         var x = sentenceStart
+        // The end of the last span named after a plural noun for organizations ("the schools Santo
+        // Spirito and Immacolata"): a span listed right after it is one more of them.
+        var listEnd = -1
         while x < spans.count {
             let from = spans[x].from, to = spans[x].to
             if spans[x].type != 2, from > 0, isOrganizationNoun(t[from - 1]) { spans[x].type = 2 }
+            if from > 0, !t[from - 1].flags.contains(.capitalized), Self.pluralOrganizationNounHashes.contains(t[from - 1].lower) {
+                cue(x, 2)
+                listEnd = to
+            } else if listEnd >= 0, isListedAfter(t, listEnd, from) {
+                cue(x, 2)
+                listEnd = to
+            } else {
+                listEnd = -1
+            }
+            if from > 0, isArtistBeforeName(t, from, to) { cue(x, 1) }
+            if to + 3 < t.count, t[to].length == 1, t[to].flags.contains(.isPunct), isAppositiveOrganization(t, to) {
+                cue(x, 2)
+            }
             if spans[x].type == 2, to < t.count, t[to].length == 1, t[to].flags.contains(.isPunct) {
                 joinAmpersandTail(x, sentenceStart, &covered)
             }
             x += 1
+        }
+        markSpokespeopleOrganizations(si, sentenceStart, &covered)
+    }
+
+    /// Nouns for a kind of organization that an apposition names after a comma: "Instituto Gonzaga,
+    /// a catholic school in Milan", "Cerberus Capital Management, a private equity firm".
+    static let appositiveOrganizationHashes: NERHashSet = {
+        var words = organizationNounHashes
+        for w in ["school", "university", "college", "group", "party", "club", "team", "maker", "manufacturer",
+                  "publisher", "nonprofit", "non-profit", "foundation", "institute", "association", "union", "league",
+                  "brewery", "studio", "studios", "chain", "supplier", "outlet", "carrier", "utility", "insurer", "broadcaster", "daily", "weekly", "tabloid"] {
+            words.insert(NERText.hashLower(w))
+        }
+        return words
+    }()
+    static let appositiveStopHashes = NERHashSet(["a", "an", "the", "of", "for", "to", "in", "at", "on", "by", "with",
+        "from", "who", "and", "or", "as", "his", "her", "their", "its"].map(NERText.hashLower))
+
+    /// After the comma at `comma`: "a", "an" or "the", at most three lower-case words (no preposition,
+    /// article or pronoun: "a spokesman for the group" names a person's job), then a noun for a
+    /// kind of organization ending the phrase.
+    func isAppositiveOrganization(_ t: [NERToken], _ comma: Int) -> Bool {
+        guard scalars[t[comma].start] == 44, Self.articleHashes.contains(t[comma + 1].lower) else { return false }
+        var k = comma + 2
+        while k < t.count, k <= comma + 5 {
+            let f = t[k].flags
+            if f.contains(.capitalized) || f.contains(.isPunct) || Self.appositiveStopHashes.contains(t[k].lower) { return false }
+            if Self.appositiveOrganizationHashes.contains(t[k].lower) {
+                // The noun ends the phrase: "a school in Milan", "a firm that…", "a group." — not "a group leader".
+                return k + 1 == t.count || t[k + 1].flags.contains(.isPunct) || !t[k + 1].flags.contains(.hasLetter)
+                    || Self.appositiveStopHashes.contains(t[k + 1].lower) || Self.appositiveEndHashes.contains(t[k + 1].lower)
+            }
+            k += 1
+        }
+        return false
+    }
+    static let appositiveEndHashes = NERHashSet(["that", "which", "whose", "based", "owned", "founded", "known",
+                                                 "headquartered", "run", "led"].map(NERText.hashLower))
+
+    static let domainHashes = NERHashSet(["com", "org", "net", "co", "io", "info", "biz", "tv", "fm"].map(NERText.hashLower))
+
+    /// Tokens `dot` and `dot + 1` are a web domain's ending glued to the word before: ".com" in
+    /// "Gawker.com" (and nothing glued after it, which would make it a longer address).
+    func isDomainSuffix(_ t: [NERToken], _ dot: Int) -> Bool {
+        let d = t[dot], tld = t[dot + 1]
+        guard d.length == 1, scalars[d.start] == 46, d.start == t[dot - 1].end, tld.start == d.end,
+              !tld.flags.contains(.capitalized), Self.domainHashes.contains(tld.lower) else { return false }
+        return dot + 2 == t.count || t[dot + 2].start > tld.end || t[dot + 2].flags.contains(.isPunct)
+    }
+
+    /// Lower-case nouns for an artist or a performer that news puts right before a person's name:
+    /// "Gawker.com", "Amazon.com": a name with its web domain is a company's name. Run on a
+    /// sentence's spans once every rule has added its own; the tagger may have taken the dot in
+    /// ("Gawker .") or not.
+    mutating func extendWithDomains(_ si: Int, _ sentenceStart: Int) {
+        let t = sentences[si].tokens
+        for x in sentenceStart..<spans.count {
+            let from = spans[x].from, to = spans[x].to
+            let dot = to - from >= 2 && t[to - 1].length == 1 && scalars[t[to - 1].start] == 46 ? to - 1 : to
+            guard dot + 1 < t.count, dot > from, isDomainSuffix(t, dot) else { continue }
+            var span = spans[x]
+            span.to = dot + 2
+            setKey(&span)
+            spans[x] = span
+            cue(x, 2)
+        }
+    }
+
+    /// Span `x` is of `kind` by its context, here and in the document-wide vote.
+    mutating func cue(_ x: Int, _ kind: Int) {
+        spans[x].type = kind
+        cuedKinds.append((spans[x].id, kind))
+    }
+
+    /// Plural nouns for kinds of organization before the names of some of them: "the religious
+    /// schools Santo Spirito and Immacolata", "the banks HSBC and Barclays".
+    static let pluralOrganizationNounHashes = NERHashSet(["schools", "companies", "firms", "bands", "banks", "newspapers",
+        "magazines", "airlines", "agencies", "charities", "universities", "colleges", "parties", "clubs", "broadcasters",
+        "retailers", "carmakers", "automakers", "insurers", "lenders", "startups", "labels", "networks", "organizations",
+        "organisations"].map(NERText.hashLower))
+    static let listJoinHashes = NERHashSet([",", "and", "or"].map(NERText.hashLower))
+
+    /// The span starting at `from` is the next item of a list whose previous item ended at `end`:
+    /// "X and Y", "X, Y", "X, and Y".
+    func isListedAfter(_ t: [NERToken], _ end: Int, _ from: Int) -> Bool {
+        guard from > end, from - end <= 2 else { return false }
+        for k in end..<from where !Self.listJoinHashes.contains(t[k].lower) { return false }
+        return true
+    }
+
+    /// "fashion designer Halston", "photographer Helmut Newton". Nouns that also stand before a
+    /// firm's or a label's name ("publisher", "manufacturer") are left out.
+    static let artistNounHashes = NERHashSet(["designer", "photographer", "photographers", "musician", "musicians",
+        "painter", "sculptor", "novelist", "poet", "composer", "songwriter", "singer-songwriter", "rapper",
+        "comedian", "playwright", "filmmaker", "screenwriter", "guitarist", "drummer", "pianist", "violinist",
+        "cellist", "saxophonist", "bassist", "dancer", "choreographer", "cartoonist", "illustrator"].map(NERText.hashLower))
+
+    /// "fashion designer Halston", "photographers Nat Finkelstein": one to three capitalized words
+    /// right after a lower-case noun for an artist name a person, whatever the tagger made of them,
+    /// unless a word of them belongs to an organization's name or the words are a known place.
+    func isArtistBeforeName(_ t: [NERToken], _ from: Int, _ to: Int) -> Bool {
+        let p = t[from - 1]
+        guard to - from <= 3, !p.flags.contains(.capitalized), Self.artistNounHashes.contains(p.lower) else { return false }
+        for k in from..<to where t[k].flags.contains(.orgHead) || t[k].flags.contains(.knownOrg) { return false }
+        return !NERPlaces.contains(t[from..<to])
+    }
+
+    static let spokespersonHashes = NERHashSet(["spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
+                                                "spokespeople", "spokespersons"].map(NERText.hashLower))
+
+    /// "Environment Canada spokesperson Julie Hahn", "A Harley-Davidson spokeswoman said": the
+    /// capitalized words right before a lower-case "spokesman" are the body it speaks for (GMB
+    /// tags them so 289 times; its 245 "O"s are "A", "The" and common words such as "Military").
+    /// A person's name there ("Obama spokesman") stays a person, a nationality ("Iranian") or a
+    /// known place alone stays what it is, and a span the tagger took for an unknown place becomes
+    /// the organization.
+    mutating func markSpokespeopleOrganizations(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
+        let t = sentences[si].tokens
+        for k in 1..<max(t.count, 1) where t[k].flags.contains(.title) {
+            guard !t[k].flags.contains(.capitalized), Self.spokespersonHashes.contains(t[k].lower),
+                  t[k - 1].flags.contains(.capitalized), !t[k - 1].flags.contains(.isPunct) else { continue }
+            if covered[k - 1] {
+                // "Wikinews spokesperson": a span the tagger made a place, not a known one, is the body.
+                if let x = (sentenceStart..<spans.count).first(where: { spans[$0].to == k && spans[$0].from < k }),
+                   spans[x].type == 3, !NERPlaces.contains(t[spans[x].from..<k]), !isDemonymWord(t[spans[x].from]) {
+                    cue(x, 2)
+                }
+                continue
+            }
+            // The capitalized run before it, through hyphens that join its words ("Harley-Davidson").
+            var from = k - 1
+            while from > 0 {
+                let p = t[from - 1]
+                if p.flags.contains(.capitalized), !p.flags.contains(.isPunct), !covered[from - 1] { from -= 1; continue }
+                if from >= 2, isHyphen(p), p.start == t[from - 2].end, t[from].start == p.end,
+                   t[from - 2].flags.contains(.capitalized), !covered[from - 2] {
+                    from -= 2
+                    continue
+                }
+                break
+            }
+            // "Harley - Davidson": a spaced dash may join or part the words, so neither is taken.
+            if from > 0, isHyphen(t[from - 1]) { continue }
+            // "The Pentagon spokesman": an article is no name's first word.
+            while from < k - 1, Self.articleHashes.contains(t[from].lower) { from += 1 }
+            let words = (from..<k).filter { !isHyphen(t[$0]) }
+            let weak = TokenFlags.commonLower.rawValue | TokenFlags.title.rawValue
+            if words.allSatisfy({ t[$0].flags.rawValue & weak != 0 || isDemonymWord(t[$0]) }) { continue }
+            if NERPlaces.contains(t[from..<k]) || Self.neverHashes.contains(t[from].lower) { continue }
+            var span = Span(sentence: si, from: from, to: k, type: 2, tagged: true)
+            setKey(&span)
+            if notNames.contains(key(span)) { continue }
+            spans.append(span)
+            cuedKinds.append((span.id, 2))
+            for j in from..<k { covered[j] = true }
         }
     }
 

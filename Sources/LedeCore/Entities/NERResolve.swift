@@ -68,6 +68,7 @@ extension NERDocument {
             votes[s.id] &+= v
         }
         for id in coordinatedWithPersons() { votes[id][1] += 3 }
+        for cue in cuedKinds { votes[cue.id][cue.kind] += 4 }
         // A one-word name that is a common lower-case word ("Exhibit", "Director"), tagged once and
         // not a well-known organization, is more likely a capitalized word than a name.
         var once = [Int](repeating: 0, count: keyNames.count)
