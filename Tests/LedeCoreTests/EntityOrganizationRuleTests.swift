@@ -111,4 +111,17 @@ struct EntityOrganizationRuleTests {
         #expect(entity(r, "Santo Spirito")?.kind == .organization)
         #expect(entity(r, "Immacolata")?.kind == .organization)
     }
+
+    @Test("a quoted name after 'known as' that modifies the noun after it is a label, not a body")
+    func quotedLabel() {
+        // wikinews (hong-kong-legco-election-2016)
+        let r = recognize("""
+            In the District Council (Second) functional constituency, commonly know as "Super District Council" seats, pan-democracy camp's Kwong Chun-yu of the Democratic Party received 491,667 votes, the highest in this constituency.
+            """)
+        #expect(entity(r, "Super District Council") == nil)
+        // Nor is the shorter name inside the label found again there, nor "(Second)" its short form.
+        #expect(entity(r, "District Council")?.mentions.count == 1)
+        #expect(entity(r, "District Council")?.aliases == [])
+        #expect(entity(r, "Democratic Party")?.kind == .organization)
+    }
 }

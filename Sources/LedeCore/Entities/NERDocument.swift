@@ -73,6 +73,9 @@ struct NERDocument {
     /// Key ids of names whose context says their kind ("the religious schools Santo Spirito",
     /// "fashion designer Halston"): the vote leans that way for them, over the shape of the words.
     var cuedKinds: [(id: Int, kind: Int)] = []
+    /// Quoted labels (`isQuotedLabel`): their words name nothing, not even a shorter name found
+    /// again inside them.
+    var labels: [Span] = []
 
     init(body: String, sentences spans: [TextSpan], byline: String?, lexicon: NERLexicon) {
         scalars = NERText.scalars(body)
@@ -326,6 +329,7 @@ struct NERDocument {
                 for k in o.from..<o.to { inOrg[k] = true }
                 // "Metro Toronto Convention Centre", "Google Science Fair": a venue or an event.
                 if (o.from..<o.to).contains(where: { Self.thingHashes.contains(s.tokens[$0].lower) }) { continue }
+                if isQuotedLabel(o) { labels.append(o); continue }
                 var span = o
                 setKey(&span)
                 spans.append(span)
@@ -360,6 +364,7 @@ struct NERDocument {
                                     setKey(&span)
                                     // "the film Easy Rider": a title, here and wherever else the article names it.
                                     if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { notNames.insert(key(span)); continue }
+                                    if isQuotedLabel(span) { labels.append(span); continue }
                                     if isPostNominal(span) { continue }
                                     spans.append(span)
                                 }

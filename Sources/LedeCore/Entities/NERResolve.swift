@@ -209,6 +209,11 @@ extension NERDocument {
                   t[s.to + 2].length == 1, scalars[t[s.to + 2].start] == 41 else { continue }
             let a = t[s.to + 1]
             guard a.flags.contains(.capitalized), a.length >= 2 else { continue }
+            // A short form is an acronym ("MSF" for Doctors Without Borders) or begins as a word of
+            // the name does ("Fed"); "District Council (Second)" is a number, not a short form.
+            let lead = NERText.lowered(scalars[a.start])
+            guard a.flags.contains(.allCaps) || (s.from..<s.to).contains(where: { NERText.lowered(scalars[t[$0].start]) == lead })
+            else { continue }
             out[text(a.start, a.end).lowercased()] = key(s)
         }
         return out
@@ -334,6 +339,9 @@ extension NERDocument {
         for (si, sentence) in sentences.enumerated() { base[si + 1] = base[si] + sentence.tokens.count }
         var covered = [Bool](repeating: false, count: base[sentences.count])
         for s in spans where kinds[s.id] != 0 {
+            for i in s.from..<s.to { covered[base[s.sentence] + i] = true }
+        }
+        for s in labels {
             for i in s.from..<s.to { covered[base[s.sentence] + i] = true }
         }
         var added: [Span] = []

@@ -283,6 +283,25 @@ extension NERDocument {
 }
 
 extension NERDocument {
+    static let labelVerbHashes = NERHashSet(["as", "called", "dubbed", "nicknamed", "labelled", "labeled", "termed",
+                                             "so-called"].map(NERText.hashLower))
+
+    /// "commonly known as "Super District Council" seats": a name in quotation marks after "known
+    /// as", "dubbed" or "so-called", used as a modifier of the lower-case noun after it, is a label
+    /// for a thing (here seats), not a mention of a body or a person.
+    func isQuotedLabel(_ span: Span) -> Bool {
+        let t = sentences[span.sentence].tokens
+        guard span.from >= 2, span.to + 1 < t.count else { return false }
+        let open = t[span.from - 1], close = t[span.to], next = t[span.to + 1]
+        guard open.length == 1, Self.isQuote(scalars[open.start]), close.length == 1, Self.isQuote(scalars[close.start]),
+              Self.labelVerbHashes.contains(t[span.from - 2].lower),
+              next.flags.contains(.hasLetter), !next.flags.contains(.capitalized), !next.flags.contains(.uncased) else { return false }
+        // "dubbed "Anonymous" said": a verb after the name makes it the subject, a name after all.
+        return !Self.speechVerbs.contains(next.lower)
+    }
+}
+
+extension NERDocument {
     /// "Saddam Hussein … Saddam's forces": a one-word name voted an organization that is the first
     /// word of a person named in full in the same article (and not a known organization's name) is
     /// that person. Returns the key ids to make persons.
