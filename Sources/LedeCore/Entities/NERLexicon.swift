@@ -239,6 +239,36 @@ package struct NERLexicon: Sendable {
         "usc", "lse", "eth", "epfl", "kaist",
     ]
 
+    /// Fictional characters famous enough that news names them like people ("a secret elevator in
+    /// Bruce Wayne's manor"): no one, as a reader's list of people goes. Written for lede from
+    /// general knowledge; full names, and one-word names no real person goes by.
+    static let fictionalCharacters: Set<String> = [
+        // Comics and their films.
+        "bruce wayne", "clark kent", "lois lane", "peter parker", "mary jane watson", "tony stark", "steve rogers",
+        "bruce banner", "natasha romanoff", "diana prince", "barry allen", "hal jordan", "arthur curry",
+        "wade wilson", "logan howlett", "charles xavier", "jean grey", "lex luthor", "dick grayson", "harley quinn",
+        "selina kyle", "alfred pennyworth", "commissioner gordon", "nick fury", "thanos", "batman", "superman",
+        "spider-man", "spiderman", "iron man", "captain america", "wonder woman", "black widow", "catwoman",
+        "nightwing", "the joker", "deadpool", "hulk", "the hulk", "aquaman", "green lantern", "the flash",
+        "doctor strange", "black panther", "captain marvel", "scarlet witch", "ant-man", "hawkeye",
+        // Books, plays and their films.
+        "harry potter", "hermione granger", "ron weasley", "albus dumbledore", "lord voldemort", "voldemort",
+        "severus snape", "sherlock holmes", "john watson", "dr. watson", "hercule poirot", "miss marple",
+        "james bond", "jack ryan", "jason bourne", "atticus finch", "holden caulfield", "jay gatsby",
+        "elizabeth bennet", "mr. darcy", "jane eyre", "oliver twist", "ebenezer scrooge", "tom sawyer",
+        "huckleberry finn", "frodo baggins", "bilbo baggins", "gandalf", "aragorn", "katniss everdeen",
+        "lisbeth salander", "hannibal lecter", "count dracula", "dracula", "frankenstein's monster", "don quixote",
+        "robinson crusoe", "winnie the pooh", "peter pan", "captain hook", "alice in wonderland", "romeo and juliet",
+        // Films, television and games.
+        "luke skywalker", "darth vader", "han solo", "princess leia", "leia organa", "obi-wan kenobi", "yoda",
+        "indiana jones", "ethan hunt", "john mcclane", "rocky balboa", "forrest gump", "lara croft",
+        "master chief", "super mario", "donkey kong", "sonic the hedgehog", "pikachu", "homer simpson",
+        "bart simpson", "marge simpson", "lisa simpson", "walter white", "tony soprano", "don draper", "jon snow",
+        "daenerys targaryen", "tyrion lannister", "mickey mouse", "minnie mouse", "donald duck", "bugs bunny",
+        "daffy duck", "spongebob squarepants", "scooby-doo", "shrek", "buzz lightyear", "optimus prime",
+        "captain kirk", "james t. kirk", "mr. spock", "jean-luc picard", "the doctor", "doctor who", "santa claus",
+    ]
+
     /// Lower-case words that begin names: "al-Assad", "van Gogh", "de la Rúa", "bin Laden".
     static let particles = [
         "di", "de", "da", "del", "della", "van", "von", "der", "den", "al", "el", "bin", "ibn", "le", "la", "du",

@@ -89,6 +89,16 @@ extension NERDocument {
         for k in definedTerms() { if let id = keyIDs[k] { kinds[id] = 0 } }
         for k in familyPlurals() { if let id = keyIDs[k] { kinds[id] = 0 } }
         for k in notNames { if let id = keyIDs[k] { kinds[id] = 0 } }
+        // A fictional character is no one, nor is the surname or given name of one named in full
+        // ("Captain Jean-Luc Picard … Picard").
+        for (id, name) in keyNames.enumerated() where kinds[id] == 1 && NERLexicon.fictionalCharacters.contains(name) {
+            kinds[id] = 0
+            let words = name.split(separator: " ")
+            guard words.count >= 2 else { continue }
+            for part in [words[0], words[words.count - 1]] {
+                if let partID = keyIDs[String(part)], kinds[partID] == 1 { kinds[partID] = 0 }
+            }
+        }
         for id in firstWordsOfPersons() { kinds[id] = 1 }
         for id in companyNameKeys() { kinds[id] = 2 }
         for id in foundedKeys() { kinds[id] = 2 }
