@@ -146,4 +146,14 @@ struct EntityPersonRuleTests {
         #expect(entity(role, "Patrick Stewart")?.kind == .person)
         #expect(!role.entities.contains { $0.name.contains("Picard") })
     }
+
+    @Test("a name the tagger took for a place, listed with a serial comma after a person, is a person")
+    func placeListedWithPersons() {
+        // wikinews (warhol-photo-legacy)
+        let r = recognize("""
+            The Polaroid format is not what made Warhol famous, however, he is in the company of other well-known photographers who used the camera, such as Ansel Adams, Chuck Close, Walker Evans, Robert Mapplethorpe, and Helmut Newton.
+            """)
+        #expect(entity(r, "Helmut Newton")?.kind == .person)
+        #expect(entity(r, "Robert Mapplethorpe")?.kind == .person)
+    }
 }

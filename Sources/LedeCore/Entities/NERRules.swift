@@ -395,8 +395,8 @@ extension NERDocument {
 
 extension NERDocument {
     /// "Ennio Morricone and Bruno Nicolai", "Alvin Yeung, Goffredo Petrassi and …": a name of two or
-    /// three plain capitalized words that the tagger took for an organization, joined by "and" or a
-    /// comma to a person's name, is most likely a person too. Returns the key ids of such spans (one
+    /// three plain capitalized words that the tagger took for an organization or a place, joined by
+    /// "and", a comma or both to a person's name, is most likely a person too. Returns the key ids of such spans (one
     /// per span) to vote for a person.
     func coordinatedWithPersons() -> [Int] {
         var out: [Int] = []
@@ -405,7 +405,7 @@ extension NERDocument {
             var j = i
             while j < spans.count, spans[j].sentence == spans[i].sentence { j += 1 }
             let t = sentences[spans[i].sentence].tokens
-            for a in i..<j where spans[a].type == 2 && spans[a].to - spans[a].from >= 2 && spans[a].to - spans[a].from <= 3 {
+            for a in i..<j where spans[a].type >= 2 && spans[a].to - spans[a].from >= 2 && spans[a].to - spans[a].from <= 3 {
                 let s = spans[a]
                 guard looksLikePersonName(s.sentence, s.from, s.to),
                       !(s.from..<s.to).contains(where: { t[$0].flags.contains(.commonLower) }) else { continue }
@@ -414,6 +414,8 @@ extension NERDocument {
                     guard b != a, o.type == 1, o.to - o.from >= 2 else { return false }
                     if o.from == s.to + 1 { return isCoordinator(t[s.to]) }
                     if s.from == o.to + 1 { return isCoordinator(t[o.to]) }
+                    // "…, Robert Mapplethorpe, and Helmut Newton": a serial comma before "and".
+                    if s.from == o.to + 2 { return scalars[t[o.to].start] == 44 && t[o.to + 1].lower == Self.andHash }
                     return false
                 }
                 if joined { out.append(s.id) }
