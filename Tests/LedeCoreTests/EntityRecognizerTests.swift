@@ -582,6 +582,27 @@ struct NERTokenizerTests {
         }
     }
 
+    @Test("the hash map keyed by word hashes holds what a dictionary holds, through growth and for hash 0")
+    func hashMapMatchesDictionary() {
+        var map = NERHashMap<Int>(capacity: 2, filler: -1)
+        var dictionary: [UInt64: Int] = [:]
+        var x: UInt64 = 0
+        for i in 0..<500 {
+            // Mixed keys, a few repeated (sets replace) and hash 0 among them.
+            x = i % 7 == 0 ? 0 : (i % 5 == 0 ? nerMix(UInt64(i / 2)) : nerMix(UInt64(i) &+ 1000))
+            map.set(x, i)
+            dictionary[x] = i
+        }
+        #expect(map.count == dictionary.count)
+        for (k, v) in dictionary { #expect(map[k] == v) }
+        #expect(map[nerMix(123_456_789)] == nil)
+        var keys: [UInt64] = []
+        map.forEachKey { keys.append($0) }
+        #expect(Set(keys) == Set(dictionary.keys) && keys.count == dictionary.count)
+        map.updateEach { $0 += 1 }
+        for (k, v) in dictionary { #expect(map[k] == v + 1) }
+    }
+
     @Test("one pass builds the same tokens as tokenizing and then building each token, on random strings")
     func sameTokensOnRandomStrings() {
         // Abbreviations, inner periods, possessives, contractions, ampersands, hashtags, digits,

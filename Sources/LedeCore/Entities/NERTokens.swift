@@ -594,6 +594,87 @@ package struct NERHashSet: Sendable {
     }
 }
 
+/// Values keyed by token hashes, with open addressing like `NERHashSet`: `findRepeats` looks a
+/// word up for every candidate token, where a `Dictionary`'s seeded hashing and the copies it
+/// makes on growth were most of that pass's time. Hash 0 (a possible hash, however unlikely)
+/// has a slot of its own, since 0 marks an empty slot.
+package struct NERHashMap<Value> {
+    private var keys: [UInt64]
+    private var values: [Value]
+    private var zeroValue: Value?
+    private var mask: Int
+    private let filler: Value
+    /// The number of keys held.
+    package private(set) var count = 0
+
+    /// Room for `capacity` keys before growing; `filler` sits in the empty slots.
+    package init(capacity: Int, filler: Value) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Value](repeating: filler, count: size)
+        mask = size - 1
+        self.filler = filler
+    }
+
+    package subscript(_ h: UInt64) -> Value? {
+        guard h != 0 else { return zeroValue }
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let k = keys[i]
+            if k == h { return values[i] }
+            if k == 0 { return nil }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Sets the value of `h`, adding the key if it is new.
+    package mutating func set(_ h: UInt64, _ value: Value) {
+        guard h != 0 else {
+            if zeroValue == nil { count += 1 }
+            zeroValue = value
+            return
+        }
+        if (count + 1) * 2 > keys.count { grow() }
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let k = keys[i]
+            if k == h { values[i] = value; return }
+            if k == 0 {
+                keys[i] = h
+                values[i] = value
+                count += 1
+                return
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Calls `body` with every key, in no particular order.
+    package func forEachKey(_ body: (UInt64) -> Void) {
+        if zeroValue != nil { body(0) }
+        for k in keys where k != 0 { body(k) }
+    }
+
+    /// Lets `body` change every value in place, in no particular order.
+    package mutating func updateEach(_ body: (inout Value) -> Void) {
+        if var v = zeroValue {
+            body(&v)
+            zeroValue = v
+        }
+        for i in keys.indices where keys[i] != 0 { body(&values[i]) }
+    }
+
+    private mutating func grow() {
+        let (oldKeys, oldValues) = (keys, values)
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        values = [Value](repeating: filler, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        count = zeroValue == nil ? 0 : 1
+        for i in oldKeys.indices where oldKeys[i] != 0 { set(oldKeys[i], oldValues[i]) }
+    }
+}
+
 extension NERText {
     /// The Unicode scalar values of `text`, decoded from its UTF-8 storage in one pass.
     package static func scalars(_ text: String) -> [UInt32] {
