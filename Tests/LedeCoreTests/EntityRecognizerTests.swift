@@ -554,3 +554,76 @@ struct NERInternalsTests {
         #expect(NERDocument.string(NERText.scalars(text), 0, text.unicodeScalars.count, lower: false) == text)
     }
 }
+
+@Suite("Entity tokenizer")
+struct NERTokenizerTests {
+    /// The tokens of the one-pass builder, compared field by field with the two-pass path it
+    /// replaced (`tokenize` for the bounds, then `token` for each).
+    func expectSameTokens(_ text: String) {
+        let s = NERText.scalars(text)
+        var onePass: [NERToken] = []
+        s.withUnsafeBufferPointer { p in NERText.tokens(p, from: 0, to: p.count) { onePass.append($0) } }
+        let twoPass = NERText.tokenize(s, from: 0, to: s.count).map { NERText.token(s, $0.0, $0.1) }
+        #expect(onePass.count == twoPass.count)
+        for (a, b) in zip(onePass, twoPass) {
+            let same = a.start == b.start && a.end == b.end && a.lower == b.lower && a.shape == b.shape
+                && a.prefix2 == b.prefix2 && a.prefix3 == b.prefix3 && a.suffix2 == b.suffix2 && a.suffix3 == b.suffix3
+                && a.suffix4 == b.suffix4 && a.flags == b.flags && a.length == b.length
+            #expect(same, "token \(a.start)..<\(a.end) differs from \(b.start)..<\(b.end) in \(text.prefix(80))")
+            if !same { return }
+        }
+    }
+
+    @Test("one pass builds the same tokens as tokenizing and then building each token, on corpus text")
+    func sameTokensOnCorpus() throws {
+        expectSameTokens(try Fixtures.text("seed/musk-twitter-gpus.txt"))
+        for slug in Fixtures.wikinewsSlugs {
+            expectSameTokens(try Fixtures.text("wikinews/\(slug).txt"))
+        }
+    }
+
+    @Test("the hash map keyed by word hashes holds what a dictionary holds, through growth and for hash 0")
+    func hashMapMatchesDictionary() {
+        var map = NERHashMap<Int>(capacity: 2, filler: -1)
+        var dictionary: [UInt64: Int] = [:]
+        var x: UInt64 = 0
+        for i in 0..<500 {
+            // Mixed keys, a few repeated (sets replace) and hash 0 among them.
+            x = i % 7 == 0 ? 0 : (i % 5 == 0 ? nerMix(UInt64(i / 2)) : nerMix(UInt64(i) &+ 1000))
+            map.set(x, i)
+            dictionary[x] = i
+        }
+        #expect(map.count == dictionary.count)
+        for (k, v) in dictionary { #expect(map[k] == v) }
+        #expect(map[nerMix(123_456_789)] == nil)
+        var keys: [UInt64] = []
+        map.forEachKey { keys.append($0) }
+        #expect(Set(keys) == Set(dictionary.keys) && keys.count == dictionary.count)
+        map.updateEach { $0 += 1 }
+        for (k, v) in dictionary { #expect(map[k] == v + 1) }
+    }
+
+    @Test("one pass builds the same tokens as tokenizing and then building each token, on random strings")
+    func sameTokensOnRandomStrings() {
+        // Abbreviations, inner periods, possessives, contractions, ampersands, hashtags, digits,
+        // other scripts, combining marks, emoji and odd spaces, drawn from a fixed seed.
+        let pieces = ["Mr", "Dr", "Inc", "U", "S", ".", ".", "'", "\u{2019}", "s", "S", "t", "&", "T", "AT", "#", "-",
+                      "\u{2010}", "O", "Brien", "n't", "ll", "a", "bc", "Xy", "3", "42", "M", "é", "É", "Ж", "жи", "中文",
+                      "\u{301}", "😀", " ", " ", "\n", "\t", "\u{A0}", "\u{3000}", ",", "(", ")", "\"", "—", "ß", "İ",
+                      "ǅ", "١٢", "ﬁ", "x", "Q", "_", "\u{200D}", "\r\n"]
+        var seed: UInt64 = 0x9E3779B97F4A7C15
+        func next() -> UInt64 {
+            seed &+= 0x9E3779B97F4A7C15
+            var z = seed
+            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+            return z ^ (z >> 31)
+        }
+        expectSameTokens("")
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int(next() % 24) { text += pieces[Int(next() % UInt64(pieces.count))] }
+            expectSameTokens(text)
+        }
+    }
+}

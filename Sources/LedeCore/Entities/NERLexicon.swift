@@ -90,8 +90,8 @@ package struct NERLexicon: Sendable {
             out = [NERToken](unsafeUninitializedCapacity: max(0, to - from)) { buf, count in
                 var n = 0
                 s.withUnsafeBufferPointer { p in
-                    NERText.tokenize(p, from: from, to: to) { start, end in
-                        buf.initializeElement(at: n, to: NERText.token(p, start, end))
+                    NERText.tokens(p, from: from, to: to) { token in
+                        buf.initializeElement(at: n, to: token)
                         n += 1
                     }
                 }
@@ -103,7 +103,7 @@ package struct NERLexicon: Sendable {
             // leaves room for dense sentences, so the array is almost never reallocated and copied.
             out.reserveCapacity((to - from) / 3 + 8)
             s.withUnsafeBufferPointer { p in
-                NERText.tokenize(s, from: from, to: to) { out.append(NERText.token(p, $0, $1)) }
+                NERText.tokens(p, from: from, to: to) { out.append($0) }
             }
         }
         // Looked up in a loop of their own: the table probes are independent, so their cache

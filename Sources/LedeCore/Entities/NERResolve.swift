@@ -241,12 +241,21 @@ extension NERDocument {
         // every name, and releasing them was a fifth of this pass.
         var hashes: [UInt64] = []
         var patStart: [Int] = [], patCount: [Int] = [], patID: [Int] = [], patKind: [Int] = [], patNext: [Int] = []
-        var lists: [UInt64: (head: Int, tail: Int)] = [:]
-        lists.reserveCapacity(spans.count + aliasOf.count)
+        var lists = NERHashMap<(head: Int, tail: Int)>(capacity: spans.count + aliasOf.count, filler: (-1, -1))
+        // Most spans repeat a name already added, so a slot per span and alias is room for an
+        // article's patterns: the arrays are allocated once instead of grown step by step.
+        let patternRoom = spans.count + aliasOf.count
+        hashes.reserveCapacity(2 * patternRoom)
+        patStart.reserveCapacity(patternRoom)
+        patCount.reserveCapacity(patternRoom)
+        patID.reserveCapacity(patternRoom)
+        patKind.reserveCapacity(patternRoom)
+        patNext.reserveCapacity(patternRoom)
         // Words added only as a person's given name (`isGivenNameOfFullName`), found only alone.
         var givenOnly = Set<UInt64>()
+        givenOnly.reserveCapacity(spans.count)
         // Surnames of persons named in full: after an unknown name word they name a relative.
-        var surnameWords = Set<UInt64>()
+        var surnameWords = NERHashSet(capacity: spans.count)
         func listHas(_ first: UInt64, _ test: (Int) -> Bool) -> Bool {
             guard let list = lists[first] else { return false }
             var p = list.head
@@ -268,9 +277,9 @@ extension NERDocument {
             let first = hashes[start]
             if let list = lists[first] {
                 patNext[list.tail] = p
-                lists[first] = (list.head, p)
+                lists.set(first, (list.head, p))
             } else {
-                lists[first] = (p, p)
+                lists.set(first, (p, p))
             }
         }
         // A one-word pattern, unless its id already has it.
@@ -325,13 +334,12 @@ extension NERDocument {
             }
         }
         var firstWords = NERHashSet(capacity: lists.count)
-        for k in lists.keys { firstWords.insert(k) }
+        lists.forEachKey { firstWords.insert($0) }
         // Longest patterns first, so "Elon Musk" wins over "Musk": each list of two or more sorted
         // (as its patterns were, in the order they were added) and linked again in that order.
         var sorted: [Int] = []
-        for k in lists.values.indices {
-            let list = lists.values[k]
-            guard list.head != list.tail else { continue }
+        lists.updateEach { list in
+            guard list.head != list.tail else { return }
             sorted.removeAll(keepingCapacity: true)
             var p = list.head
             while p >= 0 {
@@ -341,7 +349,7 @@ extension NERDocument {
             sorted.sort { patCount[$0] > patCount[$1] }
             for j in 0..<(sorted.count - 1) { patNext[sorted[j]] = sorted[j + 1] }
             patNext[sorted[sorted.count - 1]] = -1
-            lists.values[k] = (sorted[0], sorted[sorted.count - 1])
+            list = (sorted[0], sorted[sorted.count - 1])
         }
 
         // One flag per token of the article, sentence `si` starting at `base[si]`.

@@ -299,6 +299,160 @@ package enum NERText {
             prefix2: p2, prefix3: p3, suffix2: s2, suffix3: s3, suffix4: s4, flags: flags, length: n)
     }
 
+    /// What `token` gathers scalar by scalar, kept while the tokenizer is still deciding where the
+    /// word ends: `tokens(_:from:to:_:)` folds each scalar in as the tokenizer accepts it, so the
+    /// scalars of a word are read once, not once to find its end and again to build its token.
+    struct TokenState {
+        var flags: TokenFlags = []
+        var shapeHash = fnvOffset
+        var lastClass: UInt32 = 0
+        var upper = 0, lower = 0, letters = 0
+        var h = fnvOffset
+
+        /// Folds in a run of ASCII lower-case letters `s[i..<end]` (the caller has checked the
+        /// first) and returns where the run stops: one class, so one step of the shape, and
+        /// nothing to lower-case. The same steps as `token`'s run loop.
+        @inline(__always)
+        mutating func addLowerRun(_ s: UnsafeBufferPointer<UInt32>, _ i: Int, _ end: Int) -> Int {
+            var j = i
+            repeat {
+                h = (h ^ UInt64(s[j])) &* fnvPrime
+                j += 1
+            } while j < end && s[j] &- 97 < 26
+            lower += j - i
+            letters += j - i
+            if lastClass != 120 {
+                shapeHash = (shapeHash ^ 120) &* fnvPrime  // x
+                lastClass = 120
+            }
+            return j
+        }
+
+        /// Folds in one scalar, as `token` does (a lower-case letter as a run of one).
+        @inline(__always)
+        mutating func add(_ v: UInt32) {
+            let lv: UInt32
+            let cls: UInt32
+            if v < 128 {
+                if v &- 97 < 26 {
+                    lv = v; cls = 120; lower += 1; letters += 1  // x
+                } else if v &- 65 < 26 {
+                    lv = v + 32; cls = 88; upper += 1; letters += 1  // X
+                } else if v &- 48 < 10 {
+                    lv = v; cls = 100; flags.insert(.hasDigit)  // d
+                } else {
+                    lv = v; cls = v
+                }
+            } else {
+                lv = lowered(v)
+                if isUpper(v) {
+                    cls = 88; upper += 1; letters += 1
+                } else if isLower(v) {
+                    cls = 120; lower += 1; letters += 1
+                } else if isLetter(v) {
+                    cls = 97; letters += 1; flags.insert(.uncased)  // a: letters without case
+                } else {
+                    cls = 111
+                }
+            }
+            h = (h ^ UInt64(lv)) &* fnvPrime
+            if cls != lastClass {
+                shapeHash = (shapeHash ^ UInt64(cls)) &* fnvPrime
+                lastClass = cls
+            }
+        }
+
+        /// The token of `s[start..<end]`, every scalar of which has been folded in.
+        @inline(__always)
+        func token(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> NERToken {
+            var flags = flags
+            if letters > 0 { flags.insert(.hasLetter) }
+            if isUpper(s[start]) { flags.insert(.capitalized) }
+            if upper > 0 && lower == 0 && letters > 0 && upper == letters {
+                flags.insert(.allCaps)
+            }
+            if letters == 0 && !flags.contains(.hasDigit) { flags.insert(.isPunct) }
+            let n = end - start
+            // Affixes tell unknown names apart; a plain lower-case word is only scored inside a name
+            // ("Bank of America"), where the word itself says enough, so it skips their five hashes.
+            guard upper > 0 || flags.contains(.hasDigit) || flags.contains(.uncased) else {
+                return NERToken(start: start, end: end, lower: nerMix(h), shape: nerMix(shapeHash), prefix2: 0, prefix3: 0,
+                                suffix2: 0, suffix3: 0, suffix4: 0, flags: flags, length: n)
+            }
+            // Affix hashes stay unmixed FNV states: the featurizer's row hashing mixes them.
+            var p2 = fnvOffset ^ 11, p3 = fnvOffset ^ 12
+            for i in start..<min(end, start + 3) {
+                let lv = UInt64(lowered(s[i]))
+                p3 = (p3 ^ lv) &* fnvPrime
+                if i - start < 2 { p2 = (p2 ^ lv) &* fnvPrime }
+            }
+            var s2 = fnvOffset ^ 21, s3 = fnvOffset ^ 22, s4 = fnvOffset ^ 23
+            for i in max(start, end - 4)..<end {
+                let lv = UInt64(lowered(s[i]))
+                s4 = (s4 ^ lv) &* fnvPrime
+                if i >= end - 3 { s3 = (s3 ^ lv) &* fnvPrime }
+                if i >= end - 2 { s2 = (s2 ^ lv) &* fnvPrime }
+            }
+            return NERToken(
+                start: start, end: end, lower: nerMix(h), shape: nerMix(shapeHash),
+                prefix2: p2, prefix3: p3, suffix2: s2, suffix3: s3, suffix4: s4, flags: flags, length: n)
+        }
+    }
+
+    /// The tokens of `s[from..<to]` handed one by one to `emit`: the bounds of `tokenize` and the
+    /// tokens of `token`, in one pass over the scalars. Each scalar a word takes is folded into
+    /// its token as the word grows; the rules deciding where a word ends are `tokenize`'s, line
+    /// for line (a unit test compares the two on corpus text and random strings).
+    @inline(__always)
+    static func tokens(_ s: UnsafeBufferPointer<UInt32>, from: Int, to: Int, _ emit: (NERToken) -> Void) {
+        var i = from
+        while i < to {
+            let v = s[i]
+            if isSpace(v) { i += 1; continue }
+            if isWordChar(v) {
+                var state = TokenState()
+                var j: Int
+                if v &- 97 < 26 { j = state.addLowerRun(s, i, to) } else { state.add(v); j = i + 1 }
+                while j < to {
+                    let c = s[j]
+                    if c &- 97 < 26 { j = state.addLowerRun(s, j, to); continue }
+                    if isWordChar(c) { state.add(c); j += 1; continue }
+                    // Inner period: "U.S.", "K.C.", "Inc." keeps its period when followed by a letter,
+                    // or when the word is a single letter ("J. Smith").
+                    if c == 46 {
+                        if j + 1 < to, isLetter(s[j + 1]), j - i <= 2 { state.add(c); j += 1; continue }
+                        if (j - i == 1 && isUpper(s[i])) || (j >= 2 && s[j - 2] == 46) || isAbbreviation(s, i, j) {
+                            state.add(c)
+                            j += 1
+                        }
+                        break
+                    }
+                    if isApostrophe(c), j + 1 < to, isLetter(s[j + 1]) {
+                        // "'s" / "'S" at the end of a word is the possessive: its own token.
+                        if (s[j + 1] == 115 || s[j + 1] == 83), j + 2 >= to || !isWordChar(s[j + 2]) { break }
+                        // "n't", "'re", "'ll": keep with the word; "O'Brien": keep.
+                        state.add(c); j += 1; continue
+                    }
+                    if c == 38, j + 1 < to, isUpper(s[j + 1]), isUpper(s[j - 1]) { state.add(c); j += 1; continue }
+                    break
+                }
+                emit(state.token(s, i, j))
+                i = j
+                continue
+            }
+            var state = TokenState()
+            state.add(v)
+            if isApostrophe(v), i + 1 < to, s[i + 1] == 115 || s[i + 1] == 83, i + 2 >= to || !isWordChar(s[i + 2]) {
+                state.add(s[i + 1])
+                emit(state.token(s, i, i + 2))
+                i += 2
+                continue
+            }
+            emit(state.token(s, i, i + 1))
+            i += 1
+        }
+    }
+
     static let abbreviations: Set<[UInt32]> = Set([
         "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Inc", "Corp", "Co", "Ltd", "Gen", "Sen", "Rep", "Gov",
         "Lt", "Col", "Sgt", "Capt", "Prof", "Rev", "Mt", "Ft", "Bros", "Messrs", "Adm", "Maj", "Cpl", "Pres",
@@ -437,6 +591,87 @@ package struct NERHashSet: Sendable {
         mask = slots.count - 1
         count = 0
         for h in old where h != 0 { insert(h) }
+    }
+}
+
+/// Values keyed by token hashes, with open addressing like `NERHashSet`: `findRepeats` looks a
+/// word up for every candidate token, where a `Dictionary`'s seeded hashing and the copies it
+/// makes on growth were most of that pass's time. Hash 0 (a possible hash, however unlikely)
+/// has a slot of its own, since 0 marks an empty slot.
+package struct NERHashMap<Value> {
+    private var keys: [UInt64]
+    private var values: [Value]
+    private var zeroValue: Value?
+    private var mask: Int
+    private let filler: Value
+    /// The number of keys held.
+    package private(set) var count = 0
+
+    /// Room for `capacity` keys before growing; `filler` sits in the empty slots.
+    package init(capacity: Int, filler: Value) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Value](repeating: filler, count: size)
+        mask = size - 1
+        self.filler = filler
+    }
+
+    package subscript(_ h: UInt64) -> Value? {
+        guard h != 0 else { return zeroValue }
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let k = keys[i]
+            if k == h { return values[i] }
+            if k == 0 { return nil }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Sets the value of `h`, adding the key if it is new.
+    package mutating func set(_ h: UInt64, _ value: Value) {
+        guard h != 0 else {
+            if zeroValue == nil { count += 1 }
+            zeroValue = value
+            return
+        }
+        if (count + 1) * 2 > keys.count { grow() }
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let k = keys[i]
+            if k == h { values[i] = value; return }
+            if k == 0 {
+                keys[i] = h
+                values[i] = value
+                count += 1
+                return
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Calls `body` with every key, in no particular order.
+    package func forEachKey(_ body: (UInt64) -> Void) {
+        if zeroValue != nil { body(0) }
+        for k in keys where k != 0 { body(k) }
+    }
+
+    /// Lets `body` change every value in place, in no particular order.
+    package mutating func updateEach(_ body: (inout Value) -> Void) {
+        if var v = zeroValue {
+            body(&v)
+            zeroValue = v
+        }
+        for i in keys.indices where keys[i] != 0 { body(&values[i]) }
+    }
+
+    private mutating func grow() {
+        let (oldKeys, oldValues) = (keys, values)
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        values = [Value](repeating: filler, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        count = zeroValue == nil ? 0 : 1
+        for i in oldKeys.indices where oldKeys[i] != 0 { set(oldKeys[i], oldValues[i]) }
     }
 }
 
