@@ -21,6 +21,10 @@ struct NERDocument {
         var type: Int
         /// Found by the tagger (true) or by document consistency (false).
         var tagged: Bool
+        /// Its context says its kind ("the religious schools Santo Spirito", "fashion designer
+        /// Halston"): the vote leans that way, over the shape of the words. (In the padding after
+        /// `tagged`, so a span stays 48 bytes.)
+        var cued = false
         /// The lower-cased surface (see `key(of:)`) as an index into the document's keys
         /// (`keyNames`), set once the span's bounds are final: the document-level passes look kinds
         /// up in arrays instead of hashing strings, and a span holds no string, so copying one
@@ -70,9 +74,6 @@ struct NERDocument {
     var lowerInDocument = NERHashSet(capacity: 512)
     /// Surfaces the article shows to be titles of works: never a person or organization here.
     var notNames: Set<String> = []
-    /// Key ids of names whose context says their kind ("the religious schools Santo Spirito",
-    /// "fashion designer Halston"): the vote leans that way for them, over the shape of the words.
-    var cuedKinds: [(id: Int, kind: Int)] = []
     /// Quoted labels (`isQuotedLabel`): their words name nothing, not even a shorter name found
     /// again inside them.
     var labels: [Span] = []
@@ -383,6 +384,7 @@ struct NERDocument {
             // "Seagal said", "Seagal, whose…", "said Duffy": the person rules (`markCuedPersons`).
             applyPersonRules(si, sentenceStart, &covered)
             applyOrganizationRules(si, sentenceStart, &covered)
+            if on.contains(.spokesperson) { markSpokespeopleOrganizations(si, sentenceStart, &covered) }
             // "…, Walker Evans, Robert Mapplethorpe, and …": a known given name followed by one or two
             // capitalized words that are not common words, places or parts of an organization's
             // name is a person the tagger passed over.
@@ -434,7 +436,7 @@ struct NERDocument {
             applyPersonNameRules(si, sentenceStart, on, &covered)
             addAcronyms(si, covered)
             markPartyMembers(si, covered, from: sentenceStart)
-            extendWithDomains(si, sentenceStart)
+            if on.contains(.domain) { extendWithDomains(si, sentenceStart) }
         }
     }
 

@@ -269,6 +269,14 @@ package struct NERLexicon: Sendable {
         "captain kirk", "james t. kirk", "mr. spock", "jean-luc picard", "the doctor", "doctor who", "santa claus",
     ]
 
+    /// `fictionalCharacters` hashed as `NERPlaces.contains` hashes a span's words.
+    static let fictionalHashes = NERHashSet(fictionalCharacters.map { name in
+        let s = name.unicodeScalars.map(\.value)
+        return NERText.tokenize(s, from: 0, to: s.count).reduce(NERPlaces.emptyHash) {
+            nerCombine($0, NERText.hashLower(s[$1.0..<$1.1]))
+        }
+    })
+
     /// Lower-case words that begin names: "al-Assad", "van Gogh", "de la Rúa", "bin Laden".
     static let particles = [
         "di", "de", "da", "del", "della", "van", "von", "der", "den", "al", "el", "bin", "ibn", "le", "la", "du",

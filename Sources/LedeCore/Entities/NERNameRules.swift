@@ -43,13 +43,18 @@ extension NERDocument {
         static let epithet = NameRuleTriggers(rawValue: 1 << 15)
         /// A noun of nationality ("Scotsman": `dropNationalityBeforeName`).
         static let demonymNoun = NameRuleTriggers(rawValue: 1 << 16)
+        /// "spokesman" in lower case (`markSpokespeopleOrganizations`).
+        static let spokesperson = NameRuleTriggers(rawValue: 1 << 17)
+        /// ".com" and the like glued to a word (`extendWithDomains`).
+        static let domain = NameRuleTriggers(rawValue: 1 << 18)
     }
 
     /// Every word some rule starts from by its hash; the lexicon marks them (`TokenFlags.ruleWord`)
     /// so that only those few tokens are told apart here.
     static let ruleWordHashes: NERHashSet = {
         var words = innerParticles
-        for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes, epithetHashes, nationalityNounHashes] { words.formUnion(set) }
+        for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes, epithetHashes, nationalityNounHashes,
+                    spokespersonHashes, domainHashes] { words.formUnion(set) }
         words.insert(houseHash)
         return words
     }()
@@ -105,6 +110,10 @@ extension NERDocument {
                         on.insert(.epithet)
                     }
                     if Self.nationalityNounHashes.contains(lower) { on.insert(.demonymNoun) }
+                    if f & capitalized == 0, k >= 1, Self.spokespersonHashes.contains(lower) { on.insert(.spokesperson) }
+                    if f & capitalized == 0, k >= 2, tokens[k].start == tokens[k - 1].end, Self.domainHashes.contains(lower) {
+                        on.insert(.domain)
+                    }
                 }
                 guard f & capitalized != 0 else { continue }
                 if f & TokenFlags.title.rawValue != 0, k + 1 < n, tokens[k + 1].lower == Self.ofHash { on.insert(.officeOf) }

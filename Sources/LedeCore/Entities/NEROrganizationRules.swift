@@ -80,7 +80,6 @@ extension NERDocument {
             }
             x += 1
         }
-        markSpokespeopleOrganizations(si, sentenceStart, &covered)
     }
 
     /// Nouns for a kind of organization that an apposition names after a comma: "Instituto Gonzaga,
@@ -150,7 +149,7 @@ extension NERDocument {
     /// Span `x` is of `kind` by its context, here and in the document-wide vote.
     mutating func cue(_ x: Int, _ kind: Int) {
         spans[x].type = kind
-        cuedKinds.append((spans[x].id, kind))
+        spans[x].cued = true
     }
 
     /// Plural nouns for kinds of organization before the names of some of them: "the religious
@@ -228,11 +227,10 @@ extension NERDocument {
             let weak = TokenFlags.commonLower.rawValue | TokenFlags.title.rawValue
             if words.allSatisfy({ t[$0].flags.rawValue & weak != 0 || isDemonymWord(t[$0]) }) { continue }
             if NERPlaces.contains(t[from..<k]) || Self.neverHashes.contains(t[from].lower) { continue }
-            var span = Span(sentence: si, from: from, to: k, type: 2, tagged: true)
+            var span = Span(sentence: si, from: from, to: k, type: 2, tagged: true, cued: true)
             setKey(&span)
             if notNames.contains(key(span)) { continue }
             spans.append(span)
-            cuedKinds.append((span.id, 2))
             for j in from..<k { covered[j] = true }
         }
     }

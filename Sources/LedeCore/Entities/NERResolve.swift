@@ -18,6 +18,7 @@ extension NERDocument {
         for s in spans {
             var v = SIMD4<Int>.zero
             v[s.type] += s.tagged ? 2 : 1
+            if s.cued { v[s.type] += 4 }
             let t = sentences[s.sentence].tokens
             let last = t[s.to - 1].flags
             if s.to - s.from >= 2, last.contains(.orgHead) { v[2] += 3 }
@@ -68,7 +69,6 @@ extension NERDocument {
             votes[s.id] &+= v
         }
         for id in coordinatedWithPersons() { votes[id][1] += 3 }
-        for cue in cuedKinds { votes[cue.id][cue.kind] += 4 }
         // A one-word name that is a common lower-case word ("Exhibit", "Director"), tagged once and
         // not a well-known organization, is more likely a capitalized word than a name.
         var once = [Int](repeating: 0, count: keyNames.count)
@@ -91,9 +91,11 @@ extension NERDocument {
         for k in notNames { if let id = keyIDs[k] { kinds[id] = 0 } }
         // A fictional character is no one, nor is the surname or given name of one named in full
         // ("Captain Jean-Luc Picard … Picard").
-        for (id, name) in keyNames.enumerated() where kinds[id] == 1 && NERLexicon.fictionalCharacters.contains(name) {
-            kinds[id] = 0
-            let words = name.split(separator: " ")
+        for s in spans where kinds[s.id] == 1 && s.to - s.from <= 5 {
+            let hash = sentences[s.sentence].tokens[s.from..<s.to].reduce(NERPlaces.emptyHash) { nerCombine($0, $1.lower) }
+            guard NERLexicon.fictionalHashes.contains(hash) else { continue }
+            kinds[s.id] = 0
+            let words = keyNames[s.id].split(separator: " ")
             guard words.count >= 2 else { continue }
             for part in [words[0], words[words.count - 1]] {
                 if let partID = keyIDs[String(part)], kinds[partID] == 1 { kinds[partID] = 0 }
