@@ -328,8 +328,8 @@ struct ArticleWriter {
         } else {
             try ArticleBatch.write(prepared.terms, db)
         }
-        try EntityWriter(db: db, rowStatements: rowStatements).write(entities: article.entities, links: article.links,
-                                                                     prepared: prepared.entities, articleID: articleID)
+        try EntityWriter(db: db, rowStatements: rowStatements, batch: termBatch)
+            .write(entities: article.entities, links: article.links, prepared: prepared.entities, articleID: articleID)
     }
 }
 
@@ -376,7 +376,8 @@ public struct PendingDocument: Sendable {
 }
 
 /// What the articles written in one transaction leave for its end: their document frequencies,
-/// not yet in `termStat`, and their entries in the search index.
+/// not yet in `termStat`, their entries in the search index and, in a batch without savepoints,
+/// their entities' counts.
 ///
 /// An article's terms join the batch only once the article is written whole (with a savepoint of
 /// its own, released, when articles are written one by one): `beginArticle`, then `commitArticle`
@@ -426,6 +427,27 @@ final class ArticleBatch {
         flushedInArticle.removeAll()
     }
 
+    /// Mentions and articles to add to each entity's counts, summed over the batch, in order of
+    /// first appearance; only when no article can roll back alone (`staged` is false).
+    private var entityCounts: [Int64: (mentions: Int, articles: Int)] = [:]
+    private var entityOrder: [Int64] = []
+
+    /// True when an article's entity counts may wait for the end of the batch: nothing the writer
+    /// reads while writing articles depends on them, and an entity recurs across a batch, so each
+    /// is updated once (with its index by mention count) instead of once per article.
+    var defersEntityCounts: Bool { !staged }
+
+    func addEntityCounts(_ order: [Int64], _ mentions: [Int64: Int]) {
+        for id in order {
+            if let known = entityCounts[id] {
+                entityCounts[id] = (known.mentions + (mentions[id] ?? 0), known.articles + 1)
+            } else {
+                entityCounts[id] = (mentions[id] ?? 0, 1)
+                entityOrder.append(id)
+            }
+        }
+    }
+
     func indexAtEnd(_ articleID: Int64) {
         unindexed.append(articleID)
     }
@@ -445,12 +467,31 @@ final class ArticleBatch {
 
     /// Writes the committed counts (and keeps them aside until the current article is settled).
     func flush(_ db: Database) throws {
+        try flushEntityCounts(db)
         guard !committed.isEmpty else { return }
         try Self.write(ArticleWriter.termsJSON(committed), db, summing: true)
         if staged {
             for (term, count) in committed { flushedInArticle[term, default: 0] += count }
         }
         committed.removeAll(keepingCapacity: true)
+    }
+
+    private func flushEntityCounts(_ db: Database) throws {
+        guard !entityOrder.isEmpty else { return }
+        let statements = MultiRowStatements()
+        var start = 0
+        while start < entityOrder.count {
+            let end = min(entityOrder.count, start + EntityWriter.rowsPerStatement)
+            try db.step(statements.statement(.batchEntityCounts, rows: end - start, db), bind: { binder in
+                for id in entityOrder[start..<end] {
+                    let counts = entityCounts[id] ?? (0, 0)
+                    binder.bind(id); binder.bind(counts.mentions); binder.bind(counts.articles)
+                }
+            })
+            start = end
+        }
+        entityCounts.removeAll(keepingCapacity: true)
+        entityOrder.removeAll(keepingCapacity: true)
     }
 
     /// One statement for all terms: SQLite walks the JSON itself, far faster than a row per term.

@@ -17,6 +17,8 @@ struct EntityWriter {
     let db: Database
     /// The multi-row statements, found by shape and row count (shared by the writers of a batch).
     var rowStatements = MultiRowStatements()
+    /// The transaction's batch, which may take the entity counts to write at its end.
+    var batch: ArticleBatch?
 
     /// The form names are compared in: lower case, no diacritics, no possessive, words
     /// separated by single spaces ("Musk’s" → "musk", "Zürich-Bank" → "zurich bank").
@@ -84,8 +86,12 @@ struct EntityWriter {
             binder.bind(articleID); binder.bind(position); binder.bind(entityID)
             binder.bind(mention.start); binder.bind(mention.end); binder.bind(mention.text)
         }
-        try insertRows(.entityCounts, rows: state.countOrder) { id, binder in
-            binder.bind(id); binder.bind(state.counts[id] ?? 0)
+        if let batch, batch.defersEntityCounts {
+            batch.addEntityCounts(state.countOrder, state.counts)
+        } else {
+            try insertRows(.entityCounts, rows: state.countOrder) { id, binder in
+                binder.bind(id); binder.bind(state.counts[id] ?? 0)
+            }
         }
         try write(links: links, prepared: prepared, idByEntity: state.idByEntity, articleID: articleID)
     }
@@ -404,7 +410,8 @@ struct EntityWriter {
 
 /// The statements that write or read many rows at once: `prefix (?, …), (?, …) suffix`.
 enum MultiRowShape: Int, CaseIterable {
-    case pendingArticle, bullet, alias, mention, entityCounts, existingEntities, link, linkArticle, evidenceSentence, linkEvidence
+    case pendingArticle, bullet, alias, mention, entityCounts, batchEntityCounts, existingEntities, link, linkArticle,
+         evidenceSentence, linkEvidence
 
     var parts: (prefix: String, columns: Int, suffix: String) {
         switch self {
@@ -418,6 +425,9 @@ enum MultiRowShape: Int, CaseIterable {
         case .mention: ("INSERT INTO mention (articleId, position, entityId, start, \"end\", text) VALUES", 6, "")
         case .entityCounts: ("UPDATE entity SET mentionCount = mentionCount + v.column2, articleCount = articleCount + 1 FROM (VALUES",
                              2, ") AS v WHERE entity.id = v.column1")
+        case .batchEntityCounts: ("""
+            UPDATE entity SET mentionCount = mentionCount + v.column2, articleCount = articleCount + v.column3 FROM (VALUES
+            """, 3, ") AS v WHERE entity.id = v.column1")
         case .existingEntities: ("SELECT id, kind, normalizedName FROM entity WHERE normalizedName IN (VALUES", 1, ")")
         case .link: ("INSERT INTO entityLink (sourceId, targetId, label, weight, articles) VALUES", 5, """
             ON CONFLICT(sourceId, targetId) DO UPDATE SET label = COALESCE(entityLink.label, excluded.label),
