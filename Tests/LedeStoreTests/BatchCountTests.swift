@@ -1,0 +1,42 @@
+import Foundation
+import LedeCore
+import Testing
+@testable import LedeStore
+
+@Suite("Entity counts summed over a batch")
+struct BatchCountTests {
+    @Test("articles stored together count each entity's mentions and articles as articles stored one by one do")
+    func batchMatchesOneByOne() throws {
+        let articles = [
+            article("One", body: "Ann Lee met Bo Ng. Ann Lee left.", link: "https://example.org/1",
+                    entities: [entity("Ann Lee", .person, at: [0, 19]), entity("Bo Ng", .person, at: [12])]),
+            article("Two", body: "Bo Ng spoke.", link: "https://example.org/2", entities: [entity("Bo Ng", .person)]),
+            article("Three", body: "Ann Lee wrote.", link: "https://example.org/3", entities: [entity("Ann Lee", .person)]),
+        ]
+        let together = try TemporaryLibrary()
+        #expect(try together.library.ingest(articles).allSatisfy { (try? $0.get()) != nil })
+        let oneByOne = try TemporaryLibrary()
+        for item in articles { try oneByOne.library.ingest(item) }
+        let counts = { (library: Library) in
+            try library.entities().map { "\($0.name) \($0.articleCount) \($0.mentionCount)" }.sorted()
+        }
+        #expect(try counts(together.library) == ["Ann Lee 2 3", "Bo Ng 2 2"])
+        #expect(try counts(together.library) == counts(oneByOne.library))
+    }
+
+    @Test("an article stored again in the same batch takes back the counts its first version added in that batch")
+    func reanalysisInsideBatch() throws {
+        let temp = try TemporaryLibrary()
+        let first = article("One", body: "Ann Lee met Ann Lee.", link: "https://example.org/1",
+                            entities: [entity("Ann Lee", .person, at: [0, 12])])
+        let edited = article("One", body: "Ann Lee, edited.", link: "https://example.org/1",
+                             entities: [entity("Ann Lee", .person)])
+        let other = article("Two", body: "Ann Lee again.", link: "https://example.org/2", entities: [entity("Ann Lee", .person)])
+        let outcomes = try temp.library.ingest([first, other, edited]).map { try $0.get() }
+        #expect(outcomes.count == 3)
+        let rows = try temp.library.entities()
+        #expect(rows.map(\.name) == ["Ann Lee"])
+        #expect(rows.first?.articleCount == 2)
+        #expect(rows.first?.mentionCount == 2)
+    }
+}
