@@ -432,9 +432,10 @@ final class ArticleBatch {
     private var entityCounts: [Int64: (mentions: Int, articles: Int)] = [:]
     private var entityOrder: [Int64] = []
 
-    /// True when an article's entity counts may wait for the end of the batch: nothing the writer
-    /// reads while writing articles depends on them, and an entity recurs across a batch, so each
-    /// is updated once (with its index by mention count) instead of once per article.
+    /// True when an article's entity counts and aliases may wait for the end of the batch: an
+    /// entity recurs across a batch, so each is updated once (with its index by mention count), and
+    /// each alias upserted once, instead of once per article. The writer reads no entity count, and
+    /// reads the batch's aliases here as well as in the table.
     var defersEntityCounts: Bool { !staged }
 
     func addEntityCounts(_ order: [Int64], _ mentions: [Int64: Int]) {
@@ -447,6 +448,31 @@ final class ArticleBatch {
             }
         }
     }
+
+    /// The batch's alias rows, as `entityAlias` upserts them, in order of first appearance, with the
+    /// entities each normalized form names: the writer reads them as it would the table's rows.
+    private var aliases: [EntityWriter.AliasKey: (form: String, count: Int)] = [:]
+    private var aliasOrder: [EntityWriter.AliasKey] = []
+    private var aliasEntities: [String: [Int64]] = [:]
+
+    func addAliases(_ order: [EntityWriter.AliasKey], _ counts: [EntityWriter.AliasKey: (form: String, count: Int)]) {
+        for key in order {
+            let count = counts[key]?.count ?? 1
+            if let known = aliases[key] {
+                aliases[key] = (known.form, known.count + count)
+            } else {
+                aliases[key] = (counts[key]?.form ?? "", count)
+                aliasOrder.append(key)
+                aliasEntities[key.normalized, default: []].append(key.entityID)
+            }
+        }
+    }
+
+    /// Entities that an alias not yet written names by this normalized form.
+    func pendingAliasEntities(_ normalized: String) -> [Int64] { aliasEntities[normalized] ?? [] }
+
+    /// Articles not yet written in which this form named this entity.
+    func pendingAliasArticles(_ key: EntityWriter.AliasKey) -> Int { aliases[key]?.count ?? 0 }
 
     func indexAtEnd(_ articleID: Int64) {
         unindexed.append(articleID)
@@ -467,7 +493,7 @@ final class ArticleBatch {
 
     /// Writes the committed counts (and keeps them aside until the current article is settled).
     func flush(_ db: Database) throws {
-        try flushEntityCounts(db)
+        try flushEntityRows(db)
         guard !committed.isEmpty else { return }
         try Self.write(ArticleWriter.termsJSON(committed), db, summing: true)
         if staged {
@@ -476,9 +502,23 @@ final class ArticleBatch {
         committed.removeAll(keepingCapacity: true)
     }
 
-    private func flushEntityCounts(_ db: Database) throws {
-        guard !entityOrder.isEmpty else { return }
+    private func flushEntityRows(_ db: Database) throws {
+        guard !entityOrder.isEmpty || !aliasOrder.isEmpty else { return }
         let statements = MultiRowStatements()
+        var first = 0
+        while first < aliasOrder.count {
+            let end = min(aliasOrder.count, first + EntityWriter.rowsPerStatement)
+            try db.step(statements.statement(.alias, rows: end - first, db), bind: { binder in
+                for key in aliasOrder[first..<end] {
+                    let alias = aliases[key]
+                    binder.bind(key.entityID); binder.bind(alias?.form); binder.bind(key.normalized); binder.bind(alias?.count ?? 1)
+                }
+            })
+            first = end
+        }
+        aliases.removeAll(keepingCapacity: true)
+        aliasOrder.removeAll(keepingCapacity: true)
+        aliasEntities.removeAll(keepingCapacity: true)
         var start = 0
         while start < entityOrder.count {
             let end = min(entityOrder.count, start + EntityWriter.rowsPerStatement)

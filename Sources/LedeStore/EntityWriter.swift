@@ -77,9 +77,13 @@ struct EntityWriter {
             if state.counts[id] == nil { state.countOrder.append(id) }
             state.counts[id, default: 0] += entity.mentions.count
         }
-        try insertRows(.alias, rows: state.aliasOrder) { key, binder in
-            let alias = state.aliases[key]
-            binder.bind(key.entityID); binder.bind(alias?.form); binder.bind(key.normalized); binder.bind(alias?.count ?? 1)
+        if let batch, batch.defersEntityCounts {
+            batch.addAliases(state.aliasOrder, state.aliases)
+        } else {
+            try insertRows(.alias, rows: state.aliasOrder) { key, binder in
+                let alias = state.aliases[key]
+                binder.bind(key.entityID); binder.bind(alias?.form); binder.bind(key.normalized); binder.bind(alias?.count ?? 1)
+            }
         }
         try insertRows(.mention, rows: Array(state.mentions.enumerated())) { item, binder in
             let (position, (entityID, mention)) = item
@@ -130,7 +134,7 @@ struct EntityWriter {
         var normalized: String
     }
 
-    private struct AliasKey: Hashable {
+    struct AliasKey: Hashable {
         var entityID: Int64
         var normalized: String
     }
@@ -377,17 +381,21 @@ struct EntityWriter {
             UNION SELECT e.id FROM entityAlias a JOIN entity e ON e.id = a.entityId
             WHERE a.normalizedAlias = ?2 AND e.kind = ?1 AND e.normalizedName != ?2
             """), arguments: [kind, single]))
-        // Aliases this article has named so far are not in the table yet.
-        for key in state.aliasOrder where key.normalized == single && !candidates.contains(key.entityID) {
+        // Aliases this article, or an earlier one of the batch, has named are not in the table yet.
+        let unwritten = state.aliasOrder.filter { $0.normalized == single }.map(\.entityID)
+            + (batch?.pendingAliasEntities(single) ?? [])
+        for id in unwritten where !candidates.contains(id) {
             let matches = try Bool.fetchOne(db.cachedStatement(sql: "SELECT kind = ? AND normalizedName != ? FROM entity WHERE id = ?"),
-                                            arguments: [kind, single, key.entityID]) ?? false
-            if matches { candidates.insert(key.entityID) }
+                                            arguments: [kind, single, id]) ?? false
+            if matches { candidates.insert(id) }
         }
         guard candidates.count == 1, let candidate = candidates.first else { return nil }
         let aliasArticles = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT articles FROM entityAlias WHERE entityId = ? AND normalizedAlias = ?
             """), arguments: [candidate, single]) ?? 0
-        if aliasArticles + (state.aliases[AliasKey(entityID: candidate, normalized: single)]?.count ?? 0) >= 2 { return candidate }
+        let key = AliasKey(entityID: candidate, normalized: single)
+        let unwrittenArticles = (state.aliases[key]?.count ?? 0) + (batch?.pendingAliasArticles(key) ?? 0)
+        if aliasArticles + unwrittenArticles >= 2 { return candidate }
         // One query for all the article's other names: is any of them linked to the candidate?
         let others = Array(Set(coMentioned.filter { $0 != single && !$0.isEmpty }))
         var start = 0
