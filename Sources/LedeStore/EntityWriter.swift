@@ -85,10 +85,8 @@ struct EntityWriter {
                 binder.bind(key.entityID); binder.bind(alias?.form); binder.bind(key.normalized); binder.bind(alias?.count ?? 1)
             }
         }
-        try insertRows(.mention, rows: Array(state.mentions.enumerated())) { item, binder in
-            let (position, (entityID, mention)) = item
-            binder.bind(articleID); binder.bind(position); binder.bind(entityID)
-            binder.bind(mention.start); binder.bind(mention.end); binder.bind(mention.text)
+        try insertRows(.mention, rows: state.mentions) { item, binder in
+            binder.bind(articleID); binder.bind(item.0); binder.bind(item.1.start); binder.bind(item.1.end); binder.bind(item.1.text)
         }
         if let batch, batch.defersEntityCounts {
             batch.addEntityCounts(state.countOrder, state.counts)
@@ -430,7 +428,7 @@ enum MultiRowShape: Int, CaseIterable {
         case .bullet: ("INSERT INTO bullet (articleId, position, text, highlights) VALUES", 4, "")
         case .alias: ("INSERT INTO entityAlias (entityId, alias, normalizedAlias, articles) VALUES", 4,
                       "ON CONFLICT(entityId, normalizedAlias) DO UPDATE SET articles = articles + excluded.articles")
-        case .mention: ("INSERT INTO mention (articleId, position, entityId, start, \"end\", text) VALUES", 6, "")
+        case .mention: ("INSERT INTO mention (articleId, entityId, start, \"end\", text) VALUES", 5, "")
         case .entityCounts: ("UPDATE entity SET mentionCount = mentionCount + v.column2, articleCount = articleCount + 1 FROM (VALUES",
                              2, ") AS v WHERE entity.id = v.column1")
         case .batchEntityCounts: ("""

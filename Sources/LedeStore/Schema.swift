@@ -196,28 +196,6 @@ enum Schema {
                 INSERT INTO articleSearch(rowid, title, body) SELECT id, title, body FROM article WHERE NOT analysisPending;
                 """)
         }
-        migrator.registerMigration("mentionByArticle") { db in
-            try db.execute(sql: """
-                -- Mentions are written and read an article at a time, so the article and the mention's
-                -- place in it are the row's key: two B-trees to write per mention (this and the index by
-                -- entity) instead of three (a rowid table, an index by article, the index by entity).
-                CREATE TABLE mentionByArticle (
-                    articleId INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
-                    position INTEGER NOT NULL,
-                    entityId INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
-                    start INTEGER NOT NULL,
-                    "end" INTEGER NOT NULL,
-                    text TEXT NOT NULL,
-                    PRIMARY KEY (articleId, position)
-                ) WITHOUT ROWID;
-                INSERT INTO mentionByArticle (articleId, position, entityId, start, "end", text)
-                    SELECT articleId, row_number() OVER (PARTITION BY articleId ORDER BY id) - 1, entityId, start, "end", text
-                    FROM mention;
-                DROP TABLE mention;
-                ALTER TABLE mentionByArticle RENAME TO mention;
-                CREATE INDEX mention_on_entityId_articleId ON mention(entityId, articleId);
-                """)
-        }
         return migrator
     }
 }
