@@ -474,6 +474,26 @@ final class ArticleBatch {
     /// Articles not yet written in which this form named this entity.
     func pendingAliasArticles(_ key: EntityWriter.AliasKey) -> Int { aliases[key]?.count ?? 0 }
 
+    /// The library's entities by normalized name (each kind's id; empty when there is none), as
+    /// this batch has looked them up or written them: most names recur across a batch, and looking
+    /// each up again was a tenth of storing an article. Only entities of the batch are written
+    /// meanwhile, so the table changes only where the batch says so, until a re-analysis deletes
+    /// entities (it flushes first, which forgets them all).
+    private var entitiesByName: [String: [String: Int64]] = [:]
+
+    func cachedEntities(named normalized: String) -> [String: Int64]? {
+        defersEntityCounts ? entitiesByName[normalized] : nil
+    }
+
+    func cacheEntities(named normalized: String, _ idByKind: [String: Int64]) {
+        if defersEntityCounts { entitiesByName[normalized] = idByKind }
+    }
+
+    /// A new entity, under a name this batch has looked up.
+    func cacheNewEntity(named normalized: String, kind: String, id: Int64) {
+        entitiesByName[normalized]?[kind] = id
+    }
+
     func indexAtEnd(_ articleID: Int64) {
         unindexed.append(articleID)
     }
@@ -493,6 +513,7 @@ final class ArticleBatch {
 
     /// Writes the committed counts (and keeps them aside until the current article is settled).
     func flush(_ db: Database) throws {
+        entitiesByName.removeAll()
         try flushEntityRows(db)
         guard !committed.isEmpty else { return }
         try Self.write(ArticleWriter.termsJSON(committed), db, summing: true)

@@ -169,13 +169,26 @@ struct EntityWriter {
 
     /// The entities already in the library under this article's exact names, in one query.
     private func existingEntities(_ entities: [DocumentEntity], names: [String]) throws -> [NameKey: Int64] {
-        let wanted = Array(Set(names.filter { !$0.isEmpty }))
         let kinds = Set(entities.map(\.kind.rawValue))
         var known: [NameKey: Int64] = [:]
+        var wanted: [String] = []
+        for name in Set(names) where !name.isEmpty {
+            if let cached = batch?.cachedEntities(named: name) {
+                for (kind, id) in cached where kinds.contains(kind) { known[NameKey(kind: kind, normalized: name)] = id }
+            } else {
+                wanted.append(name)
+            }
+        }
+        var found: [String: [String: Int64]] = [:]
         try insertRows(.existingEntities, rows: wanted, values: { $1.bind($0) }) { row in
             let kind = row.string(1)
+            let name = row.string(2)
+            found[name, default: [:]][kind] = row.int64(0)
             guard kinds.contains(kind) else { return }
-            known[NameKey(kind: kind, normalized: row.string(2))] = row.int64(0)
+            known[NameKey(kind: kind, normalized: name)] = row.int64(0)
+        }
+        if let batch {
+            for name in wanted { batch.cacheEntities(named: name, found[name] ?? [:]) }
         }
         return known
     }
@@ -370,6 +383,7 @@ struct EntityWriter {
             .execute(arguments: [entity.name, kind, normalized, Self.lastWord(normalized)])
         let id = db.lastInsertedRowID
         state.known[key] = id
+        batch?.cacheNewEntity(named: normalized, kind: kind, id: id)
         return id
     }
 

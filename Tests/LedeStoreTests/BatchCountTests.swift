@@ -39,4 +39,18 @@ struct BatchCountTests {
         #expect(rows.first?.articleCount == 2)
         #expect(rows.first?.mentionCount == 2)
     }
+
+    @Test("an entity that a re-analysis deletes mid-batch is written anew when a later article of the batch names it")
+    func entityDeletedInsideBatch() throws {
+        let temp = try TemporaryLibrary()
+        let first = article("One", body: "Ann Lee spoke.", link: "https://example.org/1", entities: [entity("Ann Lee", .person)])
+        let edited = article("One", body: "Bo Ng spoke.", link: "https://example.org/1", entities: [entity("Bo Ng", .person)])
+        let later = article("Two", body: "Ann Lee again.", link: "https://example.org/2", entities: [entity("Ann Lee", .person)])
+        let outcomes = try temp.library.ingest([first, edited, later]).map { try $0.get() }
+        #expect(outcomes.count == 3)
+        #expect(try temp.library.entities().map { "\($0.name) \($0.articleCount) \($0.mentionCount)" }.sorted()
+                == ["Ann Lee 1 1", "Bo Ng 1 1"])
+        let stored = try #require(try temp.library.articles().first { $0.title == "Two" })
+        #expect(try temp.library.article(id: stored.id)?.entities.map(\.name) == ["Ann Lee"])
+    }
 }
