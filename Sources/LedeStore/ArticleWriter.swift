@@ -494,6 +494,43 @@ final class ArticleBatch {
         entitiesByName[normalized]?[kind] = id
     }
 
+    /// Links the batch has written, by their ends, and their evidence rows so far. A link stated
+    /// again in the batch is not upserted again; what it adds waits in `linkCounts` for the end.
+    private var linkByEnds: [LinkEnds: Int64] = [:]
+    private var linkEvidence: [Int64: Int] = [:]
+    private var linkCounts: [Int64: (sentences: Int, articles: Int, label: String?)] = [:]
+    private var linkOrder: [Int64] = []
+
+    private struct LinkEnds: Hashable {
+        var low: Int64
+        var high: Int64
+    }
+
+    func cachedLink(low: Int64, high: Int64) -> (id: Int64, evidence: Int)? {
+        guard defersEntityCounts, let id = linkByEnds[LinkEnds(low: low, high: high)] else { return nil }
+        return (id, linkEvidence[id] ?? 0)
+    }
+
+    func cacheLink(low: Int64, high: Int64, id: Int64, evidence: Int) {
+        guard defersEntityCounts else { return }
+        linkByEnds[LinkEnds(low: low, high: high)] = id
+        linkEvidence[id] = evidence
+    }
+
+    /// One more article states the link: the first label given is the one kept, as the upsert keeps it.
+    func addLinkCounts(id: Int64, sentences: Int, label: String?) {
+        if let known = linkCounts[id] {
+            linkCounts[id] = (known.sentences + sentences, known.articles + 1, known.label ?? label)
+        } else {
+            linkCounts[id] = (sentences, 1, label)
+            linkOrder.append(id)
+        }
+    }
+
+    func addLinkEvidence(id: Int64) {
+        linkEvidence[id]? += 1
+    }
+
     func indexAtEnd(_ articleID: Int64) {
         unindexed.append(articleID)
     }
@@ -524,8 +561,24 @@ final class ArticleBatch {
     }
 
     private func flushEntityRows(_ db: Database) throws {
-        guard !entityOrder.isEmpty || !aliasOrder.isEmpty else { return }
+        linkByEnds.removeAll()
+        linkEvidence.removeAll()
+        guard !entityOrder.isEmpty || !aliasOrder.isEmpty || !linkOrder.isEmpty else { return }
         let statements = MultiRowStatements()
+        var next = 0
+        while next < linkOrder.count {
+            let end = min(linkOrder.count, next + EntityWriter.rowsPerStatement)
+            try db.step(statements.statement(.batchLinkCounts, rows: end - next, db), bind: { binder in
+                for id in linkOrder[next..<end] {
+                    let counts = linkCounts[id]
+                    binder.bind(id); binder.bind(counts?.sentences ?? 0); binder.bind(counts?.articles ?? 0)
+                    binder.bind(counts?.label)
+                }
+            })
+            next = end
+        }
+        linkCounts.removeAll(keepingCapacity: true)
+        linkOrder.removeAll(keepingCapacity: true)
         var first = 0
         while first < aliasOrder.count {
             let end = min(aliasOrder.count, first + EntityWriter.rowsPerStatement)

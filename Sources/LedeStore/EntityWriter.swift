@@ -226,12 +226,23 @@ struct EntityWriter {
         guard !order.isEmpty else { return }
         let sentenceCounts = pairLinks.map { Set($0.map { linkSentence[$0] }).count }
         var linkIDs = [(id: Int64, evidence: Int)?](repeating: nil, count: order.count)
-        try insertRows(.link, rows: Array(order.indices), values: { number, binder in
+        // A link the batch has written already only adds to its counts, at the batch's end.
+        var upserted: [Int] = []
+        for number in order.indices {
+            if let batch, let known = batch.cachedLink(low: order[number].low, high: order[number].high) {
+                linkIDs[number] = known
+                batch.addLinkCounts(id: known.id, sentences: sentenceCounts[number], label: labels[number])
+            } else {
+                upserted.append(number)
+            }
+        }
+        try insertRows(.link, rows: upserted, values: { number, binder in
             binder.bind(order[number].low); binder.bind(order[number].high); binder.bind(labels[number])
             binder.bind(sentenceCounts[number]); binder.bind(Int64(1))
         }) { row in
             if let number = pairNumbers[PairKey(low: row.int64(1), high: row.int64(2))] {
                 linkIDs[number] = (row.int64(0), Int(row.int64(3)))
+                batch?.cacheLink(low: row.int64(1), high: row.int64(2), id: row.int64(0), evidence: Int(row.int64(3)))
             }
         }
         let stated = order.indices.compactMap { number in linkIDs[number].map { (number: number, id: $0.id) } }
@@ -254,6 +265,9 @@ struct EntityWriter {
         var sentenceIDs: [String: Int64] = [:]
         try insertRows(.evidenceSentence, rows: sentences, values: { $1.bind(articleID); $1.bind($0) }) { row in
             sentenceIDs[row.string(1)] = row.int64(0)
+        }
+        if let batch {
+            for item in evidence { batch.addLinkEvidence(id: item.linkID) }
         }
         try insertRows(.linkEvidence, rows: evidence) { item, binder in
             binder.bind(item.linkID); binder.bind(articleID); binder.bind(sentenceIDs[item.sentence]); binder.bind(item.label)
@@ -430,7 +444,7 @@ struct EntityWriter {
 
 /// The statements that write or read many rows at once: `prefix (?, …), (?, …) suffix`.
 enum MultiRowShape: Int, CaseIterable {
-    case pendingArticle, bullet, alias, mention, entityCounts, batchEntityCounts, existingEntities, link, linkArticle,
+    case pendingArticle, bullet, alias, mention, entityCounts, batchEntityCounts, batchLinkCounts, existingEntities, link, linkArticle,
          evidenceSentence, linkEvidence
 
     var parts: (prefix: String, columns: Int, suffix: String) {
@@ -448,6 +462,10 @@ enum MultiRowShape: Int, CaseIterable {
         case .batchEntityCounts: ("""
             UPDATE entity SET mentionCount = mentionCount + v.column2, articleCount = articleCount + v.column3 FROM (VALUES
             """, 3, ") AS v WHERE entity.id = v.column1")
+        case .batchLinkCounts: ("""
+            UPDATE entityLink SET label = COALESCE(entityLink.label, v.column4), weight = weight + v.column2,
+              articles = articles + v.column3 FROM (VALUES
+            """, 4, ") AS v WHERE entityLink.id = v.column1")
         case .existingEntities: ("SELECT id, kind, normalizedName FROM entity WHERE normalizedName IN (VALUES", 1, ")")
         case .link: ("INSERT INTO entityLink (sourceId, targetId, label, weight, articles) VALUES", 5, """
             ON CONFLICT(sourceId, targetId) DO UPDATE SET label = COALESCE(entityLink.label, excluded.label),

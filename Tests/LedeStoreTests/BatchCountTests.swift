@@ -53,4 +53,32 @@ struct BatchCountTests {
         let stored = try #require(try temp.library.articles().first { $0.title == "Two" })
         #expect(try temp.library.article(id: stored.id)?.entities.map(\.name) == ["Ann Lee"])
     }
+
+    @Test("links stated again and again in one batch get the weights, label and capped evidence they get one article at a time")
+    func linksMatchOneByOne() throws {
+        let articles = (0..<9).map { number in
+            let sentence = "Ann Lee met Bo Ng, story \(number)."
+            return article("Story \(number)", body: sentence, link: "https://example.org/\(number)",
+                           entities: [entity("Ann Lee", .person), entity("Bo Ng", .person, at: [12])],
+                           links: [EntityLinkEvidence(source: "Ann Lee", target: "Bo Ng", label: number < 3 ? nil : "met",
+                                                      sentence: sentence)])
+        }
+        let together = try TemporaryLibrary()
+        #expect(try together.library.ingest(articles).allSatisfy { (try? $0.get()) != nil })
+        let oneByOne = try TemporaryLibrary()
+        for item in articles { try oneByOne.library.ingest(item) }
+        let links = { (library: Library) -> [String] in
+            let id = try #require(try library.entities().first { $0.name == "Ann Lee" }?.id)
+            return try #require(try library.entity(id: id)).linked.map { "\($0.name) \($0.weight) \($0.label ?? "-") \($0.evidence)" }
+        }
+        let stored = try links(together.library)
+        #expect(stored.count == 1)
+        #expect(stored.first?.hasPrefix("Bo Ng 9 met") == true)
+        #expect(try stored == links(oneByOne.library))
+        let evidenceRows = { (library: Library) in
+            try library.read { db in try Int.fetchOne(db, sql: "SELECT evidenceCount FROM entityLink") }
+        }
+        #expect(try evidenceRows(together.library) == EntityWriter.evidencePerLink)
+        #expect(try evidenceRows(oneByOne.library) == EntityWriter.evidencePerLink)
+    }
 }
