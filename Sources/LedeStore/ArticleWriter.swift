@@ -314,7 +314,7 @@ struct ArticleWriter {
         let article = prepared.article
         let bullets = article.bullets
         while start < bullets.count {
-            let end = min(bullets.count, start + EntityWriter.rowsPerStatement)
+            let end = EntityWriter.chunkEnd(from: start, count: bullets.count)
             try db.step(rowStatements.statement(.bullet, rows: end - start, db), bind: { binder in
                 for position in start..<end {
                     binder.bind(articleID); binder.bind(position); binder.bind(bullets[position].text)
@@ -567,7 +567,7 @@ final class ArticleBatch {
         let statements = MultiRowStatements()
         var next = 0
         while next < linkOrder.count {
-            let end = min(linkOrder.count, next + EntityWriter.rowsPerStatement)
+            let end = EntityWriter.chunkEnd(from: next, count: linkOrder.count)
             try db.step(statements.statement(.batchLinkCounts, rows: end - next, db), bind: { binder in
                 for id in linkOrder[next..<end] {
                     let counts = linkCounts[id]
@@ -581,7 +581,7 @@ final class ArticleBatch {
         linkOrder.removeAll(keepingCapacity: true)
         var first = 0
         while first < aliasOrder.count {
-            let end = min(aliasOrder.count, first + EntityWriter.rowsPerStatement)
+            let end = EntityWriter.chunkEnd(from: first, count: aliasOrder.count)
             try db.step(statements.statement(.alias, rows: end - first, db), bind: { binder in
                 for key in aliasOrder[first..<end] {
                     let alias = aliases[key]
@@ -595,7 +595,7 @@ final class ArticleBatch {
         aliasEntities.removeAll(keepingCapacity: true)
         var start = 0
         while start < entityOrder.count {
-            let end = min(entityOrder.count, start + EntityWriter.rowsPerStatement)
+            let end = EntityWriter.chunkEnd(from: start, count: entityOrder.count)
             try db.step(statements.statement(.batchEntityCounts, rows: end - start, db), bind: { binder in
                 for id in entityOrder[start..<end] {
                     let counts = entityCounts[id] ?? (0, 0)

@@ -140,6 +140,18 @@ struct EntityWriter {
     /// Rows per multi-row statement: few statements, and few distinct ones to cache.
     static let rowsPerStatement = 64
 
+    /// Where the statement writing rows `start..<count` stops: a full statement's worth, or else the
+    /// largest power of two of the rows left. Each row count is a statement of its own, compiled once
+    /// per connection (up to a quarter of a million instructions): with any of 64 sizes per shape,
+    /// compiling them was a twentieth of writing 600 articles; seven sizes compile far fewer.
+    static func chunkEnd(from start: Int, count: Int) -> Int {
+        let left = count - start
+        guard left < rowsPerStatement else { return start + rowsPerStatement }
+        var size = 1
+        while size * 2 <= left { size *= 2 }
+        return start + size
+    }
+
     /// Runs the statement of `shape` over `rows`, a chunk of rows per statement;
     /// `values` binds one item's columns, `row` reads each result row.
     private func insertRows<Item>(_ shape: MultiRowShape, rows: [Item],
@@ -147,7 +159,7 @@ struct EntityWriter {
                                   row: (SQLiteRow) -> Void = { _ in }) throws {
         var start = 0
         while start < rows.count {
-            let end = min(rows.count, start + Self.rowsPerStatement)
+            let end = Self.chunkEnd(from: start, count: rows.count)
             try db.step(rowStatements.statement(shape, rows: end - start, db), bind: { binder in
                 for item in rows[start..<end] { values(item, &binder) }
             }, row: row)
