@@ -314,7 +314,7 @@ struct ArticleWriter {
         let article = prepared.article
         let bullets = article.bullets
         while start < bullets.count {
-            let end = min(bullets.count, start + EntityWriter.rowsPerStatement)
+            let end = EntityWriter.chunkEnd(from: start, count: bullets.count)
             try db.step(rowStatements.statement(.bullet, rows: end - start, db), bind: { binder in
                 for position in start..<end {
                     binder.bind(articleID); binder.bind(position); binder.bind(bullets[position].text)
@@ -328,8 +328,8 @@ struct ArticleWriter {
         } else {
             try ArticleBatch.write(prepared.terms, db)
         }
-        try EntityWriter(db: db, rowStatements: rowStatements).write(entities: article.entities, links: article.links,
-                                                                     prepared: prepared.entities, articleID: articleID)
+        try EntityWriter(db: db, rowStatements: rowStatements, batch: termBatch)
+            .write(entities: article.entities, links: article.links, prepared: prepared.entities, articleID: articleID)
     }
 }
 
@@ -376,7 +376,8 @@ public struct PendingDocument: Sendable {
 }
 
 /// What the articles written in one transaction leave for its end: their document frequencies,
-/// not yet in `termStat`, and their entries in the search index.
+/// not yet in `termStat`, their entries in the search index and, in a batch without savepoints,
+/// their entities' counts.
 ///
 /// An article's terms join the batch only once the article is written whole (with a savepoint of
 /// its own, released, when articles are written one by one): `beginArticle`, then `commitArticle`
@@ -426,6 +427,110 @@ final class ArticleBatch {
         flushedInArticle.removeAll()
     }
 
+    /// Mentions and articles to add to each entity's counts, summed over the batch, in order of
+    /// first appearance; only when no article can roll back alone (`staged` is false).
+    private var entityCounts: [Int64: (mentions: Int, articles: Int)] = [:]
+    private var entityOrder: [Int64] = []
+
+    /// True when an article's entity counts and aliases may wait for the end of the batch: an
+    /// entity recurs across a batch, so each is updated once (with its index by mention count), and
+    /// each alias upserted once, instead of once per article. The writer reads no entity count, and
+    /// reads the batch's aliases here as well as in the table.
+    var defersEntityCounts: Bool { !staged }
+
+    func addEntityCounts(_ order: [Int64], _ mentions: [Int64: Int]) {
+        for id in order {
+            if let known = entityCounts[id] {
+                entityCounts[id] = (known.mentions + (mentions[id] ?? 0), known.articles + 1)
+            } else {
+                entityCounts[id] = (mentions[id] ?? 0, 1)
+                entityOrder.append(id)
+            }
+        }
+    }
+
+    /// The batch's alias rows, as `entityAlias` upserts them, in order of first appearance, with the
+    /// entities each normalized form names: the writer reads them as it would the table's rows.
+    private var aliases: [EntityWriter.AliasKey: (form: String, count: Int)] = [:]
+    private var aliasOrder: [EntityWriter.AliasKey] = []
+    private var aliasEntities: [String: [Int64]] = [:]
+
+    func addAliases(_ order: [EntityWriter.AliasKey], _ counts: [EntityWriter.AliasKey: (form: String, count: Int)]) {
+        for key in order {
+            let count = counts[key]?.count ?? 1
+            if let known = aliases[key] {
+                aliases[key] = (known.form, known.count + count)
+            } else {
+                aliases[key] = (counts[key]?.form ?? "", count)
+                aliasOrder.append(key)
+                aliasEntities[key.normalized, default: []].append(key.entityID)
+            }
+        }
+    }
+
+    /// Entities that an alias not yet written names by this normalized form.
+    func pendingAliasEntities(_ normalized: String) -> [Int64] { aliasEntities[normalized] ?? [] }
+
+    /// Articles not yet written in which this form named this entity.
+    func pendingAliasArticles(_ key: EntityWriter.AliasKey) -> Int { aliases[key]?.count ?? 0 }
+
+    /// The library's entities by normalized name (each kind's id; empty when there is none), as
+    /// this batch has looked them up or written them: most names recur across a batch, and looking
+    /// each up again was a tenth of storing an article. Only entities of the batch are written
+    /// meanwhile, so the table changes only where the batch says so, until a re-analysis deletes
+    /// entities (it flushes first, which forgets them all).
+    private var entitiesByName: [String: [String: Int64]] = [:]
+
+    func cachedEntities(named normalized: String) -> [String: Int64]? {
+        defersEntityCounts ? entitiesByName[normalized] : nil
+    }
+
+    func cacheEntities(named normalized: String, _ idByKind: [String: Int64]) {
+        if defersEntityCounts { entitiesByName[normalized] = idByKind }
+    }
+
+    /// A new entity, under a name this batch has looked up.
+    func cacheNewEntity(named normalized: String, kind: String, id: Int64) {
+        entitiesByName[normalized]?[kind] = id
+    }
+
+    /// Links the batch has written, by their ends, and their evidence rows so far. A link stated
+    /// again in the batch is not upserted again; what it adds waits in `linkCounts` for the end.
+    private var linkByEnds: [LinkEnds: Int64] = [:]
+    private var linkEvidence: [Int64: Int] = [:]
+    private var linkCounts: [Int64: (sentences: Int, articles: Int, label: String?)] = [:]
+    private var linkOrder: [Int64] = []
+
+    private struct LinkEnds: Hashable {
+        var low: Int64
+        var high: Int64
+    }
+
+    func cachedLink(low: Int64, high: Int64) -> (id: Int64, evidence: Int)? {
+        guard defersEntityCounts, let id = linkByEnds[LinkEnds(low: low, high: high)] else { return nil }
+        return (id, linkEvidence[id] ?? 0)
+    }
+
+    func cacheLink(low: Int64, high: Int64, id: Int64, evidence: Int) {
+        guard defersEntityCounts else { return }
+        linkByEnds[LinkEnds(low: low, high: high)] = id
+        linkEvidence[id] = evidence
+    }
+
+    /// One more article states the link: the first label given is the one kept, as the upsert keeps it.
+    func addLinkCounts(id: Int64, sentences: Int, label: String?) {
+        if let known = linkCounts[id] {
+            linkCounts[id] = (known.sentences + sentences, known.articles + 1, known.label ?? label)
+        } else {
+            linkCounts[id] = (sentences, 1, label)
+            linkOrder.append(id)
+        }
+    }
+
+    func addLinkEvidence(id: Int64) {
+        linkEvidence[id]? += 1
+    }
+
     func indexAtEnd(_ articleID: Int64) {
         unindexed.append(articleID)
     }
@@ -445,12 +550,62 @@ final class ArticleBatch {
 
     /// Writes the committed counts (and keeps them aside until the current article is settled).
     func flush(_ db: Database) throws {
+        entitiesByName.removeAll()
+        try flushEntityRows(db)
         guard !committed.isEmpty else { return }
         try Self.write(ArticleWriter.termsJSON(committed), db, summing: true)
         if staged {
             for (term, count) in committed { flushedInArticle[term, default: 0] += count }
         }
         committed.removeAll(keepingCapacity: true)
+    }
+
+    private func flushEntityRows(_ db: Database) throws {
+        linkByEnds.removeAll()
+        linkEvidence.removeAll()
+        guard !entityOrder.isEmpty || !aliasOrder.isEmpty || !linkOrder.isEmpty else { return }
+        let statements = MultiRowStatements()
+        var next = 0
+        while next < linkOrder.count {
+            let end = EntityWriter.chunkEnd(from: next, count: linkOrder.count)
+            try db.step(statements.statement(.batchLinkCounts, rows: end - next, db), bind: { binder in
+                for id in linkOrder[next..<end] {
+                    let counts = linkCounts[id]
+                    binder.bind(id); binder.bind(counts?.sentences ?? 0); binder.bind(counts?.articles ?? 0)
+                    binder.bind(counts?.label)
+                }
+            })
+            next = end
+        }
+        linkCounts.removeAll(keepingCapacity: true)
+        linkOrder.removeAll(keepingCapacity: true)
+        var first = 0
+        while first < aliasOrder.count {
+            let end = EntityWriter.chunkEnd(from: first, count: aliasOrder.count)
+            try db.step(statements.statement(.alias, rows: end - first, db), bind: { binder in
+                for key in aliasOrder[first..<end] {
+                    let alias = aliases[key]
+                    binder.bind(key.entityID); binder.bind(alias?.form); binder.bind(key.normalized); binder.bind(alias?.count ?? 1)
+                }
+            })
+            first = end
+        }
+        aliases.removeAll(keepingCapacity: true)
+        aliasOrder.removeAll(keepingCapacity: true)
+        aliasEntities.removeAll(keepingCapacity: true)
+        var start = 0
+        while start < entityOrder.count {
+            let end = EntityWriter.chunkEnd(from: start, count: entityOrder.count)
+            try db.step(statements.statement(.batchEntityCounts, rows: end - start, db), bind: { binder in
+                for id in entityOrder[start..<end] {
+                    let counts = entityCounts[id] ?? (0, 0)
+                    binder.bind(id); binder.bind(counts.mentions); binder.bind(counts.articles)
+                }
+            })
+            start = end
+        }
+        entityCounts.removeAll(keepingCapacity: true)
+        entityOrder.removeAll(keepingCapacity: true)
     }
 
     /// One statement for all terms: SQLite walks the JSON itself, far faster than a row per term.

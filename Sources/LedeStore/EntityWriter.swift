@@ -17,6 +17,8 @@ struct EntityWriter {
     let db: Database
     /// The multi-row statements, found by shape and row count (shared by the writers of a batch).
     var rowStatements = MultiRowStatements()
+    /// The transaction's batch, which may take the entity counts to write at its end.
+    var batch: ArticleBatch?
 
     /// The form names are compared in: lower case, no diacritics, no possessive, words
     /// separated by single spaces ("Musk’s" → "musk", "Zürich-Bank" → "zurich bank").
@@ -75,15 +77,23 @@ struct EntityWriter {
             if state.counts[id] == nil { state.countOrder.append(id) }
             state.counts[id, default: 0] += entity.mentions.count
         }
-        try insertRows(.alias, rows: state.aliasOrder) { key, binder in
-            let alias = state.aliases[key]
-            binder.bind(key.entityID); binder.bind(alias?.form); binder.bind(key.normalized); binder.bind(alias?.count ?? 1)
+        if let batch, batch.defersEntityCounts {
+            batch.addAliases(state.aliasOrder, state.aliases)
+        } else {
+            try insertRows(.alias, rows: state.aliasOrder) { key, binder in
+                let alias = state.aliases[key]
+                binder.bind(key.entityID); binder.bind(alias?.form); binder.bind(key.normalized); binder.bind(alias?.count ?? 1)
+            }
         }
         try insertRows(.mention, rows: state.mentions) { item, binder in
             binder.bind(articleID); binder.bind(item.0); binder.bind(item.1.start); binder.bind(item.1.end); binder.bind(item.1.text)
         }
-        try insertRows(.entityCounts, rows: state.countOrder) { id, binder in
-            binder.bind(id); binder.bind(state.counts[id] ?? 0)
+        if let batch, batch.defersEntityCounts {
+            batch.addEntityCounts(state.countOrder, state.counts)
+        } else {
+            try insertRows(.entityCounts, rows: state.countOrder) { id, binder in
+                binder.bind(id); binder.bind(state.counts[id] ?? 0)
+            }
         }
         try write(links: links, prepared: prepared, idByEntity: state.idByEntity, articleID: articleID)
     }
@@ -122,13 +132,25 @@ struct EntityWriter {
         var normalized: String
     }
 
-    private struct AliasKey: Hashable {
+    struct AliasKey: Hashable {
         var entityID: Int64
         var normalized: String
     }
 
     /// Rows per multi-row statement: few statements, and few distinct ones to cache.
     static let rowsPerStatement = 64
+
+    /// Where the statement writing rows `start..<count` stops: a full statement's worth, or else the
+    /// largest power of two of the rows left. Each row count is a statement of its own, compiled once
+    /// per connection (up to a quarter of a million instructions): with any of 64 sizes per shape,
+    /// compiling them was a twentieth of writing 600 articles; seven sizes compile far fewer.
+    static func chunkEnd(from start: Int, count: Int) -> Int {
+        let left = count - start
+        guard left < rowsPerStatement else { return start + rowsPerStatement }
+        var size = 1
+        while size * 2 <= left { size *= 2 }
+        return start + size
+    }
 
     /// Runs the statement of `shape` over `rows`, a chunk of rows per statement;
     /// `values` binds one item's columns, `row` reads each result row.
@@ -137,7 +159,7 @@ struct EntityWriter {
                                   row: (SQLiteRow) -> Void = { _ in }) throws {
         var start = 0
         while start < rows.count {
-            let end = min(rows.count, start + Self.rowsPerStatement)
+            let end = Self.chunkEnd(from: start, count: rows.count)
             try db.step(rowStatements.statement(shape, rows: end - start, db), bind: { binder in
                 for item in rows[start..<end] { values(item, &binder) }
             }, row: row)
@@ -159,13 +181,26 @@ struct EntityWriter {
 
     /// The entities already in the library under this article's exact names, in one query.
     private func existingEntities(_ entities: [DocumentEntity], names: [String]) throws -> [NameKey: Int64] {
-        let wanted = Array(Set(names.filter { !$0.isEmpty }))
         let kinds = Set(entities.map(\.kind.rawValue))
         var known: [NameKey: Int64] = [:]
+        var wanted: [String] = []
+        for name in Set(names) where !name.isEmpty {
+            if let cached = batch?.cachedEntities(named: name) {
+                for (kind, id) in cached where kinds.contains(kind) { known[NameKey(kind: kind, normalized: name)] = id }
+            } else {
+                wanted.append(name)
+            }
+        }
+        var found: [String: [String: Int64]] = [:]
         try insertRows(.existingEntities, rows: wanted, values: { $1.bind($0) }) { row in
             let kind = row.string(1)
+            let name = row.string(2)
+            found[name, default: [:]][kind] = row.int64(0)
             guard kinds.contains(kind) else { return }
-            known[NameKey(kind: kind, normalized: row.string(2))] = row.int64(0)
+            known[NameKey(kind: kind, normalized: name)] = row.int64(0)
+        }
+        if let batch {
+            for name in wanted { batch.cacheEntities(named: name, found[name] ?? [:]) }
         }
         return known
     }
@@ -203,12 +238,23 @@ struct EntityWriter {
         guard !order.isEmpty else { return }
         let sentenceCounts = pairLinks.map { Set($0.map { linkSentence[$0] }).count }
         var linkIDs = [(id: Int64, evidence: Int)?](repeating: nil, count: order.count)
-        try insertRows(.link, rows: Array(order.indices), values: { number, binder in
+        // A link the batch has written already only adds to its counts, at the batch's end.
+        var upserted: [Int] = []
+        for number in order.indices {
+            if let batch, let known = batch.cachedLink(low: order[number].low, high: order[number].high) {
+                linkIDs[number] = known
+                batch.addLinkCounts(id: known.id, sentences: sentenceCounts[number], label: labels[number])
+            } else {
+                upserted.append(number)
+            }
+        }
+        try insertRows(.link, rows: upserted, values: { number, binder in
             binder.bind(order[number].low); binder.bind(order[number].high); binder.bind(labels[number])
             binder.bind(sentenceCounts[number]); binder.bind(Int64(1))
         }) { row in
             if let number = pairNumbers[PairKey(low: row.int64(1), high: row.int64(2))] {
                 linkIDs[number] = (row.int64(0), Int(row.int64(3)))
+                batch?.cacheLink(low: row.int64(1), high: row.int64(2), id: row.int64(0), evidence: Int(row.int64(3)))
             }
         }
         let stated = order.indices.compactMap { number in linkIDs[number].map { (number: number, id: $0.id) } }
@@ -231,6 +277,9 @@ struct EntityWriter {
         var sentenceIDs: [String: Int64] = [:]
         try insertRows(.evidenceSentence, rows: sentences, values: { $1.bind(articleID); $1.bind($0) }) { row in
             sentenceIDs[row.string(1)] = row.int64(0)
+        }
+        if let batch {
+            for item in evidence { batch.addLinkEvidence(id: item.linkID) }
         }
         try insertRows(.linkEvidence, rows: evidence) { item, binder in
             binder.bind(item.linkID); binder.bind(articleID); binder.bind(sentenceIDs[item.sentence]); binder.bind(item.label)
@@ -360,6 +409,7 @@ struct EntityWriter {
             .execute(arguments: [entity.name, kind, normalized, Self.lastWord(normalized)])
         let id = db.lastInsertedRowID
         state.known[key] = id
+        batch?.cacheNewEntity(named: normalized, kind: kind, id: id)
         return id
     }
 
@@ -369,17 +419,21 @@ struct EntityWriter {
             UNION SELECT e.id FROM entityAlias a JOIN entity e ON e.id = a.entityId
             WHERE a.normalizedAlias = ?2 AND e.kind = ?1 AND e.normalizedName != ?2
             """), arguments: [kind, single]))
-        // Aliases this article has named so far are not in the table yet.
-        for key in state.aliasOrder where key.normalized == single && !candidates.contains(key.entityID) {
+        // Aliases this article, or an earlier one of the batch, has named are not in the table yet.
+        let unwritten = state.aliasOrder.filter { $0.normalized == single }.map(\.entityID)
+            + (batch?.pendingAliasEntities(single) ?? [])
+        for id in unwritten where !candidates.contains(id) {
             let matches = try Bool.fetchOne(db.cachedStatement(sql: "SELECT kind = ? AND normalizedName != ? FROM entity WHERE id = ?"),
-                                            arguments: [kind, single, key.entityID]) ?? false
-            if matches { candidates.insert(key.entityID) }
+                                            arguments: [kind, single, id]) ?? false
+            if matches { candidates.insert(id) }
         }
         guard candidates.count == 1, let candidate = candidates.first else { return nil }
         let aliasArticles = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT articles FROM entityAlias WHERE entityId = ? AND normalizedAlias = ?
             """), arguments: [candidate, single]) ?? 0
-        if aliasArticles + (state.aliases[AliasKey(entityID: candidate, normalized: single)]?.count ?? 0) >= 2 { return candidate }
+        let key = AliasKey(entityID: candidate, normalized: single)
+        let unwrittenArticles = (state.aliases[key]?.count ?? 0) + (batch?.pendingAliasArticles(key) ?? 0)
+        if aliasArticles + unwrittenArticles >= 2 { return candidate }
         // One query for all the article's other names: is any of them linked to the candidate?
         let others = Array(Set(coMentioned.filter { $0 != single && !$0.isEmpty }))
         var start = 0
@@ -402,7 +456,8 @@ struct EntityWriter {
 
 /// The statements that write or read many rows at once: `prefix (?, …), (?, …) suffix`.
 enum MultiRowShape: Int, CaseIterable {
-    case pendingArticle, bullet, alias, mention, entityCounts, existingEntities, link, linkArticle, evidenceSentence, linkEvidence
+    case pendingArticle, bullet, alias, mention, entityCounts, batchEntityCounts, batchLinkCounts, existingEntities, link, linkArticle,
+         evidenceSentence, linkEvidence
 
     var parts: (prefix: String, columns: Int, suffix: String) {
         switch self {
@@ -416,6 +471,13 @@ enum MultiRowShape: Int, CaseIterable {
         case .mention: ("INSERT INTO mention (articleId, entityId, start, \"end\", text) VALUES", 5, "")
         case .entityCounts: ("UPDATE entity SET mentionCount = mentionCount + v.column2, articleCount = articleCount + 1 FROM (VALUES",
                              2, ") AS v WHERE entity.id = v.column1")
+        case .batchEntityCounts: ("""
+            UPDATE entity SET mentionCount = mentionCount + v.column2, articleCount = articleCount + v.column3 FROM (VALUES
+            """, 3, ") AS v WHERE entity.id = v.column1")
+        case .batchLinkCounts: ("""
+            UPDATE entityLink SET label = COALESCE(entityLink.label, v.column4), weight = weight + v.column2,
+              articles = articles + v.column3 FROM (VALUES
+            """, 4, ") AS v WHERE entityLink.id = v.column1")
         case .existingEntities: ("SELECT id, kind, normalizedName FROM entity WHERE normalizedName IN (VALUES", 1, ")")
         case .link: ("INSERT INTO entityLink (sourceId, targetId, label, weight, articles) VALUES", 5, """
             ON CONFLICT(sourceId, targetId) DO UPDATE SET label = COALESCE(entityLink.label, excluded.label),
