@@ -206,102 +206,30 @@ package enum NERText {
         s.withUnsafeBufferPointer { token($0, start, end) }
     }
 
-    /// One pass over the scalars builds the word hash and the shape; the prefixes and suffixes are
-    /// hashed from the first three and last four scalars afterwards, and only for the tokens that
-    /// use them. ASCII (nearly every scalar of English news) is classified by ranges; other
-    /// scalars by their Unicode properties.
+    /// The token of one word found beforehand (`tokenize`): the same fold over its scalars that
+    /// `tokens(_:from:to:_:)` runs while it finds each word's end (`TokenState`).
     @inline(__always)
     static func token(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> NERToken {
-        var flags: TokenFlags = []
-        var shapeHash = fnvOffset
-        var lastClass: UInt32 = 0
-        var upper = 0, lower = 0, letters = 0
-        var h = fnvOffset
+        var state = TokenState()
         var i = start
         while i < end {
-            let v = s[i]
-            // A run of ASCII lower-case letters (most of every word) in a loop of its own: one
-            // class, so one step of the shape, and nothing to lower-case.
-            if v &- 97 < 26 {
-                var j = i
-                repeat {
-                    h = (h ^ UInt64(s[j])) &* fnvPrime
-                    j += 1
-                } while j < end && s[j] &- 97 < 26
-                lower += j - i
-                letters += j - i
-                if lastClass != 120 {
-                    shapeHash = (shapeHash ^ 120) &* fnvPrime  // x
-                    lastClass = 120
-                }
-                i = j
-                continue
-            }
-            let lv: UInt32
-            let cls: UInt32
-            if v < 128 {
-                if v &- 65 < 26 {
-                    lv = v + 32; cls = 88; upper += 1; letters += 1  // X
-                } else if v &- 48 < 10 {
-                    lv = v; cls = 100; flags.insert(.hasDigit)  // d
-                } else {
-                    lv = v; cls = v
-                }
+            if s[i] &- 97 < 26 {
+                i = state.addLowerRun(s, i, end)
             } else {
-                lv = lowered(v)
-                if isUpper(v) {
-                    cls = 88; upper += 1; letters += 1
-                } else if isLower(v) {
-                    cls = 120; lower += 1; letters += 1
-                } else if isLetter(v) {
-                    cls = 97; letters += 1; flags.insert(.uncased)  // a: letters without case
-                } else {
-                    cls = 111
-                }
+                state.add(s[i])
+                i += 1
             }
-            h = (h ^ UInt64(lv)) &* fnvPrime
-            if cls != lastClass {
-                shapeHash = (shapeHash ^ UInt64(cls)) &* fnvPrime
-                lastClass = cls
-            }
-            i += 1
         }
-        let first = s[start]
-        if letters > 0 { flags.insert(.hasLetter) }
-        if isUpper(first) { flags.insert(.capitalized) }
-        if upper > 0 && lower == 0 && letters > 0 && upper == letters {
-            flags.insert(.allCaps)
-        }
-        if letters == 0 && !flags.contains(.hasDigit) { flags.insert(.isPunct) }
-        let n = end - start
-        // Affixes tell unknown names apart; a plain lower-case word is only scored inside a name
-        // ("Bank of America"), where the word itself says enough, so it skips their five hashes.
-        guard upper > 0 || flags.contains(.hasDigit) || flags.contains(.uncased) else {
-            return NERToken(start: start, end: end, lower: nerMix(h), shape: nerMix(shapeHash), prefix2: 0, prefix3: 0,
-                            suffix2: 0, suffix3: 0, suffix4: 0, flags: flags, length: n)
-        }
-        // Affix hashes stay unmixed FNV states: the featurizer's row hashing mixes them.
-        var p2 = fnvOffset ^ 11, p3 = fnvOffset ^ 12
-        for i in start..<min(end, start + 3) {
-            let lv = UInt64(lowered(s[i]))
-            p3 = (p3 ^ lv) &* fnvPrime
-            if i - start < 2 { p2 = (p2 ^ lv) &* fnvPrime }
-        }
-        var s2 = fnvOffset ^ 21, s3 = fnvOffset ^ 22, s4 = fnvOffset ^ 23
-        for i in max(start, end - 4)..<end {
-            let lv = UInt64(lowered(s[i]))
-            s4 = (s4 ^ lv) &* fnvPrime
-            if i >= end - 3 { s3 = (s3 ^ lv) &* fnvPrime }
-            if i >= end - 2 { s2 = (s2 ^ lv) &* fnvPrime }
-        }
-        return NERToken(
-            start: start, end: end, lower: nerMix(h), shape: nerMix(shapeHash),
-            prefix2: p2, prefix3: p3, suffix2: s2, suffix3: s3, suffix4: s4, flags: flags, length: n)
+        return state.token(s, start, end)
     }
 
-    /// What `token` gathers scalar by scalar, kept while the tokenizer is still deciding where the
+    /// What a token gathers scalar by scalar, kept while the tokenizer is still deciding where the
     /// word ends: `tokens(_:from:to:_:)` folds each scalar in as the tokenizer accepts it, so the
     /// scalars of a word are read once, not once to find its end and again to build its token.
+    /// One pass builds the word hash and the shape; the prefixes and suffixes are hashed from the
+    /// first three and last four scalars at the end, and only for the tokens that use them. ASCII
+    /// (nearly every scalar of English news) is classified by ranges, other scalars by their
+    /// Unicode properties.
     struct TokenState {
         var flags: TokenFlags = []
         var shapeHash = fnvOffset
@@ -311,7 +239,7 @@ package enum NERText {
 
         /// Folds in a run of ASCII lower-case letters `s[i..<end]` (the caller has checked the
         /// first) and returns where the run stops: one class, so one step of the shape, and
-        /// nothing to lower-case. The same steps as `token`'s run loop.
+        /// nothing to lower-case.
         @inline(__always)
         mutating func addLowerRun(_ s: UnsafeBufferPointer<UInt32>, _ i: Int, _ end: Int) -> Int {
             var j = i
@@ -328,7 +256,7 @@ package enum NERText {
             return j
         }
 
-        /// Folds in one scalar, as `token` does (a lower-case letter as a run of one).
+        /// Folds in one scalar (a lower-case letter as a run of one).
         @inline(__always)
         mutating func add(_ v: UInt32) {
             let lv: UInt32
