@@ -88,7 +88,8 @@ extension NERDocument {
         var words = organizationNounHashes
         for w in ["school", "university", "college", "group", "party", "club", "team", "maker", "manufacturer",
                   "publisher", "nonprofit", "non-profit", "foundation", "institute", "association", "union", "league",
-                  "brewery", "studio", "studios", "chain", "supplier", "outlet", "carrier", "utility", "insurer", "broadcaster", "daily", "weekly", "tabloid"] {
+                  "brewery", "studio", "studios", "chain", "supplier", "outlet", "carrier", "utility", "insurer",
+                  "broadcaster", "daily", "weekly", "tabloid"] {
             words.insert(NERText.hashLower(w))
         }
         return words
@@ -128,7 +129,6 @@ extension NERDocument {
         return dot + 2 == t.count || t[dot + 2].start > tld.end || t[dot + 2].flags.contains(.isPunct)
     }
 
-    /// Lower-case nouns for an artist or a performer that news puts right before a person's name:
     /// "Gawker.com", "Amazon.com": a name with its web domain is a company's name. Run on a
     /// sentence's spans once every rule has added its own; the tagger may have taken the dot in
     /// ("Gawker .") or not.
@@ -168,8 +168,9 @@ extension NERDocument {
         return true
     }
 
+    /// Lower-case nouns for an artist or a performer that news puts right before a person's name:
     /// "fashion designer Halston", "photographer Helmut Newton". Nouns that also stand before a
-    /// firm's or a label's name ("publisher", "manufacturer") are left out.
+    /// firm's or a label's name ("publisher", "manufacturer", "producer") are left out.
     static let artistNounHashes = NERHashSet(["designer", "photographer", "photographers", "musician", "musicians",
         "painter", "sculptor", "novelist", "poet", "composer", "songwriter", "singer-songwriter", "rapper",
         "comedian", "playwright", "filmmaker", "screenwriter", "guitarist", "drummer", "pianist", "violinist",
@@ -196,7 +197,7 @@ extension NERDocument {
     /// the organization.
     mutating func markSpokespeopleOrganizations(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
         let t = sentences[si].tokens
-        for k in 1..<max(t.count, 1) where t[k].flags.contains(.title) {
+        for k in 1..<max(t.count, 1) {
             guard !t[k].flags.contains(.capitalized), Self.spokespersonHashes.contains(t[k].lower),
                   t[k - 1].flags.contains(.capitalized), !t[k - 1].flags.contains(.isPunct) else { continue }
             if covered[k - 1] {

@@ -396,8 +396,8 @@ extension NERDocument {
 extension NERDocument {
     /// "Ennio Morricone and Bruno Nicolai", "Alvin Yeung, Goffredo Petrassi and …": a name of two or
     /// three plain capitalized words that the tagger took for an organization or a place, joined by
-    /// "and", a comma or both to a person's name, is most likely a person too. Returns the key ids of such spans (one
-    /// per span) to vote for a person.
+    /// "and", a comma or both to a person's name, is most likely a person too. Returns the key ids
+    /// of such spans (one per span) to vote for a person.
     func coordinatedWithPersons() -> [Int] {
         var out: [Int] = []
         var i = 0
