@@ -565,44 +565,23 @@ final class ArticleBatch {
         linkEvidence.removeAll()
         guard !entityOrder.isEmpty || !aliasOrder.isEmpty || !linkOrder.isEmpty else { return }
         let statements = MultiRowStatements()
-        var next = 0
-        while next < linkOrder.count {
-            let end = EntityWriter.chunkEnd(from: next, count: linkOrder.count)
-            try db.step(statements.statement(.batchLinkCounts, rows: end - next, db), bind: { binder in
-                for id in linkOrder[next..<end] {
-                    let counts = linkCounts[id]
-                    binder.bind(id); binder.bind(counts?.sentences ?? 0); binder.bind(counts?.articles ?? 0)
-                    binder.bind(counts?.label)
-                }
-            })
-            next = end
+        try EntityWriter.stepInChunks(.batchLinkCounts, rows: linkOrder, statements, db) { id, binder in
+            let counts = linkCounts[id]
+            binder.bind(id); binder.bind(counts?.sentences ?? 0); binder.bind(counts?.articles ?? 0)
+            binder.bind(counts?.label)
         }
         linkCounts.removeAll(keepingCapacity: true)
         linkOrder.removeAll(keepingCapacity: true)
-        var first = 0
-        while first < aliasOrder.count {
-            let end = EntityWriter.chunkEnd(from: first, count: aliasOrder.count)
-            try db.step(statements.statement(.alias, rows: end - first, db), bind: { binder in
-                for key in aliasOrder[first..<end] {
-                    let alias = aliases[key]
-                    binder.bind(key.entityID); binder.bind(alias?.form); binder.bind(key.normalized); binder.bind(alias?.count ?? 1)
-                }
-            })
-            first = end
+        try EntityWriter.stepInChunks(.alias, rows: aliasOrder, statements, db) { key, binder in
+            let alias = aliases[key]
+            binder.bind(key.entityID); binder.bind(alias?.form); binder.bind(key.normalized); binder.bind(alias?.count ?? 1)
         }
         aliases.removeAll(keepingCapacity: true)
         aliasOrder.removeAll(keepingCapacity: true)
         aliasEntities.removeAll(keepingCapacity: true)
-        var start = 0
-        while start < entityOrder.count {
-            let end = EntityWriter.chunkEnd(from: start, count: entityOrder.count)
-            try db.step(statements.statement(.batchEntityCounts, rows: end - start, db), bind: { binder in
-                for id in entityOrder[start..<end] {
-                    let counts = entityCounts[id] ?? (0, 0)
-                    binder.bind(id); binder.bind(counts.mentions); binder.bind(counts.articles)
-                }
-            })
-            start = end
+        try EntityWriter.stepInChunks(.batchEntityCounts, rows: entityOrder, statements, db) { id, binder in
+            let counts = entityCounts[id] ?? (0, 0)
+            binder.bind(id); binder.bind(counts.mentions); binder.bind(counts.articles)
         }
         entityCounts.removeAll(keepingCapacity: true)
         entityOrder.removeAll(keepingCapacity: true)

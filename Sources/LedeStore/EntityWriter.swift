@@ -157,10 +157,17 @@ struct EntityWriter {
     private func insertRows<Item>(_ shape: MultiRowShape, rows: [Item],
                                   values: (Item, inout SQLiteBinder) -> Void,
                                   row: (SQLiteRow) -> Void = { _ in }) throws {
+        try Self.stepInChunks(shape, rows: rows, rowStatements, db, values: values, row: row)
+    }
+
+    /// `insertRows` for a writer without an `EntityWriter` (the batch's flush at its end).
+    static func stepInChunks<Item>(_ shape: MultiRowShape, rows: [Item], _ statements: MultiRowStatements, _ db: Database,
+                                   values: (Item, inout SQLiteBinder) -> Void,
+                                   row: (SQLiteRow) -> Void = { _ in }) throws {
         var start = 0
         while start < rows.count {
-            let end = Self.chunkEnd(from: start, count: rows.count)
-            try db.step(rowStatements.statement(shape, rows: end - start, db), bind: { binder in
+            let end = chunkEnd(from: start, count: rows.count)
+            try db.step(statements.statement(shape, rows: end - start, db), bind: { binder in
                 for item in rows[start..<end] { values(item, &binder) }
             }, row: row)
             start = end
