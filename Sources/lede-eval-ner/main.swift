@@ -43,8 +43,17 @@ if let i = CommandLine.arguments.firstIndex(of: "--text"), i + 1 < CommandLine.a
        let data = FileManager.default.contents(atPath: modelDir + "/model.bin"), let model = NERModel(data: data) {
         let lexicon = NERLexicon(fileText: read(modelDir + "/lexicon.txt"))
         let scalars = NERText.scalars(body)
-        for span in SentenceSplitter().sentences(in: body) {
-            let tokens = lexicon.tokens(scalars, from: span.start, to: span.end)
+        var sentences = SentenceSplitter().sentences(in: body).map { lexicon.tokens(scalars, from: $0.start, to: $0.end) }
+        // The document-level feature the recognizer adds before tagging: a capitalized word the
+        // article also writes in lower case.
+        var lowerWords = Set<UInt64>()
+        for tokens in sentences { for t in tokens where !t.flags.contains(.capitalized) { lowerWords.insert(t.lower) } }
+        for i in sentences.indices {
+            for j in sentences[i].indices where sentences[i][j].flags.contains(.capitalized) && lowerWords.contains(sentences[i][j].lower) {
+                sentences[i][j].flags.insert(.lowerInDocument)
+            }
+        }
+        for tokens in sentences {
             let tags = model.tag(tokens)
             print(zip(tokens, tags).map { t, tag in
                 String(String.UnicodeScalarView(scalars[t.start..<t.end].compactMap(Unicode.Scalar.init)))
