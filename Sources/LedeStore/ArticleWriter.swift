@@ -572,10 +572,7 @@ final class ArticleBatch {
         }
         linkCounts.removeAll(keepingCapacity: true)
         linkOrder.removeAll(keepingCapacity: true)
-        try EntityWriter.stepInChunks(.alias, rows: aliasOrder, statements, db) { key, binder in
-            let alias = aliases[key]
-            binder.bind(key.entityID); binder.bind(alias?.form); binder.bind(key.normalized); binder.bind(alias?.count ?? 1)
-        }
+        try EntityWriter.writeAliases(aliasOrder, aliases, statements, db)
         aliases.removeAll(keepingCapacity: true)
         aliasOrder.removeAll(keepingCapacity: true)
         aliasEntities.removeAll(keepingCapacity: true)

@@ -80,10 +80,7 @@ struct EntityWriter {
         if let batch, batch.defersEntityCounts {
             batch.addAliases(state.aliasOrder, state.aliases)
         } else {
-            try insertRows(.alias, rows: state.aliasOrder) { key, binder in
-                let alias = state.aliases[key]
-                binder.bind(key.entityID); binder.bind(alias?.form); binder.bind(key.normalized); binder.bind(alias?.count ?? 1)
-            }
+            try Self.writeAliases(state.aliasOrder, state.aliases, rowStatements, db)
         }
         try insertRows(.mention, rows: state.mentions) { item, binder in
             binder.bind(articleID); binder.bind(item.0); binder.bind(item.1.start); binder.bind(item.1.end); binder.bind(item.1.text)
@@ -158,6 +155,15 @@ struct EntityWriter {
                                   values: (Item, inout SQLiteBinder) -> Void,
                                   row: (SQLiteRow) -> Void = { _ in }) throws {
         try Self.stepInChunks(shape, rows: rows, rowStatements, db, values: values, row: row)
+    }
+
+    /// Upserts the alias rows of `order`: each names its entity by a form, in that many more articles.
+    static func writeAliases(_ order: [AliasKey], _ aliases: [AliasKey: (form: String, count: Int)],
+                             _ statements: MultiRowStatements, _ db: Database) throws {
+        try stepInChunks(.alias, rows: order, statements, db) { key, binder in
+            let alias = aliases[key]
+            binder.bind(key.entityID); binder.bind(alias?.form); binder.bind(key.normalized); binder.bind(alias?.count ?? 1)
+        }
     }
 
     /// `insertRows` for a writer without an `EntityWriter` (the batch's flush at its end).

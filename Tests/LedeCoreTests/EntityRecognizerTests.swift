@@ -557,10 +557,9 @@ struct NERInternalsTests {
 
 @Suite("Entity tokenizer")
 struct NERTokenizerTests {
-    /// The tokens of the one-pass builder, compared field by field with the two-pass path it
-    /// replaced (`tokenize` for the bounds, then a fresh fold over each word, `token`): the fold
-    /// that runs while the word's end is still undecided must neither miss a scalar nor keep one
-    /// the word gives back.
+    /// The tokens of the one-pass builder, compared field by field with a fresh fold over each of
+    /// their words (`tokenize` for the bounds, then `token`): the fold that runs while the word's
+    /// end is still undecided must neither miss a scalar nor keep one the word gives back.
     func expectSameTokens(_ text: String) {
         let s = NERText.scalars(text)
         var onePass: [NERToken] = []

@@ -242,7 +242,7 @@ package struct NERLexicon: Sendable {
     /// Fictional characters famous enough that news names them like people ("a secret elevator in
     /// Bruce Wayne's manor"): no one, as a reader's list of people goes. Written for lede from
     /// general knowledge; full names, and one-word names no real person goes by.
-    static let fictionalCharacters: Set<String> = [
+    static let fictionalCharacters = [
         // Comics and their films.
         "bruce wayne", "clark kent", "lois lane", "peter parker", "mary jane watson", "tony stark", "steve rogers",
         "bruce banner", "natasha romanoff", "diana prince", "barry allen", "hal jordan", "arthur curry",
@@ -269,13 +269,8 @@ package struct NERLexicon: Sendable {
         "captain kirk", "james t. kirk", "mr. spock", "jean-luc picard", "the doctor", "doctor who", "santa claus",
     ]
 
-    /// `fictionalCharacters` hashed as `NERPlaces.contains` hashes a span's words.
-    static let fictionalHashes = NERHashSet(fictionalCharacters.map { name in
-        let s = name.unicodeScalars.map(\.value)
-        return NERText.tokenize(s, from: 0, to: s.count).reduce(NERPlaces.emptyHash) {
-            nerCombine($0, NERText.hashLower(s[$1.0..<$1.1]))
-        }
-    })
+    /// `fictionalCharacters` hashed as a span of their words is (`NERPlaces.hash`).
+    static let fictionalHashes = NERHashSet(fictionalCharacters.map(NERPlaces.hash(ofPhrase:)))
 
     /// Lower-case words that begin names: "al-Assad", "van Gogh", "de la Rúa", "bin Laden".
     static let particles = [

@@ -5,14 +5,9 @@ import Foundation
 /// a pass over the sentence's tokens.
 extension NERDocument {
     /// Buildings that stand for a government by metonymy and are listed among the places
-    /// (`NERPlaces`): "the White House", "Downing Street". Hashed as `NERPlaces.contains` hashes a span.
+    /// (`NERPlaces`): "the White House", "Downing Street".
     static let seatOfGovernmentHashes = NERHashSet(["White House", "Downing Street", "Elysee Palace", "Élysée Palace",
-                                                    "Blue House"].map { name in
-        let s = name.unicodeScalars.map(\.value)
-        return NERText.tokenize(s, from: 0, to: s.count).reduce(NERPlaces.emptyHash) {
-            nerCombine($0, NERText.hashLower(s[$1.0..<$1.1]))
-        }
-    })
+                                                    "Blue House"].map(NERPlaces.hash(ofPhrase:)))
 
     /// Words after a seat of government that make it the government acting or speaking ("the White
     /// House said", "a White House spokesman", "White House officials"), not the building one goes to.
@@ -36,7 +31,7 @@ extension NERDocument {
         let t = sentences[s.sentence].tokens
         // The word after first: most places are followed by none of those words.
         guard s.to < t.count, s.to - s.from <= 3, Self.seatActionHashes.contains(t[s.to].lower) else { return false }
-        return Self.seatOfGovernmentHashes.contains(t[s.from..<s.to].reduce(NERPlaces.emptyHash) { nerCombine($0, $1.lower) })
+        return Self.seatOfGovernmentHashes.contains(NERPlaces.hash(t[s.from..<s.to]))
     }
 }
 

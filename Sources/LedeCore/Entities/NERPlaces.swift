@@ -79,19 +79,24 @@ enum NERPlaces {
         "Bronx", "Silicon Valley", "Hollywood", "New York City", "Washington D.C.", "Washington, D.C.",
     ]
 
-    /// Hash of a token sequence's lower-cased words, as `hash(of:)` computes it for a span.
-    static let hashes = NERHashSet(names.map { name in
-        let s = name.unicodeScalars.map(\.value)
-        return NERText.tokenize(s, from: 0, to: s.count).reduce(UInt64(0x9E37)) {
-            nerCombine($0, NERText.hashLower(s[$1.0..<$1.1]))
-        }
-    })
+    static let hashes = NERHashSet(names.map(hash(ofPhrase:)))
 
     /// The hash of no words: each word's hash is combined into it in turn (`nerCombine`).
     static let emptyHash: UInt64 = 0x9E37
 
+    /// The hash of a span's words, one for the whole sequence: how a name of several words is
+    /// looked up in a list of names (places here, and other lists of the recognizer).
+    static func hash(_ tokens: ArraySlice<NERToken>) -> UInt64 {
+        tokens.reduce(emptyHash) { nerCombine($0, $1.lower) }
+    }
+
+    /// `hash` of the words of a phrase written in the code, as an article's span of them hashes.
+    static func hash(ofPhrase phrase: String) -> UInt64 {
+        NERText.wordHashes(phrase).reduce(emptyHash, nerCombine)
+    }
+
     static func contains(_ tokens: ArraySlice<NERToken>) -> Bool {
         guard tokens.count <= 5 else { return false }
-        return hashes.contains(tokens.reduce(emptyHash) { nerCombine($0, $1.lower) })
+        return hashes.contains(hash(tokens))
     }
 }

@@ -92,8 +92,7 @@ extension NERDocument {
         // A fictional character is no one, nor is the surname or given name of one named in full
         // ("Captain Jean-Luc Picard … Picard").
         for s in spans where kinds[s.id] == 1 && s.to - s.from <= 5 {
-            let hash = sentences[s.sentence].tokens[s.from..<s.to].reduce(NERPlaces.emptyHash) { nerCombine($0, $1.lower) }
-            guard NERLexicon.fictionalHashes.contains(hash) else { continue }
+            guard NERLexicon.fictionalHashes.contains(NERPlaces.hash(sentences[s.sentence].tokens[s.from..<s.to])) else { continue }
             kinds[s.id] = 0
             let words = keyNames[s.id].split(separator: " ")
             guard words.count >= 2 else { continue }
@@ -712,11 +711,7 @@ extension NERDocument {
 
     /// The relation cues as token-hash sequences, in priority order.
     static let cueTokens: [(label: String, hashes: [UInt64])] = relationCues.map { cue in
-        let scalars = cue.unicodeScalars.map(\.value)
-        let hashes = NERText.tokenize(scalars, from: 0, to: scalars.count).map {
-            NERText.hashLower(scalars[$0.0..<$0.1])
-        }
-        return (cue.hasPrefix("-") ? String(cue.dropFirst()) : cue, hashes)
+        (cue.hasPrefix("-") ? String(cue.dropFirst()) : cue, NERText.wordHashes(cue))
     }
 
     /// Pairs of entities named in one sentence, with the phrase between them that states how they

@@ -327,10 +327,10 @@ package enum NERText {
         }
     }
 
-    /// The tokens of `s[from..<to]` handed one by one to `emit`: the bounds of `tokenize` and the
-    /// tokens of `token`, in one pass over the scalars. Each scalar a word takes is folded into
-    /// its token as the word grows; the rules deciding where a word ends are `tokenize`'s, line
-    /// for line (a unit test compares the two on corpus text and random strings).
+    /// The tokens of `s[from..<to]` handed one by one to `emit`, in one pass over the scalars: the
+    /// rules deciding where a word ends are here (`tokenize` gives only the bounds), and each
+    /// scalar a word takes is folded into its token as the word grows (a unit test compares the
+    /// tokens with a fresh fold over each word, on corpus text and random strings).
     @inline(__always)
     static func tokens(_ s: UnsafeBufferPointer<UInt32>, from: Int, to: Int, _ emit: (NERToken) -> Void) {
         var i = from
@@ -413,46 +413,16 @@ package enum NERText {
 
     @inline(__always)
     static func tokenize(_ s: UnsafeBufferPointer<UInt32>, from: Int, to: Int, _ emit: (Int, Int) -> Void) {
-        var i = from
-        while i < to {
-            let v = s[i]
-            if isSpace(v) { i += 1; continue }
-            if isWordChar(v) {
-                var j = i + 1
-                while j < to {
-                    let c = s[j]
-                    // A lower-case ASCII letter (most scalars of a word) by one comparison first.
-                    if c &- 97 < 26 || isWordChar(c) { j += 1; continue }
-                    // Inner period: "U.S.", "K.C.", "Inc." keeps its period when followed by a letter,
-                    // or when the word is a single letter ("J. Smith").
-                    if c == 46 {
-                        if j + 1 < to, isLetter(s[j + 1]), j - i <= 2 { j += 1; continue }
-                        if (j - i == 1 && isUpper(s[i])) || (j >= 2 && s[j - 2] == 46) || isAbbreviation(s, i, j) {
-                            j += 1
-                        }
-                        break
-                    }
-                    if isApostrophe(c), j + 1 < to, isLetter(s[j + 1]) {
-                        // "'s" / "'S" at the end of a word is the possessive: its own token.
-                        if (s[j + 1] == 115 || s[j + 1] == 83), j + 2 >= to || !isWordChar(s[j + 2]) { break }
-                        // "n't", "'re", "'ll": keep with the word; "O'Brien": keep.
-                        j += 1; continue
-                    }
-                    if c == 38, j + 1 < to, isUpper(s[j + 1]), isUpper(s[j - 1]) { j += 1; continue }
-                    break
-                }
-                emit(i, j)
-                i = j
-                continue
-            }
-            if isApostrophe(v), i + 1 < to, s[i + 1] == 115 || s[i + 1] == 83, i + 2 >= to || !isWordChar(s[i + 2]) {
-                emit(i, i + 2)
-                i += 2
-                continue
-            }
-            emit(i, i + 1)
-            i += 1
-        }
+        tokens(s, from: from, to: to) { emit($0.start, $0.end) }
+    }
+
+    /// The word hashes (`NERToken.lower`) of a phrase written in the code, such as a name or a cue
+    /// of a word list: hashed as the recognizer hashes an article's words.
+    static func wordHashes(_ phrase: String) -> [UInt64] {
+        let s = phrase.unicodeScalars.map(\.value)
+        var out: [UInt64] = []
+        s.withUnsafeBufferPointer { p in tokens(p, from: 0, to: p.count) { out.append($0.lower) } }
+        return out
     }
 }
 
