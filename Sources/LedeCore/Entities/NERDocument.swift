@@ -329,7 +329,7 @@ struct NERDocument {
             for o in orgs {
                 for k in o.from..<o.to { inOrg[k] = true }
                 // "Metro Toronto Convention Centre", "Google Science Fair": a venue or an event.
-                if (o.from..<o.to).contains(where: { Self.thingHashes.contains(s.tokens[$0].lower) }) { continue }
+                if (o.from..<o.to).contains(where: { Self.thingHashes.contains(s.tokens[$0].lower) }) { noteThingName(o); continue }
                 if isQuotedLabel(o) { labels.append(o); continue }
                 var span = o
                 setKey(&span)
@@ -361,14 +361,20 @@ struct NERDocument {
                             let (head, tail) = splitPossessive(part)
                             for k in 0..<2 {
                                 guard let piece = k == 0 ? head : tail else { continue }
-                                if var span = clean(piece) {
-                                    setKey(&span)
-                                    // "the film Easy Rider": a title, here and wherever else the article names it.
-                                    if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { notNames.insert(key(span)); continue }
-                                    if isQuotedLabel(span) { labels.append(span); continue }
-                                    if isPostNominal(span) { continue }
-                                    spans.append(span)
+                                guard var span = clean(piece) else { noteThingName(piece); continue }
+                                // "the Google Science Fair" tagged without its last word: the name of an event.
+                                if span.type != 1, span.to - span.from >= 2, span.to < s.tokens.count,
+                                   s.tokens[span.to].flags.contains(.capitalized), Self.thingHashes.contains(s.tokens[span.to].lower),
+                                   Self.nextTo(s.tokens, span.to - 1, scalars) {
+                                    notNames.insert(key(of: span))
+                                    continue
                                 }
+                                setKey(&span)
+                                // "the film Easy Rider": a title, here and wherever else the article names it.
+                                if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { notNames.insert(key(span)); continue }
+                                if isQuotedLabel(span) { labels.append(span); continue }
+                                if isPostNominal(span) { continue }
+                                spans.append(span)
                             }
                         }
                     }
@@ -422,7 +428,8 @@ struct NERDocument {
                 }
             }
             if on.contains(.knownOrg) {
-                for (k, t) in s.tokens.enumerated() where t.flags.contains(.knownOrg) && t.flags.contains(.capitalized) && !covered[k] {
+                for (k, t) in s.tokens.enumerated() where t.flags.contains(.knownOrg) && !covered[k]
+                    && (t.flags.contains(.capitalized) || t.flags.contains(.hasDigit)) {
                     if isInitial(si, k), t.flags.contains(.commonLower) { continue }
                     // Part of a longer capitalized name ("Apple Daily", "Fox Searchlight"): not this one.
                     if k + 1 < s.tokens.count, s.tokens[k + 1].flags.contains(.capitalized) { continue }
@@ -563,6 +570,21 @@ struct NERDocument {
         return (span, nil)
     }
 
+    /// Token `k` is the name in "pro-Beijing", "anti-Trump": glued by a hyphen to a prefix that
+    /// makes it an adjective for a side taken.
+    func isSideTaken(_ t: [NERToken], _ k: Int) -> Bool {
+        guard k >= 2, isHyphen(t[k - 1]), t[k - 1].end == t[k].start, t[k - 1].start == t[k - 2].end else { return false }
+        // "Anti-Defamation League": a capitalized prefix is the name's own first word.
+        return Self.sidePrefixHashes.contains(t[k - 2].lower) && !t[k - 2].flags.contains(.capitalized)
+    }
+
+    /// Common words that begin many names ("New People's Party", "National Rifle Association"):
+    /// at the start of a sentence they are the name's, not capitalized by their place alone.
+    static let nameOpenerHashes = NERHashSet(["new", "national", "united", "democratic", "royal", "federal", "central",
+        "international", "liberal", "progressive", "civic", "socialist", "islamic", "popular"].map(NERText.hashLower))
+
+    static let sidePrefixHashes = NERHashSet(["pro", "anti"].map(NERText.hashLower))
+
     /// "al-Qaida", "al Shabab", "la Repubblica", "van Gogh": a lower-case name particle the tagger put at
     /// the start of a name, joined to a capitalized word (by a hyphen or a space), is part of the name.
     func startsWithParticle(_ s: Span) -> Bool {
@@ -588,8 +610,11 @@ struct NERDocument {
                 || (f.lower == Self.theHash && (s.from == 0 || s.to - s.from == 1 || isInitial(s.sentence, s.from)))
                 // "For Kevin Allton": a common word capitalized only by its place at the start.
                 || (s.to - s.from >= 3 && isInitial(s.sentence, s.from) && f.flags.contains(.commonLower)
+                    && !Self.nameOpenerHashes.contains(f.lower)
                     && f.flags.rawValue & (TokenFlags.firstName.rawValue | TokenFlags.surname.rawValue
                         | TokenFlags.knownOrg.rawValue | TokenFlags.orgHead.rawValue) == 0)
+                // "pro-Beijing New People Party": the place of a "pro-" adjective is not the name's.
+                || isSideTaken(t, s.from)
             guard strip, !startsWithParticle(s) else { break }
             s.from += 1
         }
@@ -804,7 +829,7 @@ struct NERDocument {
                 return NERText.isHyphen(v) && t[k - 1].end == t[k].start && t[k].end == t[k + 1].start && isName(k - 1)
             }
             var from = i
-            while from > 0, isName(from - 1) || joiner(from - 1) {
+            while from > 0, isName(from - 1) || joiner(from - 1), !isSideTaken(t, from - 1) {
                 from -= 1
             }
             // "U.N. Relief and Works Agency", "National Oceanic and Atmospheric Administration": one or
@@ -874,7 +899,8 @@ struct NERDocument {
             // "Museum of Flight CEO …": a trailing job title is not part of the name.
             while to - from > 2, Self.trailingTitleHashes.contains(t[to - 1].lower) { to -= 1 }
             // Sentence-initial "The" and a leading common word ("Opening", "Still") are not part of it.
-            while from < i, isInitial(si, from), t[from].flags.contains(.commonLower) || word(from) == "The" { from += 1 }
+            while from < i, isInitial(si, from), (t[from].flags.contains(.commonLower) && !Self.nameOpenerHashes.contains(t[from].lower))
+                    || word(from) == "The" { from += 1 }
             if to - from >= 2 {
                 out.append(Span(sentence: si, from: from, to: to, type: 2, tagged: true))
                 i = to
@@ -931,6 +957,22 @@ struct NERDocument {
     ]
 
     /// Words that make a capitalized phrase a thing (prize, vehicle, product, event), not a name.
+    /// "the Australian National Iodine Nutrition Study": the words before a thing's word name that
+    /// thing wherever the article writes them ("Director of the National Iodine Nutrition study"),
+    /// with or without the nationality in front.
+    mutating func noteThingName(_ span: Span) {
+        let t = sentences[span.sentence].tokens
+        guard let k = (span.from..<span.to).first(where: { Self.thingHashes.contains(t[$0].lower) }),
+              t[k].flags.contains(.capitalized) else { return }
+        var from = span.from
+        while from < k, t[from].flags.contains(.isPunct) || t[from].lower == Self.theHash { from += 1 }
+        guard k - from >= 2 else { return }
+        notNames.insert(Self.string(scalars, t[from].start, t[k - 1].end, lower: true))
+        if Self.demonymHashes.contains(t[from].lower), k - from >= 3 {
+            notNames.insert(Self.string(scalars, t[from + 1].start, t[k - 1].end, lower: true))
+        }
+    }
+
     static let thingHashes = NERHashSet([
         "prize", "award", "awards", "medal", "trophy", "shuttle", "spacecraft", "rover", "telescope", "satellite",
         "vr", "console", "iphone", "ipad", "olympics", "paralympics", "championship", "championships",

@@ -54,7 +54,7 @@ extension NERDocument {
     static let ruleWordHashes: NERHashSet = {
         var words = innerParticles
         for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes, epithetHashes, nationalityNounHashes,
-                    spokespersonHashes, domainHashes] { words.formUnion(set) }
+                    spokespersonHashes, domainHashes, clubPrefixHashes] { words.formUnion(set) }
         words.insert(houseHash)
         return words
     }()
@@ -98,7 +98,7 @@ extension NERDocument {
                     let lower = tokens[k].lower
                     if Self.innerParticles.contains(lower) || Self.arabicPrefixHashes.contains(lower) { on.insert(.particle) }
                     if Self.nameSuffixHashes.contains(lower) { on.insert(.suffix) }
-                    if Self.companySuffixHashes.contains(lower) { on.insert(.company) }
+                    if Self.companySuffixHashes.contains(lower) || Self.clubPrefixHashes.contains(lower) { on.insert(.company) }
                     if Self.demonymHashes.contains(lower) {
                         on.insert(.nationality)
                         // "Louis the German": a nationality after "the" may be an epithet.
@@ -115,6 +115,8 @@ extension NERDocument {
                         on.insert(.domain)
                     }
                 }
+                // "a spinoff of 4chan": a known name that begins with a digit has no capital.
+                if f & TokenFlags.knownOrg.rawValue != 0, f & TokenFlags.hasDigit.rawValue != 0 { on.insert(.knownOrg) }
                 guard f & capitalized != 0 else { continue }
                 if f & TokenFlags.title.rawValue != 0, k + 1 < n, tokens[k + 1].lower == Self.ofHash { on.insert(.officeOf) }
                 let length = tokens[k].length
@@ -145,11 +147,17 @@ extension NERDocument {
         guard t.count >= 2, !on.isEmpty else { return }
         if on.contains(.particle) { joinParticleSurnames(&tags, t) }
         if on.contains([.hyphen, .given]) { markHyphenatedFirstNames(&tags, t) }
-        if on.contains(.cityTeam) { markCityTeams(&tags, t) }
+        if on.contains(.cityTeam) {
+            markCityTeams(&tags, t)
+            markNewspapersWithThe(&tags, t)
+        }
         if on.contains(.officeOf) { splitOfficeOfName(&tags, t) }
         if on.contains(.camel) { joinCamelSurnames(&tags, t) }
         if on.contains(.suffix) { joinNameSuffixes(&tags, t) }
-        if on.contains(.company) { markCompanyNames(&tags, t) }
+        if on.contains(.company) {
+            markCompanyNames(&tags, t)
+            markClubNames(&tags, t)
+        }
         if on.contains(.house) { markHouseOf(&tags, t) }
         if on.contains(.given) { joinGivenNameToMistypedSurname(&tags, t) }
         if on.contains([.nationality, .given]) { splitNationalityFromName(&tags, t) }
@@ -278,12 +286,56 @@ extension NERDocument {
         }
     }
 
+    /// "Matthew Ingram of The Globe and Mail", "a column in The Independent": a capitalized "The"
+    /// inside a sentence, then capitalized words ("and", "of" or "&" may join two) ending in a
+    /// newspaper's word, is a newspaper's name, "The" and all (as the corpora annotate it); a
+    /// tagged name that is those words without "The" takes it in.
+    func markNewspapersWithThe(_ tags: inout [Int], _ t: [NERToken]) {
+        let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
+        var k = 1
+        while k + 1 < t.count {
+            defer { k += 1 }
+            let before = t[k - 1].flags
+            guard t[k].lower == Self.theHash, t[k].flags.contains(.capitalized), tags[k] == 0,
+                  (before.contains(.hasLetter) && !before.contains(.capitalized)) || isListComma(t[k - 1]) else { continue }
+            var end = k + 1
+            while end < t.count, end - k <= 5 {
+                if isTeamWord(t[end]) {
+                    end += 1
+                } else if end > k + 1, end + 1 < t.count, Self.newspaperJoinerHashes.contains(t[end].lower) || isAmpersand(t[end]),
+                          isTeamWord(t[end + 1]) {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            guard end > k + 1, Self.newspaperHashes.contains(t[end - 1].lower), end - k <= 5 else { continue }
+            // What the tagger made of the words must be nothing, or one organization's name that is exactly them.
+            let untagged = (k + 1..<end).allSatisfy { tags[$0] == 0 }
+            let taggedWhole = tags[k + 1] == bORG && (k + 2..<end).allSatisfy { tags[$0] == iORG }
+                && (end == t.count || tags[end] != iORG)
+            guard untagged || taggedWhole else { k = end - 1; continue }
+            tags[k] = bORG
+            for m in (k + 1)..<end { tags[m] = iORG }
+            k = end - 1
+        }
+    }
+
+    static let newspaperJoinerHashes = NERHashSet(["and", "of", "on"].map(NERText.hashLower))
+
+    func isListComma(_ token: NERToken) -> Bool {
+        token.length == 1 && (scalars[token.start] == 44 || NERText.isHyphen(scalars[token.start]) || scalars[token.start] == 0x2014)
+    }
+
+    func isAmpersand(_ token: NERToken) -> Bool { token.length == 1 && scalars[token.start] == 38 }
+
     /// Last words of a newspaper's name after its city's ("Houston Chronicle", "Fort Worth
     /// Star-Telegram", "Nottingham Journal").
     static let newspaperHashes = NERHashSet(["chronicle", "herald", "tribune", "gazette", "times", "post", "journal",
         "star", "telegram", "statesman", "dispatch", "examiner", "inquirer", "observer", "courier", "globe", "sun",
         "bee", "register", "telegraph", "mail", "express", "sentinel", "courant", "enquirer", "independent",
         "daily", "news", "press", "mirror", "standard", "guardian", "record", "review", "citizen", "advertiser",
+        "weekly",
     ].map(NERText.hashLower))
 
     /// Plurals after a place's name that name a region or an event, not a team ("Netherlands
@@ -590,6 +642,40 @@ extension NERDocument {
             if e + 1 < t.count, let next = NERTag(rawValue: tags[e + 1]), next.isInside { tags[e + 1] = NERTag.begin(next.type).rawValue }
         }
     }
+
+    /// "FC Basel", "FC Lausanne-Sport", "VfB Stuttgart": a club's prefix before capitalized words
+    /// (up to three, or two joined by a hyphen) makes them one club's name; the tagger took the
+    /// prefix for a name of its own and the town for a place.
+    func markClubNames(_ tags: inout [Int], _ t: [NERToken]) {
+        let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
+        var b = 0
+        while b + 1 < t.count {
+            defer { b += 1 }
+            guard Self.clubPrefixHashes.contains(t[b].lower), t[b].flags.contains(.capitalized), nextTo(t, b),
+                  isTeamWord(t[b + 1]) || (t[b + 1].flags.contains(.capitalized) && !t[b + 1].flags.contains(.isPunct)
+                                             && !t[b + 1].flags.contains(.allCaps) && t[b + 1].length >= 2),
+                  b == 0 || !t[b - 1].flags.contains(.capitalized) || t[b - 1].flags.contains(.isPunct) else { continue }
+            var e = b + 1
+            while e + 1 < t.count, e - b < 3 {
+                if nextTo(t, e), isTeamWord(t[e + 1]) {
+                    e += 1
+                } else if e + 2 < t.count, isHyphen(t[e + 1]), t[e + 1].start == t[e].end, t[e + 2].start == t[e + 1].end,
+                          t[e + 2].flags.contains(.capitalized), !t[e + 2].flags.contains(.isPunct) {
+                    e += 2
+                } else {
+                    break
+                }
+            }
+            tags[b] = bORG
+            for k in (b + 1)...e { tags[k] = iORG }
+            if e + 1 < t.count, let next = NERTag(rawValue: tags[e + 1]), next.isInside { tags[e + 1] = NERTag.begin(next.type).rawValue }
+            b = e
+        }
+    }
+
+    /// Prefixes of football and sports clubs' names, in capitals or as the clubs write them.
+    static let clubPrefixHashes = NERHashSet(["fc", "afc", "cf", "sv", "tsv", "vfb", "vfl", "fk", "ifk", "nk", "sk"]
+        .map(NERText.hashLower))
 
     /// "Cesaroni Design Associates … Cesaroni Design became …": keys of two words or more that
     /// begin a firm's name (one ending in a company word) of the same article name that firm, not

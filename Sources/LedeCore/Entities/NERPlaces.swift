@@ -43,7 +43,8 @@ enum NERPlaces {
         "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota",
         "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
         "Alberta", "British Columbia", "Manitoba", "New Brunswick", "Newfoundland", "Nova Scotia", "Ontario",
-        "Quebec", "Saskatchewan", "Yukon", "Nunavut", "Queensland", "New South Wales", "Tasmania",
+        "Quebec", "Saskatchewan", "Yukon", "Nunavut", "Queensland", "New South Wales", "Tasmania", "Western Australia",
+        "South Australia", "Northern Territory", "Australian Capital Territory",
         // Buildings and streets that stand for a government or a trade by metonymy: places.
         "White House", "Downing Street", "Buckingham Palace", "Capitol Hill", "Oval Office", "Blue House",
         "Elysee Palace", "Élysée Palace", "Wall Street", "Red Square", "Tiananmen Square", "Westminster",
@@ -72,7 +73,7 @@ enum NERPlaces {
         "Glasgow", "Belfast", "St Petersburg", "Saint Petersburg", "Kandahar", "Basra", "Mosul", "Fallujah",
         "Kirkuk", "Ramadi", "Tikrit", "Benghazi", "Alexandria", "Mecca", "Medina", "Jeddah", "Gaza City",
         "Ramallah", "Hebron", "Haifa", "Peshawar", "Quetta", "Rawalpindi", "Hyderabad",
-        "Los Angeles", "San Francisco", "Chicago", "Houston", "Philadelphia", "Phoenix", "San Antonio",
+        "Los Angeles", "LA", "L.A.", "San Francisco", "Chicago", "Houston", "Philadelphia", "Phoenix", "San Antonio",
         "San Diego", "Dallas", "San Jose", "Austin", "Seattle", "Denver", "Boston", "Detroit", "Miami",
         "Atlanta", "Las Vegas", "New Orleans", "Baltimore", "Pittsburgh", "Cleveland", "Minneapolis",
         "St. Louis", "Portland", "Sacramento", "Honolulu", "Anchorage", "Brooklyn", "Manhattan", "Queens",

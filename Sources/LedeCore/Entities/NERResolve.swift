@@ -363,6 +363,26 @@ extension NERDocument {
         for s in labels {
             for i in s.from..<s.to { covered[base[s.sentence] + i] = true }
         }
+        // "the Sea | Org group": a name the tagger cut short, where the article's longer name of the
+        // same kind goes on in the words after it, is that longer name.
+        for x in spans.indices {
+            let s = spans[x], kind = kinds[s.id]
+            let t = sentences[s.sentence].tokens
+            guard kind != 0, s.to < t.count, !covered[base[s.sentence] + s.to], let list = lists[t[s.from].lower] else { continue }
+            var p = list.head
+            while p >= 0, patCount[p] > s.to - s.from {
+                let n = patCount[p], start = patStart[p]
+                if patKind[p] == kind, s.from + n <= t.count,
+                   (0..<n).allSatisfy({ d in hashes[start + d] == t[s.from + d].lower
+                       && (s.from + d < s.to || !covered[base[s.sentence] + s.from + d]) }) {
+                    spans[x].to = s.from + n
+                    spans[x].id = patID[p]
+                    for i in s.to..<(s.from + n) { covered[base[s.sentence] + i] = true }
+                    break
+                }
+                p = patNext[p]
+            }
+        }
         var added: [Span] = []
         for (si, sentence) in sentences.enumerated() where !sentence.skipped {
             let t = sentence.tokens
