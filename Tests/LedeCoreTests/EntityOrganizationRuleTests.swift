@@ -205,4 +205,44 @@ struct EntityOrganizationRuleTests {
         #expect(entity(r, "FC Lausanne-Sport")?.kind == .organization)
         #expect(entity(r, "FC") == nil)
     }
+
+    @Test("a database's 'System' and a party member's hometown name no organization")
+    func systemsAndPartyMembers() {
+        // wikinews (environment-canada-document)
+        let r = recognize("""
+            The database was unveiled in 1999 as the National Enforcement Management Information System and Intelligence System.
+            Paul Dewar, an Ottawa New Democrat MP, said the combined security lapses raise serious questions about the government's ability to secure sensitive documents.
+            """)
+        #expect(!r.entities.contains { $0.name.hasPrefix("National Enforcement") })
+        #expect(!r.entities.contains { $0.name.contains("New Democrat") })
+        #expect(entity(r, "Paul Dewar")?.kind == .person)
+    }
+
+    @Test("the capitalized words after a person's full name and 'of' name the body the person belongs to")
+    func affiliationAfterName() {
+        // wikinews (warhol-photo-legacy, hong-kong-legco-election-2016)
+        let r = recognize("""
+            The collection includes Polaroids of disco club owner Steve Rubell of Studio 54 and photographers Nat Finkelstein and Christopher Makos.
+            In the New Territories East geographical constituency, councillors Alvin Yeung from the Civic Party, Fernando Cheung of the Labour Party, Raymond Chan of People Power, and Leung Kwok-hung of LSD were successfully elected.
+            """)
+        #expect(entity(r, "Studio 54")?.kind == .organization)
+        #expect(entity(r, "People Power")?.kind == .organization)
+        #expect(entity(r, "Raymond Chan")?.kind == .person)
+        // A place after "of" stays a place.
+        let place = recognize("Senator Joseph Biden of Delaware said the plan would fail.")
+        #expect(entity(place, "Delaware") == nil)
+    }
+
+    @Test("'and' with common words and a second head continues an institution's name; a town before its state is a place")
+    func museumAndGallery() {
+        // wikinews (warhol-photo-legacy)
+        let r = recognize("""
+            Along with USI and its exhibit, there are also Warhol Polaroid exhibits at the Tang Teaching Museum and Art Gallery at Skidmore College and the Mary & Leigh Block Museum of Art at Northwestern University in Evanston, Illinois.
+            """)
+        #expect(entity(r, "Tang Teaching Museum and Art Gallery")?.kind == .organization)
+        #expect(entity(r, "Art Gallery") == nil)
+        #expect(entity(r, "Skidmore College")?.kind == .organization)
+        #expect(entity(r, "Northwestern University")?.kind == .organization)
+        #expect(entity(r, "Evanston") == nil)
+    }
 }

@@ -84,6 +84,10 @@ extension NERDocument {
     static let partyMemberHashes = NERHashSet(["republicans", "democrats", "tories", "whigs", "conservatives", "liberals",
         "socialists", "communists", "bolsheviks", "mensheviks", "federalists", "labourites"].map(NERText.hashLower))
 
+    /// One member of a party: "Democrat" where the party is "the Democrats".
+    static let partyMemberSingularHashes = NERHashSet(["republican", "democrat", "tory", "whig", "conservative", "liberal",
+        "socialist", "communist", "bolshevik", "menshevik", "federalist", "labourite"].map(NERText.hashLower))
+
     /// Marks each capitalized party plural of the sentence an organization: a span the tagger
     /// began on it becomes one, and one word it passed over is one.
     mutating func markPartyMembers(_ si: Int, _ covered: [Bool], from sentenceStart: Int) {

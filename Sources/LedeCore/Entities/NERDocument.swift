@@ -673,6 +673,10 @@ struct NERDocument {
         if s.to - s.from >= 2, Self.placePrefixHashes.contains(t[s.from].lower),
            !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) { return nil }
         if (s.from..<s.to).contains(where: { Self.thingHashes.contains(t[$0].lower) }) { return nil }
+        // "an Ottawa New Democrat MP", "Illinois Republican Mark Kirk": where a member of a party
+        // comes from, said of a person, is no organization's name. (Alone, "a Liberal member" is
+        // the party's name in wikigold.)
+        if s.to - s.from >= 2, Self.partyMemberSingularHashes.contains(t[s.to - 1].lower) { return nil }
         // A country, state or well-known city named alone is a place, not its government or team.
         if NERPlaces.contains(t[s.from..<s.to]) {
             guard isActingSeatOfGovernment(s) else { return nil }
@@ -699,9 +703,32 @@ struct NERDocument {
                 return nil
             }
             if f.length < 2 { return nil }
+            // "Emergency Management | Information System": a common word that no list knows as a
+            // name is no person alone.
+            if s.type == 1, f.flags.contains(.commonLower), f.flags.rawValue & (TokenFlags.firstName.rawValue
+                | TokenFlags.surname.rawValue) == 0 { return nil }
         }
         if beginsInsidePlace(s) { return nil }
+        if s.type == 2, isTownBeforeItsState(s) { return nil }
         return s
+    }
+
+    /// "Northwestern University in Evanston, Illinois": one or two words the tagger called an
+    /// organization, followed by a comma and a known state or country that ends the phrase, are a
+    /// town in it.
+    func isTownBeforeItsState(_ s: Span) -> Bool {
+        let t = sentences[s.sentence].tokens
+        let c = s.to
+        guard s.to - s.from <= 2, c + 1 < t.count, t[c].length == 1, scalars[t[c].start] == 44,
+              !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) || t[$0].flags.contains(.knownOrg)
+                  || t[$0].flags.contains(.allCaps) }) else { return false }
+        for n in 1...3 where c + 1 + n <= t.count && NERPlaces.contains(t[(c + 1)..<(c + 1 + n)]) {
+            let after = c + 1 + n
+            // "(Black Pepper, Melbourne, Australia, 2004)": a publisher's place in a list goes on.
+            if after == t.count || (t[after].flags.contains(.isPunct) && t[after].length == 1 && scalars[t[after].start] == 46)
+                || (!t[after].flags.contains(.capitalized) && !t[after].flags.contains(.isPunct)) { return true }
+        }
+        return false
     }
 
     /// The tagger sometimes breaks one name in two ("Jeffrey | Dean | Morgan", "Anne | Catherine
@@ -896,6 +923,19 @@ struct NERDocument {
                 }
                 to = k
             }
+            // "Tang Teaching Museum and Art Gallery", "Virginia Polytechnic Institute and State University":
+            // "and", common words and a second head continue the name ("… Museum and Guggenheim
+            // Museum" are two).
+            if to + 2 < t.count, t[to].lower == Self.andHash {
+                var h = to + 1
+                while h < t.count, h - to <= 2, t[h].flags.contains(.capitalized), t[h].flags.contains(.commonLower),
+                      !Self.institutionHeadHashes.contains(t[h].lower) { h += 1 }
+                if h > to + 1, h < t.count, t[h].flags.contains(.capitalized), t[h].flags.contains(.orgHead),
+                   Self.institutionHeadHashes.contains(t[h].lower), Self.institutionHeads.contains(lowerWord(h)),
+                   h + 1 == t.count || !isName(h + 1) {
+                    to = h + 1
+                }
+            }
             // "Museum of Flight CEO …": a trailing job title is not part of the name.
             while to - from > 2, Self.trailingTitleHashes.contains(t[to - 1].lower) { to -= 1 }
             // Sentence-initial "The" and a leading common word ("Opening", "Still") are not part of it.
@@ -977,7 +1017,7 @@ struct NERDocument {
         "prize", "award", "awards", "medal", "trophy", "shuttle", "spacecraft", "rover", "telescope", "satellite",
         "vr", "console", "iphone", "ipad", "olympics", "paralympics", "championship", "championships",
         "tournament", "prix", "marathon", "syndrome", "disease", "virus", "treaty", "accords", "doctrine", "wars",
-        "festival", "fair", "expo", "convention", "study", "survey",
+        "festival", "fair", "expo", "convention", "study", "survey", "system",
     ].map(NERText.hashLower))
 
     func isInitial(_ sentence: Int, _ i: Int) -> Bool {

@@ -67,6 +67,9 @@ extension NERDocument {
                 listEnd = -1
             }
             if from > 0, isArtistBeforeName(t, from, to) { cue(x, 1) }
+            if spans[x].type == 1, to - from >= 2, to + 1 < t.count, t[to].lower == Self.ofHash, !covered[to + 1] {
+                markAffiliation(si, to + 1, &covered)
+            }
             if to + 3 < t.count, t[to].length == 1, t[to].flags.contains(.isPunct), isAppositiveOrganization(t, to) {
                 cue(x, 2)
             }
@@ -142,6 +145,38 @@ extension NERDocument {
     }
 
     /// Span `x` is of `kind` by its context, here and in the document-wide vote.
+    /// "musician Nick Rhodes of Duran Duran", "disco club owner Steve Rubell of Studio 54": the
+    /// capitalized words right after "of" after a person's full name, which no tag or rule claimed,
+    /// name what the person belongs to: an organization, unless they are a place, a nationality
+    /// or a date.
+    mutating func markAffiliation(_ si: Int, _ k: Int, _ covered: inout [Bool]) {
+        let t = sentences[si].tokens
+        let f = t[k].flags
+        guard f.contains(.capitalized), !f.contains(.isPunct), !f.contains(.title), t[k].length >= 2 else { return }
+        var end = k + 1
+        while end < t.count, end - k < 4, !covered[end], Self.nextTo(t, end - 1, scalars), !t[end].flags.contains(.isPunct),
+              t[end].flags.contains(.capitalized) || t[end].flags.contains(.hasDigit) {
+            end += 1
+        }
+        // A longer name goes on, or a part of one was claimed: not for this rule.
+        guard end == t.count || covered[end] == false, end == t.count || !t[end].flags.contains(.capitalized)
+                || t[end].flags.contains(.isPunct) else { return }
+        if NERPlaces.contains(t[k..<end]) { return }
+        for j in k..<end {
+            let w = t[j]
+            if NERPlaces.contains(t[j...j]) || Self.demonymHashes.contains(w.lower) || Self.dateHashes.contains(w.lower)
+                || Self.placeHashes.contains(w.lower) || Self.neverHashes.contains(w.lower) { return }
+        }
+        // One common word ("of Health", "of Defense") names an office's field, not a body.
+        if end - k == 1, f.contains(.commonLower) || lowerInDocument.contains(t[k].lower) || f.contains(.firstName) { return }
+        var span = Span(sentence: si, from: k, to: end, type: 2, tagged: true)
+        span.cued = true
+        setKey(&span)
+        if notNames.contains(key(span)) { return }
+        spans.append(span)
+        for j in k..<end { covered[j] = true }
+    }
+
     mutating func cue(_ x: Int, _ kind: Int) {
         spans[x].type = kind
         spans[x].cued = true
