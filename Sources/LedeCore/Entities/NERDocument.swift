@@ -363,8 +363,10 @@ struct NERDocument {
                                 guard let piece = k == 0 ? head : tail else { continue }
                                 guard var span = clean(piece) else { noteThingName(piece); continue }
                                 // "the Google Science Fair" tagged without its last word: the name of an event.
-                                if span.type != 1, span.to - span.from >= 2, span.to < s.tokens.count,
-                                   s.tokens[span.to].flags.contains(.capitalized), Self.thingHashes.contains(s.tokens[span.to].lower),
+                                // "Groundhog | Day": a day named after it, whatever its length.
+                                if span.type != 1, span.to < s.tokens.count, s.tokens[span.to].flags.contains(.capitalized),
+                                   span.to - span.from >= 2 && Self.thingHashes.contains(s.tokens[span.to].lower)
+                                    || s.tokens[span.to].lower == Self.dayHash,
                                    Self.nextTo(s.tokens, span.to - 1, scalars) {
                                     notNames.insert(key(of: span))
                                     continue
@@ -673,6 +675,8 @@ struct NERDocument {
         if s.to - s.from >= 2, Self.placePrefixHashes.contains(t[s.from].lower),
            !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) { return nil }
         if (s.from..<s.to).contains(where: { Self.thingHashes.contains(t[$0].lower) }) { return nil }
+        // "Candlemas Day", "Independence Day": a day is no organization ("Doris Day" is a person).
+        if s.type != 1, s.to - s.from >= 2, t[s.to - 1].lower == Self.dayHash { return nil }
         // "an Ottawa New Democrat MP", "Illinois Republican Mark Kirk": where a member of a party
         // comes from, said of a person, is no organization's name. (Alone, "a Liberal member" is
         // the party's name in wikigold.)
@@ -921,7 +925,11 @@ struct NERDocument {
                     }
                     k += 1
                 }
-                to = k
+                // "the Security Council on the Darfur conflict": after "on the", the words that
+                // modify a lower-case noun name the subject, not the body.
+                let topic = firstConnector == "on" && j == to + 2 && k < t.count && t[k].flags.contains(.hasLetter)
+                    && !t[k].flags.contains(.capitalized) && !isConnector(k)
+                if !topic { to = k }
             }
             // "Tang Teaching Museum and Art Gallery", "Virginia Polytechnic Institute and State University":
             // "and", common words and a second head continue the name ("… Museum and Guggenheim
@@ -1050,6 +1058,7 @@ struct NERDocument {
     static let placePrefixHashes = NERHashSet(["mount", "mt.", "lake", "fort"].map(NERText.hashLower))
 
     static let theHash = NERText.hashLower("the")
+    static let dayHash = NERText.hashLower("day")
     static let trailingTitleHashes = NERHashSet(["ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "spokesman",
                                           "spokeswoman", "spokesperson"].map(NERText.hashLower))
     static let speechVerbs = NERHashSet(["said", "says", "told", "added", "explained", "wrote", "argued", "insisted",
