@@ -114,4 +114,15 @@ struct EntityPersonNameRuleTests {
             """)
         #expect(!r.entities.contains { $0.kind == .person && $0.name == "Trauriger Sonntag" })
     }
+
+    @Test("a common word no name list knows ends a person's name, so the group after it keeps its kind")
+    func commonWordEndsName() {
+        // GMB (held-out part): a photo caption run into the next sentence.
+        let r = recognize("""
+            Afghan man looks at the waistcoat, stained with blood, of Mullah Abdul Fayaz Suspected Taleban militants have killed a leading Muslim cleric in southern Afghanistan.
+            The Taleban have declared a holy war against Mr. Karzai's U.S.-backed government.
+            """)
+        #expect(entity(r, "Mullah Abdul Fayaz")?.kind == .person)
+        #expect(entity(r, "Taleban")?.kind == .organization)
+    }
 }
