@@ -262,4 +262,16 @@ struct EntityOrganizationRuleTests {
         let relations = recognize("Alia Salem of the Council on American-Islamic Relations said the boy wants to help.")
         #expect(entity(relations, "Council on American-Islamic Relations")?.kind == .organization)
     }
+
+    @Test("a spacecraft's or a hangar's name is a thing, not an organization")
+    func spacecraft() {
+        // GMB (held-out part); wikinews (nasa-shuttle-retirement-homes)
+        let lander = recognize("The sample was taken two weeks ago by the Mars Lander Phoenix, then heated to over 538 degrees Celsius.")
+        #expect(!lander.entities.contains { $0.name.contains("Lander") })
+        let hangar = recognize("""
+            NASA Administrator Charles Bolden announced the decision in a hangar at Kennedy Space Center, known as Orbiter Processing Facility-1, for Space Shuttle Atlantis.
+            """)
+        #expect(!hangar.entities.contains { $0.name.contains("Orbiter") })
+        #expect(entity(hangar, "Kennedy Space Center")?.kind == .organization)
+    }
 }

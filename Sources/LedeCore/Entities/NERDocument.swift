@@ -1031,7 +1031,7 @@ struct NERDocument {
     }
 
     static let thingHashes = NERHashSet([
-        "prize", "award", "awards", "medal", "trophy", "shuttle", "spacecraft", "rover", "telescope", "satellite",
+        "prize", "award", "awards", "medal", "trophy", "shuttle", "spacecraft", "rover", "lander", "orbiter", "telescope", "satellite",
         "vr", "console", "iphone", "ipad", "olympics", "paralympics", "championship", "championships",
         "tournament", "prix", "marathon", "syndrome", "disease", "virus", "treaty", "accords", "doctrine", "wars",
         "festival", "fair", "expo", "convention", "study", "survey", "system",
