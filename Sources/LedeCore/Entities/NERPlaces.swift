@@ -35,6 +35,7 @@ enum NERPlaces {
         "West Bank", "Tibet", "Xinjiang", "Chechnya", "Crimea", "Kashmir", "Kurdistan", "Darfur",
         "Soviet Union", "USSR", "Yugoslavia", "Europe", "Asia", "Africa", "Antarctica", "Oceania",
         "North America", "South America", "Latin America", "Middle East", "Balkans", "Caribbean", "Scandinavia",
+        "Alps", "Andes", "Himalayas", "Pyrenees", "Urals", "Sahara",
         // US states, Canadian provinces, Australian states.
         "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
         "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
