@@ -1062,7 +1062,8 @@ struct NERDocument {
         "road", "street", "avenue", "boulevard", "highway", "square", "tower", "towers", "bridge", "airport",
         "station", "river", "lake", "mountain", "mountains", "island", "islands", "valley", "county", "province",
         "district", "state", "city", "coast", "bay", "beach", "canyon", "desert", "ocean", "sea", "lane", "drive",
-        "east", "west", "north", "south", "hills", "springs", "heights", "falls",
+        "east", "west", "north", "south", "hills", "springs", "heights", "falls", "delta", "circuit", "gulf", "peninsula",
+        "plateau", "strait",
     ]
     static let placePrefixHashes = NERHashSet(["mount", "mt.", "lake", "fort"].map(NERText.hashLower))
 
