@@ -322,6 +322,18 @@ struct EntityRuleTests {
         #expect(!landforms.entities.contains { $0.name.hasSuffix("Plateau") || $0.name.hasSuffix("Delta") })
     }
 
+    @Test("a revolt, a plebiscite and the place of a battle or a siege are no organization")
+    func eventsAndTheirPlaces() {
+        // wikigold and UNER PUD (held-out parts)
+        let r = recognize("""
+            After burying the dead on the field of Second Battle of Bull Run, the regiment was attached to the Army of the Potomac.
+            The Arab Revolt which began in 1916 turned the tide against the Ottomans on the Middle Eastern front.
+            Aabenraa County was established in 1920 following the reunification of Denmark and South Jutland following the Schleswig Plebiscites.
+            """)
+        #expect(!r.entities.contains { $0.name == "Bull Run" || $0.name.hasSuffix("Revolt") || $0.name.hasSuffix("Plebiscites") })
+        #expect(entity(r, "Army of the Potomac")?.kind == .organization)
+    }
+
     @Test("a place word inside an organization's name keeps the organization")
     func placeInsideName() {
         let r = recognize("The University of Texas at Austin said the grant was approved by the Texas Department of Health.")

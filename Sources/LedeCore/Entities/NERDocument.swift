@@ -723,6 +723,9 @@ struct NERDocument {
         }
         if beginsInsidePlace(s) { return nil }
         if s.type == 2, isTownBeforeItsState(s) { return nil }
+        // "the Second Battle of Bull Run", "the Siege of Petersburg": the place of an event.
+        if s.from >= 2, t[s.from - 1].lower == Self.ofHash, t[s.from - 2].flags.contains(.capitalized),
+           Self.eventOfHashes.contains(t[s.from - 2].lower) { return nil }
         return s
     }
 
@@ -1034,6 +1037,7 @@ struct NERDocument {
         "prize", "award", "awards", "medal", "trophy", "shuttle", "spacecraft", "rover", "lander", "orbiter", "telescope", "satellite",
         "vr", "console", "iphone", "ipad", "olympics", "paralympics", "championship", "championships",
         "tournament", "prix", "marathon", "syndrome", "disease", "virus", "treaty", "accords", "doctrine", "wars",
+        "revolt", "plebiscite", "plebiscites", "referendum",
         "festival", "fair", "expo", "convention", "study", "survey", "system",
     ].map(NERText.hashLower))
 
@@ -1066,6 +1070,10 @@ struct NERDocument {
         "plateau", "strait",
     ]
     static let placePrefixHashes = NERHashSet(["mount", "mt.", "lake", "fort"].map(NERText.hashLower))
+
+    /// Events named "… of" a place: "Battle of Bull Run", "Siege of Petersburg", "Treaty of Nanking".
+    static let eventOfHashes = NERHashSet(["battle", "siege", "treaty", "sack", "massacre", "fall", "liberation",
+        "partition", "annexation", "invasion", "occupation", "congress", "peace", "edict", "capture"].map(NERText.hashLower))
 
     static let theHash = NERText.hashLower("the")
     static let dayHash = NERText.hashLower("day")
