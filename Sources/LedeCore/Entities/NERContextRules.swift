@@ -40,21 +40,45 @@ extension NERDocument {
     /// word is an organization. Runs on the tokens the sentence's spans left uncovered.
     mutating func addAcronyms(_ si: Int, _ covered: [Bool]) {
         let t = sentences[si].tokens
-        for k in t.indices where !covered[k] && t[k].flags.contains(.allCaps) {
+        for k in t.indices where !covered[k] && (t[k].flags.contains(.allCaps) || t[k].flags.contains(.hasDigit)) {
             let f = t[k].flags
-            guard !f.contains(.commonLower), !f.contains(.title), isAcronym(t[k]) else { continue }
-            // "15:11 GMT", "40 MW": after a number, a time zone or a unit.
-            if k > 0, t[k - 1].flags.contains(.capitalized) || t[k - 1].flags.contains(.hasDigit) { continue }
+            let callSign = isCallSign(t[k])
+            guard callSign || (f.contains(.allCaps) && !f.contains(.commonLower) && !f.contains(.title) && isAcronym(t[k])) else { continue }
+            // "15:11 GMT", "40 MW": after a number, a time zone or a unit ("882 6PR" is a station's frequency).
+            if k > 0, t[k - 1].flags.contains(.capitalized) || (t[k - 1].flags.contains(.hasDigit) && !callSign) { continue }
             if k + 1 < t.count, t[k + 1].flags.contains(.capitalized) { continue }
             // "@POTUS", "GPT-4", "STS-135": part of a handle or of a model's or a mission's designation.
             if k > 0, t[k - 1].end == t[k].start, !Self.isOpening(scalars[t[k - 1].start]) { continue }
             if k + 1 < t.count, t[k + 1].start == t[k].end, Self.joinsWord(scalars[t[k + 1].start]) { continue }
             if NERPlaces.contains(t[k...k]) { continue }
             var span = Span(sentence: si, from: k, to: k + 1, type: 2, tagged: false)
+            // "882 6PR": the station's frequency is part of the name it goes by.
+            if callSign, k > 0, !covered[k - 1], t[k - 1].length >= 3, t[k - 1].length <= 4, t[k - 1].flags.contains(.hasDigit),
+               !t[k - 1].flags.contains(.hasLetter), !t[k - 1].flags.contains(.isPunct), t[k - 1].end + 1 == t[k].start {
+                span.from = k - 1
+            }
             setKey(&span)
             spans.append(span)
         }
     }
+
+    /// "6PR", "3AW", "2UE": a radio station's call sign, a digit and two or three capitals (not a
+    /// size, a time or a drive: "4GB", "9AM", "4WD").
+    func isCallSign(_ token: NERToken) -> Bool {
+        guard token.length == 3 || token.length == 4 else { return false }
+        let first = scalars[token.start]
+        guard first >= 49, first <= 57 else { return false }
+        for k in (token.start + 1)..<token.end where !(scalars[k] >= 65 && scalars[k] <= 90) { return false }
+        let last2 = (scalars[token.end - 2] << 8) | scalars[token.end - 1]
+        return !Self.notCallSignEndings.contains(last2)
+    }
+
+    /// Two capitals that end sizes, times, drives and formats ("GB", "AM", "WD", "DS", "FA").
+    static let notCallSignEndings: Set<UInt32> = Set(["GB", "MB", "KB", "TB", "AM", "PM", "WD", "DS", "FA", "HZ", "MW", "KW",
+        "GW", "TV", "CD", "PS", "GL", "BR", "XL"].map { w -> UInt32 in
+            let u = Array(w.unicodeScalars)
+            return (u[0].value << 8) | u[1].value
+        })
 
     /// A bracket or a quotation mark that opens: a word right after one still stands alone.
     static func isOpening(_ v: UInt32) -> Bool {
