@@ -108,6 +108,9 @@ struct EntityContextRuleTests {
         #expect(r.entities.contains { $0.name == "882 6PR" || $0.aliases.contains("882 6PR") })
         let year = recognize("In December 1994 6PR was purchased by its current owner Southern Cross Broadcasting.")
         #expect(entity(year, "6PR")?.kind == .organization)
+        // Four-scalar numbers before a call sign that are not plain ASCII digits are read without overflow.
+        let digits = recognize("On \u{0661}\u{0662}\u{0663}\u{0664} 3AW and ½¼½¼ 2UE and 9,99 6PR said so.")
+        #expect(entity(digits, "3AW")?.kind == .organization)
         let sizes = recognize("The phone has 4GB of memory and the shop opens at 9AM, said the seller of the 4WD.")
         #expect(!sizes.entities.contains { $0.kind == .organization })
     }

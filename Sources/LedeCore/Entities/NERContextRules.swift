@@ -78,7 +78,11 @@ extension NERDocument {
     func isYear(_ token: NERToken) -> Bool {
         guard token.length == 4 else { return false }
         var value: UInt32 = 0
-        for k in token.start..<token.end { value = value * 10 + (scalars[k] &- 48) }
+        for k in token.start..<token.end {
+            let v = scalars[k]
+            guard v >= 48, v <= 57 else { return false }
+            value = value * 10 + (v - 48)
+        }
         return value >= 1700 && value <= 2099
     }
 
