@@ -214,6 +214,38 @@ struct EntityRecognizerTests {
         }
     }
 
+    @Test("random sentences of the words the rules start from never crash, and every mention is the text at its offsets")
+    func randomRuleWords() {
+        // The words and shapes the span rules look at, so that their edges (first or last word
+        // of a sentence, one word alone, two rules on one word) come up in every combination.
+        let words = ["The", "the", "of", "and", "on", "for", "'s", "-", ",", ".", "(", ")", "&", "\"", "pro", "anti",
+                     "Elon", "Musk", "Reid", "Hoffman", "Google", "Science", "Fair", "Day", "Groundhog", "Study", "National",
+                     "New", "People", "Party", "Museum", "Art", "Gallery", "University", "Council", "FC", "Basel", "MPP",
+                     "6PR", "882", "1994", "9,99", "4GB", "Globe", "Mail", "Times", "Weekly", "LA", "Illinois", "Evanston",
+                     "Battle", "Bull", "Run", "Democrat", "Ottawa", "System", "Lander", "Delta", "Alps", "4chan", "Sea",
+                     "Org", "group", "said", "spokesman", "Studio", "54", "Suspected", "Taleban", "Mullah", "Abdul", "\u{00E9}t\u{00E9}",
+                     "\u{5317}\u{4EAC}", "Zo\u{00EB}", "EP", "Liberal", "Labour"]
+        var random = SplitMix(seed: 20261127)
+        for _ in 0..<400 {
+            var body = ""
+            for _ in 0..<(3 + Int(random.next() % 4)) {
+                var sentence: [String] = []
+                for _ in 0..<(1 + Int(random.next() % 14)) { sentence.append(words[Int(random.next() % UInt64(words.count))]) }
+                body += sentence.joined(separator: random.next() % 5 == 0 ? "" : " ") + ". "
+            }
+            let r = recognize(body)
+            let scalars = Array(body.unicodeScalars)
+            for e in r.entities {
+                for m in e.mentions {
+                    #expect(m.start >= 0 && m.start < m.end && m.end <= scalars.count)
+                    if m.start >= 0, m.start < m.end, m.end <= scalars.count {
+                        #expect(String(String.UnicodeScalarView(scalars[m.start..<m.end])) == m.text)
+                    }
+                }
+            }
+        }
+    }
+
     @Test("the byline's author is metadata, not a mention")
     func bylineIsNotAMention() {
         let r = recognize("By Asia Martin\n\nSam Altman said OpenAI would wait.", byline: "Asia Martin")
