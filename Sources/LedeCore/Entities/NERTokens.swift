@@ -465,14 +465,20 @@ package struct NERHashSet: Sendable {
 
     package mutating func insert(_ h: UInt64) {
         guard h != 0 else { return }
-        if (count + 1) * 2 > slots.count { grow() }
-        var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let k = slots[i]
-            if k == h { return }
-            if k == 0 { slots[i] = h; count += 1; return }
-            i = (i + 1) & mask
+        if (count + 1) * 2 > mask + 1 { grow() }
+        // Through the buffer, as in `contains`: the recognizer inserts every lower-case word of an
+        // article, and indexing the array checked its uniqueness and bounds at every probe.
+        let mask = mask
+        let added = slots.withUnsafeMutableBufferPointer { slots -> Bool in
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let k = slots[i]
+                if k == h { return false }
+                if k == 0 { slots[i] = h; return true }
+                i = (i + 1) & mask
+            }
         }
+        if added { count += 1 }
     }
 
     /// Adds every hash of `other`.
