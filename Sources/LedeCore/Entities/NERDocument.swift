@@ -303,6 +303,8 @@ struct NERDocument {
         var covered: [Bool] = []
         var tagged: [Int] = []
         var pieces: [Span] = []
+        // Room for a typical article's spans at once, rather than six doublings and copies.
+        spans.reserveCapacity(64)
         for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
             guard let model else { break }
             model.tag(s.tokens, into: &tagged)

@@ -282,7 +282,7 @@ package struct NERModel: Sendable {
         let rowCount = NERFeaturizer.baseCount + 4
         tokens.withUnsafeBufferPointer { tokens in
         dense.withUnsafeBufferPointer { w in
-          withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: rowCount) { rows in
+          withUnsafeTemporaryAllocation(of: Int.self, capacity: rowCount) { rows in
             var prev = 0, prev2 = 0
             for i in 0..<n {
                 if NERFeaturizer.fixedOutside(tokens[i], prev: prev) {
@@ -291,19 +291,22 @@ package struct NERModel: Sendable {
                     continue
                 }
                 let (a, b, c, d) = featurizer.tagFeatures(tokens, i, prev: prev, prev2: prev2)
-                // The rows are copied out first, in a short loop whose loads are all independent,
-                // so their cache misses overlap; a loop then sums the copy. (Added as each row
-                // came, the sum was compiled lane by lane.) The order of the sum is the order of
-                // the features: Float addition is not associative, so it is part of the scores.
+                // The rows' indices are gathered first and summed in a loop of their own: added
+                // as each row came, the sum was compiled lane by lane. The rows' loads in that
+                // loop are independent of one another, so their cache misses overlap. (Indices,
+                // not copies of the rows: 34 rows of eight Floats are more than the temporary
+                // allocation keeps on the stack, and it went to the heap for every sentence.) The
+                // order of the sum is the order of the features: Float addition is not
+                // associative, so it is part of the scores.
                 var n = 0
                 @inline(__always) func fetch(_ r: Int) {
-                    rows[n] = w[r]
+                    rows[n] = r
                     n += 1
                 }
                 fetch(a); fetch(b); fetch(c); fetch(d)
                 featurizer.baseFeatures(tokens, i) { fetch($0) }
                 var sc = SIMD8<Float>.zero
-                for k in 0..<n { sc += rows[k] }
+                for k in 0..<n { sc += w[rows[k]] }
                 var best = 0
                 var bestScore = -Float.greatestFiniteMagnitude
                 for t in 0..<tc where NERTag.allowed(t, after: prev) && sc[t] > bestScore {

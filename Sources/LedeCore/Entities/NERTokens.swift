@@ -198,7 +198,7 @@ package enum NERText {
     }
 
     package static func hashLower(_ text: String) -> UInt64 {
-        hashLower(ArraySlice(text.unicodeScalars.map(\.value)))
+        hashLower(ArraySlice(scalars(text)))
     }
 
     /// Builds a token for scalars `s[start..<end]`.
@@ -419,7 +419,9 @@ package enum NERText {
     /// The word hashes (`NERToken.lower`) of a phrase written in the code, such as a name or a cue
     /// of a word list: hashed as the recognizer hashes an article's words.
     static func wordHashes(_ phrase: String) -> [UInt64] {
-        let s = phrase.unicodeScalars.map(\.value)
+        // Decoded as an article's text is: mapping the scalar view was most of the cost of the
+        // word lists built from phrases (places, cues), once per process.
+        let s = scalars(phrase)
         var out: [UInt64] = []
         s.withUnsafeBufferPointer { p in tokens(p, from: 0, to: p.count) { out.append($0.lower) } }
         return out
