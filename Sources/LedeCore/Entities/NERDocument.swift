@@ -86,6 +86,8 @@ struct NERDocument {
         if ranges.isEmpty, n > 0 { ranges = [TextSpan(start: 0, end: n)] }
         // Sized for a typical article's names, so interning does not rehash as the table grows.
         keyIDs.reserveCapacity(64)
+        keyNames.reserveCapacity(64)
+        kinds.reserveCapacity(64)
         let bylineKey = byline.map { Self.key($0) } ?? ""
         // Comparing keys is canonical equivalence: a key's decomposed form is at most four times
         // its scalars ("by " and the byline's), and each scalar of the line but the spaces the key

@@ -452,6 +452,10 @@ extension NERDocument {
         var index = [Int](repeating: -1, count: keyNames.count)
         var keyOf = [Int](repeating: 0, count: spans.count)
         var count: [Int] = []
+        // A key per span at most: room for all at once, rather than growth step by step.
+        keys.reserveCapacity(spans.count)
+        keyIDOf.reserveCapacity(spans.count)
+        count.reserveCapacity(spans.count)
         for (i, s) in spans.enumerated() {
             let id = index[s.id]
             if id >= 0 {
@@ -477,6 +481,12 @@ extension NERDocument {
         firstAt.reserveCapacity(keys.count)
         initialsAt.reserveCapacity(keys.count)
         kindOf.reserveCapacity(keys.count)
+        hyphenLastOf.reserveCapacity(keys.count)
+        theOf.reserveCapacity(keys.count)
+        // Names run a few words of a few scalars.
+        words.reserveCapacity(4 * keys.count)
+        initials.reserveCapacity(4 * keys.count)
+        firsts.reserveCapacity(8 * keys.count)
         // Each key's scalars are decoded into one scratch buffer (room for the longest key: a
         // key has no more scalars than UTF-8 bytes), and its first two words are kept as ranges of
         // it: iterating the string's scalars and appending the first words' to arrays, scalar by
