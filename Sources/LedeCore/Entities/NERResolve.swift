@@ -578,8 +578,14 @@ extension NERDocument {
                     let familyFirst = woCount == 2 && wk.count == 1 && hyphenLastOf[oi] && firstWordOf[oi] == wkFirst
                     if lastWordOf[oi] == wkLast || familyFirst { consider(oi) }
                 } else if kind == 2, oKind == 2 {
-                    if wk.count >= 2, words[wordsAt[oi]].starts(with: wk) { consider(oi) }
-                    else if wk.count == 1, firstAt[ki].count >= 2, initials[initialsAt[oi]] == firsts[firstAt[ki]] { consider(oi) }
+                    // The first word, and the number of initials, before the slices are compared:
+                    // most pairs differ there, and each slice compared retained its array.
+                    if wk.count >= 2 {
+                        if firstWordOf[oi] == wkFirst, words[wordsAt[oi]].starts(with: wk) { consider(oi) }
+                    } else if wk.count == 1, firstAt[ki].count >= 2, initialsAt[oi].count == firstAt[ki].count,
+                              initials[initialsAt[oi]] == firsts[firstAt[ki]] {
+                        consider(oi)
+                    }
                 }
             }
             if best < 0, kind == 1, wk.count == 1 {
