@@ -328,8 +328,7 @@ struct NERDocument {
             // Closures rather than method references: a reference to a method of this mutating
             // struct copies the whole document (every array retained) for each call site.
             let orgs = institutionSpans(si).flatMap { splitOwner($0) }
-            inOrg.removeAll(keepingCapacity: true)
-            inOrg.append(contentsOf: repeatElement(false, count: tags.count))
+            inOrg.refill(with: false, count: tags.count)
             for o in orgs {
                 for k in o.from..<o.to { inOrg[k] = true }
                 // "Metro Toronto Convention Centre", "Google Science Fair": a venue or an event.

@@ -275,9 +275,8 @@ package struct NERModel: Sendable {
     /// sentence reuses one array instead of allocating one per sentence.
     package func tag(_ tokens: [NERToken], into tags: inout [Int]) {
         let n = tokens.count
-        tags.removeAll(keepingCapacity: true)
+        tags.refill(with: 0, count: n)
         guard n > 0 else { return }
-        tags.append(contentsOf: repeatElement(0, count: n))
         let tc = NERTag.count
         let rowCount = NERFeaturizer.baseCount + 4
         tokens.withUnsafeBufferPointer { tokens in
@@ -320,5 +319,17 @@ package struct NERModel: Sendable {
           }
         }
         }
+    }
+}
+
+extension Array {
+    /// Makes the array `n` copies of `value`, in the storage it has: the tagger and the tag rules
+    /// reset a reused array for every sentence, and emptying it then appending a repeated element
+    /// wrote the elements one by one through a sequence's iterator.
+    @inline(__always)
+    mutating func refill(with value: Element, count n: Int) {
+        if count > n { removeLast(count - n) }
+        withUnsafeMutableBufferPointer { $0.update(repeating: value) }
+        if count < n { append(contentsOf: repeatElement(value, count: n - count)) }
     }
 }
