@@ -86,6 +86,8 @@ struct NERDocument {
         if ranges.isEmpty, n > 0 { ranges = [TextSpan(start: 0, end: n)] }
         // Sized for a typical article's names, so interning does not rehash as the table grows.
         keyIDs.reserveCapacity(64)
+        keyNames.reserveCapacity(64)
+        kinds.reserveCapacity(64)
         let bylineKey = byline.map { Self.key($0) } ?? ""
         // Comparing keys is canonical equivalence: a key's decomposed form is at most four times
         // its scalars ("by " and the byline's), and each scalar of the line but the spaces the key
@@ -303,6 +305,8 @@ struct NERDocument {
         var covered: [Bool] = []
         var tagged: [Int] = []
         var pieces: [Span] = []
+        // Room for a typical article's spans at once, rather than six doublings and copies.
+        spans.reserveCapacity(64)
         for (si, s) in sentences.enumerated() where !s.skipped && !s.shouted {
             guard let model else { break }
             model.tag(s.tokens, into: &tagged)
@@ -324,8 +328,7 @@ struct NERDocument {
             // Closures rather than method references: a reference to a method of this mutating
             // struct copies the whole document (every array retained) for each call site.
             let orgs = institutionSpans(si).flatMap { splitOwner($0) }
-            inOrg.removeAll(keepingCapacity: true)
-            inOrg.append(contentsOf: repeatElement(false, count: tags.count))
+            inOrg.refill(with: false, count: tags.count)
             for o in orgs {
                 for k in o.from..<o.to { inOrg[k] = true }
                 // "Metro Toronto Convention Centre", "Google Science Fair": a venue or an event.

@@ -185,28 +185,40 @@ extension NERDocument {
                 }
             }
         }
-        // Read through the buffer: indexing the array checked bounds at every word, for every acronym.
+        // All acronyms in one pass over the words, rather than a pass per acronym: a word's lead
+        // is compared only with the acronyms whose first letter it may be (`firstBits`, a bit per
+        // letter modulo 64). The order of `out` is immaterial (its callers look each key up).
+        let candidates = Array(acronyms)
+        let letters = candidates.map { $0.unicodeScalars.map(\.value) }
+        var firstBits: UInt64 = 0
+        for l in letters { if let first = l.first { firstBits |= 1 << UInt64(first & 63) } }
+        var found = [Bool](repeating: false, count: candidates.count)
+        var left = candidates.count
+        // Read through the buffer: indexing the array checked bounds at every word.
         leads.withUnsafeBufferPointer { leads in
-            for acronym in acronyms {
-                let letters = acronym.unicodeScalars.map(\.value)
-                guard let firstLetter = letters.first else { continue }
-                search: for si in sentences.indices {
-                    let (from, to) = (sentenceStart[si], sentenceStart[si + 1])
-                    guard to - from >= letters.count else { continue }
-                    for first in from...(to - letters.count) where leads[first] == firstLetter {
+            search: for si in sentences.indices {
+                let (from, to) = (sentenceStart[si], sentenceStart[si + 1])
+                for first in from..<to {
+                    let lead = leads[first]
+                    guard lead != 0, firstBits >> UInt64(lead & 63) & 1 != 0 else { continue }
+                    for a in candidates.indices where !found[a] {
+                        let l = letters[a]
+                        guard !l.isEmpty, l.count <= to - first, l[0] == lead else { continue }
                         var matches = true
-                        for offset in 1..<letters.count where leads[first + offset] != letters[offset] {
+                        for offset in 1..<l.count where leads[first + offset] != l[offset] {
                             matches = false
                             break
                         }
                         if matches {
-                            out.append(acronym)
-                            break search
+                            found[a] = true
+                            left -= 1
+                            if left == 0 { break search }
                         }
                     }
                 }
             }
         }
+        for a in candidates.indices where found[a] { out.append(candidates[a]) }
         return out
     }
 
@@ -460,6 +472,10 @@ extension NERDocument {
         var index = [Int](repeating: -1, count: keyNames.count)
         var keyOf = [Int](repeating: 0, count: spans.count)
         var count: [Int] = []
+        // A key per span at most: room for all at once, rather than growth step by step.
+        keys.reserveCapacity(spans.count)
+        keyIDOf.reserveCapacity(spans.count)
+        count.reserveCapacity(spans.count)
         for (i, s) in spans.enumerated() {
             let id = index[s.id]
             if id >= 0 {
@@ -485,37 +501,49 @@ extension NERDocument {
         firstAt.reserveCapacity(keys.count)
         initialsAt.reserveCapacity(keys.count)
         kindOf.reserveCapacity(keys.count)
-        // The scalars of a key's first two words: two arrays rather than an array of two, whose
-        // every append checked the outer array's uniqueness too.
-        var firstWord0: [UInt32] = [], firstWord1: [UInt32] = []
+        hyphenLastOf.reserveCapacity(keys.count)
+        theOf.reserveCapacity(keys.count)
+        // Names run a few words of a few scalars.
+        words.reserveCapacity(4 * keys.count)
+        initials.reserveCapacity(4 * keys.count)
+        firsts.reserveCapacity(8 * keys.count)
+        // Each key's scalars are decoded into one scratch buffer (room for the longest key: a
+        // key has no more scalars than UTF-8 bytes), and its first two words are kept as ranges of
+        // it: iterating the string's scalars and appending the first words' to arrays, scalar by
+        // scalar, was most of this loop.
+        var scratchSize = 1
+        for k in keys { scratchSize = max(scratchSize, k.utf8.count) }
+        let scratch = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: scratchSize)
+        defer { scratch.deallocate() }
         for (ki, k) in keys.enumerated() {
             let wordStart = words.count, initialStart = initials.count
-            firstWord0.removeAll(keepingCapacity: true)
-            firstWord1.removeAll(keepingCapacity: true)
+            let n = Self.decodeScalars(k, into: scratch)
             var h = NERText.fnvOffset, len = 0, hyphen = false, hyphenLast = false, firstScalar: UInt32 = 0
-            func endWord() {
+            var wordBegin = 0, firstWord0 = 0..<0, firstWord1 = 0..<0
+            func endWord(_ end: Int) {
                 guard len > 0 else { return }
                 let w = nerMix(h)
+                let index = words.count - wordStart
+                if index == 0 { firstWord0 = wordBegin..<end } else if index == 1 { firstWord1 = wordBegin..<end }
                 words.append(w)
                 if !Self.connectorHashes.contains(w) { initials.append(firstScalar) }
                 hyphenLast = hyphen
                 h = NERText.fnvOffset; len = 0; hyphen = false
             }
-            for v in k.unicodeScalars {
-                if v.value == 32 { endWord(); continue }
-                if len == 0 { firstScalar = v.value }
-                if v.value == 45 { hyphen = true }
-                let w = words.count - wordStart
-                if w == 0 { firstWord0.append(v.value) } else if w == 1 { firstWord1.append(v.value) }
-                h = (h ^ UInt64(v.value)) &* NERText.fnvPrime
+            for i in 0..<n {
+                let v = scratch[i]
+                if v == 32 { endWord(i); continue }
+                if len == 0 { firstScalar = v; wordBegin = i }
+                if v == 45 { hyphen = true }
+                h = (h ^ UInt64(v)) &* NERText.fnvPrime
                 len += 1
             }
-            endWord()
+            endWord(n)
             let the = words.count - wordStart > 1 && words[wordStart] == Self.theHash
             // "the" is a connector, so it is not among the initials either way.
             wordsAt.append((the ? wordStart + 1 : wordStart)..<words.count)
             let firstStart = firsts.count
-            firsts.append(contentsOf: the ? firstWord1 : firstWord0)
+            firsts.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[the ? firstWord1 : firstWord0]))
             firstAt.append(firstStart..<firsts.count)
             initialsAt.append(initialStart..<initials.count)
             hyphenLastOf.append(hyphenLast)
@@ -549,6 +577,8 @@ extension NERDocument {
                 if woCount == wk.count {
                     // "The Foundation" and "Foundation": the bare form stands for both.
                     // Compared word by word in place: `==` on the two slices was a call for every pair.
+                    // The first words first: most pairs differ there.
+                    guard firstWordOf[oi] == wkFirst else { continue }
                     var same = true
                     var w = wordsAt[oi].lowerBound
                     for v in wk {
@@ -568,8 +598,14 @@ extension NERDocument {
                     let familyFirst = woCount == 2 && wk.count == 1 && hyphenLastOf[oi] && firstWordOf[oi] == wkFirst
                     if lastWordOf[oi] == wkLast || familyFirst { consider(oi) }
                 } else if kind == 2, oKind == 2 {
-                    if wk.count >= 2, words[wordsAt[oi]].starts(with: wk) { consider(oi) }
-                    else if wk.count == 1, firstAt[ki].count >= 2, initials[initialsAt[oi]] == firsts[firstAt[ki]] { consider(oi) }
+                    // The first word, and the number of initials, before the slices are compared:
+                    // most pairs differ there, and each slice compared retained its array.
+                    if wk.count >= 2 {
+                        if firstWordOf[oi] == wkFirst, words[wordsAt[oi]].starts(with: wk) { consider(oi) }
+                    } else if wk.count == 1, firstAt[ki].count >= 2, initialsAt[oi].count == firstAt[ki].count,
+                              initials[initialsAt[oi]] == firsts[firstAt[ki]] {
+                        consider(oi)
+                    }
                 }
             }
             if best < 0, kind == 1, wk.count == 1 {
@@ -708,6 +744,38 @@ extension NERDocument {
                 addAlias(m.text + text(t[s.to].start, t[s.to].end))
             }
         }
+    }
+
+    /// The Unicode scalars of `text` written to `out` (which has room for at least as many scalars
+    /// as `text` has UTF-8 bytes), decoded from its UTF-8 storage; returns how many.
+    static func decodeScalars(_ text: String, into out: UnsafeMutableBufferPointer<UInt32>) -> Int {
+        let decoded = text.utf8.withContiguousStorageIfAvailable { u -> Int in
+            var i = 0, o = 0
+            let n = u.count
+            // A String's storage is valid UTF-8: each lead byte says how many bytes follow.
+            while i < n {
+                let b = UInt32(u[i])
+                if b < 0x80 {
+                    out[o] = b; i += 1
+                } else if b < 0xE0 {
+                    out[o] = (b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2
+                } else if b < 0xF0 {
+                    out[o] = (b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
+                } else {
+                    out[o] = (b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6
+                        | UInt32(u[i + 3] & 0x3F); i += 4
+                }
+                o += 1
+            }
+            return o
+        }
+        if let decoded { return decoded }
+        var o = 0
+        for v in text.unicodeScalars {
+            out[o] = v.value
+            o += 1
+        }
+        return o
     }
 
     // MARK: - Output

@@ -390,7 +390,12 @@ extension NERDocument {
         ["i'm", "i've", "i'd", "i'll", "you're", "you've", "you'll", "you'd", "we're", "we've", "we'll", "we'd",
          "they're", "they've", "they'll", "they'd", "he'd", "he'll", "she'd", "she'll", "it'll", "that'll",
          "don't", "doesn't", "didn't", "can't", "won't", "isn't", "aren't", "wasn't", "weren't", "couldn't",
-         "wouldn't", "shouldn't", "haven't", "hasn't", "let's"].flatMap { [$0, $0.replacingOccurrences(of: "'", with: "\u{2019}")] }
+         "wouldn't", "shouldn't", "haven't", "hasn't", "let's"].flatMap { word in
+            // Each with a typographic apostrophe too, swapped scalar by scalar: Foundation's
+            // `replacingOccurrences` took more instructions than recognizing an article.
+            let curly: Unicode.Scalar = "\u{2019}"
+            return [word, String(String.UnicodeScalarView(word.unicodeScalars.map { $0 == "'" ? curly : $0 }))]
+        }
 }
 
 extension NERDocument {

@@ -198,7 +198,7 @@ package enum NERText {
     }
 
     package static func hashLower(_ text: String) -> UInt64 {
-        hashLower(ArraySlice(text.unicodeScalars.map(\.value)))
+        hashLower(ArraySlice(scalars(text)))
     }
 
     /// Builds a token for scalars `s[start..<end]`.
@@ -419,7 +419,9 @@ package enum NERText {
     /// The word hashes (`NERToken.lower`) of a phrase written in the code, such as a name or a cue
     /// of a word list: hashed as the recognizer hashes an article's words.
     static func wordHashes(_ phrase: String) -> [UInt64] {
-        let s = phrase.unicodeScalars.map(\.value)
+        // Decoded as an article's text is: mapping the scalar view was most of the cost of the
+        // word lists built from phrases (places, cues), once per process.
+        let s = scalars(phrase)
         var out: [UInt64] = []
         s.withUnsafeBufferPointer { p in tokens(p, from: 0, to: p.count) { out.append($0.lower) } }
         return out
@@ -465,14 +467,20 @@ package struct NERHashSet: Sendable {
 
     package mutating func insert(_ h: UInt64) {
         guard h != 0 else { return }
-        if (count + 1) * 2 > slots.count { grow() }
-        var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let k = slots[i]
-            if k == h { return }
-            if k == 0 { slots[i] = h; count += 1; return }
-            i = (i + 1) & mask
+        if (count + 1) * 2 > mask + 1 { grow() }
+        // Through the buffer, as in `contains`: the recognizer inserts every lower-case word of an
+        // article, and indexing the array checked its uniqueness and bounds at every probe.
+        let mask = mask
+        let added = slots.withUnsafeMutableBufferPointer { slots -> Bool in
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let k = slots[i]
+                if k == h { return false }
+                if k == 0 { slots[i] = h; return true }
+                i = (i + 1) & mask
+            }
         }
+        if added { count += 1 }
     }
 
     /// Adds every hash of `other`.
