@@ -47,6 +47,8 @@ extension NERDocument {
         static let spokesperson = NameRuleTriggers(rawValue: 1 << 17)
         /// ".com" and the like glued to a word (`extendWithDomains`).
         static let domain = NameRuleTriggers(rawValue: 1 << 18)
+        /// An opening bracket (`markAcronymExpansions`).
+        static let bracket = NameRuleTriggers(rawValue: 1 << 19)
     }
 
     /// Every word some rule starts from by its hash; the lexicon marks them (`TokenFlags.ruleWord`)
@@ -87,6 +89,8 @@ extension NERDocument {
                     let c = s[tokens[k].start]
                     if NERText.isHyphen(c) {
                         on.insert(.hyphen)
+                    } else if c == 40 {
+                        on.insert(.bracket)
                     } else if c == 44, k >= 1 {
                         // An office word in lower case before the comma ("the minister, …").
                         let o = tokens[k - 1].flags
@@ -162,6 +166,7 @@ extension NERDocument {
         if on.contains(.given) { joinGivenNameToMistypedSurname(&tags, t) }
         if on.contains([.nationality, .given]) { splitNationalityFromName(&tags, t) }
         if on.contains(.appositive) { markAppositiveNames(&tags, t) }
+        if on.contains(.bracket) { markAcronymExpansions(&tags, t) }
     }
 
     /// "Luiz Inacio Lula | da | Silva", "Jaap | de | Hoop Scheffer", "Amer | Al-Enezi": a person's
@@ -820,6 +825,85 @@ extension NERDocument {
                 }
             }
             k = end - 1
+        }
+    }
+
+    /// "CEI (Italian Episcopal Conference)", "the Organization of Petroleum Exporting Countries (OPEC)": a name and, in brackets
+    /// right after it, its acronym, or an acronym and its name in brackets, are one organization
+    /// named twice when the acronym's letters are the name's initials (in any order for a name of
+    /// three words or more, as a translated name reorders them), and the name has an organization's
+    /// word. A person's name, a place, a common noun's acronym ("GDP") or a thing ("Space
+    /// Station") is left as it is.
+    func markAcronymExpansions(_ tags: inout [Int], _ t: [NERToken]) {
+        let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue, bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
+        func isBracket(_ k: Int, _ v: UInt32) -> Bool { t[k].length == 1 && scalars[t[k].start] == v }
+        func isAcronymWord(_ k: Int) -> Bool {
+            let f = t[k].flags
+            return f.contains(.allCaps) && t[k].length >= 2 && t[k].length <= 6 && !Self.neverHashes.contains(t[k].lower)
+                && !NERPlaces.contains(t[k...k])
+        }
+        // The acronym's letters and digits, without its dots.
+        func letters(_ k: Int) -> [UInt32] {
+            var out: [UInt32] = []
+            for i in t[k].start..<t[k].end where scalars[i] != 46 { out.append(scalars[i]) }
+            return out
+        }
+        // The initials of the name's capitalized words and numbers; lower-case words ("of", "and") are skipped.
+        func initials(_ from: Int, _ to: Int) -> [UInt32]? {
+            var out: [UInt32] = []
+            for k in from..<to {
+                let f = t[k].flags
+                if f.contains(.capitalized) || (f.contains(.hasDigit) && !f.contains(.isPunct)) {
+                    out.append(scalars[t[k].start])
+                } else if f.contains(.isPunct) || !Self.innerConnectorHashes.contains(t[k].lower) {
+                    return nil
+                }
+            }
+            return out
+        }
+        func matches(_ name: [UInt32], _ acronym: [UInt32]) -> Bool {
+            name == acronym || (name.count >= 3 && name.sorted() == acronym.sorted())
+        }
+        func claimable(_ from: Int, _ to: Int) -> Bool {
+            guard to - from >= 2, t[from].flags.contains(.capitalized) || t[from].flags.contains(.hasDigit) else { return false }
+            for k in from..<to where tags[k] == bPER || tags[k] == iPER || Self.thingHashes.contains(t[k].lower)
+                || Self.placeHashes.contains(t[k].lower) { return false }
+            // An organization's word says what kind of thing the name is ("Antarctic Circumpolar
+            // Current (ACC)" and "Computer Aided Design (CAD)" are none).
+            return !NERPlaces.contains(t[from..<to])
+                && (from..<to).contains { t[$0].flags.contains(.orgHead) || Self.institutionHeadHashes.contains(t[$0].lower) }
+        }
+        func mark(_ from: Int, _ to: Int) {
+            tags[from] = bORG
+            for k in (from + 1)..<to { tags[k] = iORG }
+            if to < t.count, let next = NERTag(rawValue: tags[to]), next.isInside { tags[to] = NERTag.begin(next.type).rawValue }
+        }
+        var k = 1
+        while k + 2 < t.count {
+            defer { k += 1 }
+            guard isBracket(k, 40) else { continue }
+            var close = k + 1
+            while close < t.count, close - k <= 8, !isBracket(close, 41) { close += 1 }
+            guard close < t.count, close - k <= 8, close > k + 1 else { continue }
+            if close == k + 2, isAcronymWord(k + 1), t[k - 1].end + 1 == t[k].start || t[k - 1].end == t[k].start {
+                // Name (ACR): the shortest run of words before the bracket whose initials match.
+                let acronym = letters(k + 1)
+                var from = k - 1
+                while from > 0, k - from < acronym.count + 3, !t[from - 1].flags.contains(.isPunct) { from -= 1 }
+                for start in from..<(k - 1) where t[start].flags.contains(.capitalized) || t[start].flags.contains(.hasDigit) {
+                    guard let name = initials(start, k), matches(name, acronym), claimable(start, k),
+                          start == 0 || !t[start - 1].flags.contains(.capitalized) || startsSentence(t, start - 1) else { continue }
+                    mark(start, k)
+                    tags[k + 1] = bORG
+                    break
+                }
+            } else if k >= 1, isAcronymWord(k - 1), tags[k - 1] != bPER, let name = initials(k + 1, close),
+                      matches(name, letters(k - 1)), claimable(k + 1, close) {
+                // ACR (Name).
+                mark(k + 1, close)
+                if tags[k - 1] != iORG { tags[k - 1] = bORG }
+            }
+            k = close
         }
     }
 
