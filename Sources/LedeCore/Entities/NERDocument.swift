@@ -95,8 +95,14 @@ struct NERDocument {
         let bylineLimit = 4 * (bylineKey.unicodeScalars.count + 3)
         let bylineBytes = bylineKey.utf8.allSatisfy { $0 < 0x80 } ? Array(bylineKey.utf8) : nil
         sentences.reserveCapacity(ranges.count)
+        // One buffer for every sentence's tokens as they are built (a token has at least one
+        // scalar); a longer range, the whole text of an article without sentences, goes without.
+        var longest = 1
+        for r in ranges { longest = max(longest, r.end - r.start) }
+        let scratch = UnsafeMutableBufferPointer<NERToken>.allocate(capacity: min(longest, 2048))
+        defer { scratch.deallocate() }
         for r in ranges {
-            let tokens = lexicon.tokens(scalars, from: r.start, to: r.end)
+            let tokens = lexicon.tokens(scalars, from: r.start, to: r.end, scratch: scratch)
             var cased = 0, caps = 0
             // One pass counts the cased words and gathers the lower-case ones.
             for t in tokens where t.flags.contains(.hasLetter) && !t.flags.contains(.uncased) {

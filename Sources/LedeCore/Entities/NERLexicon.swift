@@ -80,6 +80,31 @@ package struct NERLexicon: Sendable {
 
     /// Tokenizes and annotates `s[from..<to]`.
     package func tokens(_ s: [UInt32], from: Int, to: Int) -> [NERToken] {
+        var out = tokenized(s, from: from, to: to)
+        addLexiconFlags(&out, s)
+        return out
+    }
+
+    /// The same tokens, built in `scratch` (room for `to - from` tokens or more; a range longer
+    /// than it is tokenized as above) and copied out to an array of their exact number: an array
+    /// with room for a token per scalar was several times a sentence's tokens in size, and
+    /// allocating (and freeing) that for every sentence cost more than the copy.
+    package func tokens(_ s: [UInt32], from: Int, to: Int, scratch: UnsafeMutableBufferPointer<NERToken>) -> [NERToken] {
+        let (from, to) = (max(0, from), min(to, s.count))
+        guard to - from <= scratch.count else { return tokens(s, from: from, to: to) }
+        var n = 0
+        s.withUnsafeBufferPointer { p in
+            NERText.tokens(p, from: from, to: to) { token in
+                scratch.initializeElement(at: n, to: token)
+                n += 1
+            }
+        }
+        var out = Array(UnsafeBufferPointer(rebasing: scratch[0..<n]))
+        addLexiconFlags(&out, s)
+        return out
+    }
+
+    private func tokenized(_ s: [UInt32], from: Int, to: Int) -> [NERToken] {
         var out: [NERToken]
         let (from, to) = (max(0, from), min(to, s.count))
         if to - from <= 2048 {
@@ -106,6 +131,11 @@ package struct NERLexicon: Sendable {
                 NERText.tokens(p, from: from, to: to) { out.append($0) }
             }
         }
+        return out
+    }
+
+    /// The lexicon's flags of each token, and `.plainWord` where the context says so.
+    private func addLexiconFlags(_ out: inout [NERToken], _ s: [UInt32]) {
         // Looked up in a loop of their own: the table probes are independent, so their cache
         // misses overlap instead of waiting one by one between token builds.
         // Through the buffer: indexing the array checks its uniqueness at every write.
@@ -126,7 +156,6 @@ package struct NERLexicon: Sendable {
                 out[k].flags.insert(.plainWord)
             }
         }
-        return out
     }
 
     static let titles = [

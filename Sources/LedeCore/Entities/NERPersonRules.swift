@@ -161,9 +161,10 @@ extension NERDocument {
     mutating func markCuedPersons(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
         let t = sentences[si].tokens
         let n = t.count
+        let cues = Self.personCues
         for k in 0..<n where t[k].flags.contains(.capitalized) && t[k].length >= 3 {
             if k + 1 < n, t[k + 1].flags.contains(.capitalized) { continue }
-            guard hasPersonCue(t, k), isLoneName(si, k) else { continue }
+            guard hasPersonCue(t, k, cues), isLoneName(si, k) else { continue }
             // "the Dutch, who…", "Two Australians, who…": a people, not a person.
             if k > 0, t[k - 1].lower == Self.theHash || t[k - 1].flags.contains(.hasDigit) { continue }
             // Only a one-word span the tagger took for a place is changed, and not when the word is a
@@ -176,21 +177,35 @@ extension NERDocument {
     /// The words after token `k` (or a speech verb before it, closing the sentence) are said
     /// only of a person.
     func hasPersonCue(_ t: [NERToken], _ k: Int) -> Bool {
+        hasPersonCue(t, k, Self.personCues)
+    }
+
+    /// The word lists `hasPersonCue` reads, fetched once: each read of a static word list is a
+    /// call (its lazy initialization's check), and a sentence's every capitalized word is tested.
+    struct PersonCues {
+        let speech: NERHashSet, lifeVerb: NERHashSet, relativeWho: NERHashSet
+        let was: UInt64, born: UInt64, now: UInt64, comma: UInt64
+    }
+
+    static let personCues = PersonCues(speech: speechCueHashes, lifeVerb: lifeVerbHashes, relativeWho: relativeWhoHashes,
+                                       was: wasHash, born: bornHash, now: nowHash, comma: commaHash)
+
+    func hasPersonCue(_ t: [NERToken], _ k: Int, _ cues: PersonCues) -> Bool {
         let n = t.count
         if k + 1 < n {
             let next = t[k + 1].lower
-            if Self.speechCueHashes.contains(next) || Self.lifeVerbHashes.contains(next) { return true }
+            if cues.speech.contains(next) || cues.lifeVerb.contains(next) { return true }
             if k + 2 < n {
-                if next == Self.commaHash, Self.relativeWhoHashes.contains(t[k + 2].lower) { return true }
-                if next == Self.wasHash, t[k + 2].lower == Self.bornHash { return true }
+                if next == cues.comma, cues.relativeWho.contains(t[k + 2].lower) { return true }
+                if next == cues.was, t[k + 2].lower == cues.born { return true }
                 // An age between commas: "Jutting, now 31, is on trial", "Smith, 45, said".
-                if next == Self.commaHash {
-                    let a = t[k + 2].lower == Self.nowHash ? k + 3 : k + 2
-                    if a + 1 < n, t[a].flags.contains(.hasDigit), t[a].length <= 2, t[a + 1].lower == Self.commaHash { return true }
+                if next == cues.comma {
+                    let a = t[k + 2].lower == cues.now ? k + 3 : k + 2
+                    if a + 1 < n, t[a].flags.contains(.hasDigit), t[a].length <= 2, t[a + 1].lower == cues.comma { return true }
                 }
             }
         }
-        if k > 0, Self.speechCueHashes.contains(t[k - 1].lower), k + 1 == n || t[k + 1].flags.contains(.isPunct) {
+        if k > 0, cues.speech.contains(t[k - 1].lower), k + 1 == n || t[k + 1].flags.contains(.isPunct) {
             return true
         }
         return false
