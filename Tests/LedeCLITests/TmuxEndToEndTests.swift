@@ -171,8 +171,10 @@ struct TmuxError: Error {
       (ok, lines) = try session.waitFor { Self.text($0).contains("Elon Musk") }
       #expect(ok, "musk found no entity:\n\(Self.text(lines))")
       try session.send("Enter")
-      (ok, lines) = try session.waitFor { $0.first?.hasPrefix("┌ Elon Musk (") == true }
-      #expect(ok, "Enter did not filter by Elon Musk:\n\(Self.text(lines))")
+      // tmux may capture a frame half written (the new title over the old list), so wait for the
+      // whole filtered frame; a list that keeps an article without Musk times out and fails below.
+      (ok, lines) = try session.waitFor { $0.first?.hasPrefix("┌ Elon Musk (") == true && !Self.text($0).contains("Scientology") }
+      #expect(lines.first?.hasPrefix("┌ Elon Musk (") == true, "Enter did not filter by Elon Musk:\n\(Self.text(lines))")
       #expect(Self.text(lines).contains("Musk"), "profile missing:\n\(Self.text(lines))")
       #expect(!Self.text(lines).contains("Scientology"), "articles without Musk listed:\n\(Self.text(lines))")
       try session.send("Escape")
