@@ -302,7 +302,7 @@ extension NERDocument {
             defer { k += 1 }
             let before = t[k - 1].flags
             guard t[k].lower == Self.theHash, t[k].flags.contains(.capitalized), tags[k] == 0,
-                  (before.contains(.hasLetter) && !before.contains(.capitalized)) || isListComma(t[k - 1]) else { continue }
+                  (before.contains(.hasLetter) && !before.contains(.capitalized)) || isCommaOrDash(t[k - 1]) else { continue }
             var end = k + 1
             while end < t.count, end - k <= 5 {
                 if isTeamWord(t[end]) {
@@ -328,7 +328,7 @@ extension NERDocument {
 
     static let newspaperJoinerHashes = NERHashSet(["and", "of", "on"].map(NERText.hashLower))
 
-    func isListComma(_ token: NERToken) -> Bool {
+    func isCommaOrDash(_ token: NERToken) -> Bool {
         token.length == 1 && (scalars[token.start] == 44 || NERText.isHyphen(scalars[token.start]) || scalars[token.start] == 0x2014)
     }
 
