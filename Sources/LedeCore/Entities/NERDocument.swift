@@ -973,6 +973,13 @@ struct NERDocument {
             while from < i, isInitial(si, from), (t[from].flags.contains(.commonLower) && !Self.nameOpenerHashes.contains(t[from].lower))
                     || word(from) == "The" { from += 1 }
             if to - from >= 2 {
+                // "Famine Early Warning Systems | Network", "Korean Central News | Agency": a second
+                // head right after the first makes one longer name, not two overlapping ones.
+                // ("Discovery Institute's Center …" is the owner's name and the owned one's.)
+                while let last = out.last, last.from >= from, last.to <= to,
+                      !(last.to..<i).contains(where: { t[$0].length == 2 && NERText.isApostrophe(scalars[t[$0].start]) }) {
+                    out.removeLast()
+                }
                 out.append(Span(sentence: si, from: from, to: to, type: 2, tagged: true))
                 i = to
             } else {
