@@ -571,7 +571,7 @@ struct NERDocument {
         let t = sentences[span.sentence].tokens
         if span.type == 1, let split = splitPersonPossessive(span) { return split }
         guard span.type == 2, span.to - span.from >= 3, !t[span.to - 1].flags.contains(.orgHead) else { return (span, nil) }
-        for p in (span.from + 1)..<(span.to - 1) where t[p].length == 2 && NERText.isApostrophe(scalars[t[p].start]) {
+        for p in (span.from + 1)..<(span.to - 1) where isPossessive(t[p]) {
             var head = span, tail = span
             head.to = p
             tail.from = p + 1
@@ -635,7 +635,7 @@ struct NERDocument {
             let hyphenTail = s.to - s.from >= 3 && isHyphen(t[s.to - 2])
                 && t[s.to - 2].start == t[s.to - 3].end && t[s.to - 2].end == l.start
                 && (!l.flags.contains(.commonLower) || isShortGivenNameTail(s))
-            let possessive = l.length == 2 && NERText.isApostrophe(scalars[l.start])
+            let possessive = isPossessive(l)
             // "David Jackson Friday called…", "In Paris Friday": a day or a month after a name is
             // when, not part of it ("The Mail on Sunday" keeps its day).
             let date = s.to - s.from >= 2 && Self.dateHashes.contains(l.lower)
@@ -869,12 +869,15 @@ struct NERDocument {
             t[i].flags.contains(.capitalized) && !t[i].flags.contains(.allCaps) || (t[i].flags.contains(.allCaps) && t[i].length <= 5)
                 || (t[i].flags.contains(.hasDigit) && !t[i].flags.contains(.isPunct))
         }
+        // An institution's head word, capitalized ("University", "Council").
+        func isHead(_ k: Int) -> Bool {
+            t[k].flags.contains(.orgHead) && t[k].flags.contains(.capitalized)
+                // The hash first: it turns down the other organization words without building a string.
+                && Self.institutionHeadHashes.contains(t[k].lower) && Self.institutionHeads.contains(lowerWord(k))
+        }
         var i = 0
         while i < t.count {
-            guard t[i].flags.contains(.orgHead), t[i].flags.contains(.capitalized),
-                  // The hash first: it turns down the other organization words without building a string.
-                  Self.institutionHeadHashes.contains(t[i].lower),
-                  Self.institutionHeads.contains(lowerWord(i)) else { i += 1; continue }
+            guard isHead(i) else { i += 1; continue }
             func joiner(_ k: Int) -> Bool {
                 // "&" between names, or a hyphen touching names on both sides ("Make-A-Wish").
                 guard k > 0, k + 1 < t.count, t[k].length == 1 else { return false }
@@ -961,9 +964,7 @@ struct NERDocument {
                 var h = to + 1
                 while h < t.count, h - to <= 2, t[h].flags.contains(.capitalized), t[h].flags.contains(.commonLower),
                       !Self.institutionHeadHashes.contains(t[h].lower) { h += 1 }
-                if h > to + 1, h < t.count, t[h].flags.contains(.capitalized), t[h].flags.contains(.orgHead),
-                   Self.institutionHeadHashes.contains(t[h].lower), Self.institutionHeads.contains(lowerWord(h)),
-                   h + 1 == t.count || !isName(h + 1) {
+                if h > to + 1, h < t.count, isHead(h), h + 1 == t.count || !isName(h + 1) {
                     to = h + 1
                 }
             }
@@ -977,7 +978,7 @@ struct NERDocument {
                 // head right after the first makes one longer name, not two overlapping ones.
                 // ("Discovery Institute's Center …" is the owner's name and the owned one's.)
                 while let last = out.last, last.from >= from, last.to <= to,
-                      !(last.to..<i).contains(where: { t[$0].length == 2 && NERText.isApostrophe(scalars[t[$0].start]) }) {
+                      !(last.to..<i).contains(where: { isPossessive(t[$0]) }) {
                     out.removeLast()
                 }
                 out.append(Span(sentence: si, from: from, to: to, type: 2, tagged: true))
@@ -1034,7 +1035,6 @@ struct NERDocument {
         "prequel", "episode", "memoir", "biography", "podcast", "exhibition", "exhibit", "titled", "entitled",
     ]
 
-    /// Words that make a capitalized phrase a thing (prize, vehicle, product, event), not a name.
     /// "the Australian National Iodine Nutrition Study": the words before a thing's word name that
     /// thing wherever the article writes them ("Director of the National Iodine Nutrition study"),
     /// with or without the nationality in front.
@@ -1051,6 +1051,7 @@ struct NERDocument {
         }
     }
 
+    /// Words that make a capitalized phrase a thing (prize, vehicle, product, event), not a name.
     static let thingHashes = NERHashSet([
         "prize", "award", "awards", "medal", "trophy", "shuttle", "spacecraft", "rover", "lander", "orbiter", "telescope", "satellite",
         "vr", "console", "iphone", "ipad", "olympics", "paralympics", "championship", "championships",
@@ -1058,6 +1059,11 @@ struct NERDocument {
         "revolt", "plebiscite", "plebiscites", "referendum",
         "festival", "fair", "expo", "convention", "study", "survey", "system",
     ].map(NERText.hashLower))
+
+    /// "'s" (or "’s") as a token of its own.
+    func isPossessive(_ token: NERToken) -> Bool {
+        token.length == 2 && NERText.isApostrophe(scalars[token.start])
+    }
 
     func isInitial(_ sentence: Int, _ i: Int) -> Bool {
         startsSentence(sentences[sentence].tokens, i)

@@ -241,7 +241,6 @@ extension NERDocument {
     /// Star-Telegram": the last a newspaper's word, a newspaper. The team's own word alone ("the Lakers") is
     /// found by the document-level passes from this full name.
     func markCityTeams(_ tags: inout [Int], _ t: [NERToken]) {
-        let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
         // Run only where a team's last word (a plural or a newspaper's word after the first word)
         // is (`nameRuleTriggers`): elsewhere the place look-ups below find nothing to mark.
         let places = NERPlaces.hashes
@@ -284,9 +283,7 @@ extension NERDocument {
                a - 1 == 0 || NERTag(rawValue: tags[a - 2])?.isInside != true {
                 tags[a - 1] = 0
             }
-            tags[a] = bORG
-            for k in (a + 1)..<end { tags[k] = iORG }
-            if end < t.count, let next = NERTag(rawValue: tags[end]), next.isInside { tags[end] = NERTag.begin(next.type).rawValue }
+            Self.tagName(&tags, a, end, type: 2)
             a = end - 1
         }
     }
@@ -333,6 +330,14 @@ extension NERDocument {
     }
 
     func isAmpersand(_ token: NERToken) -> Bool { token.length == 1 && scalars[token.start] == 38 }
+
+    /// Tags tokens `from..<to` as one name of `type` (1 a person's, 2 an organization's); a name
+    /// the tagger ran on past them begins anew after them.
+    static func tagName(_ tags: inout [Int], _ from: Int, _ to: Int, type: Int) {
+        tags[from] = NERTag.begin(type).rawValue
+        for k in (from + 1)..<to { tags[k] = NERTag.inside(type).rawValue }
+        if to < tags.count, let next = NERTag(rawValue: tags[to]), next.isInside { tags[to] = NERTag.begin(next.type).rawValue }
+    }
 
     /// Last words of a newspaper's name after its city's ("Houston Chronicle", "Fort Worth
     /// Star-Telegram", "Nottingham Journal").
@@ -393,7 +398,6 @@ extension NERDocument {
     /// into ("State Condoleezza Rice" as one organization). The office words keep their tags unless
     /// one word was run into the name.
     func splitOfficeOfName(_ tags: inout [Int], _ t: [NERToken]) {
-        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
         var k = 0
         while k + 3 < t.count {
             defer { k += 1 }
@@ -424,9 +428,7 @@ extension NERDocument {
             // One office word the tagger ran into the name is no name on its own (as
             // `splitAtSeparators` drops "Education" of "Minister of Education Stefania Giannini").
             if j == k + 3, NERTag(rawValue: tags[j])?.isInside == true { tags[k + 2] = 0 }
-            tags[j] = bPER
-            for m in (j + 1)..<end { tags[m] = iPER }
-            if end < t.count, let next = NERTag(rawValue: tags[end]), next.isInside { tags[end] = NERTag.begin(next.type).rawValue }
+            Self.tagName(&tags, j, end, type: 1)
             k = end - 1
         }
     }
@@ -505,7 +507,6 @@ extension NERDocument {
     /// after a person's name belongs to it; a name the tagger called an organization that
     /// begins with a known given name and ends in such a suffix is a person's.
     func joinNameSuffixes(_ tags: inout [Int], _ t: [NERToken]) {
-        let bPER = NERTag.bPER.rawValue, iPER = NERTag.iPER.rawValue
         var k = 1
         while k < t.count {
             defer { k += 1 }
@@ -522,9 +523,7 @@ extension NERDocument {
             }
             var end = k + 1
             if end < t.count, t[end].length == 1, scalars[t[end].start] == 46, t[end].start == t[k].end { end += 1 }
-            tags[b] = bPER
-            for m in (b + 1)..<end { tags[m] = iPER }
-            if end < t.count, let next = NERTag(rawValue: tags[end]), next.isInside { tags[end] = NERTag.begin(next.type).rawValue }
+            Self.tagName(&tags, b, end, type: 1)
             k = end - 1
         }
     }
@@ -569,7 +568,7 @@ extension NERDocument {
     func splitPersonPossessive(_ span: Span) -> (Span, Span?)? {
         let t = sentences[span.sentence].tokens
         guard span.to - span.from >= 4, t[span.to - 1].flags.contains(.orgHead) else { return nil }
-        for p in (span.from + 1)..<(span.to - 1) where t[p].length == 2 && NERText.isApostrophe(scalars[t[p].start]) {
+        for p in (span.from + 1)..<(span.to - 1) where isPossessive(t[p]) {
             guard t[p + 1].flags.contains(.capitalized) else { return nil }
             var head = span, tail = span
             head.to = p
@@ -599,7 +598,7 @@ extension NERDocument {
     func personBeforeInstitution(_ si: Int, _ inOrg: [Bool], _ from: Int, _ to: Int) -> Int {
         guard let cut = (from..<to).first(where: { inOrg[$0] }), cut - from >= 2 else { return to }
         let p = sentences[si].tokens[cut - 1]
-        return p.length == 2 && NERText.isApostrophe(scalars[p.start]) ? cut - 1 : to
+        return isPossessive(p) ? cut - 1 : to
     }
 
     static let secondHeadHashes = NERHashSet(["district", "board", "department", "division", "trust", "authority",
@@ -632,7 +631,6 @@ extension NERDocument {
     /// "Cesaroni Design Associates", "KFC parent Yum Brands": one to three capitalized words ending
     /// in a word only a firm's name ends in are an organization, whatever kind the tagger gave them.
     func markCompanyNames(_ tags: inout [Int], _ t: [NERToken]) {
-        let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
         for e in 1..<t.count where t[e].flags.contains(.capitalized) && Self.companySuffixHashes.contains(t[e].lower) {
             var b = e
             while b > 0, e - b < 3, nextTo(t, b - 1), t[b - 1].flags.contains(.capitalized), !t[b - 1].flags.contains(.isPunct),
@@ -642,9 +640,7 @@ extension NERDocument {
             guard b < e, b == 0 || !t[b - 1].flags.contains(.capitalized) || t[b - 1].flags.contains(.isPunct) else { continue }
             // A longer name the tagger found (an organization's with more words) is left to it.
             if let first = NERTag(rawValue: tags[b]), first.type == 2, first.isInside { continue }
-            tags[b] = bORG
-            for k in (b + 1)...e { tags[k] = iORG }
-            if e + 1 < t.count, let next = NERTag(rawValue: tags[e + 1]), next.isInside { tags[e + 1] = NERTag.begin(next.type).rawValue }
+            Self.tagName(&tags, b, e + 1, type: 2)
         }
     }
 
@@ -652,7 +648,6 @@ extension NERDocument {
     /// (up to three, or two joined by a hyphen) makes them one club's name; the tagger took the
     /// prefix for a name of its own and the town for a place.
     func markClubNames(_ tags: inout [Int], _ t: [NERToken]) {
-        let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
         var b = 0
         while b + 1 < t.count {
             defer { b += 1 }
@@ -671,9 +666,7 @@ extension NERDocument {
                     break
                 }
             }
-            tags[b] = bORG
-            for k in (b + 1)...e { tags[k] = iORG }
-            if e + 1 < t.count, let next = NERTag(rawValue: tags[e + 1]), next.isInside { tags[e + 1] = NERTag.begin(next.type).rawValue }
+            Self.tagName(&tags, b, e + 1, type: 2)
             b = e
         }
     }
@@ -873,11 +866,6 @@ extension NERDocument {
             return !NERPlaces.contains(t[from..<to])
                 && (from..<to).contains { t[$0].flags.contains(.orgHead) || Self.institutionHeadHashes.contains(t[$0].lower) }
         }
-        func mark(_ from: Int, _ to: Int) {
-            tags[from] = bORG
-            for k in (from + 1)..<to { tags[k] = iORG }
-            if to < t.count, let next = NERTag(rawValue: tags[to]), next.isInside { tags[to] = NERTag.begin(next.type).rawValue }
-        }
         var k = 1
         while k + 2 < t.count {
             defer { k += 1 }
@@ -886,21 +874,21 @@ extension NERDocument {
             while close < t.count, close - k <= 8, !isBracket(close, 41) { close += 1 }
             guard close < t.count, close - k <= 8, close > k + 1 else { continue }
             if close == k + 2, isAcronymWord(k + 1), t[k - 1].end + 1 == t[k].start || t[k - 1].end == t[k].start {
-                // Name (ACR): the shortest run of words before the bracket whose initials match.
+                // Name (ACR): the longest run of words before the bracket whose initials match.
                 let acronym = letters(k + 1)
                 var from = k - 1
                 while from > 0, k - from < acronym.count + 3, !t[from - 1].flags.contains(.isPunct) { from -= 1 }
                 for start in from..<(k - 1) where t[start].flags.contains(.capitalized) || t[start].flags.contains(.hasDigit) {
                     guard let name = initials(start, k), matches(name, acronym), claimable(start, k),
                           start == 0 || !t[start - 1].flags.contains(.capitalized) || startsSentence(t, start - 1) else { continue }
-                    mark(start, k)
+                    Self.tagName(&tags, start, k, type: 2)
                     tags[k + 1] = bORG
                     break
                 }
             } else if k >= 1, isAcronymWord(k - 1), tags[k - 1] != bPER, let name = initials(k + 1, close),
                       matches(name, letters(k - 1)), claimable(k + 1, close) {
                 // ACR (Name).
-                mark(k + 1, close)
+                Self.tagName(&tags, k + 1, close, type: 2)
                 if tags[k - 1] != iORG { tags[k - 1] = bORG }
             }
             k = close

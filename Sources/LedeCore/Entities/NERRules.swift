@@ -248,7 +248,7 @@ extension NERDocument {
             return SpanPair(rest)
         }
         guard lastFlags.contains(.orgHead) || lastFlags.contains(.knownOrg) else { return SpanPair(span) }
-        for p in (span.from + 1)..<(span.to - 1) where t[p].length == 2 && NERText.isApostrophe(scalars[t[p].start]) {
+        for p in (span.from + 1)..<(span.to - 1) where isPossessive(t[p]) {
             var owner = span, owned = span
             owner.to = p
             owned.from = p + 1
