@@ -340,6 +340,7 @@ struct NERDocument {
                 // "Metro Toronto Convention Centre", "Google Science Fair": a venue or an event.
                 if (o.from..<o.to).contains(where: { Self.thingHashes.contains(s.tokens[$0].lower) }) { noteThingName(o); continue }
                 if isQuotedLabel(o) { labels.append(o); continue }
+                if isConstituencyName(o) { notNames.insert(key(of: o)); continue }
                 var span = o
                 setKey(&span)
                 spans.append(span)
@@ -380,6 +381,7 @@ struct NERDocument {
                                     notNames.insert(key(of: span))
                                     continue
                                 }
+                                if isConstituencyName(span) { notNames.insert(key(of: span)); continue }
                                 setKey(&span)
                                 // "the film Easy Rider": a title, here and wherever else the article names it.
                                 if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { notNames.insert(key(span)); continue }
@@ -646,6 +648,12 @@ struct NERDocument {
             s.to -= 1
         }
         guard s.to > s.from else { return nil }
+        // "the 101st Airborne Division", "the 501st Legion": a unit's number is part of its name
+        // (GMB includes it 17 times to 0); "the 20th EU summit" counts summits, not the Union.
+        if s.type == 2, s.from > 0, isOrdinal(t[s.from - 1]), Self.nextTo(t, s.from - 1, scalars),
+           !t[s.from].flags.contains(.allCaps), !t[s.from].flags.contains(.knownOrg) {
+            s.from -= 1
+        }
         // "Kwok | Wai-keung": a person's name followed, one space on, by a hyphenated given name
         // whose second part is lower case ("Wai-keung", "Jae-in") is one name.
         if s.type == 1, s.to + 2 < t.count, t[s.to].start == t[s.to - 1].end + 1, scalars[t[s.to - 1].end] == 32,
@@ -738,6 +746,38 @@ struct NERDocument {
         if s.from >= 2, t[s.from - 1].lower == Self.ofHash, t[s.from - 2].flags.contains(.capitalized),
            Self.eventOfHashes.contains(t[s.from - 2].lower) { return nil }
         return s
+    }
+
+    /// "501st", "2nd", "83rd", "10th".
+    func isOrdinal(_ token: NERToken) -> Bool {
+        guard token.length >= 3, token.flags.contains(.hasDigit), token.flags.contains(.hasLetter) else { return false }
+        let a = scalars[token.end - 2] | 0x20, b = scalars[token.end - 1] | 0x20
+        let suffix = (a == 115 && b == 116) || (a == 110 && b == 100) || (a == 114 && b == 100) || (a == 116 && b == 104)
+        return suffix && (token.start..<(token.end - 2)).allSatisfy { scalars[$0] >= 48 && scalars[$0] <= 57 }
+    }
+
+    /// Words that follow the name of an electoral district, which names no body: "the Social
+    /// Welfare constituency", "the Architectural, Surveying, Planning and Landscape constituency".
+    static let constituencyHashes = NERHashSet(["constituency", "constituencies", "electorate"].map(NERText.hashLower))
+    static let districtKindHashes = NERHashSet(["functional", "geographical", "electoral", "parliamentary", "single-member"].map(NERText.hashLower))
+
+    /// The span is a district's name, or one of a list of capitalized words that ends in one.
+    func isConstituencyName(_ s: Span) -> Bool {
+        guard s.type != 1 else { return false }
+        let t = sentences[s.sentence].tokens
+        var k = s.to
+        while k + 1 < t.count, t[k].lower == Self.andHash || (t[k].length == 1 && scalars[t[k].start] == 44),
+              t[k + 1].flags.contains(.capitalized) {
+            k += 2
+            while k < t.count, t[k].flags.contains(.capitalized) { k += 1 }
+        }
+        // "District Council (Second) functional constituency": a bracketed number and a kind of district.
+        if k < t.count, t[k].length == 1, scalars[t[k].start] == 40,
+           let close = (k + 1..<min(k + 4, t.count)).first(where: { t[$0].length == 1 && scalars[t[$0].start] == 41 }) {
+            k = close + 1
+        }
+        if k + 1 < t.count, Self.districtKindHashes.contains(t[k].lower) { k += 1 }
+        return k < t.count && !t[k].flags.contains(.capitalized) && Self.constituencyHashes.contains(t[k].lower)
     }
 
     /// "Northwestern University in Evanston, Illinois": one or two words the tagger called an
@@ -937,7 +977,16 @@ struct NERDocument {
             let firstConnector = to < t.count ? lowerWord(to) : ""
             let connectorOK = (firstConnector != "at" || head == "university")
                 && (firstConnector != "on" || Self.deliberativeHeads.contains(head))
-            if j > to, j < t.count, connectorOK, continues(j), word(to) != "and" {
+            // "Evergreen Aviation & Space Museum of McMinnville, Oregon": a name already whole before
+            // its head is followed by where it is, not by more of the name.
+            let townAfter: Bool = {
+                guard i - from >= 2, j == to + 1, word(to) == "of" else { return false }
+                var e = j
+                while e < t.count, e - j < 2, isName(e), !t[e].flags.contains(.orgHead), !t[e].flags.contains(.knownOrg) { e += 1 }
+                guard e > j, e + 1 < t.count, t[e].length == 1, scalars[t[e].start] == 44 else { return false }
+                return (1...3).contains { n in e + 1 + n <= t.count && NERPlaces.contains(t[(e + 1)..<(e + 1 + n)]) }
+            }()
+            if j > to, j < t.count, connectorOK, !townAfter, continues(j), word(to) != "and" {
                 var k = j
                 while k < t.count, isName(k) || (joiner(k) && k + 1 < t.count && isName(k + 1)) || (isConnector(k)
                                                     && k + 1 < t.count && continues(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && continues(k + 1) && head == "university")) {
@@ -1033,6 +1082,9 @@ struct NERDocument {
         "single", "show", "shows", "series", "miniseries", "sitcom", "documentary", "play", "musical", "opera",
         "game", "games", "videogame", "painting", "poem", "comic", "comics", "franchise", "trilogy", "sequel",
         "prequel", "episode", "memoir", "biography", "podcast", "exhibition", "exhibit", "titled", "entitled",
+        // A vehicle's name is no organization's: "Space Shuttle Atlantis", "the tanker Front Altair".
+        "shuttle", "spacecraft", "rover", "orbiter", "lander", "ship", "vessel", "yacht", "submarine", "tanker",
+        "freighter", "frigate", "destroyer",
     ]
 
     /// "the Australian National Iodine Nutrition Study": the words before a thing's word name that

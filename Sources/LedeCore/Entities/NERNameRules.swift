@@ -752,12 +752,20 @@ extension NERDocument {
 
     /// "Commissioner Louis | Michel said": a person's span of one known given name, then one space and
     /// a capitalized word no list knows (not a place, date or nationality), ends with that word.
+    static let functionWordSurnameHashes = NERHashSet(["or", "to", "so"].map(NERText.hashLower))
+
     func withNameWordAfter(_ span: Span) -> Span {
         let t = sentences[span.sentence].tokens
         guard span.type == 1, span.to - span.from == 1, span.to < t.count else { return span }
         let g = t[span.from], w = t[span.to]
-        guard g.flags.contains(.firstName), isPlainNameWord(g), isPlainNameWord(w), w.start == g.end + 1, scalars[g.end] == 32,
-              !w.flags.contains(.lowerInDocument), !Self.dateHashes.contains(w.lower), !Self.demonymHashes.contains(w.lower),
+        // "councillor Wilson Or was elected", "James To said": Cantonese family names spelled like
+        // an English function word, which is never capitalized inside a sentence otherwise.
+        let shortSurname = Self.functionWordSurnameHashes.contains(w.lower) && w.flags.contains(.capitalized)
+            && !w.flags.contains(.allCaps) && span.to + 1 < t.count && !t[span.to + 1].flags.contains(.capitalized)
+            && !t[span.to + 1].flags.contains(.isPunct)
+        guard g.flags.contains(.firstName), isPlainNameWord(g), w.start == g.end + 1, scalars[g.end] == 32,
+              shortSurname || (isPlainNameWord(w) && !w.flags.contains(.lowerInDocument)),
+              !Self.dateHashes.contains(w.lower), !Self.demonymHashes.contains(w.lower),
               !NERPlaces.contains(t[span.to...span.to]) else { return span }
         // The word starts no longer capitalized run (another name).
         if span.to + 1 < t.count, t[span.to + 1].flags.contains(.capitalized), !t[span.to + 1].flags.contains(.isPunct) { return span }
