@@ -609,6 +609,13 @@ struct NERInternalsTests {
         let text = "Zoë Ünal 習近平 🙂 a\u{301}"
         #expect(NERText.scalars(text) == text.unicodeScalars.map(\.value))
         #expect(NERDocument.string(NERText.scalars(text), 0, text.unicodeScalars.count, lower: false) == text)
+        // A scalar of two, three and four bytes at every offset of the eight-byte windows.
+        for wide in ["é", "’", "🙂"] {
+            for k in 0..<17 {
+                let line = String(repeating: "a", count: k) + wide + "bcdefghijklmnop" + wide + String(repeating: "q", count: 17 - k)
+                #expect(NERText.scalars(line) == line.unicodeScalars.map(\.value))
+            }
+        }
     }
 }
 

@@ -657,15 +657,24 @@ extension NERText {
                     // high bits, then eight plain widenings.
                     if i + 8 <= n, let base = u.baseAddress, let target = out.baseAddress {
                         let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                        if word & 0x8080_8080_8080_8080 == 0 {
-                            // Widened as one vector: byte by byte this loop was most of the decoding.
-                            let bytes = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<UInt8>.self)
-                            UnsafeMutableRawPointer(target + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: bytes),
-                                                                           as: SIMD8<UInt32>.self)
+                        // Widened as one vector: byte by byte this loop was most of the decoding.
+                        let bytes = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<UInt8>.self)
+                        UnsafeMutableRawPointer(target + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: bytes),
+                                                                       as: SIMD8<UInt32>.self)
+                        let high = word & 0x8080_8080_8080_8080
+                        if high == 0 {
                             i += 8
                             o += 8
                             continue
                         }
+                        // The ASCII bytes before the first that is not (little endian: the lowest)
+                        // are kept from the vector too; the scalars written after them are
+                        // overwritten as decoding goes on (`o` never passes `i`, and `i + 8` is
+                        // within the capacity), so a quote or a dash costs one scalar's decoding,
+                        // not a byte-by-byte walk up to it.
+                        let ascii = high.trailingZeroBitCount >> 3
+                        i += ascii
+                        o += ascii
                     }
                     let b = UInt32(u[i])
                     if b < 0x80 {
