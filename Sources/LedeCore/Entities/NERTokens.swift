@@ -367,11 +367,15 @@ package enum NERText {
         var i = from
         while i < to {
             let v = s[i]
-            if isSpace(v) { i += 1; continue }
-            if isWordChar(v) {
+            // The commonest scalars here first: a space, then a lower-case letter beginning a word
+            // (a word character, not a space), ahead of the tests that cover the rest.
+            if v == 32 { i += 1; continue }
+            let lowerStart = v &- 97 < 26
+            if !lowerStart && isSpace(v) { i += 1; continue }
+            if lowerStart || isWordChar(v) {
                 var state = TokenState()
                 var j: Int
-                if v &- 97 < 26 { j = state.addLowerRun(s, i, to) } else { state.add(v); j = i + 1 }
+                if lowerStart { j = state.addLowerRun(s, i, to) } else { state.add(v); j = i + 1 }
                 while j < to {
                     let c = s[j]
                     if c &- 97 < 26 { j = state.addLowerRun(s, j, to); continue }
