@@ -609,6 +609,13 @@ struct NERInternalsTests {
         let text = "Zoë Ünal 習近平 🙂 a\u{301}"
         #expect(NERText.scalars(text) == text.unicodeScalars.map(\.value))
         #expect(NERDocument.string(NERText.scalars(text), 0, text.unicodeScalars.count, lower: false) == text)
+        // A scalar of two, three and four bytes at every offset of the eight-byte windows.
+        for wide in ["é", "’", "🙂"] {
+            for k in 0..<17 {
+                let line = String(repeating: "a", count: k) + wide + "bcdefghijklmnop" + wide + String(repeating: "q", count: 17 - k)
+                #expect(NERText.scalars(line) == line.unicodeScalars.map(\.value))
+            }
+        }
     }
 }
 
@@ -630,6 +637,34 @@ struct NERTokenizerTests {
             #expect(same, "token \(a.start)..<\(a.end) differs from \(b.start)..<\(b.end) in \(text.prefix(80))")
             if !same { return }
         }
+    }
+
+    @Test("a token's shape and affix hashes are the plain folds over its scalars, the written-out ones included")
+    func shapeAndAffixesMatchPlainFolds() throws {
+        let prime: UInt64 = 0x100000001b3, offset: UInt64 = 0xcbf29ce484222325
+        #expect(NERText.lowerShape == nerMix((offset ^ 120) &* prime))
+        func fold(_ seed: UInt64, _ values: some Sequence<UInt32>) -> UInt64 {
+            values.reduce(seed) { ($0 ^ UInt64($1)) &* prime }
+        }
+        let text = try Fixtures.text("seed/musk-twitter-gpus.txt")
+            + " a an the AT&T U.S. X Ab Abc Abcd Abcde Élodie ÉCOLE 3M 4chan x2 naïve"
+        let s = NERText.scalars(text)
+        var tokens: [NERToken] = []
+        s.withUnsafeBufferPointer { p in NERText.tokens(p, from: 0, to: p.count) { tokens.append($0) } }
+        var checked = 0
+        for t in tokens {
+            let lowered = s[t.start..<t.end].map { NERText.lowered($0) }
+            if t.flags.isDisjoint(with: [.hasDigit, .uncased]) && s[t.start..<t.end].allSatisfy({ $0 >= 97 && $0 <= 122 }) {
+                #expect(t.shape == NERText.lowerShape)
+            }
+            guard t.prefix3 != 0 else { continue }
+            checked += 1
+            let same = t.prefix2 == fold(offset ^ 11, lowered.prefix(2)) && t.prefix3 == fold(offset ^ 12, lowered.prefix(3))
+                && t.suffix2 == fold(offset ^ 21, lowered.suffix(2)) && t.suffix3 == fold(offset ^ 22, lowered.suffix(3))
+                && t.suffix4 == fold(offset ^ 23, lowered.suffix(4))
+            #expect(same, "affixes of the token at \(t.start)..<\(t.end)")
+        }
+        #expect(checked > 50)
     }
 
     @Test("one pass builds the same tokens as tokenizing and then building each token, on corpus text")

@@ -104,14 +104,12 @@ struct NERDocument {
         for r in ranges {
             let tokens = lexicon.tokens(scalars, from: r.start, to: r.end, scratch: scratch)
             var cased = 0, caps = 0
-            // One pass counts the cased words and gathers the lower-case ones.
-            for t in tokens where t.flags.contains(.hasLetter) && !t.flags.contains(.uncased) {
-                if t.length > 1 {
-                    cased += 1
-                    if t.flags.contains(.allCaps) { caps += 1 }
-                }
-                if !t.flags.contains(.capitalized) { lowerInDocument.insert(t.lower) }
+            // The cased words counted, then the lower-case ones gathered in a pass of their own.
+            for t in tokens where t.flags.contains(.hasLetter) && !t.flags.contains(.uncased) && t.length > 1 {
+                cased += 1
+                if t.flags.contains(.allCaps) { caps += 1 }
             }
+            tokens.withUnsafeBufferPointer { lowerInDocument.insertLowerCaseWords(of: $0) }
             let shouted = cased >= 2 && caps * 10 >= cased * 8
             // The byline is metadata: a line that only repeats it holds no mention. Tokens hold no
             // space, line feed or tab, so a line whose tokens alone have more scalars than the

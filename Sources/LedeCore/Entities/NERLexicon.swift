@@ -136,23 +136,45 @@ package struct NERLexicon: Sendable {
 
     /// The lexicon's flags of each token, and `.plainWord` where the context says so.
     private func addLexiconFlags(_ out: inout [NERToken], _ s: [UInt32]) {
-        // Looked up in a loop of their own: the table probes are independent, so their cache
-        // misses overlap instead of waiting one by one between token builds.
-        // Through the buffer: indexing the array checks its uniqueness at every write.
+        // One pass: a token's `.plainWord` reads its own flags, the lexicon's included, and only
+        // the tokenizer's flags of the next token, so it is decided as soon as the token's own are
+        // looked up. Through the buffers: indexing the arrays checks uniqueness and bounds at every
+        // token, and the table's look-up opened its buffer once per token.
+        table.withUnsafeBufferPointer { addLexiconFlags(&out, s, $0) }
+    }
+
+    @inline(__always)
+    private func addLexiconFlags(_ out: inout [NERToken], _ s: [UInt32], _ slots: UnsafeBufferPointer<(key: UInt32, flags: UInt32)>) {
+        let tableMask = tableMask
+        let names = TokenFlags.firstName.rawValue | TokenFlags.surname.rawValue | TokenFlags.knownOrg.rawValue
+            | TokenFlags.orgHead.rawValue | TokenFlags.title.rawValue | TokenFlags.particle.rawValue
         out.withUnsafeMutableBufferPointer { out in
-            for k in out.indices { out[k].flags.formUnion(lookup(out[k].lower)) }
-            let names = TokenFlags.firstName.rawValue | TokenFlags.surname.rawValue | TokenFlags.knownOrg.rawValue
-                | TokenFlags.orgHead.rawValue | TokenFlags.title.rawValue | TokenFlags.particle.rawValue
-            for k in out.indices {
+            let n = out.count
+            for k in 0..<n {
+                // `lookup`, on the buffer opened once.
+                let lower = out[k].lower
+                let tag = UInt32(truncatingIfNeeded: lower >> 32)
+                if tag != 0, !slots.isEmpty {
+                    var i = Int(truncatingIfNeeded: lower) & tableMask
+                    while true {
+                        let key = slots[i].key
+                        if key == tag {
+                            out[k].flags.formUnion(TokenFlags(rawValue: slots[i].flags))
+                            break
+                        }
+                        if key == 0 { break }
+                        i = (i + 1) & tableMask
+                    }
+                }
                 let f = out[k].flags.rawValue
-                if f & TokenFlags.isPunct.rawValue != 0, k + 1 < out.count, out[k + 1].start == out[k].end,
+                if f & TokenFlags.isPunct.rawValue != 0, k + 1 < n, out[k + 1].start == out[k].end,
                    out[k].end == out[k].start + 1, s[out[k].start] == 0x23 {
                     out[k + 1].flags.insert(.plainWord)
                     continue
                 }
                 guard f & TokenFlags.capitalized.rawValue != 0, f & TokenFlags.commonLower.rawValue != 0,
                       f & (names | TokenFlags.allCaps.rawValue) == 0 else { continue }
-                if k + 1 < out.count, out[k + 1].flags.contains(.capitalized) || out[k + 1].flags.contains(.hasDigit) { continue }
+                if k + 1 < n, out[k + 1].flags.contains(.capitalized) || out[k + 1].flags.contains(.hasDigit) { continue }
                 out[k].flags.insert(.plainWord)
             }
         }

@@ -283,11 +283,16 @@ package struct NERModel: Sendable {
         dense.withUnsafeBufferPointer { w in
           withUnsafeTemporaryAllocation(of: Int.self, capacity: rowCount) { rows in
             var prev = 0, prev2 = 0
-            for i in 0..<n {
-                if NERFeaturizer.fixedOutside(tokens[i], prev: prev) {
-                    prev2 = prev
-                    prev = 0
-                    continue
+            var i = 0
+            while i < n {
+                // A run of tokens that cannot begin a name (most of them) is passed over in a loop
+                // of its own, which tests only their flags. Each keeps its tag 0, and after one of
+                // them both previous tags are 0 (the run begins after an "O").
+                if prev == 0 {
+                    let first = i
+                    while i < n, NERFeaturizer.fixedOutside(tokens[i], prev: 0) { i += 1 }
+                    if i == n { break }
+                    if i > first { prev2 = 0 }
                 }
                 let (a, b, c, d) = featurizer.tagFeatures(tokens, i, prev: prev, prev2: prev2)
                 // The rows' indices are gathered first and summed in a loop of their own: added
@@ -297,15 +302,15 @@ package struct NERModel: Sendable {
                 // allocation keeps on the stack, and it went to the heap for every sentence.) The
                 // order of the sum is the order of the features: Float addition is not
                 // associative, so it is part of the scores.
-                var n = 0
+                var count = 0
                 @inline(__always) func fetch(_ r: Int) {
-                    rows[n] = r
-                    n += 1
+                    rows[count] = r
+                    count += 1
                 }
                 fetch(a); fetch(b); fetch(c); fetch(d)
                 featurizer.baseFeatures(tokens, i) { fetch($0) }
                 var sc = SIMD8<Float>.zero
-                for k in 0..<n { sc += w[rows[k]] }
+                for k in 0..<count { sc += w[rows[k]] }
                 var best = 0
                 var bestScore = -Float.greatestFiniteMagnitude
                 for t in 0..<tc where NERTag.allowed(t, after: prev) && sc[t] > bestScore {
@@ -315,6 +320,7 @@ package struct NERModel: Sendable {
                 tags[i] = best
                 prev2 = prev
                 prev = best
+                i += 1
             }
           }
         }

@@ -95,6 +95,9 @@ package func nerCombine(_ a: UInt64, _ b: UInt64) -> UInt64 {
 package enum NERText {
     static let fnvOffset: UInt64 = 0xcbf29ce484222325
     static let fnvPrime: UInt64 = 0x100000001b3
+    /// The shape hash of a word all of lower-case letters: `nerMix` of the FNV fold of its one
+    /// class "x" (a unit test recomputes it), written out so that no word has to mix it.
+    static let lowerShape: UInt64 = 0x06a4_f950_5be8_5405
 
     // The ASCII test of each of these is inlined; the rest, which reads Unicode properties, is a
     // call of its own. `Unicode.Scalar.Properties` is a resilient type: a function that inlines a
@@ -243,12 +246,14 @@ package enum NERText {
         @inline(__always)
         mutating func addLowerRun(_ s: UnsafeBufferPointer<UInt32>, _ i: Int, _ end: Int) -> Int {
             var j = i
+            // Wrapping arithmetic: an index inside the buffer cannot overflow, and the trap's
+            // check was an instruction per scalar of most of the text.
             repeat {
                 h = (h ^ UInt64(s[j])) &* fnvPrime
-                j += 1
+                j &+= 1
             } while j < end && s[j] &- 97 < 26
-            lower += j - i
-            letters += j - i
+            lower &+= j &- i
+            letters &+= j &- i
             if lastClass != 120 {
                 shapeHash = (shapeHash ^ 120) &* fnvPrime  // x
                 lastClass = 120
@@ -304,27 +309,53 @@ package enum NERText {
             // Affixes tell unknown names apart; a plain lower-case word is only scored inside a name
             // ("Bank of America"), where the word itself says enough, so it skips their five hashes.
             guard upper > 0 || flags.contains(.hasDigit) || flags.contains(.uncased) else {
-                return NERToken(start: start, end: end, lower: nerMix(h), shape: nerMix(shapeHash), prefix2: 0, prefix3: 0,
+                // A word all of lower-case letters (most words) has the shape "x": its hash is a
+                // constant, not a mix to run per word.
+                let shape = lower == n ? NERText.lowerShape : nerMix(shapeHash)
+                return NERToken(start: start, end: end, lower: nerMix(h), shape: shape, prefix2: 0, prefix3: 0,
                                 suffix2: 0, suffix3: 0, suffix4: 0, flags: flags, length: n)
             }
-            // Affix hashes stay unmixed FNV states: the featurizer's row hashing mixes them.
-            var p2 = fnvOffset ^ 11, p3 = fnvOffset ^ 12
-            for i in start..<min(end, start + 3) {
-                let lv = UInt64(lowered(s[i]))
-                p3 = (p3 ^ lv) &* fnvPrime
-                if i - start < 2 { p2 = (p2 ^ lv) &* fnvPrime }
-            }
-            var s2 = fnvOffset ^ 21, s3 = fnvOffset ^ 22, s4 = fnvOffset ^ 23
-            for i in max(start, end - 4)..<end {
-                let lv = UInt64(lowered(s[i]))
-                s4 = (s4 ^ lv) &* fnvPrime
-                if i >= end - 3 { s3 = (s3 ^ lv) &* fnvPrime }
-                if i >= end - 2 { s2 = (s2 ^ lv) &* fnvPrime }
-            }
+            let (p2, p3, s2, s3, s4) = NERText.affixes(s, start, end)
             return NERToken(
                 start: start, end: end, lower: nerMix(h), shape: nerMix(shapeHash),
                 prefix2: p2, prefix3: p3, suffix2: s2, suffix3: s3, suffix4: s4, flags: flags, length: n)
         }
+    }
+
+    /// The affix hashes of `s[start..<end]` (prefixes of two and three scalars, suffixes of two,
+    /// three and four), lower-cased. Affix hashes stay unmixed FNV states: the featurizer's row
+    /// hashing mixes them. Out of line: only capitalized words, numbers and uncased words need
+    /// them, and inlined in every token build it made the tokenizer too large to inline itself.
+    @inline(never)
+    static func affixes(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int)
+        -> (UInt64, UInt64, UInt64, UInt64, UInt64) {
+        var p2 = fnvOffset ^ 11, p3 = fnvOffset ^ 12
+        var s2 = fnvOffset ^ 21, s3 = fnvOffset ^ 22, s4 = fnvOffset ^ 23
+        if end - start >= 4 {
+            // Each affix's scalars folded in straight-line code: the loops below test at every
+            // scalar which affixes it belongs to, several times the folds' own cost.
+            let a = UInt64(lowered(s[start])), b = UInt64(lowered(s[start + 1])), c = UInt64(lowered(s[start + 2]))
+            let w = UInt64(lowered(s[end - 4])), x = UInt64(lowered(s[end - 3]))
+            let y = UInt64(lowered(s[end - 2])), z = UInt64(lowered(s[end - 1]))
+            p2 = (((p2 ^ a) &* fnvPrime) ^ b) &* fnvPrime
+            p3 = (((((p3 ^ a) &* fnvPrime) ^ b) &* fnvPrime) ^ c) &* fnvPrime
+            s2 = (((s2 ^ y) &* fnvPrime) ^ z) &* fnvPrime
+            s3 = (((((s3 ^ x) &* fnvPrime) ^ y) &* fnvPrime) ^ z) &* fnvPrime
+            s4 = (((((((s4 ^ w) &* fnvPrime) ^ x) &* fnvPrime) ^ y) &* fnvPrime) ^ z) &* fnvPrime
+            return (p2, p3, s2, s3, s4)
+        }
+        for i in start..<min(end, start + 3) {
+            let lv = UInt64(lowered(s[i]))
+            p3 = (p3 ^ lv) &* fnvPrime
+            if i - start < 2 { p2 = (p2 ^ lv) &* fnvPrime }
+        }
+        for i in max(start, end - 4)..<end {
+            let lv = UInt64(lowered(s[i]))
+            s4 = (s4 ^ lv) &* fnvPrime
+            if i >= end - 3 { s3 = (s3 ^ lv) &* fnvPrime }
+            if i >= end - 2 { s2 = (s2 ^ lv) &* fnvPrime }
+        }
+        return (p2, p3, s2, s3, s4)
     }
 
     /// The tokens of `s[from..<to]` handed one by one to `emit`, in one pass over the scalars: the
@@ -336,14 +367,20 @@ package enum NERText {
         var i = from
         while i < to {
             let v = s[i]
-            if isSpace(v) { i += 1; continue }
-            if isWordChar(v) {
+            // The commonest scalars here first: a space, then a lower-case letter beginning a word
+            // (a word character, not a space), ahead of the tests that cover the rest.
+            if v == 32 { i += 1; continue }
+            let lowerStart = v &- 97 < 26
+            if !lowerStart && isSpace(v) { i += 1; continue }
+            if lowerStart || isWordChar(v) {
                 var state = TokenState()
                 var j: Int
-                if v &- 97 < 26 { j = state.addLowerRun(s, i, to) } else { state.add(v); j = i + 1 }
+                if lowerStart { j = state.addLowerRun(s, i, to) } else { state.add(v); j = i + 1 }
                 while j < to {
                     let c = s[j]
                     if c &- 97 < 26 { j = state.addLowerRun(s, j, to); continue }
+                    // A space ends most words: said before the tests of the scalars a word may keep.
+                    if c == 32 { break }
                     if isWordChar(c) { state.add(c); j += 1; continue }
                     // Inner period: "U.S.", "K.C.", "Inc." keeps its period when followed by a letter,
                     // or when the word is a single letter ("J. Smith").
@@ -483,6 +520,35 @@ package struct NERHashSet: Sendable {
         if added { count += 1 }
     }
 
+    /// Inserts the word hash of every lower-case word of `tokens` (letters with case, the first
+    /// not a capital). Room for them all is made first, so the storage is checked for uniqueness
+    /// once per sentence, not at every insert (the recognizer inserts every such word of an article).
+    package mutating func insertLowerCaseWords(of tokens: UnsafeBufferPointer<NERToken>) {
+        while (count + tokens.count) * 2 > mask + 1 { grow() }
+        let mask = mask
+        let wanted = TokenFlags.hasLetter.rawValue
+        let unwanted = TokenFlags.uncased.rawValue | TokenFlags.capitalized.rawValue
+        let added = slots.withUnsafeMutableBufferPointer { slots -> Int in
+            var added = 0
+            for t in tokens where t.flags.rawValue & (wanted | unwanted) == wanted && t.lower != 0 {
+                let h = t.lower
+                var i = Int(truncatingIfNeeded: h) & mask
+                while true {
+                    let k = slots[i]
+                    if k == h { break }
+                    if k == 0 {
+                        slots[i] = h
+                        added += 1
+                        break
+                    }
+                    i = (i + 1) & mask
+                }
+            }
+            return added
+        }
+        count += added
+    }
+
     /// Adds every hash of `other`.
     package mutating func formUnion(_ other: NERHashSet) {
         for h in other.slots where h != 0 { insert(h) }
@@ -595,15 +661,24 @@ extension NERText {
                     // high bits, then eight plain widenings.
                     if i + 8 <= n, let base = u.baseAddress, let target = out.baseAddress {
                         let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                        if word & 0x8080_8080_8080_8080 == 0 {
-                            // Widened as one vector: byte by byte this loop was most of the decoding.
-                            let bytes = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<UInt8>.self)
-                            UnsafeMutableRawPointer(target + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: bytes),
-                                                                           as: SIMD8<UInt32>.self)
+                        // Widened as one vector: byte by byte this loop was most of the decoding.
+                        let bytes = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<UInt8>.self)
+                        UnsafeMutableRawPointer(target + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: bytes),
+                                                                       as: SIMD8<UInt32>.self)
+                        let high = word & 0x8080_8080_8080_8080
+                        if high == 0 {
                             i += 8
                             o += 8
                             continue
                         }
+                        // The ASCII bytes before the first that is not (little endian: the lowest)
+                        // are kept from the vector too; the scalars written after them are
+                        // overwritten as decoding goes on (`o` never passes `i`, and `i + 8` is
+                        // within the capacity), so a quote or a dash costs one scalar's decoding,
+                        // not a byte-by-byte walk up to it.
+                        let ascii = high.trailingZeroBitCount >> 3
+                        i += ascii
+                        o += ascii
                     }
                     let b = UInt32(u[i])
                     if b < 0x80 {
