@@ -130,95 +130,75 @@ extension NERDocument {
     /// "iodine deficiency disorders (IDD)": an abbreviation spelled out in common words names a
     /// thing, not an organization.
     func definedTerms() -> [String] {
-        var out: [String] = []
-        for sentence in sentences {
-            let t = sentence.tokens
-            var i = 1
-            while i + 1 < t.count {
-                defer { i += 1 }
-                // Capitals first: few words are, and their flags are at hand.
-                guard t[i].flags.contains(.allCaps), t[i].length >= 2, t[i].length <= 6, i - 1 >= t[i].length,
-                      scalars[t[i - 1].start] == 40, scalars[t[i + 1].start] == 41 else { continue }
-                let letters = Array(text(t[i].start, t[i].end).lowercased().unicodeScalars)
-                let words = ((i - 1 - letters.count)..<(i - 1)).map { t[$0] }
-                guard words.allSatisfy({ !$0.flags.contains(.capitalized) }) else { continue }
-                let initials = words.compactMap { Unicode.Scalar(NERText.lowered(scalars[$0.start])) }
-                if initials == letters { out.append(String(String.UnicodeScalarView(letters))) }
-            }
-        }
         // "…preventing iodine deficiency disorders. … the effects of IDD": the same holds when the
         // spelled-out words appear anywhere in the article, brackets or not. Organizations spell
-        // theirs out in capitals ("World Health Organization"), so they never match.
+        // theirs out in capitals ("World Health Organization"), so they never match. The
+        // candidates are gathered first, so that one pass over the words finds both kinds: a
+        // pass for the brackets and two more for the spelled-out words read every word three
+        // times. A bracketed one is left out at the end instead of before the search.
         var acronyms: Set<String> = []
         for span in spans where span.to - span.from == 1 {
             let token = sentences[span.sentence].tokens[span.from]
             // Two letters, or short words, match some phrase of almost any article by chance.
             guard token.flags.contains(.allCaps), token.length >= 3, token.length <= 6 else { continue }
-            let key = text(token.start, token.end).lowercased()
-            if !out.contains(key) { acronyms.insert(key) }
+            acronyms.insert(text(token.start, token.end).lowercased())
         }
-        guard !acronyms.isEmpty else { return out }
-        // Each word's first scalar when the word can spell out an acronym's letter (four scalars
-        // or more, lower case), else 0, for all sentences in one array: every acronym is then
-        // matched against plain integers. No letter is 0, so a 0 never matches.
-        var sentenceStart: [Int] = []
-        sentenceStart.reserveCapacity(sentences.count + 1)
-        var total = 0
-        for sentence in sentences {
-            sentenceStart.append(total)
-            total += sentence.tokens.count
-        }
-        sentenceStart.append(total)
-        // Zeros first, then the leads written through the buffer: appending checked the array's
-        // uniqueness and capacity at every word of the article.
-        var leads = [UInt32](repeating: 0, count: total)
-        leads.withUnsafeMutableBufferPointer { leads in
-            for (si, sentence) in sentences.enumerated() {
-                var k = sentenceStart[si]
-                for word in sentence.tokens {
-                    defer { k += 1 }
-                    let f = word.flags
-                    guard word.length >= 4, !f.contains(.capitalized), !f.contains(.allCaps) else { continue }
-                    let lead = scalars[word.start]
-                    // ASCII first: only "a"..."z" are lower case there, without a property lookup.
-                    if NERText.isLower(lead) { leads[k] = lead }
-                }
-            }
-        }
-        // All acronyms in one pass over the words, rather than a pass per acronym: a word's lead
-        // is compared only with the acronyms whose first letter it may be (`firstBits`, a bit per
-        // letter modulo 64). The order of `out` is immaterial (its callers look each key up).
         let candidates = Array(acronyms)
         let letters = candidates.map { $0.unicodeScalars.map(\.value) }
+        // A word's lead is compared only with the acronyms whose first letter it may be
+        // (`firstBits`, a bit per letter modulo 64).
         var firstBits: UInt64 = 0
         for l in letters { if let first = l.first { firstBits |= 1 << UInt64(first & 63) } }
         var found = [Bool](repeating: false, count: candidates.count)
         var left = candidates.count
-        // Read through the buffer: indexing the array checked bounds at every word.
-        leads.withUnsafeBufferPointer { leads in
-            search: for si in sentences.indices {
-                let (from, to) = (sentenceStart[si], sentenceStart[si + 1])
-                for first in from..<to {
-                    let lead = leads[first]
-                    guard lead != 0, firstBits >> UInt64(lead & 63) & 1 != 0 else { continue }
-                    for a in candidates.indices where !found[a] {
-                        let l = letters[a]
-                        guard !l.isEmpty, l.count <= to - first, l[0] == lead else { continue }
-                        var matches = true
-                        for offset in 1..<l.count where leads[first + offset] != l[offset] {
-                            matches = false
-                            break
+        var out: [String] = []
+        scalars.withUnsafeBufferPointer { scalars in
+            // A word's first scalar when the word can spell out an acronym's letter (four scalars
+            // or more, lower case), else 0. No letter is 0, so a 0 never matches.
+            // Fields read in place: a copy of the whole token for every word was most of this pass.
+            let cased = TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
+            func lead(_ t: UnsafeBufferPointer<NERToken>, _ k: Int) -> UInt32 {
+                guard t[k].flags.rawValue & cased == 0, t[k].length >= 4 else { return 0 }
+                let lead = scalars[t[k].start]
+                // ASCII first: only "a"..."z" are lower case there, without a property lookup.
+                return NERText.isLower(lead) ? lead : 0
+            }
+            for sentence in sentences {
+                sentence.tokens.withUnsafeBufferPointer { t in
+                    let n = t.count
+                    for i in 0..<n {
+                        // Capitals first: few words are, and their flags are at hand.
+                        if t[i].flags.contains(.allCaps), i >= 1, i + 1 < n, t[i].length >= 2, t[i].length <= 6,
+                           i - 1 >= t[i].length, scalars[t[i - 1].start] == 40, scalars[t[i + 1].start] == 41 {
+                            let letters = Array(text(t[i].start, t[i].end).lowercased().unicodeScalars)
+                            let words = ((i - 1 - letters.count)..<(i - 1)).map { t[$0] }
+                            if words.allSatisfy({ !$0.flags.contains(.capitalized) }) {
+                                let initials = words.compactMap { Unicode.Scalar(NERText.lowered(scalars[$0.start])) }
+                                if initials == letters { out.append(String(String.UnicodeScalarView(letters))) }
+                            }
                         }
-                        if matches {
-                            found[a] = true
-                            left -= 1
-                            if left == 0 { break search }
+                        guard left > 0 else { continue }
+                        let first = lead(t, i)
+                        guard first != 0, firstBits >> UInt64(first & 63) & 1 != 0 else { continue }
+                        for a in candidates.indices where !found[a] {
+                            let l = letters[a]
+                            guard !l.isEmpty, l.count <= n - i, l[0] == first else { continue }
+                            var matches = true
+                            for offset in 1..<l.count where lead(t, i + offset) != l[offset] {
+                                matches = false
+                                break
+                            }
+                            if matches {
+                                found[a] = true
+                                left -= 1
+                            }
                         }
                     }
                 }
             }
         }
-        for a in candidates.indices where found[a] { out.append(candidates[a]) }
+        // The order of `out` is immaterial (its caller looks each key up).
+        for a in candidates.indices where found[a] && !out.contains(candidates[a]) { out.append(candidates[a]) }
         return out
     }
 
