@@ -378,6 +378,11 @@ extension NERDocument {
         var added: [Span] = []
         for (si, sentence) in sentences.enumerated() where !sentence.skipped {
             let t = sentence.tokens
+            // Outside a shouted line a match adds a span only at a capitalized word (or one of a
+            // script without case): any other word is passed over whatever it matches, so its
+            // flags turn it down before its hash is looked up (most words are lower case).
+            let shouted = sentence.shouted
+            let cased = TokenFlags.capitalized.rawValue | TokenFlags.uncased.rawValue
             var i = 0
             while i < t.count {
                 // Most words begin no pattern: skipped in a loop through the buffers, without the
@@ -385,7 +390,8 @@ extension NERDocument {
                 i = t.withUnsafeBufferPointer { t in
                     covered.withUnsafeBufferPointer { covered in
                         var j = i
-                        while j < t.count, covered[base[si] + j] || !firstWords.contains(t[j].lower) { j += 1 }
+                        while j < t.count, covered[base[si] + j] || (!shouted && t[j].flags.rawValue & cased == 0)
+                                || !firstWords.contains(t[j].lower) { j += 1 }
                         return j
                     }
                 }
