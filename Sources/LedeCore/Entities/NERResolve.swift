@@ -540,6 +540,15 @@ extension NERDocument {
         let wordCount = wordsAt.map { $0.count }
         let firstWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.lowerBound] }
         let lastWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.upperBound - 1] }
+        // The pairs' first checks read one record per key, through a buffer of the function's own:
+        // most pairs fail on them, and the bounds checks and optional comparisons of five arrays
+        // were most of the loop (a closure over the array's buffer retained what it captured).
+        let pairKeys = UnsafeMutableBufferPointer<PairKey>.allocate(capacity: max(keys.count, 1))
+        defer { pairKeys.deallocate() }
+        for k in keys.indices {
+            pairKeys[k] = PairKey(words: wordCount[k], first: firstWordOf[k] ?? 0, hasWords: firstWordOf[k] != nil,
+                                  kind: kindOf[k])
+        }
         let givenName = givenNameKeys(keyOf: keyOf, keyCount: keys.count)
         // Firms named after their founders (`foundedKeys`): not the founder's surname. Most
         // articles have none, so the list stays empty and nothing is allocated.
@@ -557,14 +566,15 @@ extension NERDocument {
                     best = o
                 }
             }
-            let (wkFirst, wkLast) = (firstWordOf[ki], lastWordOf[ki])
-            for oi in keys.indices where oi != ki && wordCount[oi] >= wk.count {
-                let woCount = wordCount[oi]
-                if woCount == wk.count {
+            let wkLast = lastWordOf[ki]
+            let me = pairKeys[ki]
+            for oi in 0..<keys.count where oi != ki && pairKeys[oi].words >= me.words {
+                let woCount = pairKeys[oi].words
+                if woCount == me.words {
                     // "The Foundation" and "Foundation": the bare form stands for both.
                     // Compared word by word in place: `==` on the two slices was a call for every pair.
                     // The first words first: most pairs differ there.
-                    guard firstWordOf[oi] == wkFirst else { continue }
+                    guard pairKeys[oi].sameFirst(me) else { continue }
                     var same = true
                     var w = wordsAt[oi].lowerBound
                     for v in wk {
@@ -574,20 +584,20 @@ extension NERDocument {
                     if same, keys[oi].utf8.count < k.utf8.count { consider(oi) }
                     continue
                 }
-                let oKind = kindOf[oi]
+                let oKind = pairKeys[oi].kind
                 if kind == 1 || oKind == 1 {
                     // A firm named after its founder stays the firm.
                     if !founded.isEmpty, founded.contains(keyIDOf[ki]) { continue }
                     // A surname (or "First Last" of "First Middle Last") of a person named in full.
-                    guard oKind == 1, wk.count == 1 || wkFirst == firstWordOf[oi] else { continue }
+                    guard oKind == 1, wk.count == 1 || pairKeys[oi].sameFirst(me) else { continue }
                     // Family name first with a hyphenated given name ("Kwok Wai-keung"): "Kwok".
-                    let familyFirst = woCount == 2 && wk.count == 1 && hyphenLastOf[oi] && firstWordOf[oi] == wkFirst
+                    let familyFirst = woCount == 2 && wk.count == 1 && hyphenLastOf[oi] && pairKeys[oi].sameFirst(me)
                     if lastWordOf[oi] == wkLast || familyFirst { consider(oi) }
                 } else if kind == 2, oKind == 2 {
                     // The first word, and the number of initials, before the slices are compared:
                     // most pairs differ there, and each slice compared retained its array.
                     if wk.count >= 2 {
-                        if firstWordOf[oi] == wkFirst, words[wordsAt[oi]].starts(with: wk) { consider(oi) }
+                        if pairKeys[oi].sameFirst(me), words[wordsAt[oi]].starts(with: wk) { consider(oi) }
                     } else if wk.count == 1, firstAt[ki].count >= 2, initialsAt[oi].count == firstAt[ki].count,
                               initials[initialsAt[oi]] == firsts[firstAt[ki]] {
                         consider(oi)
@@ -730,6 +740,19 @@ extension NERDocument {
                 addAlias(m.text + text(t[s.to].start, t[s.to].end))
             }
         }
+    }
+
+    /// What the pairs of `group` check first of a key, in one record.
+    struct PairKey {
+        var words: Int
+        /// The first word's hash, 0 without words.
+        var first: UInt64
+        var hasWords: Bool
+        var kind: Int
+
+        /// `firstWordOf` equal for the two keys (nil, without words, equal to nil).
+        @inline(__always)
+        func sameFirst(_ o: PairKey) -> Bool { first == o.first && hasWords == o.hasWords }
     }
 
     /// The Unicode scalars of `text` written to `out` (which has room for at least as many scalars
