@@ -383,6 +383,7 @@ extension NERDocument {
             // flags turn it down before its hash is looked up (most words are lower case).
             let shouted = sentence.shouted
             let cased = TokenFlags.capitalized.rawValue | TokenFlags.uncased.rawValue
+            let b = base[si]
             var i = 0
             while i < t.count {
                 // Most words begin no pattern: skipped in a loop through the buffers, without the
@@ -390,7 +391,7 @@ extension NERDocument {
                 i = t.withUnsafeBufferPointer { t in
                     covered.withUnsafeBufferPointer { covered in
                         var j = i
-                        while j < t.count, covered[base[si] + j] || (!shouted && t[j].flags.rawValue & cased == 0)
+                        while j < t.count, (!shouted && t[j].flags.rawValue & cased == 0) || covered[b + j]
                                 || !firstWords.contains(t[j].lower) { j += 1 }
                         return j
                     }
@@ -819,6 +820,25 @@ extension NERDocument {
         // emptied for each sentence rather than allocated anew.
         var order: [Int] = []
         var firstOf: [Int] = []
+        // The pairs counted first (each sentence's entities, by the sentence they were last seen
+        // in), so the links are allocated once: grown one append at a time, each reallocation
+        // moved every link made so far.
+        var seenIn = [Int](repeating: -1, count: entities.count)
+        var pairs = 0, inSentence = 0, lastSentence = -1
+        for (m, span) in spans.enumerated() {
+            if span.sentence != lastSentence {
+                pairs += inSentence * (inSentence - 1) / 2
+                inSentence = 0
+                lastSentence = span.sentence
+            }
+            let e = entityOf[m]
+            if seenIn[e] != span.sentence {
+                seenIn[e] = span.sentence
+                inSentence += 1
+            }
+        }
+        pairs += inSentence * (inSentence - 1) / 2
+        out.reserveCapacity(pairs)
         // Spans are in sentence order: each sentence's are one run.
         var runStart = 0
         while runStart < spans.count {
