@@ -130,95 +130,75 @@ extension NERDocument {
     /// "iodine deficiency disorders (IDD)": an abbreviation spelled out in common words names a
     /// thing, not an organization.
     func definedTerms() -> [String] {
-        var out: [String] = []
-        for sentence in sentences {
-            let t = sentence.tokens
-            var i = 1
-            while i + 1 < t.count {
-                defer { i += 1 }
-                // Capitals first: few words are, and their flags are at hand.
-                guard t[i].flags.contains(.allCaps), t[i].length >= 2, t[i].length <= 6, i - 1 >= t[i].length,
-                      scalars[t[i - 1].start] == 40, scalars[t[i + 1].start] == 41 else { continue }
-                let letters = Array(text(t[i].start, t[i].end).lowercased().unicodeScalars)
-                let words = ((i - 1 - letters.count)..<(i - 1)).map { t[$0] }
-                guard words.allSatisfy({ !$0.flags.contains(.capitalized) }) else { continue }
-                let initials = words.compactMap { Unicode.Scalar(NERText.lowered(scalars[$0.start])) }
-                if initials == letters { out.append(String(String.UnicodeScalarView(letters))) }
-            }
-        }
         // "…preventing iodine deficiency disorders. … the effects of IDD": the same holds when the
         // spelled-out words appear anywhere in the article, brackets or not. Organizations spell
-        // theirs out in capitals ("World Health Organization"), so they never match.
+        // theirs out in capitals ("World Health Organization"), so they never match. The
+        // candidates are gathered first, so that one pass over the words finds both kinds: a
+        // pass for the brackets and two more for the spelled-out words read every word three
+        // times. A bracketed one is left out at the end instead of before the search.
         var acronyms: Set<String> = []
         for span in spans where span.to - span.from == 1 {
             let token = sentences[span.sentence].tokens[span.from]
             // Two letters, or short words, match some phrase of almost any article by chance.
             guard token.flags.contains(.allCaps), token.length >= 3, token.length <= 6 else { continue }
-            let key = text(token.start, token.end).lowercased()
-            if !out.contains(key) { acronyms.insert(key) }
+            acronyms.insert(text(token.start, token.end).lowercased())
         }
-        guard !acronyms.isEmpty else { return out }
-        // Each word's first scalar when the word can spell out an acronym's letter (four scalars
-        // or more, lower case), else 0, for all sentences in one array: every acronym is then
-        // matched against plain integers. No letter is 0, so a 0 never matches.
-        var sentenceStart: [Int] = []
-        sentenceStart.reserveCapacity(sentences.count + 1)
-        var total = 0
-        for sentence in sentences {
-            sentenceStart.append(total)
-            total += sentence.tokens.count
-        }
-        sentenceStart.append(total)
-        // Zeros first, then the leads written through the buffer: appending checked the array's
-        // uniqueness and capacity at every word of the article.
-        var leads = [UInt32](repeating: 0, count: total)
-        leads.withUnsafeMutableBufferPointer { leads in
-            for (si, sentence) in sentences.enumerated() {
-                var k = sentenceStart[si]
-                for word in sentence.tokens {
-                    defer { k += 1 }
-                    let f = word.flags
-                    guard word.length >= 4, !f.contains(.capitalized), !f.contains(.allCaps) else { continue }
-                    let lead = scalars[word.start]
-                    // ASCII first: only "a"..."z" are lower case there, without a property lookup.
-                    if NERText.isLower(lead) { leads[k] = lead }
-                }
-            }
-        }
-        // All acronyms in one pass over the words, rather than a pass per acronym: a word's lead
-        // is compared only with the acronyms whose first letter it may be (`firstBits`, a bit per
-        // letter modulo 64). The order of `out` is immaterial (its callers look each key up).
         let candidates = Array(acronyms)
         let letters = candidates.map { $0.unicodeScalars.map(\.value) }
+        // A word's lead is compared only with the acronyms whose first letter it may be
+        // (`firstBits`, a bit per letter modulo 64).
         var firstBits: UInt64 = 0
         for l in letters { if let first = l.first { firstBits |= 1 << UInt64(first & 63) } }
         var found = [Bool](repeating: false, count: candidates.count)
         var left = candidates.count
-        // Read through the buffer: indexing the array checked bounds at every word.
-        leads.withUnsafeBufferPointer { leads in
-            search: for si in sentences.indices {
-                let (from, to) = (sentenceStart[si], sentenceStart[si + 1])
-                for first in from..<to {
-                    let lead = leads[first]
-                    guard lead != 0, firstBits >> UInt64(lead & 63) & 1 != 0 else { continue }
-                    for a in candidates.indices where !found[a] {
-                        let l = letters[a]
-                        guard !l.isEmpty, l.count <= to - first, l[0] == lead else { continue }
-                        var matches = true
-                        for offset in 1..<l.count where leads[first + offset] != l[offset] {
-                            matches = false
-                            break
+        var out: [String] = []
+        scalars.withUnsafeBufferPointer { scalars in
+            // A word's first scalar when the word can spell out an acronym's letter (four scalars
+            // or more, lower case), else 0. No letter is 0, so a 0 never matches.
+            // Fields read in place: a copy of the whole token for every word was most of this pass.
+            let cased = TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
+            func lead(_ t: UnsafeBufferPointer<NERToken>, _ k: Int) -> UInt32 {
+                guard t[k].flags.rawValue & cased == 0, t[k].length >= 4 else { return 0 }
+                let lead = scalars[t[k].start]
+                // ASCII first: only "a"..."z" are lower case there, without a property lookup.
+                return NERText.isLower(lead) ? lead : 0
+            }
+            for sentence in sentences {
+                sentence.tokens.withUnsafeBufferPointer { t in
+                    let n = t.count
+                    for i in 0..<n {
+                        // Capitals first: few words are, and their flags are at hand.
+                        if t[i].flags.contains(.allCaps), i >= 1, i + 1 < n, t[i].length >= 2, t[i].length <= 6,
+                           i - 1 >= t[i].length, scalars[t[i - 1].start] == 40, scalars[t[i + 1].start] == 41 {
+                            let letters = Array(text(t[i].start, t[i].end).lowercased().unicodeScalars)
+                            let words = ((i - 1 - letters.count)..<(i - 1)).map { t[$0] }
+                            if words.allSatisfy({ !$0.flags.contains(.capitalized) }) {
+                                let initials = words.compactMap { Unicode.Scalar(NERText.lowered(scalars[$0.start])) }
+                                if initials == letters { out.append(String(String.UnicodeScalarView(letters))) }
+                            }
                         }
-                        if matches {
-                            found[a] = true
-                            left -= 1
-                            if left == 0 { break search }
+                        guard left > 0 else { continue }
+                        let first = lead(t, i)
+                        guard first != 0, firstBits >> UInt64(first & 63) & 1 != 0 else { continue }
+                        for a in candidates.indices where !found[a] {
+                            let l = letters[a]
+                            guard !l.isEmpty, l.count <= n - i, l[0] == first else { continue }
+                            var matches = true
+                            for offset in 1..<l.count where lead(t, i + offset) != l[offset] {
+                                matches = false
+                                break
+                            }
+                            if matches {
+                                found[a] = true
+                                left -= 1
+                            }
                         }
                     }
                 }
             }
         }
-        for a in candidates.indices where found[a] { out.append(candidates[a]) }
+        // The order of `out` is immaterial (its caller looks each key up).
+        for a in candidates.indices where found[a] && !out.contains(candidates[a]) { out.append(candidates[a]) }
         return out
     }
 
@@ -398,6 +378,12 @@ extension NERDocument {
         var added: [Span] = []
         for (si, sentence) in sentences.enumerated() where !sentence.skipped {
             let t = sentence.tokens
+            // Outside a shouted line a match adds a span only at a capitalized word (or one of a
+            // script without case): any other word is passed over whatever it matches, so its
+            // flags turn it down before its hash is looked up (most words are lower case).
+            let shouted = sentence.shouted
+            let cased = TokenFlags.capitalized.rawValue | TokenFlags.uncased.rawValue
+            let b = base[si]
             var i = 0
             while i < t.count {
                 // Most words begin no pattern: skipped in a loop through the buffers, without the
@@ -405,7 +391,8 @@ extension NERDocument {
                 i = t.withUnsafeBufferPointer { t in
                     covered.withUnsafeBufferPointer { covered in
                         var j = i
-                        while j < t.count, covered[base[si] + j] || !firstWords.contains(t[j].lower) { j += 1 }
+                        while j < t.count, (!shouted && t[j].flags.rawValue & cased == 0) || covered[b + j]
+                                || !firstWords.contains(t[j].lower) { j += 1 }
                         return j
                     }
                 }
@@ -554,6 +541,15 @@ extension NERDocument {
         let wordCount = wordsAt.map { $0.count }
         let firstWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.lowerBound] }
         let lastWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.upperBound - 1] }
+        // The pairs' first checks read one record per key, through a buffer of the function's own:
+        // most pairs fail on them, and the bounds checks and optional comparisons of five arrays
+        // were most of the loop (a closure over the array's buffer retained what it captured).
+        let pairKeys = UnsafeMutableBufferPointer<PairKey>.allocate(capacity: max(keys.count, 1))
+        defer { pairKeys.deallocate() }
+        for k in keys.indices {
+            pairKeys[k] = PairKey(words: wordCount[k], first: firstWordOf[k] ?? 0, hasWords: firstWordOf[k] != nil,
+                                  kind: kindOf[k])
+        }
         let givenName = givenNameKeys(keyOf: keyOf, keyCount: keys.count)
         // Firms named after their founders (`foundedKeys`): not the founder's surname. Most
         // articles have none, so the list stays empty and nothing is allocated.
@@ -571,14 +567,15 @@ extension NERDocument {
                     best = o
                 }
             }
-            let (wkFirst, wkLast) = (firstWordOf[ki], lastWordOf[ki])
-            for oi in keys.indices where oi != ki && wordCount[oi] >= wk.count {
-                let woCount = wordCount[oi]
-                if woCount == wk.count {
+            let wkLast = lastWordOf[ki]
+            let me = pairKeys[ki]
+            for oi in 0..<keys.count where oi != ki && pairKeys[oi].words >= me.words {
+                let woCount = pairKeys[oi].words
+                if woCount == me.words {
                     // "The Foundation" and "Foundation": the bare form stands for both.
                     // Compared word by word in place: `==` on the two slices was a call for every pair.
                     // The first words first: most pairs differ there.
-                    guard firstWordOf[oi] == wkFirst else { continue }
+                    guard pairKeys[oi].sameFirst(me) else { continue }
                     var same = true
                     var w = wordsAt[oi].lowerBound
                     for v in wk {
@@ -588,20 +585,20 @@ extension NERDocument {
                     if same, keys[oi].utf8.count < k.utf8.count { consider(oi) }
                     continue
                 }
-                let oKind = kindOf[oi]
+                let oKind = pairKeys[oi].kind
                 if kind == 1 || oKind == 1 {
                     // A firm named after its founder stays the firm.
                     if !founded.isEmpty, founded.contains(keyIDOf[ki]) { continue }
                     // A surname (or "First Last" of "First Middle Last") of a person named in full.
-                    guard oKind == 1, wk.count == 1 || wkFirst == firstWordOf[oi] else { continue }
+                    guard oKind == 1, wk.count == 1 || pairKeys[oi].sameFirst(me) else { continue }
                     // Family name first with a hyphenated given name ("Kwok Wai-keung"): "Kwok".
-                    let familyFirst = woCount == 2 && wk.count == 1 && hyphenLastOf[oi] && firstWordOf[oi] == wkFirst
+                    let familyFirst = woCount == 2 && wk.count == 1 && hyphenLastOf[oi] && pairKeys[oi].sameFirst(me)
                     if lastWordOf[oi] == wkLast || familyFirst { consider(oi) }
                 } else if kind == 2, oKind == 2 {
                     // The first word, and the number of initials, before the slices are compared:
                     // most pairs differ there, and each slice compared retained its array.
                     if wk.count >= 2 {
-                        if firstWordOf[oi] == wkFirst, words[wordsAt[oi]].starts(with: wk) { consider(oi) }
+                        if pairKeys[oi].sameFirst(me), words[wordsAt[oi]].starts(with: wk) { consider(oi) }
                     } else if wk.count == 1, firstAt[ki].count >= 2, initialsAt[oi].count == firstAt[ki].count,
                               initials[initialsAt[oi]] == firsts[firstAt[ki]] {
                         consider(oi)
@@ -746,6 +743,19 @@ extension NERDocument {
         }
     }
 
+    /// What the pairs of `group` check first of a key, in one record.
+    struct PairKey {
+        var words: Int
+        /// The first word's hash, 0 without words.
+        var first: UInt64
+        var hasWords: Bool
+        var kind: Int
+
+        /// `firstWordOf` equal for the two keys (nil, without words, equal to nil).
+        @inline(__always)
+        func sameFirst(_ o: PairKey) -> Bool { first == o.first && hasWords == o.hasWords }
+    }
+
     /// The Unicode scalars of `text` written to `out` (which has room for at least as many scalars
     /// as `text` has UTF-8 bytes), decoded from its UTF-8 storage; returns how many.
     static func decodeScalars(_ text: String, into out: UnsafeMutableBufferPointer<UInt32>) -> Int {
@@ -810,6 +820,25 @@ extension NERDocument {
         // emptied for each sentence rather than allocated anew.
         var order: [Int] = []
         var firstOf: [Int] = []
+        // The pairs counted first (each sentence's entities, by the sentence they were last seen
+        // in), so the links are allocated once: grown one append at a time, each reallocation
+        // moved every link made so far.
+        var seenIn = [Int](repeating: -1, count: entities.count)
+        var pairs = 0, inSentence = 0, lastSentence = -1
+        for (m, span) in spans.enumerated() {
+            if span.sentence != lastSentence {
+                pairs += inSentence * (inSentence - 1) / 2
+                inSentence = 0
+                lastSentence = span.sentence
+            }
+            let e = entityOf[m]
+            if seenIn[e] != span.sentence {
+                seenIn[e] = span.sentence
+                inSentence += 1
+            }
+        }
+        pairs += inSentence * (inSentence - 1) / 2
+        out.reserveCapacity(pairs)
         // Spans are in sentence order: each sentence's are one run.
         var runStart = 0
         while runStart < spans.count {
