@@ -600,7 +600,7 @@ struct NERDocument {
     /// Common words that begin many names ("New People's Party", "National Rifle Association"):
     /// at the start of a sentence they are the name's, not capitalized by their place alone.
     static let nameOpenerHashes = NERHashSet(["new", "national", "united", "democratic", "royal", "federal", "central",
-        "international", "liberal", "progressive", "civic", "socialist", "islamic", "popular"].map(NERText.hashLower))
+        "international", "liberal", "progressive", "civic", "socialist", "islamic", "popular", "major"].map(NERText.hashLower))
 
     static let sidePrefixHashes = NERHashSet(["pro", "anti"].map(NERText.hashLower))
 
@@ -966,6 +966,11 @@ struct NERDocument {
                 while from > 0, isName(from - 1) { from -= 1 }
             }
             var to = afterSecondHead(t, i + 1)
+            // "Major League Baseball", "Major League Soccer": the sport after "League" is the name's.
+            if to == i + 1, to < t.count, t[i].lower == Self.leagueHash, t[to].flags.contains(.capitalized),
+               Self.sportHashes.contains(t[to].lower), nextTo(t, i) {
+                to += 1
+            }
             // "Louis Post Dispatch", "Pittsburgh Post-Gazette": a newspaper's second word of its kind.
             if to == i + 1, to < t.count, Self.newspaperHashes.contains(t[i].lower) {
                 func news(_ k: Int) -> Bool { t[k].flags.contains(.capitalized) && Self.newspaperHashes.contains(t[k].lower) }
@@ -1178,6 +1183,9 @@ struct NERDocument {
     static let theHash = NERText.hashLower("the")
     static let dayHash = NERText.hashLower("day")
     static let systemHash = NERText.hashLower("system")
+    static let leagueHash = NERText.hashLower("league")
+    static let sportHashes = NERHashSet(["baseball", "soccer", "football", "basketball", "hockey", "lacrosse", "rugby",
+        "cricket", "softball", "volleyball"].map(NERText.hashLower))
     static let eventLastHashes = NERHashSet(["war", "revolution", "uprising", "rebellion", "massacre", "genocide",
         "earthquake", "tsunami", "famine", "pandemic", "epidemic", "crisis"].map(NERText.hashLower))
     static let trailingTitleHashes = NERHashSet(["ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "spokesman",
