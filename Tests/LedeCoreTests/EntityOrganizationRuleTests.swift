@@ -435,4 +435,15 @@ struct EntityOrganizationRuleTests {
         #expect(entity(r, "Major League Baseball")?.kind == .organization)
         #expect(entity(r, "Baseball") == nil)
     }
+
+    @Test("a short word in capitals right after an organization's name ends it; an office does not")
+    func capitalsAfterName() {
+        // GMB (held-out part)
+        let r = recognize("The program airs in 40 countries worldwide, and every Idolwinner records through Sony BMG.")
+        #expect(entity(r, "Sony BMG")?.kind == .organization)
+        #expect(entity(r, "Sony") == nil)
+        let office = recognize("Microsoft CEO Satya Nadella spoke on Monday.")
+        #expect(entity(office, "Microsoft CEO") == nil)
+        #expect(entity(office, "Microsoft")?.kind == .organization)
+    }
 }

@@ -654,6 +654,18 @@ struct NERDocument {
             s.to -= 1
         }
         guard s.to > s.from else { return nil }
+        // "Sony BMG", "Press TV", "Montreal HC": a short word in capitals right after an
+        // organization's name, ending it, is the name's (GMB 49 to 2); not an office ("CEO") or a
+        // member's letters ("MP").
+        if s.type == 2, s.to < t.count, s.to - s.from <= 2, Self.nextTo(t, s.to - 1, scalars) {
+            let c = t[s.to]
+            if c.flags.contains(.allCaps), c.length >= 2, c.length <= 5, !c.flags.contains(.hasDigit), !c.flags.contains(.isPunct),
+               !c.flags.contains(.title), !Self.neverHashes.contains(c.lower), !Self.memberOfParliamentHashes.contains(c.lower),
+               !t[s.to - 1].flags.contains(.allCaps), (c.start..<c.end).allSatisfy({ scalars[$0] >= 65 && scalars[$0] <= 90 }),
+               !NERPlaces.contains(t[s.to...s.to]), s.to + 1 == t.count || !t[s.to + 1].flags.contains(.capitalized) || t[s.to + 1].flags.contains(.isPunct) {
+                s.to += 1
+            }
+        }
         // "the 101st Airborne Division", "the 501st Legion": a unit's number is part of its name
         // (GMB includes it 17 times to 0); "the 20th EU summit" counts summits, not the Union.
         if s.type == 2, s.from > 0, isOrdinal(t[s.from - 1]), Self.nextTo(t, s.from - 1, scalars),
