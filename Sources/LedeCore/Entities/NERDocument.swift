@@ -339,9 +339,8 @@ struct NERDocument {
                 if (o.from..<o.to).contains(where: { Self.thingHashes.contains(s.tokens[$0].lower) }) { noteThingName(o); continue }
                 // "Honorary Academy | Award": an institution's words before a thing's word name the thing
                 // ("Florida State University System" is a body, though).
-                if o.to < s.tokens.count, s.tokens[o.to].flags.contains(.capitalized), Self.thingHashes.contains(s.tokens[o.to].lower),
-                   s.tokens[o.to].lower != Self.systemHash,
-                   Self.nextTo(s.tokens, o.to - 1, scalars) {
+                let afterInstitution = capitalizedWordAfter(o)
+                if Self.thingHashes.contains(afterInstitution), afterInstitution != Self.systemHash {
                     notNames.insert(key(of: o))
                     continue
                 }
@@ -387,12 +386,12 @@ struct NERDocument {
                                 guard var span = clean(piece) else { noteThingName(piece); continue }
                                 // "the Google Science Fair" tagged without its last word: the name of an event.
                                 // "Groundhog | Day": a day named after it, whatever its length.
-                                if span.type != 1, span.to < s.tokens.count, s.tokens[span.to].flags.contains(.capitalized),
-                                   span.to - span.from >= 2 && Self.thingHashes.contains(s.tokens[span.to].lower)
-                                    || s.tokens[span.to].lower == Self.dayHash,
-                                   Self.nextTo(s.tokens, span.to - 1, scalars) {
-                                    notNames.insert(key(of: span))
-                                    continue
+                                if span.type != 1 {
+                                    let after = capitalizedWordAfter(span)
+                                    if span.to - span.from >= 2 && Self.thingHashes.contains(after) || after == Self.dayHash {
+                                        notNames.insert(key(of: span))
+                                        continue
+                                    }
                                 }
                                 if isConstituencyName(span) { notNames.insert(key(of: span)); continue }
                                 setKey(&span)
@@ -666,8 +665,8 @@ struct NERDocument {
         // member's letters ("MP").
         if s.type == 2, s.to < t.count, s.to - s.from <= 2, Self.nextTo(t, s.to - 1, scalars) {
             let c = t[s.to]
-            if c.flags.contains(.allCaps), c.length >= 2, c.length <= 5, !c.flags.contains(.hasDigit), !c.flags.contains(.isPunct),
-               !c.flags.contains(.title), !Self.neverHashes.contains(c.lower), !Self.memberOfParliamentHashes.contains(c.lower),
+            // Capital letters only: no digit, period or other punctuation.
+            if c.flags.contains(.allCaps), c.length >= 2, c.length <= 5, !c.flags.contains(.title), !Self.neverHashes.contains(c.lower), !Self.memberOfParliamentHashes.contains(c.lower),
                !t[s.to - 1].flags.contains(.allCaps), (c.start..<c.end).allSatisfy({ scalars[$0] >= 65 && scalars[$0] <= 90 }),
                !NERPlaces.contains(t[s.to...s.to]), s.to + 1 == t.count || !t[s.to + 1].flags.contains(.capitalized) || t[s.to + 1].flags.contains(.isPunct) {
                 s.to += 1
@@ -774,6 +773,14 @@ struct NERDocument {
         if s.from >= 2, t[s.from - 1].lower == Self.ofHash, t[s.from - 2].flags.contains(.capitalized),
            Self.eventOfHashes.contains(t[s.from - 2].lower) { return nil }
         return s
+    }
+
+    /// The word hash of the capitalized word right after the span, touching it or one space on;
+    /// 0 (in no word set) when there is none.
+    func capitalizedWordAfter(_ s: Span) -> UInt64 {
+        let t = sentences[s.sentence].tokens
+        guard s.to < t.count, t[s.to].flags.contains(.capitalized), Self.nextTo(t, s.to - 1, scalars) else { return 0 }
+        return t[s.to].lower
     }
 
     /// "501st", "2nd", "83rd", "10th".
@@ -985,20 +992,6 @@ struct NERDocument {
                 while from > 0, isName(from - 1) { from -= 1 }
             }
             var to = afterSecondHead(t, i + 1)
-            // "Major League Baseball", "Major League Soccer": the sport after "League" is the name's.
-            if to == i + 1, to < t.count, t[i].lower == Self.leagueHash, t[to].flags.contains(.capitalized),
-               Self.sportHashes.contains(t[to].lower), nextTo(t, i) {
-                to += 1
-            }
-            // "Louis Post Dispatch", "Pittsburgh Post-Gazette": a newspaper's second word of its kind.
-            if to == i + 1, to < t.count, Self.newspaperHashes.contains(t[i].lower) {
-                func news(_ k: Int) -> Bool { t[k].flags.contains(.capitalized) && Self.newspaperHashes.contains(t[k].lower) }
-                if news(to), nextTo(t, i) {
-                    to += 1
-                } else if to + 1 < t.count, isHyphen(t[to]), t[to].start == t[i].end, t[to + 1].start == t[to].end, news(to + 1) {
-                    to += 2
-                }
-            }
             // "of [the] Capitalized…", "for the Visual Arts", "at Greensboro".
             var j = to
             while j < t.count, isConnector(j), !t[j].flags.contains(.capitalized) {

@@ -329,10 +329,7 @@ extension NERDocument {
     /// all), end a newspaper's name, whatever the tagger made of them (it called "Louis Post
     /// Dispatch" a person). The town need not be a known place, as `markCityTeams` needs.
     func markTwoWordNewspapers(_ tags: inout [Int], _ t: [NERToken]) {
-        func news(_ k: Int) -> Bool {
-            let f = t[k].flags
-            return f.contains(.capitalized) && !f.contains(.allCaps) && Self.newspaperHashes.contains(t[k].lower)
-        }
+        func news(_ k: Int) -> Bool { isNewspaperWord(t[k]) }
         var e = 1
         while e < t.count {
             defer { e += 1 }
@@ -360,6 +357,11 @@ extension NERDocument {
             }
             Self.tagName(&tags, from, e + 1, type: 2)
         }
+    }
+
+    /// A newspaper's word written as a name's: "Post", "Dispatch" (not "POST").
+    func isNewspaperWord(_ token: NERToken) -> Bool {
+        token.flags.contains(.capitalized) && !token.flags.contains(.allCaps) && Self.newspaperHashes.contains(token.lower)
     }
 
     static let saintHashes = NERHashSet(["st", "ste", "ft", "mt"].map(NERText.hashLower))
@@ -645,13 +647,26 @@ extension NERDocument {
     static let secondHeadHashes = NERHashSet(["district", "board", "department", "division", "trust", "authority",
         "system", "corporation", "company", "group", "service", "office", "council"].map(NERText.hashLower))
 
-    /// "Coronado Unified School District", "Dover Area School District", "Police Department": a
-    /// second head word right after an institution's head is part of its name (a district is
-    /// otherwise a place's word, and was cut off as one). Returns the end after it, or `to`.
+    /// The end of an institution's name whose head is the word before `to`, when the word at `to`
+    /// is still the name's; `to` otherwise:
+    /// - a second head word: "Coronado Unified School District", "Police Department" (a district is
+    ///   otherwise a place's word, and was cut off as one);
+    /// - the sport after "League": "Major League Baseball", "Major League Soccer";
+    /// - a newspaper's second word of its kind: "Louis Post Dispatch", "Pittsburgh Post-Gazette".
     func afterSecondHead(_ t: [NERToken], _ to: Int) -> Int {
-        guard to < t.count, Self.secondHeadHashes.contains(t[to].lower), t[to].flags.contains(.capitalized),
-              !t[to].flags.contains(.allCaps), nextTo(t, to - 1) else { return to }
-        return to + 1
+        guard to < t.count else { return to }
+        let head = t[to - 1], next = t[to]
+        if next.flags.contains(.capitalized), !next.flags.contains(.allCaps), nextTo(t, to - 1),
+           Self.secondHeadHashes.contains(next.lower)
+            || (head.lower == Self.leagueHash && Self.sportHashes.contains(next.lower))
+            || (isNewspaperWord(head) && isNewspaperWord(next)) {
+            return to + 1
+        }
+        if isNewspaperWord(head), to + 1 < t.count, isHyphen(next), next.start == head.end, t[to + 1].start == next.end,
+           isNewspaperWord(t[to + 1]) {
+            return to + 2
+        }
+        return to
     }
 
     /// "William C. Cesaroni. Cesaroni Design": a period after a word longer than an initial,
@@ -791,10 +806,10 @@ extension NERDocument {
     static let polityHashes = NERHashSet(["empire", "kingdom", "republic", "dynasty", "caliphate", "sultanate",
                                           "emirate", "principality", "duchy", "confederacy"].map(NERText.hashLower))
 
-    /// "Commissioner Louis | Michel said": a person's span of one known given name, then one space and
-    /// a capitalized word no list knows (not a place, date or nationality), ends with that word.
     static let functionWordSurnameHashes = NERHashSet(["or", "to", "so"].map(NERText.hashLower))
 
+    /// "Commissioner Louis | Michel said": a person's span of one known given name, then one space and
+    /// a capitalized word no list knows (not a place, date or nationality), ends with that word.
     func withNameWordAfter(_ span: Span) -> Span {
         let t = sentences[span.sentence].tokens
         guard span.type == 1, span.to - span.from == 1, span.to < t.count else { return span }
