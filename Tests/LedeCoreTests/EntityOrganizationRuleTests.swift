@@ -461,4 +461,14 @@ struct EntityOrganizationRuleTests {
         let town = recognize("The severity of the revolution in the countryside alarmed the Court and National Assembly in Versailles.")
         #expect(entity(town, "Versailles") == nil)
     }
+
+    @Test("a name set off by commas after an office of an organization, its other name in brackets, is the office holder's")
+    func appositiveAfterOfficeOfOrganization() {
+        // Wikinews (corpus): neither word is in the name lists.
+        let r = recognize("""
+            The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, has called the sentence "dangerous".
+            """)
+        #expect(entity(r, "Nunzio Galantino")?.kind == .person)
+        #expect(entity(r, "Italian Episcopal Conference")?.kind == .organization)
+    }
 }

@@ -68,7 +68,7 @@ extension NERDocument {
         var on: NameRuleTriggers = []
         let news = Self.newspaperHashes
         let punct = TokenFlags.isPunct.rawValue, capitalized = TokenFlags.capitalized.rawValue
-        let ruleWord = TokenFlags.ruleWord.rawValue
+        let ruleWord = TokenFlags.ruleWord.rawValue, title = TokenFlags.title.rawValue
         // A known given name that `isPlainNameWord` may accept (its word-list look-up left to the rule).
         let givenMask = TokenFlags.firstName.rawValue | capitalized | TokenFlags.allCaps.rawValue | TokenFlags.commonLower.rawValue
             | TokenFlags.orgHead.rawValue | TokenFlags.title.rawValue | TokenFlags.knownOrg.rawValue
@@ -98,6 +98,8 @@ extension NERDocument {
                     }
                     continue
                 }
+                // "the secretary general of CEI …, Name Name,": an office of an organization.
+                if f & (title | capitalized) == title, k + 1 < n, tokens[k + 1].lower == Self.ofHash { on.insert(.appositive) }
                 if f & ruleWord != 0 {
                     let lower = tokens[k].lower
                     if Self.innerParticles.contains(lower) || Self.arabicPrefixHashes.contains(lower) { on.insert(.particle) }
@@ -959,6 +961,27 @@ extension NERDocument {
         }
     }
 
+    func isLowerOffice(_ token: NERToken) -> Bool {
+        token.flags.contains(.title) && !token.flags.contains(.capitalized) && token.flags.contains(.hasLetter)
+    }
+
+    /// "The secretary general of CEI (Italian Episcopal Conference), | Nunzio Galantino, …": an
+    /// office word, "of", an organization's capitalized words and perhaps its bracketed other name
+    /// end right before the comma.
+    func isOfficeOfOrganization(_ t: [NERToken], before comma: Int) -> Bool {
+        var k = comma - 1
+        if k > 0, t[k].length == 1, scalars[t[k].start] == 41 {
+            let close = k
+            while k > 0, close - k <= 8, !(t[k].length == 1 && scalars[t[k].start] == 40) { k -= 1 }
+            guard k > 0, close - k <= 8, close - k > 1 else { return false }
+            k -= 1
+        }
+        let last = k
+        while k > 0, last - k < 6, t[k].flags.contains(.capitalized) { k -= 1 }
+        if k < last, t[k].lower == Self.theHash { k -= 1 }
+        return k < last && k >= 1 && t[k].lower == Self.ofHash && isLowerOffice(t[k - 1])
+    }
+
     /// "Romania's agriculture minister, Gheorghe Flutur, said…", "the group's spokesman, Abu
     /// Obeida, said": two or three capitalized words no list calls common, set off by commas right
     /// after a lower-case office word, are the office holder's name.
@@ -967,9 +990,9 @@ extension NERDocument {
         var k = 2
         while k + 2 < t.count {
             defer { k += 1 }
-            let office = t[k - 2], comma = t[k - 1]
-            guard office.flags.contains(.title), !office.flags.contains(.capitalized), office.flags.contains(.hasLetter),
-                  comma.length == 1, scalars[comma.start] == 44, isPlainNameWord(t[k]) else { continue }
+            let comma = t[k - 1]
+            guard comma.length == 1, scalars[comma.start] == 44, isPlainNameWord(t[k]),
+                  isLowerOffice(t[k - 2]) || isOfficeOfOrganization(t, before: k - 1) else { continue }
             var end = k + 1
             while end < t.count, end - k < 4, isPlainNameWord(t[end]), nextTo(t, end - 1) { end += 1 }
             // "its leader, Aung San Suu Kyi and other political prisoners": a comma, a period or "and" ends it.
