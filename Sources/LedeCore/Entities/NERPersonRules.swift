@@ -218,3 +218,46 @@ extension NERDocument {
         return Self.demonymHashes.contains(NERText.hashLower(scalars[token.start..<token.end - 1]))
     }
 }
+
+extension NERDocument {
+    /// "Psychology major at University of Texas Arlington Amneh Jafari heard …" and later "Jafari
+    /// said": an organization's span of four words or more whose last two are plain name words,
+    /// the last one a person's name elsewhere in the article, ends before them, and they are
+    /// that person (the article's own use says whose name the last word is).
+    mutating func splitTrailingPersons() {
+        var personWords = NERHashSet(capacity: 16)
+        var longOrganizations = 0
+        for s in spans {
+            if s.type == 1 {
+                personWords.insert(sentences[s.sentence].tokens[s.to - 1].lower)
+            } else if s.type == 2, s.to - s.from >= 4 {
+                longOrganizations += 1
+            }
+        }
+        guard longOrganizations > 0 else { return }
+        var x = 0
+        while x < spans.count {
+            defer { x += 1 }
+            let s = spans[x]
+            guard s.type == 2, s.to - s.from >= 4 else { continue }
+            let t = sentences[s.sentence].tokens
+            let given = s.to - 2
+            guard personWords.contains(t[s.to - 1].lower), isPlainNameWord(t[given]), isPlainNameWord(t[s.to - 1]),
+                  nextTo(t, given), t[given - 1].flags.contains(.capitalized), !t[given - 1].flags.contains(.orgHead),
+                  namesNoPlace(t, given, s.to) else { continue }
+            var person = Span(sentence: s.sentence, from: given, to: s.to, type: 1, tagged: s.tagged)
+            setKey(&person)
+            // "U.S. Representative | Geoff Davis": a place and an office before the name are no organization.
+            if (s.from..<given).allSatisfy({ t[$0].flags.contains(.title) || NERPlaces.contains(t[$0...$0]) }) {
+                spans[x] = person
+                continue
+            }
+            var organization = s
+            organization.to = given
+            setKey(&organization)
+            spans[x] = organization
+            spans.insert(person, at: x + 1)
+            x += 1
+        }
+    }
+}

@@ -4,6 +4,7 @@ extension NERDocument {
     // MARK: - Document-level decisions
 
     mutating func resolve() {
+        splitTrailingPersons()
         vote()
         var aliasOf = parentheticalAliases()
         addTeamAliases(&aliasOf)
