@@ -154,6 +154,19 @@ struct EntityRecognizerTests {
         #expect(twitter.mentions.allSatisfy { $0.text == "Twitter" })
     }
 
+    @Test("a body named after its parent is an entity of its own, a company's legal suffix is not")
+    func bodyOfAnInstitution() throws {
+        let r = recognize("""
+            The United Nations Security Council met on Friday. The United Nations said aid would follow.
+            Shares of Acme Widgets Inc. rose after Acme Widgets reported profits.
+            """)
+        let council = try #require(entity(r, "United Nations Security Council"))
+        #expect(!council.aliases.contains("United Nations"))
+        #expect(entity(r, "United Nations")?.kind == .organization)
+        let acme = try #require(entity(r, "Acme Widgets Inc."))
+        #expect(acme.aliases.contains("Acme Widgets"))
+    }
+
     @Test("an acronym introduced in parentheses is an alias of the full name")
     func parentheticalAcronym() throws {
         let r = recognize("""

@@ -452,6 +452,11 @@ extension NERDocument {
     // MARK: - Aliases
 
     /// Groups surfaces that name the same entity and picks the fullest as its name.
+    /// Institution heads that name a body, not a company's legal form ("Inc", "Group").
+    static let bodyHeadHashes = NERHashSet(institutionHeads.subtracting([
+        "corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "company", "group",
+    ]).map(NERText.hashLower))
+
     mutating func group(aliasOf: [String: String]) {
         // Surfaces get integer ids once; everything below works on arrays indexed by them.
         var keys: [String] = []
@@ -599,7 +604,15 @@ extension NERDocument {
                     // The first word, and the number of initials, before the slices are compared:
                     // most pairs differ there, and each slice compared retained its array.
                     if wk.count >= 2 {
-                        if pairKeys[oi].sameFirst(me), words[wordsAt[oi]].starts(with: wk) { consider(oi) }
+                        // "University of Texas Arlington Muslim Student Association" is not "University of
+                        // Texas Arlington": an institution's head in the words after the shorter name
+                        // names a body of its own (a company's suffix does not).
+                        if pairKeys[oi].sameFirst(me), words[wordsAt[oi]].starts(with: wk),
+                           !words[(wordsAt[oi].lowerBound + wk.count)..<wordsAt[oi].upperBound].contains(where: {
+                               Self.bodyHeadHashes.contains($0)
+                           }) {
+                            consider(oi)
+                        }
                     } else if wk.count == 1, firstAt[ki].count >= 2, initialsAt[oi].count == firstAt[ki].count,
                               initials[initialsAt[oi]] == firsts[firstAt[ki]] {
                         consider(oi)
