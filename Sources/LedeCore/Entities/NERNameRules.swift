@@ -98,8 +98,11 @@ extension NERDocument {
                     }
                     continue
                 }
-                // "the secretary general of CEI …, Name Name,": an office of an organization.
-                if f & (title | capitalized) == title, k + 1 < n, tokens[k + 1].lower == Self.ofHash { on.insert(.appositive) }
+                // An office of something: "Minister of Finance Name" (capitalized) or "the secretary general
+                // of CEI …, Name Name," (lower case, a name set off after the organization).
+                if f & title != 0, k + 1 < n, tokens[k + 1].lower == Self.ofHash {
+                    on.insert(f & capitalized != 0 ? .officeOf : .appositive)
+                }
                 if f & ruleWord != 0 {
                     let lower = tokens[k].lower
                     if Self.innerParticles.contains(lower) || Self.arabicPrefixHashes.contains(lower) { on.insert(.particle) }
@@ -124,7 +127,6 @@ extension NERDocument {
                 // "a spinoff of 4chan": a known name that begins with a digit has no capital.
                 if f & TokenFlags.knownOrg.rawValue != 0, f & TokenFlags.hasDigit.rawValue != 0 { on.insert(.knownOrg) }
                 guard f & capitalized != 0 else { continue }
-                if f & TokenFlags.title.rawValue != 0, k + 1 < n, tokens[k + 1].lower == Self.ofHash { on.insert(.officeOf) }
                 let length = tokens[k].length
                 if f & givenMask == givenValue, length >= 2 { on.insert(.given) }
                 if f & givenNameMask == givenValue { on.insert(.givenName) }

@@ -225,16 +225,10 @@ extension NERDocument {
     /// the last one a person's name elsewhere in the article, ends before them, and they are
     /// that person (the article's own use says whose name the last word is).
     mutating func splitTrailingPersons() {
+        // Most articles have no organization's name of four words.
+        guard spans.contains(where: { $0.type == 2 && $0.to - $0.from >= 4 }) else { return }
         var personWords = NERHashSet(capacity: 16)
-        var longOrganizations = 0
-        for s in spans {
-            if s.type == 1 {
-                personWords.insert(sentences[s.sentence].tokens[s.to - 1].lower)
-            } else if s.type == 2, s.to - s.from >= 4 {
-                longOrganizations += 1
-            }
-        }
-        guard longOrganizations > 0 else { return }
+        for s in spans where s.type == 1 { personWords.insert(sentences[s.sentence].tokens[s.to - 1].lower) }
         var x = 0
         while x < spans.count {
             defer { x += 1 }
