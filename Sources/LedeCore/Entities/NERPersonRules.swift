@@ -225,10 +225,6 @@ extension NERDocument {
     /// the last one a person's name elsewhere in the article, ends before them, and they are
     /// that person (the article's own use says whose name the last word is).
     mutating func splitTrailingPersons() {
-        // Most articles have no organization's name of four words.
-        guard spans.contains(where: { $0.type == 2 && $0.to - $0.from >= 4 }) else { return }
-        var personWords = NERHashSet(capacity: 16)
-        for s in spans where s.type == 1 { personWords.insert(sentences[s.sentence].tokens[s.to - 1].lower) }
         var x = 0
         while x < spans.count {
             defer { x += 1 }
@@ -236,9 +232,12 @@ extension NERDocument {
             guard s.type == 2, s.to - s.from >= 4 else { continue }
             let t = sentences[s.sentence].tokens
             let given = s.to - 2
-            guard personWords.contains(t[s.to - 1].lower), isPlainNameWord(t[given]), isPlainNameWord(t[s.to - 1]),
-                  nextTo(t, given), t[given - 1].flags.contains(.capitalized), !t[given - 1].flags.contains(.orgHead),
+            // The words first: few organizations' names end in two plain name words.
+            guard isPlainNameWord(t[given]), isPlainNameWord(t[s.to - 1]), nextTo(t, given),
+                  t[given - 1].flags.contains(.capitalized), !t[given - 1].flags.contains(.orgHead),
                   namesNoPlace(t, given, s.to) else { continue }
+            let surname = t[s.to - 1].lower
+            guard spans.contains(where: { $0.type == 1 && sentences[$0.sentence].tokens[$0.to - 1].lower == surname }) else { continue }
             var person = Span(sentence: s.sentence, from: given, to: s.to, type: 1, tagged: s.tagged)
             setKey(&person)
             // "U.S. Representative | Geoff Davis": a place and an office before the name are no organization.
