@@ -490,5 +490,18 @@ struct EntityOrganizationRuleTests {
         #expect(entity(office, "Geoff Davis")?.kind == .person)
         #expect(entity(office, "U.S. Representative") == nil)
     }
+
+    @Test("a name after a person's name and 'of' that the tagger took for a place no list knows is the person's body")
+    func affiliationOverTaggersPlace() {
+        // Wikinews (corpus)
+        let r = recognize("""
+            The exhibit includes Polaroids of actor Dennis Hopper; musician Nick Rhodes of Duran Duran; disco club owner Steve Rubell of Studio 54.
+            """)
+        #expect(entity(r, "Duran Duran")?.kind == .organization)
+        #expect(entity(r, "Nick Rhodes")?.kind == .person)
+        // A place the lists know stays a place.
+        let place = recognize("The talks included Hamid Karzai of Afghanistan and Pervez Musharraf of Pakistan.")
+        #expect(entity(place, "Pakistan") == nil)
+    }
 }
 

@@ -67,8 +67,15 @@ extension NERDocument {
                 listEnd = -1
             }
             if from > 0, isArtistBeforeName(t, from, to) { cue(x, 1) }
-            if spans[x].type == 1, to - from >= 2, to + 1 < t.count, t[to].lower == Self.ofHash, !covered[to + 1] {
-                markAffiliation(si, to + 1, &covered)
+            if spans[x].type == 1, to - from >= 2, to + 1 < t.count, t[to].lower == Self.ofHash {
+                if !covered[to + 1] {
+                    markAffiliation(si, to + 1, &covered)
+                } else if let y = (x + 1..<spans.count).first(where: { spans[$0].from == to + 1 }), spans[y].type == 3,
+                          isAffiliationName(t, to + 1, spans[y].to) {
+                    // "musician Nick Rhodes of Duran Duran": the tagger's place, when no list knows it
+                    // as one, is the body the person belongs to.
+                    cue(y, 2)
+                }
             }
             if spans[x].type == 1, to - from >= 2, from >= 2, isPossessive(t[from - 1]) {
                 if !covered[from - 2] {
@@ -171,20 +178,26 @@ extension NERDocument {
         // A longer name goes on, or a part of one was claimed: not for this rule.
         guard end == t.count || covered[end] == false, end == t.count || !t[end].flags.contains(.capitalized)
                 || t[end].flags.contains(.isPunct) else { return }
-        if NERPlaces.contains(t[k..<end]) { return }
-        for j in k..<end {
-            let w = t[j]
-            if NERPlaces.contains(t[j...j]) || Self.demonymHashes.contains(w.lower) || Self.dateHashes.contains(w.lower)
-                || Self.placeHashes.contains(w.lower) || Self.neverHashes.contains(w.lower) { return }
-        }
-        // One common word ("of Health", "of Defense") names an office's field, not a body.
-        if end - k == 1, f.contains(.commonLower) || lowerInDocument.contains(t[k].lower) || f.contains(.firstName) { return }
+        guard isAffiliationName(t, k, end) else { return }
         var span = Span(sentence: si, from: k, to: end, type: 2, tagged: true)
         span.cued = true
         setKey(&span)
         if notNames.contains(key(span)) { return }
         spans.append(span)
         for j in k..<end { covered[j] = true }
+    }
+
+    /// Tokens `k..<end` after "Name of" can name a body: no place, nationality, date or word no
+    /// name has, and not one common word ("of Health", "of Defense" name an office's field).
+    func isAffiliationName(_ t: [NERToken], _ k: Int, _ end: Int) -> Bool {
+        if NERPlaces.contains(t[k..<end]) { return false }
+        for j in k..<end {
+            let w = t[j]
+            if NERPlaces.contains(t[j...j]) || Self.demonymHashes.contains(w.lower) || Self.dateHashes.contains(w.lower)
+                || Self.placeHashes.contains(w.lower) || Self.neverHashes.contains(w.lower) { return false }
+        }
+        let f = t[k].flags
+        return !(end - k == 1 && (f.contains(.commonLower) || lowerInDocument.contains(t[k].lower) || f.contains(.firstName)))
     }
 
     /// "Youngspiration's Yau Wai-ching", "VOA's Jane Smith": one capitalized word that no tag, rule
