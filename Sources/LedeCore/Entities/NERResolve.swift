@@ -6,6 +6,7 @@ extension NERDocument {
     mutating func resolve() {
         vote()
         var aliasOf = parentheticalAliases()
+        syncKinds()
         addTeamAliases(&aliasOf)
         findRepeats(aliasOf: &aliasOf)
         group(aliasOf: aliasOf)
@@ -14,7 +15,8 @@ extension NERDocument {
     /// Decides one kind per surface for the whole article, so "Twitter" tagged as a person once
     /// and as an organization eleven times is an organization everywhere.
     mutating func vote() {
-        var votes = [SIMD4<Int>](repeating: .zero, count: keyNames.count)
+        syncKinds()
+        var votes = [SIMD4<Int>](repeating: .zero, count: keyTable.count)
         for s in spans {
             var v = SIMD4<Int>.zero
             v[s.type] += s.tagged ? 2 : 1
@@ -71,7 +73,7 @@ extension NERDocument {
         for id in coordinatedWithPersons() { votes[id][1] += 3 }
         // A one-word name that is a common lower-case word ("Exhibit", "Director"), tagged once and
         // not a well-known organization, is more likely a capitalized word than a name.
-        var once = [Int](repeating: 0, count: keyNames.count)
+        var once = [Int](repeating: 0, count: keyTable.count)
         for s in spans where s.to - s.from == 1 { once[s.id] += 1 }
         for s in spans where s.to - s.from == 1 && once[s.id] == 1 {
             let f = sentences[s.sentence].tokens[s.from].flags
@@ -86,18 +88,21 @@ extension NERDocument {
             for t in 1...3 where v[t] > v[best] { best = t }
             kinds[id] = best <= 2 ? best : 0
         }
-        for k in definedTerms() { if let id = keyIDs[k] { kinds[id] = 0 } }
-        for k in familyPlurals() { if let id = keyIDs[k] { kinds[id] = 0 } }
-        for k in notNames { if let id = keyIDs[k] { kinds[id] = 0 } }
+        for k in definedTerms() { let id = keyTable.id(of: k, insert: false); if id >= 0 { kinds[id] = 0 } }
+        for k in familyPlurals() { let id = keyTable.id(of: k, insert: false); if id >= 0 { kinds[id] = 0 } }
+        if keyTable.anyNotName {
+            for id in kinds.indices where keyTable.isNotName(id) { kinds[id] = 0 }
+        }
         // A fictional character is no one, nor is the surname or given name of one named in full
         // ("Captain Jean-Luc Picard … Picard").
         for s in spans where kinds[s.id] == 1 && s.to - s.from <= 5 {
             guard NERLexicon.fictionalHashes.contains(NERPlaces.hash(sentences[s.sentence].tokens[s.from..<s.to])) else { continue }
             kinds[s.id] = 0
-            let words = keyNames[s.id].split(separator: " ")
+            let words = keyTable.name(s.id).split(separator: " ")
             guard words.count >= 2 else { continue }
             for part in [words[0], words[words.count - 1]] {
-                if let partID = keyIDs[String(part)], kinds[partID] == 1 { kinds[partID] = 0 }
+                let partID = keyTable.id(of: String(part), insert: false)
+                if partID >= 0, kinds[partID] == 1 { kinds[partID] = 0 }
             }
         }
         for id in firstWordsOfPersons() { kinds[id] = 1 }
@@ -203,9 +208,9 @@ extension NERDocument {
     }
 
     /// "Federal Reserve (Fed)", "University of Southern Indiana (USI)": the bracketed short form
-    /// names the entity just before it. Returns short key → full key.
-    func parentheticalAliases() -> [String: String] {
-        var out: [String: String] = [:]
+    /// names the entity just before it. Returns short key's id → full key's id.
+    func parentheticalAliases() -> [Int: Int] {
+        var out: [Int: Int] = [:]
         for s in spans where kinds[s.id] != 0 {
             let t = sentences[s.sentence].tokens
             guard s.to + 2 < t.count, t[s.to].length == 1, scalars[t[s.to].start] == 40,
@@ -217,7 +222,7 @@ extension NERDocument {
             let lead = NERText.lowered(scalars[a.start])
             guard a.flags.contains(.allCaps) || (s.from..<s.to).contains(where: { NERText.lowered(scalars[t[$0].start]) == lead })
             else { continue }
-            out[text(a.start, a.end).lowercased()] = key(s)
+            out[lowercasedKeyID(a.start, a.end)] = s.id
         }
         return out
     }
@@ -225,7 +230,7 @@ extension NERDocument {
     /// Finds every other occurrence of the names already found: repeats, surnames of people
     /// named in full, possessives and hyphen compounds (the tokenizer splits those off), and
     /// names in all-capitals lines.
-    mutating func findRepeats(aliasOf: inout [String: String]) {
+    mutating func findRepeats(aliasOf: inout [Int: Int]) {
         spans = spans.filter { kinds[$0.id] != 0 }
         // The patterns in flat arrays: pattern `p` is the words `hashes[patStart[p]..<patStart[p] +
         // patCount[p]]` of key id `patID[p]` (its key is `keyNames[patID[p]]`), and the patterns that
@@ -301,11 +306,11 @@ extension NERDocument {
             if kind == 1, n >= 2 {
                 let last = t[s.to - 1]
                 if last.length >= 2, !last.flags.contains(.title), canStandAlone(t, s.to - 1) {
-                    let surname = text(last.start, last.end).lowercased()
-                    // A pattern's key is its id's key, so a one-word pattern with this key is this
-                    // surname's, already added: no interning to do for it.
-                    let known = listHas(last.lower) { patCount[$0] == 1 && keyNames[patID[$0]] == surname }
-                    if !known { addWord(last.lower, intern(surname), 1) }
+                    // `text(last).lowercased()`'s key: a pattern's key is its id's key, so a
+                    // one-word pattern with this id is this surname's, already added.
+                    let surname = lowercasedKeyID(last.start, last.end)
+                    let known = listHas(last.lower) { patCount[$0] == 1 && patID[$0] == surname }
+                    if !known { addWord(last.lower, surname, 1) }
                     givenOnly.remove(last.lower)
                     surnameWords.insert(last.lower)
                 }
@@ -320,11 +325,9 @@ extension NERDocument {
                 }
             }
         }
+        syncKinds()
         for (short, full) in aliasOf {
-            if let fullID = keyIDs[full] {
-                let h = NERText.hashLower(short)
-                addWord(h, intern(short), kinds[fullID])
-            }
+            addWord(keyTable.hashLower(short), short, kinds[full])
         }
         var firstWords = NERHashSet(capacity: lists.count)
         lists.forEachKey { firstWords.insert($0) }
@@ -437,7 +440,7 @@ extension NERDocument {
                     added.append(span)
                     for d in 0..<count { covered[base[si] + i + d] = true }
                     if kinds[span.id] == 0 { kinds[span.id] = kind }
-                    if span.id != pid, aliasOf[key(span)] == nil { aliasOf[key(span)] = keyNames[pid] }
+                    if span.id != pid, aliasOf[span.id] == nil { aliasOf[span.id] = pid }
                     i += count
                 } else {
                     i += 1
@@ -451,16 +454,15 @@ extension NERDocument {
     // MARK: - Aliases
 
     /// Groups surfaces that name the same entity and picks the fullest as its name.
-    mutating func group(aliasOf: [String: String]) {
+    mutating func group(aliasOf: [Int: Int]) {
         // Surfaces get integer ids once; everything below works on arrays indexed by them.
-        var keys: [String] = []
+        // The document's key id of each local key (`keys`: their count and indices).
         var keyIDOf: [Int] = []
         // Local index of each document key id present among the spans, -1 if none.
-        var index = [Int](repeating: -1, count: keyNames.count)
+        var index = [Int](repeating: -1, count: keyTable.count)
         var keyOf = [Int](repeating: 0, count: spans.count)
         var count: [Int] = []
         // A key per span at most: room for all at once, rather than growth step by step.
-        keys.reserveCapacity(spans.count)
         keyIDOf.reserveCapacity(spans.count)
         count.reserveCapacity(spans.count)
         for (i, s) in spans.enumerated() {
@@ -469,13 +471,13 @@ extension NERDocument {
                 keyOf[i] = id
                 count[id] += 1
             } else {
-                index[s.id] = keys.count
-                keyOf[i] = keys.count
-                keys.append(key(s))
+                index[s.id] = keyIDOf.count
+                keyOf[i] = keyIDOf.count
                 keyIDOf.append(s.id)
                 count.append(1)
             }
         }
+        let keys = keyIDOf
         // Each key's words (without a leading "the") as hashes, so the pairwise comparisons
         // below compare integers; read from the key's scalars without building substrings. The
         // words, the first word's scalars and the initials of all keys sit in three flat arrays,
@@ -490,21 +492,24 @@ extension NERDocument {
         kindOf.reserveCapacity(keys.count)
         hyphenLastOf.reserveCapacity(keys.count)
         theOf.reserveCapacity(keys.count)
+        // Each key's length in UTF-8 (its string's), from its scalars.
+        var utf8Count = [Int](repeating: 0, count: keys.count)
         // Names run a few words of a few scalars.
         words.reserveCapacity(4 * keys.count)
         initials.reserveCapacity(4 * keys.count)
         firsts.reserveCapacity(8 * keys.count)
-        // Each key's scalars are decoded into one scratch buffer (room for the longest key: a
-        // key has no more scalars than UTF-8 bytes), and its first two words are kept as ranges of
-        // it: iterating the string's scalars and appending the first words' to arrays, scalar by
-        // scalar, was most of this loop.
-        var scratchSize = 1
-        for k in keys { scratchSize = max(scratchSize, k.utf8.count) }
-        let scratch = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: scratchSize)
-        defer { scratch.deallocate() }
+        // Each key's scalars are read where the key table holds them, and its first two words
+        // are kept as ranges of them: iterating a string's scalars and appending the first
+        // words' to arrays, scalar by scalar, was most of this loop.
+        let table = keyTable
+        // (Read through the table's pointer, not in a closure over a buffer: the locals such a
+        // closure captured were checked for exclusive access at every append.)
+        let all = table.scalars, entries = table.entries
         for (ki, k) in keys.enumerated() {
             let wordStart = words.count, initialStart = initials.count
-            let n = Self.decodeScalars(k, into: scratch)
+            let keyStart = entries[k].start
+            let n = entries[k].end - keyStart
+            var bytes = 0
             var h = NERText.fnvOffset, len = 0, hyphen = false, hyphenLast = false, firstScalar: UInt32 = 0
             var wordBegin = 0, firstWord0 = 0..<0, firstWord1 = 0..<0
             func endWord(_ end: Int) {
@@ -518,7 +523,8 @@ extension NERDocument {
                 h = NERText.fnvOffset; len = 0; hyphen = false
             }
             for i in 0..<n {
-                let v = scratch[i]
+                let v = all[keyStart + i]
+                bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
                 if v == 32 { endWord(i); continue }
                 if len == 0 { firstScalar = v; wordBegin = i }
                 if v == 45 { hyphen = true }
@@ -530,12 +536,14 @@ extension NERDocument {
             // "the" is a connector, so it is not among the initials either way.
             wordsAt.append((the ? wordStart + 1 : wordStart)..<words.count)
             let firstStart = firsts.count
-            firsts.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[the ? firstWord1 : firstWord0]))
+            let first = the ? firstWord1 : firstWord0
+            firsts.append(contentsOf: UnsafeBufferPointer(start: all + keyStart + first.lowerBound, count: first.count))
             firstAt.append(firstStart..<firsts.count)
             initialsAt.append(initialStart..<initials.count)
             hyphenLastOf.append(hyphenLast)
             theOf.append(the)
             kindOf.append(kinds[keyIDOf[ki]])
+            utf8Count[ki] = bytes
         }
         // Checked before a key's other details are read: most pairs fail on it.
         let wordCount = wordsAt.map { $0.count }
@@ -556,7 +564,7 @@ extension NERDocument {
         let founded = foundedKeys()
         // Parent of each key: the fuller key it abbreviates.
         var parent = [Int](repeating: -1, count: keys.count)
-        for (ki, k) in keys.enumerated() {
+        for ki in keys.indices {
             let wk = words[wordsAt[ki]]
             let kind = kindOf[ki]
             var best = -1
@@ -582,7 +590,7 @@ extension NERDocument {
                         if words[w] != v { same = false; break }
                         w += 1
                     }
-                    if same, keys[oi].utf8.count < k.utf8.count { consider(oi) }
+                    if same, utf8Count[oi] < utf8Count[ki] { consider(oi) }
                     continue
                 }
                 let oKind = pairKeys[oi].kind
@@ -608,7 +616,7 @@ extension NERDocument {
             if best < 0, kind == 1, wk.count == 1 {
                 best = fullNameStarting(with: ki, firstWordOf, wordCount, kindOf, count)
             }
-            if let a = aliasOf[k], a != k, let aid = keyIDs[a], index[aid] >= 0 {
+            if let aid = aliasOf[keys[ki]], aid != keys[ki], index[aid] >= 0 {
                 parent[ki] = index[aid]
             } else if best >= 0 {
                 parent[ki] = best
@@ -709,7 +717,7 @@ extension NERDocument {
             } ?? r
             // A shouted headline's "ELON MUSK" is a mention, but the name is written as the body writes it.
             let i = firstUnshouted[fullest] >= 0 ? firstUnshouted[fullest] : firstSpan[fullest]
-            let name = i >= 0 ? text(of: spans[i]) : keys[fullest]
+            let name = i >= 0 ? text(of: spans[i]) : keyTable.name(keys[fullest])
             built.append(DocumentEntity(name: name, kind: kindValue))
         }
         entities = built
