@@ -232,26 +232,23 @@ extension NERDocument {
     /// names in all-capitals lines.
     mutating func findRepeats(aliasOf: inout [Int: Int]) {
         spans = spans.filter { kinds[$0.id] != 0 }
-        // The patterns in flat arrays: pattern `p` is the words `hashes[patStart[p]..<patStart[p] +
-        // patCount[p]]` of key id `patID[p]` (its key is `keyNames[patID[p]]`), and the patterns that
-        // begin with one word are a list linked through `patNext`, from the head `lists` holds. A
-        // list of patterns per word, each with an array and a string, was an allocation or two for
-        // every name, and releasing them was a fifth of this pass.
+        // The patterns in flat arrays: pattern `p` is the words `hashes[pats[p].start..<pats[p].start +
+        // pats[p].count]` of key id `pats[p].id`, and the patterns that begin with one word are a
+        // list linked through `pats[p].next`, from the head `lists` holds. A list of patterns per
+        // word, each with an array and a string, was an allocation or two for every name, and
+        // releasing them was a fifth of this pass; an array per field, five appends per pattern.
         var hashes: [UInt64] = []
-        var patStart: [Int] = [], patCount: [Int] = [], patID: [Int] = [], patKind: [Int] = [], patNext: [Int] = []
+        var pats: [Pattern] = []
         var lists = NERHashMap<(head: Int, tail: Int)>(capacity: spans.count + aliasOf.count, filler: (-1, -1))
         // Most spans repeat a name already added, so a slot per span and alias is room for an
         // article's patterns: the arrays are allocated once instead of grown step by step.
         let patternRoom = spans.count + aliasOf.count
         hashes.reserveCapacity(2 * patternRoom)
-        patStart.reserveCapacity(patternRoom)
-        patCount.reserveCapacity(patternRoom)
-        patID.reserveCapacity(patternRoom)
-        patKind.reserveCapacity(patternRoom)
-        patNext.reserveCapacity(patternRoom)
+        pats.reserveCapacity(patternRoom)
         // Words added only as a person's given name (`isGivenNameOfFullName`), found only alone.
-        var givenOnly = Set<UInt64>()
-        givenOnly.reserveCapacity(spans.count)
+        // (Set to false rather than removed: a table of word hashes like `lists`, where a `Set`'s
+        // seeded hashing was most of the cost of the three.)
+        var givenOnly = NERHashMap<Bool>(capacity: spans.count, filler: false)
         // Surnames of persons named in full: after an unknown name word they name a relative.
         var surnameWords = NERHashSet(capacity: spans.count)
         func listHas(_ first: UInt64, _ test: (Int) -> Bool) -> Bool {
@@ -259,22 +256,18 @@ extension NERDocument {
             var p = list.head
             while p >= 0 {
                 if test(p) { return true }
-                p = patNext[p]
+                p = pats[p].next
             }
             return false
         }
         // The pattern whose words were just appended to `hashes` from `start`, at the end of its
         // first word's list.
         func add(_ start: Int, _ id: Int, _ kind: Int) {
-            let p = patStart.count
-            patStart.append(start)
-            patCount.append(hashes.count - start)
-            patID.append(id)
-            patKind.append(kind)
-            patNext.append(-1)
+            let p = pats.count
+            pats.append(Pattern(start: start, count: hashes.count - start, id: id, kind: kind, next: -1))
             let first = hashes[start]
             if let list = lists[first] {
-                patNext[list.tail] = p
+                pats[list.tail].next = p
                 lists.set(first, (list.head, p))
             } else {
                 lists.set(first, (p, p))
@@ -282,7 +275,7 @@ extension NERDocument {
         }
         // A one-word pattern, unless its id already has it.
         func addWord(_ h: UInt64, _ id: Int, _ kind: Int) {
-            guard !listHas(h, { patID[$0] == id && patCount[$0] == 1 && hashes[patStart[$0]] == h }) else { return }
+            guard !listHas(h, { pats[$0].id == id && pats[$0].count == 1 && hashes[pats[$0].start] == h }) else { return }
             hashes.append(h)
             add(hashes.count - 1, id, kind)
         }
@@ -293,8 +286,8 @@ extension NERDocument {
             let n = s.to - s.from
             // Most spans repeat a name already added.
             let known = listHas(t[s.from].lower) { p in
-                guard patID[p] == s.id, patCount[p] == n else { return false }
-                let start = patStart[p]
+                guard pats[p].id == s.id, pats[p].count == n else { return false }
+                let start = pats[p].start
                 for d in 0..<n where hashes[start + d] != t[s.from + d].lower { return false }
                 return true
             }
@@ -309,9 +302,9 @@ extension NERDocument {
                     // `text(last).lowercased()`'s key: a pattern's key is its id's key, so a
                     // one-word pattern with this id is this surname's, already added.
                     let surname = lowercasedKeyID(last.start, last.end)
-                    let known = listHas(last.lower) { patCount[$0] == 1 && patID[$0] == surname }
+                    let known = listHas(last.lower) { pats[$0].count == 1 && pats[$0].id == surname }
                     if !known { addWord(last.lower, surname, 1) }
-                    givenOnly.remove(last.lower)
+                    if givenOnly[last.lower] == true { givenOnly.set(last.lower, false) }
                     surnameWords.insert(last.lower)
                 }
                 // "Hans Wieck … Hans returns": the given name of a person named in full, alone.
@@ -319,9 +312,9 @@ extension NERDocument {
                 // no string is built. A word that already has a one-word pattern (a surname, or
                 // another person's given name) keeps it.
                 let first = t[s.from].lower
-                if isGivenNameOfFullName(t, s), !listHas(first, { patCount[$0] == 1 }) {
+                if isGivenNameOfFullName(t, s), !listHas(first, { pats[$0].count == 1 }) {
                     addWord(first, s.id, 1)
-                    givenOnly.insert(first)
+                    givenOnly.set(first, true)
                 }
             }
         }
@@ -340,18 +333,22 @@ extension NERDocument {
             var p = list.head
             while p >= 0 {
                 sorted.append(p)
-                p = patNext[p]
+                p = pats[p].next
             }
-            sorted.sort { patCount[$0] > patCount[$1] }
-            for j in 0..<(sorted.count - 1) { patNext[sorted[j]] = sorted[j + 1] }
-            patNext[sorted[sorted.count - 1]] = -1
+            sorted.sort { pats[$0].count > pats[$1].count }
+            for j in 0..<(sorted.count - 1) { pats[sorted[j]].next = sorted[j + 1] }
+            pats[sorted[sorted.count - 1]].next = -1
             list = (sorted[0], sorted[sorted.count - 1])
         }
 
         // One flag per token of the article, sentence `si` starting at `base[si]`.
         var base = [Int](repeating: 0, count: sentences.count + 1)
         for (si, sentence) in sentences.enumerated() { base[si + 1] = base[si] + sentence.tokens.count }
-        var covered = [Bool](repeating: false, count: base[sentences.count])
+        // A buffer of the function's own: the closure that skips words read an array variable
+        // through a box, checked for exclusive access at every sentence and match.
+        let covered = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, base[sentences.count]))
+        covered.initialize(repeating: false)
+        defer { covered.deallocate() }
         for s in spans where kinds[s.id] != 0 {
             for i in s.from..<s.to { covered[base[s.sentence] + i] = true }
         }
@@ -365,17 +362,17 @@ extension NERDocument {
             let t = sentences[s.sentence].tokens
             guard kind != 0, s.to < t.count, !covered[base[s.sentence] + s.to], let list = lists[t[s.from].lower] else { continue }
             var p = list.head
-            while p >= 0, patCount[p] > s.to - s.from {
-                let n = patCount[p], start = patStart[p]
-                if patKind[p] == kind, s.from + n <= t.count,
+            while p >= 0, pats[p].count > s.to - s.from {
+                let n = pats[p].count, start = pats[p].start
+                if pats[p].kind == kind, s.from + n <= t.count,
                    (0..<n).allSatisfy({ d in hashes[start + d] == t[s.from + d].lower
                        && (s.from + d < s.to || !covered[base[s.sentence] + s.from + d]) }) {
                     spans[x].to = s.from + n
-                    spans[x].id = patID[p]
+                    spans[x].id = pats[p].id
                     for i in s.to..<(s.from + n) { covered[base[s.sentence] + i] = true }
                     break
                 }
-                p = patNext[p]
+                p = pats[p].next
             }
         }
         var added: [Span] = []
@@ -392,12 +389,10 @@ extension NERDocument {
                 // Most words begin no pattern: skipped in a loop through the buffers, without the
                 // bounds checks of indexing the arrays.
                 i = t.withUnsafeBufferPointer { t in
-                    covered.withUnsafeBufferPointer { covered in
-                        var j = i
-                        while j < t.count, (!shouted && t[j].flags.rawValue & cased == 0) || covered[b + j]
-                                || !firstWords.contains(t[j].lower) { j += 1 }
-                        return j
-                    }
+                    var j = i
+                    while j < t.count, (!shouted && t[j].flags.rawValue & cased == 0) || covered[b + j]
+                            || !firstWords.contains(t[j].lower) { j += 1 }
+                    return j
                 }
                 guard i < t.count, let list = lists[t[i].lower] else {
                     i += 1
@@ -406,8 +401,8 @@ extension NERDocument {
                 var matched = -1
                 var p = list.head
                 candidates: while p >= 0 {
-                    defer { p = patNext[p] }
-                    let count = patCount[p], start = patStart[p]
+                    defer { p = pats[p].next }
+                    let count = pats[p].count, start = pats[p].start
                     guard i + count <= t.count else { continue }
                     for d in 0..<count where t[i + d].lower != hashes[start + d] || covered[base[si] + i + d] {
                         continue candidates
@@ -416,8 +411,8 @@ extension NERDocument {
                     break
                 }
                 guard matched >= 0 else { i += 1; continue }
-                let count = patCount[matched], pid = patID[matched], kind = patKind[matched]
-                if count == 1, givenOnly.contains(hashes[patStart[matched]]), !isLoneWord(si, i) { i += 1; continue }
+                let count = pats[matched].count, pid = pats[matched].id, kind = pats[matched].kind
+                if count == 1, givenOnly[hashes[pats[matched].start]] == true, !isLoneWord(si, i) { i += 1; continue }
                 // "Thomas Sam … his wife Manju Sam, 36": a name word no list knows right before the
                 // surname of a person named in full is a relative's given name, another person.
                 if count == 1, kind == 1, surnameWords.contains(t[i].lower), t[i].flags.contains(.capitalized),
@@ -449,6 +444,15 @@ extension NERDocument {
         }
         spans += added
         spans.sort { ($0.sentence, $0.from) < ($1.sentence, $1.from) }
+    }
+
+    /// A pattern of `findRepeats`.
+    struct Pattern {
+        var start: Int
+        var count: Int
+        var id: Int
+        var kind: Int
+        var next: Int
     }
 
     // MARK: - Aliases
