@@ -887,8 +887,6 @@ extension NERDocument {
         return out
     }
 
-    /// The first word of every cue: a gap none of whose words begins a cue has none.
-    static let cueFirstHashes = NERHashSet(cueTokens.compactMap { $0.hashes.first })
 
     /// All cues' hashes in one array, cue `c`'s at `cueRanges[c]`: matching reads plain integers,
     /// where each cue's label and array were retained and released for every gap.
@@ -901,26 +899,57 @@ extension NERDocument {
         }
     }()
 
+    /// The cues by their first word: `cueByFirst[h]` is the range of `cuesByFirst` that holds, in
+    /// priority order, the cues whose first word has hash `h`.
+    static let cuesByFirst: [Int] = cueTokens.indices.sorted { a, b in
+        let (ha, hb) = (cueTokens[a].hashes[0], cueTokens[b].hashes[0])
+        return ha != hb ? ha < hb : a < b
+    }
+    /// (Built once and only read: `NERHashMap` is not `Sendable`, being mutable.)
+    nonisolated(unsafe) static let cueByFirst: NERHashMap<Range<Int>> = {
+        var map = NERHashMap<Range<Int>>(capacity: cueTokens.count, filler: 0..<0)
+        var i = 0
+        while i < cuesByFirst.count {
+            let h = cueTokens[cuesByFirst[i]].hashes[0]
+            var j = i + 1
+            while j < cuesByFirst.count, cueTokens[cuesByFirst[j]].hashes[0] == h { j += 1 }
+            map.set(h, i..<j)
+            i = j
+        }
+        return map
+    }()
+
+    /// The first cue, in priority order, found anywhere in `t[from..<to]`. Only the cues that
+    /// begin with a word of the gap are compared there, each position's in priority order: trying
+    /// every cue at every position was most of the cost of linking.
     static func cue(in t: [NERToken], from: Int, to: Int) -> String? {
-        guard from < to, (from..<to).contains(where: { cueFirstHashes.contains(t[$0].lower) }) else { return nil }
-        let found: Int? = cueHashes.withUnsafeBufferPointer { hashes in
+        guard from < to else { return nil }
+        let order = cuesByFirst, byFirst = cueByFirst
+        let found: Int = cueHashes.withUnsafeBufferPointer { hashes in
             t.withUnsafeBufferPointer { t in
-                for (c, range) in cueRanges.enumerated() where range.count <= to - from {
-                    var i = from
-                    while i + range.count <= to {
+                var best = Int.max
+                for i in from..<to {
+                    guard let candidates = byFirst[t[i].lower] else { continue }
+                    for k in candidates {
+                        let c = order[k]
+                        guard c < best else { break }
+                        let range = cueRanges[c]
+                        guard i + range.count <= to else { continue }
                         var ok = true
-                        for d in 0..<range.count where t[i + d].lower != hashes[range.lowerBound + d] {
+                        for d in 1..<max(1, range.count) where t[i + d].lower != hashes[range.lowerBound + d] {
                             ok = false
                             break
                         }
-                        if ok { return c }
-                        i += 1
+                        if ok {
+                            best = c
+                            break
+                        }
                     }
                 }
-                return nil
+                return best
             }
         }
-        return found.map { cueTokens[$0].label }
+        return found == Int.max ? nil : cueTokens[found].label
     }
 }
 
