@@ -486,18 +486,11 @@ extension NERDocument {
         // below compare integers; read from the key's scalars without building substrings. The
         // words, the first word's scalars and the initials of all keys sit in three flat arrays,
         // a range per key: three small arrays per key were most of this pass's allocations.
-        var words: [UInt64] = [], wordsAt: [Range<Int>] = []
-        var firsts: [UInt32] = [], firstAt: [Range<Int>] = []
-        var initials: [UInt32] = [], initialsAt: [Range<Int>] = []
-        var hyphenLastOf: [Bool] = [], theOf: [Bool] = [], kindOf: [Int] = []
-        wordsAt.reserveCapacity(keys.count)
-        firstAt.reserveCapacity(keys.count)
-        initialsAt.reserveCapacity(keys.count)
-        kindOf.reserveCapacity(keys.count)
-        hyphenLastOf.reserveCapacity(keys.count)
-        theOf.reserveCapacity(keys.count)
-        // Each key's length in UTF-8 (its string's), from its scalars.
-        var utf8Count = [Int](repeating: 0, count: keys.count)
+        // What each key's words are, in one record per key (`KeyFacts`): an array per fact was
+        // an allocation each, and an append each per key.
+        var words: [UInt64] = [], firsts: [UInt32] = [], initials: [UInt32] = []
+        var facts: [KeyFacts] = []
+        facts.reserveCapacity(keys.count)
         // Names run a few words of a few scalars.
         words.reserveCapacity(4 * keys.count)
         initials.reserveCapacity(4 * keys.count)
@@ -538,29 +531,23 @@ extension NERDocument {
             endWord(n)
             let the = words.count - wordStart > 1 && words[wordStart] == Self.theHash
             // "the" is a connector, so it is not among the initials either way.
-            wordsAt.append((the ? wordStart + 1 : wordStart)..<words.count)
+            let wordRange = (the ? wordStart + 1 : wordStart)..<words.count
             let firstStart = firsts.count
             let first = the ? firstWord1 : firstWord0
             firsts.append(contentsOf: UnsafeBufferPointer(start: all + keyStart + first.lowerBound, count: first.count))
-            firstAt.append(firstStart..<firsts.count)
-            initialsAt.append(initialStart..<initials.count)
-            hyphenLastOf.append(hyphenLast)
-            theOf.append(the)
-            kindOf.append(kinds[keyIDOf[ki]])
-            utf8Count[ki] = bytes
+            facts.append(KeyFacts(words: wordRange, first: firstStart..<firsts.count, initials: initialStart..<initials.count,
+                                  hyphenLast: hyphenLast, the: the, kind: kinds[keyIDOf[ki]], utf8: bytes,
+                                  firstWord: wordRange.isEmpty ? nil : words[wordRange.lowerBound],
+                                  lastWord: wordRange.isEmpty ? nil : words[wordRange.upperBound - 1]))
         }
-        // Checked before a key's other details are read: most pairs fail on it.
-        let wordCount = wordsAt.map { $0.count }
-        let firstWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.lowerBound] }
-        let lastWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.upperBound - 1] }
         // The pairs' first checks read one record per key, through a buffer of the function's own:
         // most pairs fail on them, and the bounds checks and optional comparisons of five arrays
         // were most of the loop (a closure over the array's buffer retained what it captured).
         let pairKeys = UnsafeMutableBufferPointer<PairKey>.allocate(capacity: max(keys.count, 1))
         defer { pairKeys.deallocate() }
         for k in keys.indices {
-            pairKeys[k] = PairKey(words: wordCount[k], first: firstWordOf[k] ?? 0, hasWords: firstWordOf[k] != nil,
-                                  kind: kindOf[k])
+            pairKeys[k] = PairKey(words: facts[k].words.count, first: facts[k].firstWord ?? 0, hasWords: facts[k].firstWord != nil,
+                                  kind: facts[k].kind)
         }
         let givenName = givenNameKeys(keyOf: keyOf, keyCount: keys.count)
         // Firms named after their founders (`foundedKeys`): not the founder's surname. Most
@@ -569,17 +556,17 @@ extension NERDocument {
         // Parent of each key: the fuller key it abbreviates.
         var parent = [Int](repeating: -1, count: keys.count)
         for ki in keys.indices {
-            let wk = words[wordsAt[ki]]
-            let kind = kindOf[ki]
+            let wk = words[facts[ki].words]
+            let kind = facts[ki].kind
             var best = -1
             func consider(_ o: Int) {
                 if best >= 0 {
-                    if (wordCount[o], count[o]) > (wordCount[best], count[best]) { best = o }
+                    if (facts[o].words.count, count[o]) > (facts[best].words.count, count[best]) { best = o }
                 } else {
                     best = o
                 }
             }
-            let wkLast = lastWordOf[ki]
+            let wkLast = facts[ki].lastWord
             let me = pairKeys[ki]
             for oi in 0..<keys.count where oi != ki && pairKeys[oi].words >= me.words {
                 let woCount = pairKeys[oi].words
@@ -589,12 +576,12 @@ extension NERDocument {
                     // The first words first: most pairs differ there.
                     guard pairKeys[oi].sameFirst(me) else { continue }
                     var same = true
-                    var w = wordsAt[oi].lowerBound
+                    var w = facts[oi].words.lowerBound
                     for v in wk {
                         if words[w] != v { same = false; break }
                         w += 1
                     }
-                    if same, utf8Count[oi] < utf8Count[ki] { consider(oi) }
+                    if same, facts[oi].utf8 < facts[ki].utf8 { consider(oi) }
                     continue
                 }
                 let oKind = pairKeys[oi].kind
@@ -604,21 +591,21 @@ extension NERDocument {
                     // A surname (or "First Last" of "First Middle Last") of a person named in full.
                     guard oKind == 1, wk.count == 1 || pairKeys[oi].sameFirst(me) else { continue }
                     // Family name first with a hyphenated given name ("Kwok Wai-keung"): "Kwok".
-                    let familyFirst = woCount == 2 && wk.count == 1 && hyphenLastOf[oi] && pairKeys[oi].sameFirst(me)
-                    if lastWordOf[oi] == wkLast || familyFirst { consider(oi) }
+                    let familyFirst = woCount == 2 && wk.count == 1 && facts[oi].hyphenLast && pairKeys[oi].sameFirst(me)
+                    if facts[oi].lastWord == wkLast || familyFirst { consider(oi) }
                 } else if kind == 2, oKind == 2 {
                     // The first word, and the number of initials, before the slices are compared:
                     // most pairs differ there, and each slice compared retained its array.
                     if wk.count >= 2 {
-                        if pairKeys[oi].sameFirst(me), words[wordsAt[oi]].starts(with: wk) { consider(oi) }
-                    } else if wk.count == 1, firstAt[ki].count >= 2, initialsAt[oi].count == firstAt[ki].count,
-                              initials[initialsAt[oi]] == firsts[firstAt[ki]] {
+                        if pairKeys[oi].sameFirst(me), words[facts[oi].words].starts(with: wk) { consider(oi) }
+                    } else if wk.count == 1, facts[ki].first.count >= 2, facts[oi].initials.count == facts[ki].first.count,
+                              initials[facts[oi].initials] == firsts[facts[ki].first] {
                         consider(oi)
                     }
                 }
             }
             if best < 0, kind == 1, wk.count == 1 {
-                best = fullNameStarting(with: ki, firstWordOf, wordCount, kindOf, count)
+                best = fullNameStarting(with: ki, facts, count)
             }
             if let aid = aliasOf[keys[ki]], aid != keys[ki], index[aid] >= 0 {
                 parent[ki] = index[aid]
@@ -657,9 +644,9 @@ extension NERDocument {
         // A person named by one word only, only at the start of sentences, never after a title, with
         // a word that is not a known name: too weak ("Iodine", "Homeopathy").
         var weak = [Bool](repeating: false, count: groups.count)
-        for (g, range) in groups.enumerated() where kindOf[root(memberKeys[range.lowerBound])] == 1 {
+        for (g, range) in groups.enumerated() where facts[root(memberKeys[range.lowerBound])].kind == 1 {
             let members = memberKeys[range]
-            guard members.allSatisfy({ wordCount[$0] == 1 }) else { continue }
+            guard members.allSatisfy({ facts[$0].words.count == 1 }) else { continue }
             var tagged = 0, titled = false, known = false
             // The group's spans are found by a scan: few groups get this far, and a list of spans
             // per group was an allocation (or several) for every group.
@@ -705,54 +692,101 @@ extension NERDocument {
             if firstSpan[keyOf[i]] < 0 { firstSpan[keyOf[i]] = i }
             if firstUnshouted[keyOf[i]] < 0, !sentences[sp.sentence].shouted { firstUnshouted[keyOf[i]] = i }
         }
-        // A loop rather than `groups.map`: that closure copied the whole document for every group.
-        var built: [DocumentEntity] = []
-        built.reserveCapacity(groups.count)
-        for range in groups {
-            let members = memberKeys[range]
-            let r = root(memberKeys[range.lowerBound])
-            let kindValue = kindOf[r] == 2 ? EntityKind.organization : EntityKind.person
-            // Name: the fullest form; "The X" gives way to "X" when both occur.
-            let fullest = members.max { a, b in
-                let (wa, wb) = (wordCount[a], wordCount[b])
-                if wa != wb { return wa < wb }
-                if theOf[a] != theOf[b] { return theOf[a] }
-                return count[a] < count[b]
-            } ?? r
-            // A shouted headline's "ELON MUSK" is a mention, but the name is written as the body writes it.
-            let i = firstUnshouted[fullest] >= 0 ? firstUnshouted[fullest] : firstSpan[fullest]
-            let name = i >= 0 ? text(of: spans[i]) : keyTable.name(keys[fullest])
-            built.append(DocumentEntity(name: name, kind: kindValue))
-        }
-        entities = built
-        // Each entity's mentions reserved at once rather than grown one reallocation at a time.
-        var mentionCount = [Int](repeating: 0, count: entities.count)
-        for e in entityOf { mentionCount[e] += 1 }
-        for e in entities.indices { entities[e].mentions.reserveCapacity(mentionCount[e]) }
-        // A key's mentions mostly repeat one surface: its string is built once and reused while
-        // the scalars are the same.
-        var lastText = [String](repeating: "", count: keys.count)
+        // Each span's text, built first: a key's mentions mostly repeat one surface, whose string
+        // is built once and reused while the scalars are the same, and an entity's name is the
+        // text of one of its mentions, so it is that mention's string too.
+        var mentionText: [String] = []
+        mentionText.reserveCapacity(spans.count)
         var lastRange = [Range<Int>](repeating: 0..<0, count: keys.count)
+        var lastText = [Int](repeating: -1, count: keys.count)
         for (i, s) in spans.enumerated() {
-            let e = entityOf[i]
             let t = sentences[s.sentence].tokens
             let (start, end) = (t[s.from].start, t[s.to - 1].end)
             let k = keyOf[i]
             let last = lastRange[k]
             if last.isEmpty || last.count != end - start || !scalars[last].elementsEqual(scalars[start..<end]) {
-                lastText[k] = text(start, end)
+                mentionText.append(text(start, end))
+                lastText[k] = i
                 lastRange[k] = start..<end
-            }
-            let m = Mention(start: start, end: end, text: lastText[k])
-            entities[e].mentions.append(m)
-            func addAlias(_ f: String) {
-                if f != entities[e].name && !entities[e].aliases.contains(f) { entities[e].aliases.append(f) }
-            }
-            addAlias(m.text)
-            if s.to < t.count, t[s.to].length == 2, NERText.isApostrophe(scalars[t[s.to].start]), scalars[t[s.to].start + 1] == 115 {
-                addAlias(m.text + text(t[s.to].start, t[s.to].end))
+            } else {
+                mentionText.append(mentionText[lastText[k]])
             }
         }
+        // The spans of each entity in order, entity by entity (a counting sort): each entity is
+        // built whole, its mentions and aliases in arrays of their own, where growing them in the
+        // document's entities checked the uniqueness of both arrays at every mention.
+        var entityStart = [Int](repeating: 0, count: groups.count + 1)
+        for e in entityOf { entityStart[e + 1] += 1 }
+        for g in 0..<groups.count { entityStart[g + 1] += entityStart[g] }
+        var byEntity = [Int](repeating: 0, count: spans.count)
+        var fillEntity = entityStart
+        for (i, e) in entityOf.enumerated() {
+            byEntity[fillEntity[e]] = i
+            fillEntity[e] += 1
+        }
+        // A loop rather than `groups.map`: that closure copied the whole document for every group.
+        var built: [DocumentEntity] = []
+        built.reserveCapacity(groups.count)
+        for (g, range) in groups.enumerated() {
+            let members = memberKeys[range]
+            let r = root(memberKeys[range.lowerBound])
+            let kindValue = facts[r].kind == 2 ? EntityKind.organization : EntityKind.person
+            // Name: the fullest form; "The X" gives way to "X" when both occur.
+            let fullest = members.max { a, b in
+                let (wa, wb) = (facts[a].words.count, facts[b].words.count)
+                if wa != wb { return wa < wb }
+                if facts[a].the != facts[b].the { return facts[a].the }
+                return count[a] < count[b]
+            } ?? r
+            // A shouted headline's "ELON MUSK" is a mention, but the name is written as the body writes it.
+            let i = firstUnshouted[fullest] >= 0 ? firstUnshouted[fullest] : firstSpan[fullest]
+            let name = i >= 0 ? mentionText[i] : keyTable.name(keys[fullest])
+            var mentions: [Mention] = []
+            mentions.reserveCapacity(entityStart[g + 1] - entityStart[g])
+            var aliases: [String] = []
+            func addAlias(_ f: String) {
+                if f != name && !aliases.contains(f) { aliases.append(f) }
+            }
+            for j in entityStart[g]..<entityStart[g + 1] {
+                let m = byEntity[j]
+                let s = spans[m]
+                let t = sentences[s.sentence].tokens
+                let text = mentionText[m]
+                mentions.append(Mention(start: t[s.from].start, end: t[s.to - 1].end, text: text))
+                addAlias(text)
+                if s.to < t.count, t[s.to].length == 2, NERText.isApostrophe(scalars[t[s.to].start]), scalars[t[s.to].start + 1] == 115 {
+                    addAlias(text + self.text(t[s.to].start, t[s.to].end))
+                }
+            }
+            built.append(DocumentEntity(name: name, kind: kindValue, aliases: aliases, mentions: mentions))
+        }
+        entities = built
+    }
+
+    /// What `group` reads of a key's words: ranges of its flat arrays of word hashes, first-word
+    /// scalars and initials (without a leading "the"), and the rest.
+    struct KeyFacts {
+        var words: Range<Int>
+        var first: Range<Int>
+        var initials: Range<Int>
+        var hyphenLast: Bool
+        var the: Bool
+        var kind: Int
+        /// The length of its string in UTF-8.
+        var utf8: Int
+        var firstWord: UInt64?
+        var lastWord: UInt64?
+    }
+
+    /// "Andy Warhol … Andy": the person named in full whose given name a lone given name is (the
+    /// most mentioned when several share it), or -1 (`fullNameStarting(with:_:_:_:_:)` on the facts).
+    func fullNameStarting(with key: Int, _ facts: [KeyFacts], _ count: [Int]) -> Int {
+        guard let first = facts[key].firstWord else { return -1 }
+        var best = -1
+        for o in facts.indices where o != key && facts[o].kind == 1 && facts[o].words.count >= 2 && facts[o].firstWord == first {
+            if best < 0 || count[o] > count[best] { best = o }
+        }
+        return best
     }
 
     /// What the pairs of `group` check first of a key, in one record.
