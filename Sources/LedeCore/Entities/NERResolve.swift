@@ -502,34 +502,40 @@ extension NERDocument {
         // (Read through the table's pointer, not in a closure over a buffer: the locals such a
         // closure captured were checked for exclusive access at every append.)
         let all = table.scalars, entries = table.entries
+        let connectors = Self.connectorHashes, theHash = Self.theHash
         for (ki, k) in keys.enumerated() {
             let wordStart = words.count, initialStart = initials.count
             let keyStart = entries[k].start
             let n = entries[k].end - keyStart
-            var bytes = 0
-            var h = NERText.fnvOffset, len = 0, hyphen = false, hyphenLast = false, firstScalar: UInt32 = 0
-            var wordBegin = 0, firstWord0 = 0..<0, firstWord1 = 0..<0
-            func endWord(_ end: Int) {
-                guard len > 0 else { return }
+            var bytes = 0, hyphenLast = false
+            var firstWord0 = 0..<0, firstWord1 = 0..<0
+            // Word by word, each to the next space, in loops of their own: a nested function
+            // ending each word captured the loop's variables, and read them through boxes.
+            var i = 0
+            while i < n {
+                if all[keyStart + i] == 32 {
+                    bytes += 1
+                    i += 1
+                    continue
+                }
+                let begin = i
+                var h = NERText.fnvOffset, hyphen = false
+                while i < n {
+                    let v = all[keyStart + i]
+                    if v == 32 { break }
+                    bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                    if v == 45 { hyphen = true }
+                    h = (h ^ UInt64(v)) &* NERText.fnvPrime
+                    i += 1
+                }
                 let w = nerMix(h)
                 let index = words.count - wordStart
-                if index == 0 { firstWord0 = wordBegin..<end } else if index == 1 { firstWord1 = wordBegin..<end }
+                if index == 0 { firstWord0 = begin..<i } else if index == 1 { firstWord1 = begin..<i }
                 words.append(w)
-                if !Self.connectorHashes.contains(w) { initials.append(firstScalar) }
+                if !connectors.contains(w) { initials.append(all[keyStart + begin]) }
                 hyphenLast = hyphen
-                h = NERText.fnvOffset; len = 0; hyphen = false
             }
-            for i in 0..<n {
-                let v = all[keyStart + i]
-                bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-                if v == 32 { endWord(i); continue }
-                if len == 0 { firstScalar = v; wordBegin = i }
-                if v == 45 { hyphen = true }
-                h = (h ^ UInt64(v)) &* NERText.fnvPrime
-                len += 1
-            }
-            endWord(n)
-            let the = words.count - wordStart > 1 && words[wordStart] == Self.theHash
+            let the = words.count - wordStart > 1 && words[wordStart] == theHash
             // "the" is a connector, so it is not among the initials either way.
             let wordRange = (the ? wordStart + 1 : wordStart)..<words.count
             let firstStart = firsts.count
@@ -743,19 +749,19 @@ extension NERDocument {
             let name = i >= 0 ? mentionText[i] : keyTable.name(keys[fullest])
             var mentions: [Mention] = []
             mentions.reserveCapacity(entityStart[g + 1] - entityStart[g])
+            // (Added in place: a nested function adding them captured `aliases`, read through a box
+            // checked for exclusive access at every mention.)
             var aliases: [String] = []
-            func addAlias(_ f: String) {
-                if f != name && !aliases.contains(f) { aliases.append(f) }
-            }
             for j in entityStart[g]..<entityStart[g + 1] {
                 let m = byEntity[j]
                 let s = spans[m]
                 let t = sentences[s.sentence].tokens
                 let text = mentionText[m]
                 mentions.append(Mention(start: t[s.from].start, end: t[s.to - 1].end, text: text))
-                addAlias(text)
+                if text != name && !aliases.contains(text) { aliases.append(text) }
                 if s.to < t.count, t[s.to].length == 2, NERText.isApostrophe(scalars[t[s.to].start]), scalars[t[s.to].start + 1] == 115 {
-                    addAlias(text + self.text(t[s.to].start, t[s.to].end))
+                    let possessive = text + self.text(t[s.to].start, t[s.to].end)
+                    if possessive != name && !aliases.contains(possessive) { aliases.append(possessive) }
                 }
             }
             built.append(DocumentEntity(name: name, kind: kindValue, aliases: aliases, mentions: mentions))
