@@ -79,8 +79,30 @@ final class NERKeyTable {
         reserve(to - from)
         let out = scalars + used
         var n = 0, h = NERText.fnvOffset, space = false, plainKey = true
-        for i in from..<to {
+        var i = from
+        // Printable ASCII and single spaces (nearly every name) in a loop of their own, with no
+        // look-up of a property: the same steps as the loop after it takes for these scalars.
+        while i < to {
+            let v = s[i]
+            if v == 32 {
+                space = true
+                i &+= 1
+                continue
+            }
+            guard v > 32, v < 0x80 else { break }
+            if space {
+                out[n] = 32; n &+= 1
+                h = (h ^ 32) &* NERText.fnvPrime
+                space = false
+            }
+            let l = v &- 65 < 26 ? v &+ 32 : v
+            out[n] = l; n &+= 1
+            h = (h ^ UInt64(l)) &* NERText.fnvPrime
+            i &+= 1
+        }
+        while i < to {
             var v = s[i]
+            i &+= 1
             if NERText.isSpace(v) { space = true; continue }
             if space {
                 out[n] = 32; n += 1
