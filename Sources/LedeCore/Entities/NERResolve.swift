@@ -868,10 +868,15 @@ extension NERDocument {
     /// relate, when one does.
     func links() -> [EntityLinkEvidence] {
         var out: [EntityLinkEvidence] = []
-        // The sentence's entities in order of first mention, and that mention (a few per sentence);
-        // emptied for each sentence rather than allocated anew.
-        var order: [Int] = []
-        var firstOf: [Int] = []
+        // The sentence's entities in order of first mention, and that mention (a few per sentence),
+        // in buffers of the function's own emptied for each sentence by their count: emptying two
+        // arrays for each sentence was a call each to replace a range.
+        let order = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, spans.count))
+        let firstOf = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, spans.count))
+        defer {
+            order.deallocate()
+            firstOf.deallocate()
+        }
         // The pairs counted first (each sentence's entities, by the sentence they were last seen
         // in), so the links are allocated once: grown one append at a time, each reallocation
         // moved every link made so far.
@@ -899,17 +904,17 @@ extension NERDocument {
             while runEnd < spans.count, spans[runEnd].sentence == si { runEnd += 1 }
             let members = runStart..<runEnd
             runStart = runEnd
-            order.removeAll(keepingCapacity: true)
-            firstOf.removeAll(keepingCapacity: true)
-            for m in members where !order.contains(entityOf[m]) {
-                order.append(entityOf[m])
-                firstOf.append(m)
+            var entityCount = 0
+            for m in members where !order[0..<entityCount].contains(entityOf[m]) {
+                order[entityCount] = entityOf[m]
+                firstOf[entityCount] = m
+                entityCount += 1
             }
-            guard order.count >= 2 else { continue }
+            guard entityCount >= 2 else { continue }
             let sentenceText = text(sentences[si].span.start, sentences[si].span.end)
             let t = sentences[si].tokens
-            for a in 0..<order.count {
-                for b in (a + 1)..<order.count {
+            for a in 0..<entityCount {
+                for b in (a + 1)..<entityCount {
                     let (ea, eb) = (order[a], order[b])
                     let sa = spans[firstOf[a]], sb = spans[firstOf[b]]
                     // A phrase between the two states their relation only when no other entity
