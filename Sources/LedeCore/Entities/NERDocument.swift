@@ -26,7 +26,7 @@ struct NERDocument {
         /// `tagged`, so a span stays 48 bytes.)
         var cued = false
         /// The lower-cased surface (see `key(of:)`) as an index into the document's keys
-        /// (`keyNames`), set once the span's bounds are final: the document-level passes look kinds
+        /// (`keyTable`), set once the span's bounds are final: the document-level passes look kinds
         /// up in arrays instead of hashing strings, and a span holds no string, so copying one
         /// (spans are copied at every step) retains and releases nothing.
         var id = -1
@@ -64,16 +64,14 @@ struct NERDocument {
     var spans: [Span] = []
     /// Kind per surface key id, decided by document-wide vote: 1 PER, 2 ORG, 0 neither (or not voted on).
     var kinds: [Int] = []
-    /// Every surface key seen, by id, and the id of each.
-    var keyNames: [String] = []
-    var keyIDs: [String: Int] = [:]
+    /// Every surface key seen, by id (`NERKeyTable`), and those shown to be titles of works (never
+    /// a person or organization here).
+    let keyTable = NERKeyTable()
     var entities: [DocumentEntity] = []
     /// Entity index of each accepted span, parallel to `spans`.
     var entityOf: [Int] = []
     /// Words the article itself writes in lower case somewhere.
     var lowerInDocument = NERHashSet(capacity: 512)
-    /// Surfaces the article shows to be titles of works: never a person or organization here.
-    var notNames: Set<String> = []
     /// Quoted labels (`isQuotedLabel`): their words name nothing, not even a shorter name found
     /// again inside them.
     var labels: [Span] = []
@@ -84,9 +82,6 @@ struct NERDocument {
         let n = scalars.count
         var ranges = spans.filter { $0.start >= 0 && $0.end <= n && $0.start < $0.end }
         if ranges.isEmpty, n > 0 { ranges = [TextSpan(start: 0, end: n)] }
-        // Sized for a typical article's names, so interning does not rehash as the table grows.
-        keyIDs.reserveCapacity(64)
-        keyNames.reserveCapacity(64)
         kinds.reserveCapacity(64)
         let bylineKey = byline.map { Self.key($0) } ?? ""
         // Comparing keys is canonical equivalence: a key's decomposed form is at most four times
@@ -199,7 +194,13 @@ struct NERDocument {
     static func string(_ s: [UInt32], _ from: Int, _ to: Int, lower: Bool) -> String {
         guard from < to, from >= 0, to <= s.count else { return "" }
         // Read through the buffer: indexing the array checks bounds at every scalar.
-        return s.withUnsafeBufferPointer { s in
+        return s.withUnsafeBufferPointer { string($0, from, to, lower: lower) }
+    }
+
+    /// `string(_:_:_:lower:)` of scalars in a buffer (`NERKeyTable`'s).
+    static func string(_ s: UnsafeBufferPointer<UInt32>, _ from: Int, _ to: Int, lower: Bool) -> String {
+        guard from < to, from >= 0, to <= s.count else { return "" }
+        do {
             // The capacity asked for is the exact UTF-8 length (an upper bound when white space is
             // collapsed): up to 15 bytes, which most names and keys are, the string is then stored
             // inline, with no allocation to make, validate and later release.
@@ -277,29 +278,49 @@ struct NERDocument {
         return Self.string(scalars, t[span.from].start, t[span.to - 1].end, lower: true)
     }
 
-    /// The id of `key`, given a new one (of kind 0) the first time.
-    mutating func intern(_ key: String) -> Int {
-        let next = keyNames.count
-        // One hash lookup whether the key is new or not (through the defaulted subscript's accessor).
-        func claim(_ slot: inout Int) -> Int {
-            if slot < 0 { slot = next }
-            return slot
+    /// The id of the key of scalars `from..<to` (`key(of:)`'s string, not built), a new one the
+    /// first time; -1 when `insert` is false and the key is new.
+    func keyID(_ from: Int, _ to: Int, insert: Bool = true) -> Int {
+        scalars.withUnsafeBufferPointer { keyTable.id($0, from, to, insert: insert) }
+    }
+
+    func keyID(of span: Span) -> Int {
+        let t = sentences[span.sentence].tokens
+        return keyID(t[span.from].start, t[span.to - 1].end)
+    }
+
+    /// The id of `text(from, to).lowercased()` (a word as the rules write it): for a word in ASCII
+    /// without white space that is the key of its scalars, found without building the string.
+    func lowercasedKeyID(_ from: Int, _ to: Int) -> Int {
+        var plain = true
+        for i in from..<to where scalars[i] >= 0x80 || NERText.isSpace(scalars[i]) {
+            plain = false
+            break
         }
-        let id = claim(&keyIDs[key, default: -1])
-        if id == next {
-            keyNames.append(key)
-            kinds.append(0)
-        }
-        return id
+        return plain ? keyID(from, to) : keyTable.id(of: text(from, to).lowercased(), insert: true)
+    }
+
+    /// A kind (0) for every key: keys get ids during tagging, before there are kinds.
+    mutating func syncKinds() {
+        let n = keyTable.count
+        if kinds.count < n { kinds.append(contentsOf: repeatElement(0, count: n - kinds.count)) }
     }
 
     /// Sets the span's key id once its bounds are final.
     mutating func setKey(_ span: inout Span) {
-        span.id = intern(key(of: span))
+        span.id = keyID(of: span)
+        syncKinds()
     }
 
     /// The span's key (set by `setKey`).
-    func key(_ span: Span) -> String { keyNames[span.id] }
+    func key(_ span: Span) -> String { keyTable.name(span.id) }
+
+    /// The key of `span` (its bounds final or not) names no person or organization in this article.
+    func markNotName(_ span: Span) { keyTable.markNotName(keyID(of: span)) }
+
+    func markNotName(_ from: Int, _ to: Int) { keyTable.markNotName(keyID(from, to)) }
+
+    func isNotName(_ span: Span) -> Bool { keyTable.isNotName(span.id) }
 
     // MARK: - Tagging
 
@@ -341,11 +362,11 @@ struct NERDocument {
                 // ("Florida State University System" is a body, though).
                 let afterInstitution = capitalizedWordAfter(o)
                 if Self.thingHashes.contains(afterInstitution), afterInstitution != Self.systemHash {
-                    notNames.insert(key(of: o))
+                    markNotName(o)
                     continue
                 }
                 if isQuotedLabel(o) { labels.append(o); continue }
-                if isConstituencyName(o) { notNames.insert(key(of: o)); continue }
+                if isConstituencyName(o) { markNotName(o); continue }
                 var span = o
                 setKey(&span)
                 spans.append(span)
@@ -389,14 +410,14 @@ struct NERDocument {
                                 if span.type != 1 {
                                     let after = capitalizedWordAfter(span)
                                     if span.to - span.from >= 2 && Self.thingHashes.contains(after) || after == Self.dayHash {
-                                        notNames.insert(key(of: span))
+                                        markNotName(span)
                                         continue
                                     }
                                 }
-                                if isConstituencyName(span) { notNames.insert(key(of: span)); continue }
+                                if isConstituencyName(span) { markNotName(span); continue }
                                 setKey(&span)
                                 // "the film Easy Rider": a title, here and wherever else the article names it.
-                                if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { notNames.insert(key(span)); continue }
+                                if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { keyTable.markNotName(span.id); continue }
                                 if isQuotedLabel(span) { labels.append(span); continue }
                                 if isPostNominal(span) { continue }
                                 spans.append(span)
@@ -446,7 +467,7 @@ struct NERDocument {
                     guard var span = clean(Span(sentence: si, from: k, to: to, type: 1, tagged: false)),
                           span.from == k, span.to == to else { continue }
                     setKey(&span)
-                    if notNames.contains(key(span)) { continue }
+                    if isNotName(span) { continue }
                     spans.append(span)
                     for j in k..<to { covered[j] = true }
                     k = to - 1
@@ -1079,12 +1100,12 @@ struct NERDocument {
     mutating func markWorkTitles(_ si: Int) {
         let t = sentences[si].tokens
         // Both rules start from a word in capitals or a work's cue word, which most tokens are not:
-        // one pass over the flags finds them for both (the order of `notNames` is immaterial).
+        // one pass over the flags finds them for both (the order of the keys marked is immaterial).
         let starts = TokenFlags.allCaps.rawValue | TokenFlags.workCue.rawValue
         for k in t.indices where t[k].flags.rawValue & starts != 0 {
             // "15 IQ points", "the ICI system": see `isThingAcronym`.
             if k + 1 < t.count, t[k].flags.contains(.allCaps), !t[k].flags.contains(.knownOrg), t[k + 1].flags.contains(.thingNoun) {
-                notNames.insert(Self.string(scalars, t[k].start, t[k].end, lower: true))
+                markNotName(t[k].start, t[k].end)
             }
             guard t[k].flags.contains(.workCue) else { continue }
             var from = k + 1
@@ -1094,7 +1115,7 @@ struct NERDocument {
                     && Self.innerConnectorHashes.contains(t[to].lower) && t[to + 1].flags.contains(.capitalized)) {
                 to += 1
             }
-            if to > from { notNames.insert(Self.string(scalars, t[from].start, t[to - 1].end, lower: true)) }
+            if to > from { markNotName(t[from].start, t[to - 1].end) }
         }
     }
 
@@ -1134,9 +1155,9 @@ struct NERDocument {
         var from = span.from
         while from < k, t[from].flags.contains(.isPunct) || t[from].lower == Self.theHash { from += 1 }
         guard k - from >= 2 else { return }
-        notNames.insert(Self.string(scalars, t[from].start, t[k - 1].end, lower: true))
+        markNotName(t[from].start, t[k - 1].end)
         if Self.demonymHashes.contains(t[from].lower), k - from >= 3 {
-            notNames.insert(Self.string(scalars, t[from + 1].start, t[k - 1].end, lower: true))
+            markNotName(t[from + 1].start, t[k - 1].end)
         }
     }
 

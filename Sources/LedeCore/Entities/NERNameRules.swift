@@ -428,15 +428,17 @@ extension NERDocument {
 
     /// "the Houston Astros … helped the Astros": a team's last word alone names the team, as a
     /// surname names a person; recorded as an alias so the short form is found and grouped.
-    mutating func addTeamAliases(_ aliasOf: inout [String: String]) {
+    mutating func addTeamAliases(_ aliasOf: inout [Int: Int]) {
         for s in spans where kinds[s.id] == 2 && isCityTeam(s) {
             let t = sentences[s.sentence].tokens
             let last = t[s.to - 1]
-            let short = Self.string(scalars, last.start, last.end, lower: true)
-            guard aliasOf[short] == nil else { continue }
-            aliasOf[short] = key(s)
-            if let id = keyIDs[short] { kinds[id] = 2 }
+            // Only a key some span or rule already has is made an organization's here.
+            let known = keyID(last.start, last.end, insert: false)
+            if known >= 0, aliasOf[known] != nil { continue }
+            aliasOf[known >= 0 ? known : keyID(last.start, last.end)] = s.id
+            if known >= 0 { kinds[known] = 2 }
         }
+        syncKinds()
     }
 
     /// "U.S. Secretary of State Condoleezza Rice", "Minister of Foreign Affairs Sergei Lavrov": after

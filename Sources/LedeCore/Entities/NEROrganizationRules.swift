@@ -182,7 +182,7 @@ extension NERDocument {
         var span = Span(sentence: si, from: k, to: end, type: 2, tagged: true)
         span.cued = true
         setKey(&span)
-        if notNames.contains(key(span)) { return }
+        if isNotName(span) { return }
         spans.append(span)
         for j in k..<end { covered[j] = true }
     }
@@ -209,7 +209,7 @@ extension NERDocument {
         var span = Span(sentence: si, from: k, to: k + 1, type: 2, tagged: true)
         span.cued = true
         setKey(&span)
-        if notNames.contains(key(span)) { return }
+        if isNotName(span) { return }
         spans.append(span)
         covered[k] = true
     }
@@ -310,7 +310,7 @@ extension NERDocument {
             if NERPlaces.contains(t[from..<k]) || Self.neverHashes.contains(t[from].lower) { continue }
             var span = Span(sentence: si, from: from, to: k, type: 2, tagged: true, cued: true)
             setKey(&span)
-            if notNames.contains(key(span)) { continue }
+            if isNotName(span) { continue }
             spans.append(span)
             for j in from..<k { covered[j] = true }
         }

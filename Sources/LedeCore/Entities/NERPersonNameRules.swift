@@ -65,7 +65,7 @@ extension NERDocument {
             if k >= 2, t[k - 2].flags.contains(.capitalized), !t[k - 2].flags.contains(.title), !isInitial(si, k - 2) { continue }
             var span = Span(sentence: si, from: k - 1, to: k + 1, type: 1, tagged: true)
             setKey(&span)
-            if notNames.contains(key(span)) { continue }
+            if isNotName(span) { continue }
             spans.append(span)
             covered[k - 1] = true
             covered[k] = true

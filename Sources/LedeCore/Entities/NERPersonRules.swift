@@ -18,7 +18,7 @@ extension NERDocument {
             for x in base..<end {
                 let bit = UInt64(1) << UInt64(x - base)
                 if marks.place & bit != 0 { spans[x].type = 3 }
-                if marks.town & bit != 0 { notNames.insert(keyNames[spans[x].id]) }
+                if marks.town & bit != 0 { keyTable.markNotName(spans[x].id) }
                 if marks.person & bit != 0 { spans[x].type = 1 }
             }
             base = end

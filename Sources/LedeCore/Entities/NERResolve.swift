@@ -7,6 +7,7 @@ extension NERDocument {
         splitTrailingPersons()
         vote()
         var aliasOf = parentheticalAliases()
+        syncKinds()
         addTeamAliases(&aliasOf)
         findRepeats(aliasOf: &aliasOf)
         group(aliasOf: aliasOf)
@@ -15,7 +16,8 @@ extension NERDocument {
     /// Decides one kind per surface for the whole article, so "Twitter" tagged as a person once
     /// and as an organization eleven times is an organization everywhere.
     mutating func vote() {
-        var votes = [SIMD4<Int>](repeating: .zero, count: keyNames.count)
+        syncKinds()
+        var votes = [SIMD4<Int>](repeating: .zero, count: keyTable.count)
         for s in spans {
             var v = SIMD4<Int>.zero
             v[s.type] += s.tagged ? 2 : 1
@@ -72,7 +74,7 @@ extension NERDocument {
         for id in coordinatedWithPersons() { votes[id][1] += 3 }
         // A one-word name that is a common lower-case word ("Exhibit", "Director"), tagged once and
         // not a well-known organization, is more likely a capitalized word than a name.
-        var once = [Int](repeating: 0, count: keyNames.count)
+        var once = [Int](repeating: 0, count: keyTable.count)
         for s in spans where s.to - s.from == 1 { once[s.id] += 1 }
         for s in spans where s.to - s.from == 1 && once[s.id] == 1 {
             let f = sentences[s.sentence].tokens[s.from].flags
@@ -87,18 +89,21 @@ extension NERDocument {
             for t in 1...3 where v[t] > v[best] { best = t }
             kinds[id] = best <= 2 ? best : 0
         }
-        for k in definedTerms() { if let id = keyIDs[k] { kinds[id] = 0 } }
-        for k in familyPlurals() { if let id = keyIDs[k] { kinds[id] = 0 } }
-        for k in notNames { if let id = keyIDs[k] { kinds[id] = 0 } }
+        for k in definedTerms() { let id = keyTable.id(of: k, insert: false); if id >= 0 { kinds[id] = 0 } }
+        for k in familyPlurals() { let id = keyTable.id(of: k, insert: false); if id >= 0 { kinds[id] = 0 } }
+        if keyTable.anyNotName {
+            for id in kinds.indices where keyTable.isNotName(id) { kinds[id] = 0 }
+        }
         // A fictional character is no one, nor is the surname or given name of one named in full
         // ("Captain Jean-Luc Picard … Picard").
         for s in spans where kinds[s.id] == 1 && s.to - s.from <= 5 {
             guard NERLexicon.fictionalHashes.contains(NERPlaces.hash(sentences[s.sentence].tokens[s.from..<s.to])) else { continue }
             kinds[s.id] = 0
-            let words = keyNames[s.id].split(separator: " ")
+            let words = keyTable.name(s.id).split(separator: " ")
             guard words.count >= 2 else { continue }
             for part in [words[0], words[words.count - 1]] {
-                if let partID = keyIDs[String(part)], kinds[partID] == 1 { kinds[partID] = 0 }
+                let partID = keyTable.id(of: String(part), insert: false)
+                if partID >= 0, kinds[partID] == 1 { kinds[partID] = 0 }
             }
         }
         for id in firstWordsOfPersons() { kinds[id] = 1 }
@@ -204,9 +209,9 @@ extension NERDocument {
     }
 
     /// "Federal Reserve (Fed)", "University of Southern Indiana (USI)": the bracketed short form
-    /// names the entity just before it. Returns short key → full key.
-    func parentheticalAliases() -> [String: String] {
-        var out: [String: String] = [:]
+    /// names the entity just before it. Returns short key's id → full key's id.
+    func parentheticalAliases() -> [Int: Int] {
+        var out: [Int: Int] = [:]
         for s in spans where kinds[s.id] != 0 {
             let t = sentences[s.sentence].tokens
             guard s.to + 2 < t.count, t[s.to].length == 1, scalars[t[s.to].start] == 40,
@@ -218,7 +223,7 @@ extension NERDocument {
             let lead = NERText.lowered(scalars[a.start])
             guard a.flags.contains(.allCaps) || (s.from..<s.to).contains(where: { NERText.lowered(scalars[t[$0].start]) == lead })
             else { continue }
-            out[text(a.start, a.end).lowercased()] = key(s)
+            out[lowercasedKeyID(a.start, a.end)] = s.id
         }
         return out
     }
@@ -226,28 +231,25 @@ extension NERDocument {
     /// Finds every other occurrence of the names already found: repeats, surnames of people
     /// named in full, possessives and hyphen compounds (the tokenizer splits those off), and
     /// names in all-capitals lines.
-    mutating func findRepeats(aliasOf: inout [String: String]) {
+    mutating func findRepeats(aliasOf: inout [Int: Int]) {
         spans = spans.filter { kinds[$0.id] != 0 }
-        // The patterns in flat arrays: pattern `p` is the words `hashes[patStart[p]..<patStart[p] +
-        // patCount[p]]` of key id `patID[p]` (its key is `keyNames[patID[p]]`), and the patterns that
-        // begin with one word are a list linked through `patNext`, from the head `lists` holds. A
-        // list of patterns per word, each with an array and a string, was an allocation or two for
-        // every name, and releasing them was a fifth of this pass.
+        // The patterns in flat arrays: pattern `p` is the words `hashes[pats[p].start..<pats[p].start +
+        // pats[p].count]` of key id `pats[p].id`, and the patterns that begin with one word are a
+        // list linked through `pats[p].next`, from the head `lists` holds. A list of patterns per
+        // word, each with an array and a string, was an allocation or two for every name, and
+        // releasing them was a fifth of this pass; an array per field, five appends per pattern.
         var hashes: [UInt64] = []
-        var patStart: [Int] = [], patCount: [Int] = [], patID: [Int] = [], patKind: [Int] = [], patNext: [Int] = []
+        var pats: [Pattern] = []
         var lists = NERHashMap<(head: Int, tail: Int)>(capacity: spans.count + aliasOf.count, filler: (-1, -1))
         // Most spans repeat a name already added, so a slot per span and alias is room for an
         // article's patterns: the arrays are allocated once instead of grown step by step.
         let patternRoom = spans.count + aliasOf.count
         hashes.reserveCapacity(2 * patternRoom)
-        patStart.reserveCapacity(patternRoom)
-        patCount.reserveCapacity(patternRoom)
-        patID.reserveCapacity(patternRoom)
-        patKind.reserveCapacity(patternRoom)
-        patNext.reserveCapacity(patternRoom)
+        pats.reserveCapacity(patternRoom)
         // Words added only as a person's given name (`isGivenNameOfFullName`), found only alone.
-        var givenOnly = Set<UInt64>()
-        givenOnly.reserveCapacity(spans.count)
+        // (Set to false rather than removed: a table of word hashes like `lists`, where a `Set`'s
+        // seeded hashing was most of the cost of the three.)
+        var givenOnly = NERHashMap<Bool>(capacity: spans.count, filler: false)
         // Surnames of persons named in full: after an unknown name word they name a relative.
         var surnameWords = NERHashSet(capacity: spans.count)
         func listHas(_ first: UInt64, _ test: (Int) -> Bool) -> Bool {
@@ -255,22 +257,18 @@ extension NERDocument {
             var p = list.head
             while p >= 0 {
                 if test(p) { return true }
-                p = patNext[p]
+                p = pats[p].next
             }
             return false
         }
         // The pattern whose words were just appended to `hashes` from `start`, at the end of its
         // first word's list.
         func add(_ start: Int, _ id: Int, _ kind: Int) {
-            let p = patStart.count
-            patStart.append(start)
-            patCount.append(hashes.count - start)
-            patID.append(id)
-            patKind.append(kind)
-            patNext.append(-1)
+            let p = pats.count
+            pats.append(Pattern(start: start, count: hashes.count - start, id: id, kind: kind, next: -1))
             let first = hashes[start]
             if let list = lists[first] {
-                patNext[list.tail] = p
+                pats[list.tail].next = p
                 lists.set(first, (list.head, p))
             } else {
                 lists.set(first, (p, p))
@@ -278,7 +276,7 @@ extension NERDocument {
         }
         // A one-word pattern, unless its id already has it.
         func addWord(_ h: UInt64, _ id: Int, _ kind: Int) {
-            guard !listHas(h, { patID[$0] == id && patCount[$0] == 1 && hashes[patStart[$0]] == h }) else { return }
+            guard !listHas(h, { pats[$0].id == id && pats[$0].count == 1 && hashes[pats[$0].start] == h }) else { return }
             hashes.append(h)
             add(hashes.count - 1, id, kind)
         }
@@ -289,8 +287,8 @@ extension NERDocument {
             let n = s.to - s.from
             // Most spans repeat a name already added.
             let known = listHas(t[s.from].lower) { p in
-                guard patID[p] == s.id, patCount[p] == n else { return false }
-                let start = patStart[p]
+                guard pats[p].id == s.id, pats[p].count == n else { return false }
+                let start = pats[p].start
                 for d in 0..<n where hashes[start + d] != t[s.from + d].lower { return false }
                 return true
             }
@@ -302,12 +300,12 @@ extension NERDocument {
             if kind == 1, n >= 2 {
                 let last = t[s.to - 1]
                 if last.length >= 2, !last.flags.contains(.title), canStandAlone(t, s.to - 1) {
-                    let surname = text(last.start, last.end).lowercased()
-                    // A pattern's key is its id's key, so a one-word pattern with this key is this
-                    // surname's, already added: no interning to do for it.
-                    let known = listHas(last.lower) { patCount[$0] == 1 && keyNames[patID[$0]] == surname }
-                    if !known { addWord(last.lower, intern(surname), 1) }
-                    givenOnly.remove(last.lower)
+                    // `text(last).lowercased()`'s key: a pattern's key is its id's key, so a
+                    // one-word pattern with this id is this surname's, already added.
+                    let surname = lowercasedKeyID(last.start, last.end)
+                    let known = listHas(last.lower) { pats[$0].count == 1 && pats[$0].id == surname }
+                    if !known { addWord(last.lower, surname, 1) }
+                    if givenOnly[last.lower] == true { givenOnly.set(last.lower, false) }
                     surnameWords.insert(last.lower)
                 }
                 // "Hans Wieck … Hans returns": the given name of a person named in full, alone.
@@ -315,17 +313,15 @@ extension NERDocument {
                 // no string is built. A word that already has a one-word pattern (a surname, or
                 // another person's given name) keeps it.
                 let first = t[s.from].lower
-                if isGivenNameOfFullName(t, s), !listHas(first, { patCount[$0] == 1 }) {
+                if isGivenNameOfFullName(t, s), !listHas(first, { pats[$0].count == 1 }) {
                     addWord(first, s.id, 1)
-                    givenOnly.insert(first)
+                    givenOnly.set(first, true)
                 }
             }
         }
+        syncKinds()
         for (short, full) in aliasOf {
-            if let fullID = keyIDs[full] {
-                let h = NERText.hashLower(short)
-                addWord(h, intern(short), kinds[fullID])
-            }
+            addWord(keyTable.hashLower(short), short, kinds[full])
         }
         var firstWords = NERHashSet(capacity: lists.count)
         lists.forEachKey { firstWords.insert($0) }
@@ -338,18 +334,22 @@ extension NERDocument {
             var p = list.head
             while p >= 0 {
                 sorted.append(p)
-                p = patNext[p]
+                p = pats[p].next
             }
-            sorted.sort { patCount[$0] > patCount[$1] }
-            for j in 0..<(sorted.count - 1) { patNext[sorted[j]] = sorted[j + 1] }
-            patNext[sorted[sorted.count - 1]] = -1
+            sorted.sort { pats[$0].count > pats[$1].count }
+            for j in 0..<(sorted.count - 1) { pats[sorted[j]].next = sorted[j + 1] }
+            pats[sorted[sorted.count - 1]].next = -1
             list = (sorted[0], sorted[sorted.count - 1])
         }
 
         // One flag per token of the article, sentence `si` starting at `base[si]`.
         var base = [Int](repeating: 0, count: sentences.count + 1)
         for (si, sentence) in sentences.enumerated() { base[si + 1] = base[si] + sentence.tokens.count }
-        var covered = [Bool](repeating: false, count: base[sentences.count])
+        // A buffer of the function's own: the closure that skips words read an array variable
+        // through a box, checked for exclusive access at every sentence and match.
+        let covered = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, base[sentences.count]))
+        covered.initialize(repeating: false)
+        defer { covered.deallocate() }
         for s in spans where kinds[s.id] != 0 {
             for i in s.from..<s.to { covered[base[s.sentence] + i] = true }
         }
@@ -363,17 +363,17 @@ extension NERDocument {
             let t = sentences[s.sentence].tokens
             guard kind != 0, s.to < t.count, !covered[base[s.sentence] + s.to], let list = lists[t[s.from].lower] else { continue }
             var p = list.head
-            while p >= 0, patCount[p] > s.to - s.from {
-                let n = patCount[p], start = patStart[p]
-                if patKind[p] == kind, s.from + n <= t.count,
+            while p >= 0, pats[p].count > s.to - s.from {
+                let n = pats[p].count, start = pats[p].start
+                if pats[p].kind == kind, s.from + n <= t.count,
                    (0..<n).allSatisfy({ d in hashes[start + d] == t[s.from + d].lower
                        && (s.from + d < s.to || !covered[base[s.sentence] + s.from + d]) }) {
                     spans[x].to = s.from + n
-                    spans[x].id = patID[p]
+                    spans[x].id = pats[p].id
                     for i in s.to..<(s.from + n) { covered[base[s.sentence] + i] = true }
                     break
                 }
-                p = patNext[p]
+                p = pats[p].next
             }
         }
         var added: [Span] = []
@@ -390,12 +390,10 @@ extension NERDocument {
                 // Most words begin no pattern: skipped in a loop through the buffers, without the
                 // bounds checks of indexing the arrays.
                 i = t.withUnsafeBufferPointer { t in
-                    covered.withUnsafeBufferPointer { covered in
-                        var j = i
-                        while j < t.count, (!shouted && t[j].flags.rawValue & cased == 0) || covered[b + j]
-                                || !firstWords.contains(t[j].lower) { j += 1 }
-                        return j
-                    }
+                    var j = i
+                    while j < t.count, (!shouted && t[j].flags.rawValue & cased == 0) || covered[b + j]
+                            || !firstWords.contains(t[j].lower) { j += 1 }
+                    return j
                 }
                 guard i < t.count, let list = lists[t[i].lower] else {
                     i += 1
@@ -404,8 +402,8 @@ extension NERDocument {
                 var matched = -1
                 var p = list.head
                 candidates: while p >= 0 {
-                    defer { p = patNext[p] }
-                    let count = patCount[p], start = patStart[p]
+                    defer { p = pats[p].next }
+                    let count = pats[p].count, start = pats[p].start
                     guard i + count <= t.count else { continue }
                     for d in 0..<count where t[i + d].lower != hashes[start + d] || covered[base[si] + i + d] {
                         continue candidates
@@ -414,8 +412,8 @@ extension NERDocument {
                     break
                 }
                 guard matched >= 0 else { i += 1; continue }
-                let count = patCount[matched], pid = patID[matched], kind = patKind[matched]
-                if count == 1, givenOnly.contains(hashes[patStart[matched]]), !isLoneWord(si, i) { i += 1; continue }
+                let count = pats[matched].count, pid = pats[matched].id, kind = pats[matched].kind
+                if count == 1, givenOnly[hashes[pats[matched].start]] == true, !isLoneWord(si, i) { i += 1; continue }
                 // "Thomas Sam … his wife Manju Sam, 36": a name word no list knows right before the
                 // surname of a person named in full is a relative's given name, another person.
                 if count == 1, kind == 1, surnameWords.contains(t[i].lower), t[i].flags.contains(.capitalized),
@@ -438,7 +436,7 @@ extension NERDocument {
                     added.append(span)
                     for d in 0..<count { covered[base[si] + i + d] = true }
                     if kinds[span.id] == 0 { kinds[span.id] = kind }
-                    if span.id != pid, aliasOf[key(span)] == nil { aliasOf[key(span)] = keyNames[pid] }
+                    if span.id != pid, aliasOf[span.id] == nil { aliasOf[span.id] = pid }
                     i += count
                 } else {
                     i += 1
@@ -449,6 +447,15 @@ extension NERDocument {
         spans.sort { ($0.sentence, $0.from) < ($1.sentence, $1.from) }
     }
 
+    /// A pattern of `findRepeats`.
+    struct Pattern {
+        var start: Int
+        var count: Int
+        var id: Int
+        var kind: Int
+        var next: Int
+    }
+
     // MARK: - Aliases
 
     /// Groups surfaces that name the same entity and picks the fullest as its name.
@@ -457,16 +464,15 @@ extension NERDocument {
         "corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "company", "group",
     ]).map(NERText.hashLower))
 
-    mutating func group(aliasOf: [String: String]) {
+    mutating func group(aliasOf: [Int: Int]) {
         // Surfaces get integer ids once; everything below works on arrays indexed by them.
-        var keys: [String] = []
+        // The document's key id of each local key (`keys`: their count and indices).
         var keyIDOf: [Int] = []
         // Local index of each document key id present among the spans, -1 if none.
-        var index = [Int](repeating: -1, count: keyNames.count)
+        var index = [Int](repeating: -1, count: keyTable.count)
         var keyOf = [Int](repeating: 0, count: spans.count)
         var count: [Int] = []
         // A key per span at most: room for all at once, rather than growth step by step.
-        keys.reserveCapacity(spans.count)
         keyIDOf.reserveCapacity(spans.count)
         count.reserveCapacity(spans.count)
         for (i, s) in spans.enumerated() {
@@ -475,86 +481,85 @@ extension NERDocument {
                 keyOf[i] = id
                 count[id] += 1
             } else {
-                index[s.id] = keys.count
-                keyOf[i] = keys.count
-                keys.append(key(s))
+                index[s.id] = keyIDOf.count
+                keyOf[i] = keyIDOf.count
                 keyIDOf.append(s.id)
                 count.append(1)
             }
         }
+        let keys = keyIDOf
         // Each key's words (without a leading "the") as hashes, so the pairwise comparisons
         // below compare integers; read from the key's scalars without building substrings. The
         // words, the first word's scalars and the initials of all keys sit in three flat arrays,
         // a range per key: three small arrays per key were most of this pass's allocations.
-        var words: [UInt64] = [], wordsAt: [Range<Int>] = []
-        var firsts: [UInt32] = [], firstAt: [Range<Int>] = []
-        var initials: [UInt32] = [], initialsAt: [Range<Int>] = []
-        var hyphenLastOf: [Bool] = [], theOf: [Bool] = [], kindOf: [Int] = []
-        wordsAt.reserveCapacity(keys.count)
-        firstAt.reserveCapacity(keys.count)
-        initialsAt.reserveCapacity(keys.count)
-        kindOf.reserveCapacity(keys.count)
-        hyphenLastOf.reserveCapacity(keys.count)
-        theOf.reserveCapacity(keys.count)
+        // What each key's words are, in one record per key (`KeyFacts`): an array per fact was
+        // an allocation each, and an append each per key.
+        var words: [UInt64] = [], firsts: [UInt32] = [], initials: [UInt32] = []
+        var facts: [KeyFacts] = []
+        facts.reserveCapacity(keys.count)
         // Names run a few words of a few scalars.
         words.reserveCapacity(4 * keys.count)
         initials.reserveCapacity(4 * keys.count)
         firsts.reserveCapacity(8 * keys.count)
-        // Each key's scalars are decoded into one scratch buffer (room for the longest key: a
-        // key has no more scalars than UTF-8 bytes), and its first two words are kept as ranges of
-        // it: iterating the string's scalars and appending the first words' to arrays, scalar by
-        // scalar, was most of this loop.
-        var scratchSize = 1
-        for k in keys { scratchSize = max(scratchSize, k.utf8.count) }
-        let scratch = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: scratchSize)
-        defer { scratch.deallocate() }
+        // Each key's scalars are read where the key table holds them, and its first two words
+        // are kept as ranges of them: iterating a string's scalars and appending the first
+        // words' to arrays, scalar by scalar, was most of this loop.
+        let table = keyTable
+        // (Read through the table's pointer, not in a closure over a buffer: the locals such a
+        // closure captured were checked for exclusive access at every append.)
+        let all = table.scalars, entries = table.entries
+        let connectors = Self.connectorHashes, theHash = Self.theHash
         for (ki, k) in keys.enumerated() {
             let wordStart = words.count, initialStart = initials.count
-            let n = Self.decodeScalars(k, into: scratch)
-            var h = NERText.fnvOffset, len = 0, hyphen = false, hyphenLast = false, firstScalar: UInt32 = 0
-            var wordBegin = 0, firstWord0 = 0..<0, firstWord1 = 0..<0
-            func endWord(_ end: Int) {
-                guard len > 0 else { return }
+            let keyStart = entries[k].start
+            let n = entries[k].end - keyStart
+            var bytes = 0, hyphenLast = false
+            var firstWord0 = 0..<0, firstWord1 = 0..<0
+            // Word by word, each to the next space, in loops of their own: a nested function
+            // ending each word captured the loop's variables, and read them through boxes.
+            var i = 0
+            while i < n {
+                if all[keyStart + i] == 32 {
+                    bytes += 1
+                    i += 1
+                    continue
+                }
+                let begin = i
+                var h = NERText.fnvOffset, hyphen = false
+                while i < n {
+                    let v = all[keyStart + i]
+                    if v == 32 { break }
+                    bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                    if v == 45 { hyphen = true }
+                    h = (h ^ UInt64(v)) &* NERText.fnvPrime
+                    i += 1
+                }
                 let w = nerMix(h)
                 let index = words.count - wordStart
-                if index == 0 { firstWord0 = wordBegin..<end } else if index == 1 { firstWord1 = wordBegin..<end }
+                if index == 0 { firstWord0 = begin..<i } else if index == 1 { firstWord1 = begin..<i }
                 words.append(w)
-                if !Self.connectorHashes.contains(w) { initials.append(firstScalar) }
+                if !connectors.contains(w) { initials.append(all[keyStart + begin]) }
                 hyphenLast = hyphen
-                h = NERText.fnvOffset; len = 0; hyphen = false
             }
-            for i in 0..<n {
-                let v = scratch[i]
-                if v == 32 { endWord(i); continue }
-                if len == 0 { firstScalar = v; wordBegin = i }
-                if v == 45 { hyphen = true }
-                h = (h ^ UInt64(v)) &* NERText.fnvPrime
-                len += 1
-            }
-            endWord(n)
-            let the = words.count - wordStart > 1 && words[wordStart] == Self.theHash
+            let the = words.count - wordStart > 1 && words[wordStart] == theHash
             // "the" is a connector, so it is not among the initials either way.
-            wordsAt.append((the ? wordStart + 1 : wordStart)..<words.count)
+            let wordRange = (the ? wordStart + 1 : wordStart)..<words.count
             let firstStart = firsts.count
-            firsts.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[the ? firstWord1 : firstWord0]))
-            firstAt.append(firstStart..<firsts.count)
-            initialsAt.append(initialStart..<initials.count)
-            hyphenLastOf.append(hyphenLast)
-            theOf.append(the)
-            kindOf.append(kinds[keyIDOf[ki]])
+            let first = the ? firstWord1 : firstWord0
+            firsts.append(contentsOf: UnsafeBufferPointer(start: all + keyStart + first.lowerBound, count: first.count))
+            facts.append(KeyFacts(words: wordRange, first: firstStart..<firsts.count, initials: initialStart..<initials.count,
+                                  hyphenLast: hyphenLast, the: the, kind: kinds[keyIDOf[ki]], utf8: bytes,
+                                  firstWord: wordRange.isEmpty ? nil : words[wordRange.lowerBound],
+                                  lastWord: wordRange.isEmpty ? nil : words[wordRange.upperBound - 1]))
         }
-        // Checked before a key's other details are read: most pairs fail on it.
-        let wordCount = wordsAt.map { $0.count }
-        let firstWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.lowerBound] }
-        let lastWordOf = wordsAt.map { $0.isEmpty ? nil : words[$0.upperBound - 1] }
         // The pairs' first checks read one record per key, through a buffer of the function's own:
         // most pairs fail on them, and the bounds checks and optional comparisons of five arrays
         // were most of the loop (a closure over the array's buffer retained what it captured).
         let pairKeys = UnsafeMutableBufferPointer<PairKey>.allocate(capacity: max(keys.count, 1))
         defer { pairKeys.deallocate() }
         for k in keys.indices {
-            pairKeys[k] = PairKey(words: wordCount[k], first: firstWordOf[k] ?? 0, hasWords: firstWordOf[k] != nil,
-                                  kind: kindOf[k])
+            pairKeys[k] = PairKey(words: facts[k].words.count, first: facts[k].firstWord ?? 0, hasWords: facts[k].firstWord != nil,
+                                  kind: facts[k].kind)
         }
         let givenName = givenNameKeys(keyOf: keyOf, keyCount: keys.count)
         // Firms named after their founders (`foundedKeys`): not the founder's surname. Most
@@ -562,18 +567,18 @@ extension NERDocument {
         let founded = foundedKeys()
         // Parent of each key: the fuller key it abbreviates.
         var parent = [Int](repeating: -1, count: keys.count)
-        for (ki, k) in keys.enumerated() {
-            let wk = words[wordsAt[ki]]
-            let kind = kindOf[ki]
+        for ki in keys.indices {
+            let wk = words[facts[ki].words]
+            let kind = facts[ki].kind
             var best = -1
             func consider(_ o: Int) {
                 if best >= 0 {
-                    if (wordCount[o], count[o]) > (wordCount[best], count[best]) { best = o }
+                    if (facts[o].words.count, count[o]) > (facts[best].words.count, count[best]) { best = o }
                 } else {
                     best = o
                 }
             }
-            let wkLast = lastWordOf[ki]
+            let wkLast = facts[ki].lastWord
             let me = pairKeys[ki]
             for oi in 0..<keys.count where oi != ki && pairKeys[oi].words >= me.words {
                 let woCount = pairKeys[oi].words
@@ -583,12 +588,12 @@ extension NERDocument {
                     // The first words first: most pairs differ there.
                     guard pairKeys[oi].sameFirst(me) else { continue }
                     var same = true
-                    var w = wordsAt[oi].lowerBound
+                    var w = facts[oi].words.lowerBound
                     for v in wk {
                         if words[w] != v { same = false; break }
                         w += 1
                     }
-                    if same, keys[oi].utf8.count < k.utf8.count { consider(oi) }
+                    if same, facts[oi].utf8 < facts[ki].utf8 { consider(oi) }
                     continue
                 }
                 let oKind = pairKeys[oi].kind
@@ -598,8 +603,8 @@ extension NERDocument {
                     // A surname (or "First Last" of "First Middle Last") of a person named in full.
                     guard oKind == 1, wk.count == 1 || pairKeys[oi].sameFirst(me) else { continue }
                     // Family name first with a hyphenated given name ("Kwok Wai-keung"): "Kwok".
-                    let familyFirst = woCount == 2 && wk.count == 1 && hyphenLastOf[oi] && pairKeys[oi].sameFirst(me)
-                    if lastWordOf[oi] == wkLast || familyFirst { consider(oi) }
+                    let familyFirst = woCount == 2 && wk.count == 1 && facts[oi].hyphenLast && pairKeys[oi].sameFirst(me)
+                    if facts[oi].lastWord == wkLast || familyFirst { consider(oi) }
                 } else if kind == 2, oKind == 2 {
                     // The first word, and the number of initials, before the slices are compared:
                     // most pairs differ there, and each slice compared retained its array.
@@ -607,22 +612,22 @@ extension NERDocument {
                         // "University of Texas Arlington Muslim Student Association" is not "University of
                         // Texas Arlington": an institution's head in the words after the shorter name
                         // names a body of its own (a company's suffix does not).
-                        if pairKeys[oi].sameFirst(me), words[wordsAt[oi]].starts(with: wk),
-                           !words[(wordsAt[oi].lowerBound + wk.count)..<wordsAt[oi].upperBound].contains(where: {
+                        if pairKeys[oi].sameFirst(me), words[facts[oi].words].starts(with: wk),
+                           !words[(facts[oi].words.lowerBound + wk.count)..<facts[oi].words.upperBound].contains(where: {
                                Self.bodyHeadHashes.contains($0)
                            }) {
                             consider(oi)
                         }
-                    } else if wk.count == 1, firstAt[ki].count >= 2, initialsAt[oi].count == firstAt[ki].count,
-                              initials[initialsAt[oi]] == firsts[firstAt[ki]] {
+                    } else if wk.count == 1, facts[ki].first.count >= 2, facts[oi].initials.count == facts[ki].first.count,
+                              initials[facts[oi].initials] == firsts[facts[ki].first] {
                         consider(oi)
                     }
                 }
             }
             if best < 0, kind == 1, wk.count == 1 {
-                best = fullNameStarting(with: ki, firstWordOf, wordCount, kindOf, count)
+                best = fullNameStarting(with: ki, facts, count)
             }
-            if let a = aliasOf[k], a != k, let aid = keyIDs[a], index[aid] >= 0 {
+            if let aid = aliasOf[keys[ki]], aid != keys[ki], index[aid] >= 0 {
                 parent[ki] = index[aid]
             } else if best >= 0 {
                 parent[ki] = best
@@ -659,9 +664,9 @@ extension NERDocument {
         // A person named by one word only, only at the start of sentences, never after a title, with
         // a word that is not a known name: too weak ("Iodine", "Homeopathy").
         var weak = [Bool](repeating: false, count: groups.count)
-        for (g, range) in groups.enumerated() where kindOf[root(memberKeys[range.lowerBound])] == 1 {
+        for (g, range) in groups.enumerated() where facts[root(memberKeys[range.lowerBound])].kind == 1 {
             let members = memberKeys[range]
-            guard members.allSatisfy({ wordCount[$0] == 1 }) else { continue }
+            guard members.allSatisfy({ facts[$0].words.count == 1 }) else { continue }
             var tagged = 0, titled = false, known = false
             // The group's spans are found by a scan: few groups get this far, and a list of spans
             // per group was an allocation (or several) for every group.
@@ -707,54 +712,101 @@ extension NERDocument {
             if firstSpan[keyOf[i]] < 0 { firstSpan[keyOf[i]] = i }
             if firstUnshouted[keyOf[i]] < 0, !sentences[sp.sentence].shouted { firstUnshouted[keyOf[i]] = i }
         }
-        // A loop rather than `groups.map`: that closure copied the whole document for every group.
-        var built: [DocumentEntity] = []
-        built.reserveCapacity(groups.count)
-        for range in groups {
-            let members = memberKeys[range]
-            let r = root(memberKeys[range.lowerBound])
-            let kindValue = kindOf[r] == 2 ? EntityKind.organization : EntityKind.person
-            // Name: the fullest form; "The X" gives way to "X" when both occur.
-            let fullest = members.max { a, b in
-                let (wa, wb) = (wordCount[a], wordCount[b])
-                if wa != wb { return wa < wb }
-                if theOf[a] != theOf[b] { return theOf[a] }
-                return count[a] < count[b]
-            } ?? r
-            // A shouted headline's "ELON MUSK" is a mention, but the name is written as the body writes it.
-            let i = firstUnshouted[fullest] >= 0 ? firstUnshouted[fullest] : firstSpan[fullest]
-            let name = i >= 0 ? text(of: spans[i]) : keys[fullest]
-            built.append(DocumentEntity(name: name, kind: kindValue))
-        }
-        entities = built
-        // Each entity's mentions reserved at once rather than grown one reallocation at a time.
-        var mentionCount = [Int](repeating: 0, count: entities.count)
-        for e in entityOf { mentionCount[e] += 1 }
-        for e in entities.indices { entities[e].mentions.reserveCapacity(mentionCount[e]) }
-        // A key's mentions mostly repeat one surface: its string is built once and reused while
-        // the scalars are the same.
-        var lastText = [String](repeating: "", count: keys.count)
+        // Each span's text, built first: a key's mentions mostly repeat one surface, whose string
+        // is built once and reused while the scalars are the same, and an entity's name is the
+        // text of one of its mentions, so it is that mention's string too.
+        var mentionText: [String] = []
+        mentionText.reserveCapacity(spans.count)
         var lastRange = [Range<Int>](repeating: 0..<0, count: keys.count)
+        var lastText = [Int](repeating: -1, count: keys.count)
         for (i, s) in spans.enumerated() {
-            let e = entityOf[i]
             let t = sentences[s.sentence].tokens
             let (start, end) = (t[s.from].start, t[s.to - 1].end)
             let k = keyOf[i]
             let last = lastRange[k]
             if last.isEmpty || last.count != end - start || !scalars[last].elementsEqual(scalars[start..<end]) {
-                lastText[k] = text(start, end)
+                mentionText.append(text(start, end))
+                lastText[k] = i
                 lastRange[k] = start..<end
-            }
-            let m = Mention(start: start, end: end, text: lastText[k])
-            entities[e].mentions.append(m)
-            func addAlias(_ f: String) {
-                if f != entities[e].name && !entities[e].aliases.contains(f) { entities[e].aliases.append(f) }
-            }
-            addAlias(m.text)
-            if s.to < t.count, t[s.to].length == 2, NERText.isApostrophe(scalars[t[s.to].start]), scalars[t[s.to].start + 1] == 115 {
-                addAlias(m.text + text(t[s.to].start, t[s.to].end))
+            } else {
+                mentionText.append(mentionText[lastText[k]])
             }
         }
+        // The spans of each entity in order, entity by entity (a counting sort): each entity is
+        // built whole, its mentions and aliases in arrays of their own, where growing them in the
+        // document's entities checked the uniqueness of both arrays at every mention.
+        var entityStart = [Int](repeating: 0, count: groups.count + 1)
+        for e in entityOf { entityStart[e + 1] += 1 }
+        for g in 0..<groups.count { entityStart[g + 1] += entityStart[g] }
+        var byEntity = [Int](repeating: 0, count: spans.count)
+        var fillEntity = entityStart
+        for (i, e) in entityOf.enumerated() {
+            byEntity[fillEntity[e]] = i
+            fillEntity[e] += 1
+        }
+        // A loop rather than `groups.map`: that closure copied the whole document for every group.
+        var built: [DocumentEntity] = []
+        built.reserveCapacity(groups.count)
+        for (g, range) in groups.enumerated() {
+            let members = memberKeys[range]
+            let r = root(memberKeys[range.lowerBound])
+            let kindValue = facts[r].kind == 2 ? EntityKind.organization : EntityKind.person
+            // Name: the fullest form; "The X" gives way to "X" when both occur.
+            let fullest = members.max { a, b in
+                let (wa, wb) = (facts[a].words.count, facts[b].words.count)
+                if wa != wb { return wa < wb }
+                if facts[a].the != facts[b].the { return facts[a].the }
+                return count[a] < count[b]
+            } ?? r
+            // A shouted headline's "ELON MUSK" is a mention, but the name is written as the body writes it.
+            let i = firstUnshouted[fullest] >= 0 ? firstUnshouted[fullest] : firstSpan[fullest]
+            let name = i >= 0 ? mentionText[i] : keyTable.name(keys[fullest])
+            var mentions: [Mention] = []
+            mentions.reserveCapacity(entityStart[g + 1] - entityStart[g])
+            // (Added in place: a nested function adding them captured `aliases`, read through a box
+            // checked for exclusive access at every mention.)
+            var aliases: [String] = []
+            for j in entityStart[g]..<entityStart[g + 1] {
+                let m = byEntity[j]
+                let s = spans[m]
+                let t = sentences[s.sentence].tokens
+                let text = mentionText[m]
+                mentions.append(Mention(start: t[s.from].start, end: t[s.to - 1].end, text: text))
+                if text != name && !aliases.contains(text) { aliases.append(text) }
+                if s.to < t.count, t[s.to].length == 2, NERText.isApostrophe(scalars[t[s.to].start]), scalars[t[s.to].start + 1] == 115 {
+                    let possessive = text + self.text(t[s.to].start, t[s.to].end)
+                    if possessive != name && !aliases.contains(possessive) { aliases.append(possessive) }
+                }
+            }
+            built.append(DocumentEntity(name: name, kind: kindValue, aliases: aliases, mentions: mentions))
+        }
+        entities = built
+    }
+
+    /// What `group` reads of a key's words: ranges of its flat arrays of word hashes, first-word
+    /// scalars and initials (without a leading "the"), and the rest.
+    struct KeyFacts {
+        var words: Range<Int>
+        var first: Range<Int>
+        var initials: Range<Int>
+        var hyphenLast: Bool
+        var the: Bool
+        var kind: Int
+        /// The length of its string in UTF-8.
+        var utf8: Int
+        var firstWord: UInt64?
+        var lastWord: UInt64?
+    }
+
+    /// "Andy Warhol … Andy": the person named in full whose given name a lone given name is (the
+    /// most mentioned when several share it), or -1 (`fullNameStarting(with:_:_:_:_:)` on the facts).
+    func fullNameStarting(with key: Int, _ facts: [KeyFacts], _ count: [Int]) -> Int {
+        guard let first = facts[key].firstWord else { return -1 }
+        var best = -1
+        for o in facts.indices where o != key && facts[o].kind == 1 && facts[o].words.count >= 2 && facts[o].firstWord == first {
+            if best < 0 || count[o] > count[best] { best = o }
+        }
+        return best
     }
 
     /// What the pairs of `group` check first of a key, in one record.
@@ -830,10 +882,15 @@ extension NERDocument {
     /// relate, when one does.
     func links() -> [EntityLinkEvidence] {
         var out: [EntityLinkEvidence] = []
-        // The sentence's entities in order of first mention, and that mention (a few per sentence);
-        // emptied for each sentence rather than allocated anew.
-        var order: [Int] = []
-        var firstOf: [Int] = []
+        // The sentence's entities in order of first mention, and that mention (a few per sentence),
+        // in buffers of the function's own emptied for each sentence by their count: emptying two
+        // arrays for each sentence was a call each to replace a range.
+        let order = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, spans.count))
+        let firstOf = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, spans.count))
+        defer {
+            order.deallocate()
+            firstOf.deallocate()
+        }
         // The pairs counted first (each sentence's entities, by the sentence they were last seen
         // in), so the links are allocated once: grown one append at a time, each reallocation
         // moved every link made so far.
@@ -861,17 +918,17 @@ extension NERDocument {
             while runEnd < spans.count, spans[runEnd].sentence == si { runEnd += 1 }
             let members = runStart..<runEnd
             runStart = runEnd
-            order.removeAll(keepingCapacity: true)
-            firstOf.removeAll(keepingCapacity: true)
-            for m in members where !order.contains(entityOf[m]) {
-                order.append(entityOf[m])
-                firstOf.append(m)
+            var entityCount = 0
+            for m in members where !order[0..<entityCount].contains(entityOf[m]) {
+                order[entityCount] = entityOf[m]
+                firstOf[entityCount] = m
+                entityCount += 1
             }
-            guard order.count >= 2 else { continue }
+            guard entityCount >= 2 else { continue }
             let sentenceText = text(sentences[si].span.start, sentences[si].span.end)
             let t = sentences[si].tokens
-            for a in 0..<order.count {
-                for b in (a + 1)..<order.count {
+            for a in 0..<entityCount {
+                for b in (a + 1)..<entityCount {
                     let (ea, eb) = (order[a], order[b])
                     let sa = spans[firstOf[a]], sb = spans[firstOf[b]]
                     // A phrase between the two states their relation only when no other entity
@@ -889,8 +946,6 @@ extension NERDocument {
         return out
     }
 
-    /// The first word of every cue: a gap none of whose words begins a cue has none.
-    static let cueFirstHashes = NERHashSet(cueTokens.compactMap { $0.hashes.first })
 
     /// All cues' hashes in one array, cue `c`'s at `cueRanges[c]`: matching reads plain integers,
     /// where each cue's label and array were retained and released for every gap.
@@ -903,26 +958,57 @@ extension NERDocument {
         }
     }()
 
+    /// The cues by their first word: `cueByFirst[h]` is the range of `cuesByFirst` that holds, in
+    /// priority order, the cues whose first word has hash `h`.
+    static let cuesByFirst: [Int] = cueTokens.indices.sorted { a, b in
+        let (ha, hb) = (cueTokens[a].hashes[0], cueTokens[b].hashes[0])
+        return ha != hb ? ha < hb : a < b
+    }
+    /// (Built once and only read: `NERHashMap` is not `Sendable`, being mutable.)
+    nonisolated(unsafe) static let cueByFirst: NERHashMap<Range<Int>> = {
+        var map = NERHashMap<Range<Int>>(capacity: cueTokens.count, filler: 0..<0)
+        var i = 0
+        while i < cuesByFirst.count {
+            let h = cueTokens[cuesByFirst[i]].hashes[0]
+            var j = i + 1
+            while j < cuesByFirst.count, cueTokens[cuesByFirst[j]].hashes[0] == h { j += 1 }
+            map.set(h, i..<j)
+            i = j
+        }
+        return map
+    }()
+
+    /// The first cue, in priority order, found anywhere in `t[from..<to]`. Only the cues that
+    /// begin with a word of the gap are compared there, each position's in priority order: trying
+    /// every cue at every position was most of the cost of linking.
     static func cue(in t: [NERToken], from: Int, to: Int) -> String? {
-        guard from < to, (from..<to).contains(where: { cueFirstHashes.contains(t[$0].lower) }) else { return nil }
-        let found: Int? = cueHashes.withUnsafeBufferPointer { hashes in
+        guard from < to else { return nil }
+        let order = cuesByFirst, byFirst = cueByFirst
+        let found: Int = cueHashes.withUnsafeBufferPointer { hashes in
             t.withUnsafeBufferPointer { t in
-                for (c, range) in cueRanges.enumerated() where range.count <= to - from {
-                    var i = from
-                    while i + range.count <= to {
+                var best = Int.max
+                for i in from..<to {
+                    guard let candidates = byFirst[t[i].lower] else { continue }
+                    for k in candidates {
+                        let c = order[k]
+                        guard c < best else { break }
+                        let range = cueRanges[c]
+                        guard i + range.count <= to else { continue }
                         var ok = true
-                        for d in 0..<range.count where t[i + d].lower != hashes[range.lowerBound + d] {
+                        for d in 1..<max(1, range.count) where t[i + d].lower != hashes[range.lowerBound + d] {
                             ok = false
                             break
                         }
-                        if ok { return c }
-                        i += 1
+                        if ok {
+                            best = c
+                            break
+                        }
                     }
                 }
-                return nil
+                return best
             }
         }
-        return found.map { cueTokens[$0].label }
+        return found == Int.max ? nil : cueTokens[found].label
     }
 }
 
