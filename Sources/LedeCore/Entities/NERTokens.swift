@@ -375,7 +375,21 @@ package enum NERText {
             if lowerStart || isWordChar(v) {
                 var state = TokenState()
                 var j: Int
-                if lowerStart { j = state.addLowerRun(s, i, to) } else { state.add(v); j = i + 1 }
+                if lowerStart {
+                    j = state.addLowerRun(s, i, to)
+                    // A word of lower-case letters ended by a scalar no word keeps (most words of
+                    // running text): its flags and shape are known, as `TokenState.token` would find
+                    // them, without the tests below and that function's.
+                    if j == to || endsLowerWord(s[j]) {
+                        emit(NERToken(start: i, end: j, lower: nerMix(state.h), shape: NERText.lowerShape, prefix2: 0, prefix3: 0,
+                                      suffix2: 0, suffix3: 0, suffix4: 0, flags: .hasLetter, length: j &- i))
+                        i = j
+                        continue
+                    }
+                } else {
+                    state.add(v)
+                    j = i + 1
+                }
                 while j < to {
                     let c = s[j]
                     if c &- 97 < 26 { j = state.addLowerRun(s, j, to); continue }
@@ -416,6 +430,17 @@ package enum NERText {
             emit(state.token(s, i, i + 1))
             i += 1
         }
+    }
+
+    /// Whether `c` ends a word of lower-case letters where it stands: ASCII that is no word
+    /// character, no period (kept in "i.e."), no apostrophe (kept in "don't") and no "&" (one
+    /// ends the word after a lower-case letter anyway, but is left to the full test).
+    @inline(__always)
+    static func endsLowerWord(_ c: UInt32) -> Bool {
+        // Bit c of a 128-bit mask: 0...63 without "&", "'", ".", "0"..."9"; 64...127 without
+        // "A"..."Z", "a"..."z".
+        c < 64 ? (0xFC00_BF3F_FFFF_FFFF as UInt64) >> UInt64(c) & 1 != 0
+            : c < 128 && (0xF800_0001_F800_0001 as UInt64) >> UInt64(c &- 64) & 1 != 0
     }
 
     static let abbreviations: Set<[UInt32]> = Set([
