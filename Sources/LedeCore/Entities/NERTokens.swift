@@ -419,6 +419,16 @@ package enum NERText {
                 i = j
                 continue
             }
+            // ASCII punctuation other than an apostrophe (which may begin "'s"): a token of its own
+            // whose fold is that one scalar, as class and as lower-cased scalar alike, so its word
+            // hash is its shape hash and `TokenState` has nothing to add.
+            if v < 128, v != 39 {
+                let hash = nerMix((fnvOffset ^ UInt64(v)) &* fnvPrime)
+                emit(NERToken(start: i, end: i &+ 1, lower: hash, shape: hash, prefix2: 0, prefix3: 0, suffix2: 0, suffix3: 0,
+                              suffix4: 0, flags: .isPunct, length: 1))
+                i &+= 1
+                continue
+            }
             var state = TokenState()
             state.add(v)
             if isApostrophe(v), i + 1 < to, s[i + 1] == 115 || s[i + 1] == 83, i + 2 >= to || !isWordChar(s[i + 2]) {
