@@ -389,6 +389,16 @@ package enum NERText {
                 } else {
                     state.add(v)
                     j = i + 1
+                    // A capital and lower-case letters ("Smith", "Said"), ended as above: the same
+                    // short cut, with the affixes of a capitalized word.
+                    if v &- 65 < 26, j < to, s[j] &- 97 < 26 {
+                        j = state.addLowerRun(s, j, to)
+                        if j == to || endsLowerWord(s[j]) {
+                            emit(capitalizedWord(s, i, j, wordHash: state.h))
+                            i = j
+                            continue
+                        }
+                    }
                 }
                 while j < to {
                     let c = s[j]
@@ -440,6 +450,29 @@ package enum NERText {
             emit(state.token(s, i, i + 1))
             i += 1
         }
+    }
+
+    /// The token of `s[start..<end]`, an ASCII capital followed by ASCII lower-case letters whose
+    /// fold is `wordHash`: what `TokenState.token` makes of it, with the class fold of "Xx" as its
+    /// shape and, from five scalars on, its affixes folded without a test of case (only the
+    /// first scalar is a capital, and its lower case is itself with bit 5 set).
+    @inline(__always)
+    static func capitalizedWord(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int, wordHash: UInt64) -> NERToken {
+        let shape = nerMix((((fnvOffset ^ 88) &* fnvPrime) ^ 120) &* fnvPrime)
+        let p2, p3, s2, s3, s4: UInt64
+        if end &- start >= 5 {
+            let a = UInt64(s[start] | 32), b = UInt64(s[start &+ 1]), c = UInt64(s[start &+ 2])
+            let w = UInt64(s[end &- 4]), x = UInt64(s[end &- 3]), y = UInt64(s[end &- 2]), z = UInt64(s[end &- 1])
+            p2 = ((((fnvOffset ^ 11) ^ a) &* fnvPrime) ^ b) &* fnvPrime
+            p3 = ((((((fnvOffset ^ 12) ^ a) &* fnvPrime) ^ b) &* fnvPrime) ^ c) &* fnvPrime
+            s2 = ((((fnvOffset ^ 21) ^ y) &* fnvPrime) ^ z) &* fnvPrime
+            s3 = ((((((fnvOffset ^ 22) ^ x) &* fnvPrime) ^ y) &* fnvPrime) ^ z) &* fnvPrime
+            s4 = ((((((((fnvOffset ^ 23) ^ w) &* fnvPrime) ^ x) &* fnvPrime) ^ y) &* fnvPrime) ^ z) &* fnvPrime
+        } else {
+            (p2, p3, s2, s3, s4) = affixes(s, start, end)
+        }
+        return NERToken(start: start, end: end, lower: nerMix(wordHash), shape: shape, prefix2: p2, prefix3: p3,
+                        suffix2: s2, suffix3: s3, suffix4: s4, flags: [.capitalized, .hasLetter], length: end &- start)
     }
 
     /// Whether `c` ends a word of lower-case letters where it stands: ASCII that is no word
