@@ -722,31 +722,50 @@ extension NERText {
         return text.withUTF8 { u in
             // Written straight into the array's storage: appending checks capacity per scalar.
             [UInt32](unsafeUninitializedCapacity: u.count) { out, written in
-                var i = 0, o = 0
                 let n = u.count
+                guard n > 0, let base = u.baseAddress, let target = out.baseAddress else {
+                    written = 0
+                    return
+                }
+                let source = UnsafeRawPointer(base)
+                let highBits: UInt64 = 0x8080_8080_8080_8080
+                var i = 0, o = 0
                 while i < n {
-                    // Eight ASCII bytes at a time (almost all of English news): one test for the
-                    // high bits, then eight plain widenings.
-                    if i + 8 <= n, let base = u.baseAddress, let target = out.baseAddress {
-                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                        // Widened as one vector: byte by byte this loop was most of the decoding.
-                        let bytes = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<UInt8>.self)
-                        UnsafeMutableRawPointer(target + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: bytes),
-                                                                       as: SIMD8<UInt32>.self)
-                        let high = word & 0x8080_8080_8080_8080
-                        if high == 0 {
-                            i += 8
-                            o += 8
+                    // Sixteen ASCII bytes at a time (almost all of English news), then eight: one
+                    // test for the high bits, and the bytes widened as one vector (byte by byte this
+                    // loop was most of the decoding; eight at a time, its tests were half of it).
+                    // The ASCII bytes before the first that is not (little endian: the lowest)
+                    // are kept from the vector too; the scalars written after them are
+                    // overwritten as decoding goes on (`o` never passes `i`, and the vector's
+                    // bytes are within the capacity), so a quote or a dash costs one scalar's
+                    // decoding, not a byte-by-byte walk up to it.
+                    if i &+ 16 <= n {
+                        let bytes = (source + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                        UnsafeMutableRawPointer(target + o).storeBytes(of: SIMD16<UInt32>(truncatingIfNeeded: bytes),
+                                                                       as: SIMD16<UInt32>.self)
+                        let first = (source + i).loadUnaligned(as: UInt64.self) & highBits
+                        let second = (source + (i &+ 8)).loadUnaligned(as: UInt64.self) & highBits
+                        if first | second == 0 {
+                            i &+= 16
+                            o &+= 16
                             continue
                         }
-                        // The ASCII bytes before the first that is not (little endian: the lowest)
-                        // are kept from the vector too; the scalars written after them are
-                        // overwritten as decoding goes on (`o` never passes `i`, and `i + 8` is
-                        // within the capacity), so a quote or a dash costs one scalar's decoding,
-                        // not a byte-by-byte walk up to it.
+                        let ascii = first != 0 ? first.trailingZeroBitCount >> 3 : 8 &+ second.trailingZeroBitCount >> 3
+                        i &+= ascii
+                        o &+= ascii
+                    } else if i &+ 8 <= n {
+                        let bytes = (source + i).loadUnaligned(as: SIMD8<UInt8>.self)
+                        UnsafeMutableRawPointer(target + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: bytes),
+                                                                       as: SIMD8<UInt32>.self)
+                        let high = (source + i).loadUnaligned(as: UInt64.self) & highBits
+                        if high == 0 {
+                            i &+= 8
+                            o &+= 8
+                            continue
+                        }
                         let ascii = high.trailingZeroBitCount >> 3
-                        i += ascii
-                        o += ascii
+                        i &+= ascii
+                        o &+= ascii
                     }
                     let b = UInt32(u[i])
                     if b < 0x80 {
