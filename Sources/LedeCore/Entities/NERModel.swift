@@ -277,6 +277,19 @@ package struct NERModel: Sendable {
         let n = tokens.count
         tags.refill(with: 0, count: n)
         guard n > 0 else { return }
+        // The shipped weights' table (`make train-ner`: 17 bits) with its shift a constant: each of
+        // a scored token's 34 rows shifts its hash by it, and a shift held in a register took one
+        // more instruction per row and a register the row's other constants were then reloaded for.
+        if featurizer.bucketBits == 17 {
+            tag(tokens, into: &tags, NERFeaturizer(bucketBits: 17))
+        } else {
+            tag(tokens, into: &tags, featurizer)
+        }
+    }
+
+    @inline(__always)
+    private func tag(_ tokens: [NERToken], into tags: inout [Int], _ featurizer: NERFeaturizer) {
+        let n = tokens.count
         let tc = NERTag.count
         let rowCount = NERFeaturizer.baseCount + 4
         tokens.withUnsafeBufferPointer { tokens in

@@ -82,8 +82,12 @@ extension NERDocument {
         tokens.withUnsafeBufferPointer { tokens in
         scalars.withUnsafeBufferPointer { s in
             let n = tokens.count
+            // Most tokens are none of the kinds tested below (a lower-case word of no rule): one
+            // test of their flags passes them over.
+            let tested = punct | ruleWord | capitalized | TokenFlags.knownOrg.rawValue
             for k in 0..<n {
                 let f = tokens[k].flags.rawValue
+                if f & tested == 0 { continue }
                 if f & punct != 0 {
                     guard tokens[k].length == 1 else { continue }
                     let c = s[tokens[k].start]

@@ -142,15 +142,19 @@ extension NERDocument {
         // candidates are gathered first, so that one pass over the words finds both kinds: a
         // pass for the brackets and two more for the spelled-out words read every word three
         // times. A bracketed one is left out at the end instead of before the search.
-        var acronyms: Set<String> = []
+        // The candidates, each once (as a set of strings would keep them, by string equality), in
+        // an array: an article has a handful, and hashing each into a set cost more than comparing.
+        var candidates: [String] = []
+        var letters: [[UInt32]] = []
         for span in spans where span.to - span.from == 1 {
             let token = sentences[span.sentence].tokens[span.from]
             // Two letters, or short words, match some phrase of almost any article by chance.
             guard token.flags.contains(.allCaps), token.length >= 3, token.length <= 6 else { continue }
-            acronyms.insert(text(token.start, token.end).lowercased())
+            let key = text(token.start, token.end).lowercased()
+            guard !candidates.contains(key) else { continue }
+            candidates.append(key)
+            letters.append(key.unicodeScalars.map(\.value))
         }
-        let candidates = Array(acronyms)
-        let letters = candidates.map { $0.unicodeScalars.map(\.value) }
         // A word's lead is compared only with the acronyms whose first letter it may be
         // (`firstBits`, a bit per letter modulo 64).
         var firstBits: UInt64 = 0
@@ -169,23 +173,28 @@ extension NERDocument {
                 // ASCII first: only "a"..."z" are lower case there, without a property lookup.
                 return NERText.isLower(lead) ? lead : 0
             }
-            for sentence in sentences {
-                sentence.tokens.withUnsafeBufferPointer { t in
+            for si in sentences.indices {
+                sentences[si].tokens.withUnsafeBufferPointer { t in
                     let n = t.count
                     for i in 0..<n {
+                        let f = t[i].flags.rawValue
                         // Capitals first: few words are, and their flags are at hand.
-                        if t[i].flags.contains(.allCaps), i >= 1, i + 1 < n, t[i].length >= 2, t[i].length <= 6,
-                           i - 1 >= t[i].length, scalars[t[i - 1].start] == 40, scalars[t[i + 1].start] == 41 {
-                            let letters = Array(text(t[i].start, t[i].end).lowercased().unicodeScalars)
-                            let words = ((i - 1 - letters.count)..<(i - 1)).map { t[$0] }
-                            if words.allSatisfy({ !$0.flags.contains(.capitalized) }) {
-                                let initials = words.compactMap { Unicode.Scalar(NERText.lowered(scalars[$0.start])) }
-                                if initials == letters { out.append(String(String.UnicodeScalarView(letters))) }
+                        if f & TokenFlags.allCaps.rawValue != 0 {
+                            if i >= 1, i + 1 < n, t[i].length >= 2, t[i].length <= 6,
+                               i - 1 >= t[i].length, scalars[t[i - 1].start] == 40, scalars[t[i + 1].start] == 41 {
+                                let letters = Array(text(t[i].start, t[i].end).lowercased().unicodeScalars)
+                                let words = ((i - 1 - letters.count)..<(i - 1)).map { t[$0] }
+                                if words.allSatisfy({ !$0.flags.contains(.capitalized) }) {
+                                    let initials = words.compactMap { Unicode.Scalar(NERText.lowered(scalars[$0.start])) }
+                                    if initials == letters { out.append(String(String.UnicodeScalarView(letters))) }
+                                }
                             }
+                            continue
                         }
-                        guard left > 0 else { continue }
-                        let first = lead(t, i)
-                        guard first != 0, firstBits >> UInt64(first & 63) & 1 != 0 else { continue }
+                        // The lead of this word (`lead`), tested before `left`: most words have none.
+                        guard f & cased == 0, t[i].length >= 4, left > 0 else { continue }
+                        let first = scalars[t[i].start]
+                        guard NERText.isLower(first), firstBits >> UInt64(first & 63) & 1 != 0 else { continue }
                         for a in candidates.indices where !found[a] {
                             let l = letters[a]
                             guard !l.isEmpty, l.count <= n - i, l[0] == first else { continue }

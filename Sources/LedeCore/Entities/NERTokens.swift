@@ -375,7 +375,31 @@ package enum NERText {
             if lowerStart || isWordChar(v) {
                 var state = TokenState()
                 var j: Int
-                if lowerStart { j = state.addLowerRun(s, i, to) } else { state.add(v); j = i + 1 }
+                if lowerStart {
+                    j = state.addLowerRun(s, i, to)
+                    // A word of lower-case letters ended by a scalar no word keeps (most words of
+                    // running text): its flags and shape are known, as `TokenState.token` would find
+                    // them, without the tests below and that function's.
+                    if j == to || endsLowerWord(s[j]) {
+                        emit(NERToken(start: i, end: j, lower: nerMix(state.h), shape: NERText.lowerShape, prefix2: 0, prefix3: 0,
+                                      suffix2: 0, suffix3: 0, suffix4: 0, flags: .hasLetter, length: j &- i))
+                        i = j
+                        continue
+                    }
+                } else {
+                    state.add(v)
+                    j = i + 1
+                    // A capital and lower-case letters ("Smith", "Said"), ended as above: the same
+                    // short cut, with the affixes of a capitalized word.
+                    if v &- 65 < 26, j < to, s[j] &- 97 < 26 {
+                        j = state.addLowerRun(s, j, to)
+                        if j == to || endsLowerWord(s[j]) {
+                            emit(capitalizedWord(s, i, j, wordHash: state.h))
+                            i = j
+                            continue
+                        }
+                    }
+                }
                 while j < to {
                     let c = s[j]
                     if c &- 97 < 26 { j = state.addLowerRun(s, j, to); continue }
@@ -405,6 +429,16 @@ package enum NERText {
                 i = j
                 continue
             }
+            // ASCII punctuation other than an apostrophe (which may begin "'s"): a token of its own
+            // whose fold is that one scalar, as class and as lower-cased scalar alike, so its word
+            // hash is its shape hash and `TokenState` has nothing to add.
+            if v < 128, v != 39 {
+                let hash = nerMix((fnvOffset ^ UInt64(v)) &* fnvPrime)
+                emit(NERToken(start: i, end: i &+ 1, lower: hash, shape: hash, prefix2: 0, prefix3: 0, suffix2: 0, suffix3: 0,
+                              suffix4: 0, flags: .isPunct, length: 1))
+                i &+= 1
+                continue
+            }
             var state = TokenState()
             state.add(v)
             if isApostrophe(v), i + 1 < to, s[i + 1] == 115 || s[i + 1] == 83, i + 2 >= to || !isWordChar(s[i + 2]) {
@@ -416,6 +450,40 @@ package enum NERText {
             emit(state.token(s, i, i + 1))
             i += 1
         }
+    }
+
+    /// The token of `s[start..<end]`, an ASCII capital followed by ASCII lower-case letters whose
+    /// fold is `wordHash`: what `TokenState.token` makes of it, with the class fold of "Xx" as its
+    /// shape and, from five scalars on, its affixes folded without a test of case (only the
+    /// first scalar is a capital, and its lower case is itself with bit 5 set).
+    @inline(__always)
+    static func capitalizedWord(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int, wordHash: UInt64) -> NERToken {
+        let shape = nerMix((((fnvOffset ^ 88) &* fnvPrime) ^ 120) &* fnvPrime)
+        let p2, p3, s2, s3, s4: UInt64
+        if end &- start >= 5 {
+            let a = UInt64(s[start] | 32), b = UInt64(s[start &+ 1]), c = UInt64(s[start &+ 2])
+            let w = UInt64(s[end &- 4]), x = UInt64(s[end &- 3]), y = UInt64(s[end &- 2]), z = UInt64(s[end &- 1])
+            p2 = ((((fnvOffset ^ 11) ^ a) &* fnvPrime) ^ b) &* fnvPrime
+            p3 = ((((((fnvOffset ^ 12) ^ a) &* fnvPrime) ^ b) &* fnvPrime) ^ c) &* fnvPrime
+            s2 = ((((fnvOffset ^ 21) ^ y) &* fnvPrime) ^ z) &* fnvPrime
+            s3 = ((((((fnvOffset ^ 22) ^ x) &* fnvPrime) ^ y) &* fnvPrime) ^ z) &* fnvPrime
+            s4 = ((((((((fnvOffset ^ 23) ^ w) &* fnvPrime) ^ x) &* fnvPrime) ^ y) &* fnvPrime) ^ z) &* fnvPrime
+        } else {
+            (p2, p3, s2, s3, s4) = affixes(s, start, end)
+        }
+        return NERToken(start: start, end: end, lower: nerMix(wordHash), shape: shape, prefix2: p2, prefix3: p3,
+                        suffix2: s2, suffix3: s3, suffix4: s4, flags: [.capitalized, .hasLetter], length: end &- start)
+    }
+
+    /// Whether `c` ends a word of lower-case letters where it stands: ASCII that is no word
+    /// character, no period (kept in "i.e."), no apostrophe (kept in "don't") and no "&" (one
+    /// ends the word after a lower-case letter anyway, but is left to the full test).
+    @inline(__always)
+    static func endsLowerWord(_ c: UInt32) -> Bool {
+        // Bit c of a 128-bit mask: 0...63 without "&", "'", ".", "0"..."9"; 64...127 without
+        // "A"..."Z", "a"..."z".
+        c < 64 ? (0xFC00_BF3F_FFFF_FFFF as UInt64) >> UInt64(c) & 1 != 0
+            : c < 128 && (0xF800_0001_F800_0001 as UInt64) >> UInt64(c &- 64) & 1 != 0
     }
 
     static let abbreviations: Set<[UInt32]> = Set([
@@ -654,31 +722,50 @@ extension NERText {
         return text.withUTF8 { u in
             // Written straight into the array's storage: appending checks capacity per scalar.
             [UInt32](unsafeUninitializedCapacity: u.count) { out, written in
-                var i = 0, o = 0
                 let n = u.count
+                guard n > 0, let base = u.baseAddress, let target = out.baseAddress else {
+                    written = 0
+                    return
+                }
+                let source = UnsafeRawPointer(base)
+                let highBits: UInt64 = 0x8080_8080_8080_8080
+                var i = 0, o = 0
                 while i < n {
-                    // Eight ASCII bytes at a time (almost all of English news): one test for the
-                    // high bits, then eight plain widenings.
-                    if i + 8 <= n, let base = u.baseAddress, let target = out.baseAddress {
-                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                        // Widened as one vector: byte by byte this loop was most of the decoding.
-                        let bytes = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<UInt8>.self)
-                        UnsafeMutableRawPointer(target + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: bytes),
-                                                                       as: SIMD8<UInt32>.self)
-                        let high = word & 0x8080_8080_8080_8080
-                        if high == 0 {
-                            i += 8
-                            o += 8
+                    // Sixteen ASCII bytes at a time (almost all of English news), then eight: one
+                    // test for the high bits, and the bytes widened as one vector (byte by byte this
+                    // loop was most of the decoding; eight at a time, its tests were half of it).
+                    // The ASCII bytes before the first that is not (little endian: the lowest)
+                    // are kept from the vector too; the scalars written after them are
+                    // overwritten as decoding goes on (`o` never passes `i`, and the vector's
+                    // bytes are within the capacity), so a quote or a dash costs one scalar's
+                    // decoding, not a byte-by-byte walk up to it.
+                    if i &+ 16 <= n {
+                        let bytes = (source + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                        UnsafeMutableRawPointer(target + o).storeBytes(of: SIMD16<UInt32>(truncatingIfNeeded: bytes),
+                                                                       as: SIMD16<UInt32>.self)
+                        let first = (source + i).loadUnaligned(as: UInt64.self) & highBits
+                        let second = (source + (i &+ 8)).loadUnaligned(as: UInt64.self) & highBits
+                        if first | second == 0 {
+                            i &+= 16
+                            o &+= 16
                             continue
                         }
-                        // The ASCII bytes before the first that is not (little endian: the lowest)
-                        // are kept from the vector too; the scalars written after them are
-                        // overwritten as decoding goes on (`o` never passes `i`, and `i + 8` is
-                        // within the capacity), so a quote or a dash costs one scalar's decoding,
-                        // not a byte-by-byte walk up to it.
+                        let ascii = first != 0 ? first.trailingZeroBitCount >> 3 : 8 &+ second.trailingZeroBitCount >> 3
+                        i &+= ascii
+                        o &+= ascii
+                    } else if i &+ 8 <= n {
+                        let bytes = (source + i).loadUnaligned(as: SIMD8<UInt8>.self)
+                        UnsafeMutableRawPointer(target + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: bytes),
+                                                                       as: SIMD8<UInt32>.self)
+                        let high = (source + i).loadUnaligned(as: UInt64.self) & highBits
+                        if high == 0 {
+                            i &+= 8
+                            o &+= 8
+                            continue
+                        }
                         let ascii = high.trailingZeroBitCount >> 3
-                        i += ascii
-                        o += ascii
+                        i &+= ascii
+                        o &+= ascii
                     }
                     let b = UInt32(u[i])
                     if b < 0x80 {
