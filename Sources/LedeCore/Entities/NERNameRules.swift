@@ -82,9 +82,9 @@ extension NERDocument {
         tokens.withUnsafeBufferPointer { tokens in
         scalars.withUnsafeBufferPointer { s in
             let n = tokens.count
-            // Most tokens are none of the kinds tested below (a lower-case word of no rule): one
-            // test of their flags passes them over.
-            let tested = punct | ruleWord | capitalized | TokenFlags.knownOrg.rawValue
+            // Most tokens are none of the kinds tested below (a lower-case word of no rule or
+            // office): one test of their flags passes them over.
+            let tested = punct | ruleWord | capitalized | title | TokenFlags.knownOrg.rawValue
             for k in 0..<n {
                 let f = tokens[k].flags.rawValue
                 if f & tested == 0 { continue }
