@@ -40,7 +40,7 @@ extension NERDocument {
     /// word is an organization. Runs on the tokens the sentence's spans left uncovered.
     mutating func addAcronyms(_ si: Int, _ covered: [Bool]) {
         let t = sentences[si].tokens
-        for k in t.indices where !covered[k] && (t[k].flags.contains(.allCaps) || t[k].flags.contains(.hasDigit)) {
+        for k in NERFlaggedTokens(t, [.allCaps, .hasDigit]) where !covered[k] {
             let f = t[k].flags
             let callSign = isCallSign(t[k])
             guard callSign || (f.contains(.allCaps) && !f.contains(.commonLower) && !f.contains(.title) && isAcronym(t[k])) else { continue }
@@ -130,7 +130,7 @@ extension NERDocument {
     mutating func markPartyMembers(_ si: Int, _ covered: [Bool], from sentenceStart: Int) {
         let t = sentences[si].tokens
         // Only a capitalized word ending in "s" is looked up.
-        for k in t.indices where t[k].flags.contains(.capitalized) && !t[k].flags.contains(.allCaps) && t[k].length >= 5
+        for k in NERFlaggedTokens(t, .capitalized) where !t[k].flags.contains(.allCaps) && t[k].length >= 5
             && scalars[t[k].end - 1] == 115 && Self.partyMemberHashes.contains(t[k].lower) {
             if let x = (sentenceStart..<spans.count).first(where: { spans[$0].from <= k && k < spans[$0].to }) {
                 if spans[x].to - spans[x].from == 1 { spans[x].type = 2 }

@@ -2,6 +2,39 @@ import Foundation
 
 /// One article while it is being recognized: its tokens by sentence, the tagger's spans, and
 /// the document-level decisions built on them.
+/// The indices of the tokens with any of `mask`'s flags, in order: the sentence rules that
+/// start only from such a token skip the rest in a tight scan of the flags (indexing the array
+/// checked bounds and reloaded it at every token, a dozen instructions each).
+struct NERFlaggedTokens: Sequence, IteratorProtocol {
+    let tokens: [NERToken]
+    let mask: UInt32
+    var k = 0
+
+    init(_ tokens: [NERToken], _ mask: TokenFlags, from k: Int = 0) {
+        self.tokens = tokens
+        self.mask = mask.rawValue
+        self.k = k
+    }
+
+    /// The first index from `k` on of a token with any of `mask`'s flags, or `tokens.count`.
+    @inline(__always)
+    static func first(_ tokens: [NERToken], _ mask: UInt32, from k: Int) -> Int {
+        tokens.withUnsafeBufferPointer { p in
+            var i = k
+            while i < p.count, p[i].flags.rawValue & mask == 0 { i += 1 }
+            return i
+        }
+    }
+
+    @inline(__always)
+    mutating func next() -> Int? {
+        let i = Self.first(tokens, mask, from: k)
+        guard i < tokens.count else { return nil }
+        k = i + 1
+        return i
+    }
+}
+
 struct NERDocument {
     struct Sentence {
         var span: TextSpan
@@ -946,6 +979,56 @@ struct NERDocument {
     /// text lower-cases to, so a token whose hash is not here is not one of them.
     static let institutionConnectorHashes = NERHashSet(institutionConnectors.map(NERText.hashLower))
 
+    /// The heads and connectors again, each word kept with its hash, so a plain ASCII token is
+    /// told one of them by comparing its scalars (no string built, no collision taken on trust).
+    static let institutionHeadTable = NERWordTable(institutionHeads)
+    static let institutionConnectorTable = NERWordTable(institutionConnectors)
+    /// `head == "university"` and `deliberativeHeads.contains(head)` for a head found in
+    /// `institutionHeadTable`, whose words' hashes differ (its init checks), so a head's hash
+    /// is one of these only if its word is.
+    static let universityHash = NERText.hashLower("university")
+    static let deliberativeHeadHashes = NERHashSet(deliberativeHeads.intersection(institutionHeads).map(NERText.hashLower))
+
+    /// Lower-case ASCII words found by a token's word hash and then compared scalar by scalar.
+    struct NERWordTable {
+        private var hashes: [UInt64]
+        private var words: [[UInt8]]
+        private let mask: Int
+
+        init(_ list: some Collection<String>) {
+            var size = 16
+            while size < list.count * 2 { size <<= 1 }
+            hashes = [UInt64](repeating: 0, count: size)
+            words = [[UInt8]](repeating: [], count: size)
+            mask = size - 1
+            for w in list {
+                precondition(w.utf8.allSatisfy { $0 < 0x80 && !($0 >= 65 && $0 <= 90) && $0 > 32 })
+                let h = NERText.hashLower(w)
+                precondition(h != 0 && !hashes.contains(h), "word hashes must differ")
+                var i = Int(truncatingIfNeeded: h) & mask
+                while hashes[i] != 0 { i = (i + 1) & mask }
+                hashes[i] = h
+                words[i] = Array(w.utf8)
+            }
+        }
+
+        /// Whether scalars `s[from..<to]` (ASCII, no white space), lower-cased, are one of the
+        /// words; `h` is the token's word hash.
+        func contains(_ h: UInt64, _ s: [UInt32], _ from: Int, _ to: Int) -> Bool {
+            var i = Int(truncatingIfNeeded: h) & mask
+            while hashes[i] != 0 {
+                if hashes[i] == h {
+                    let w = words[i]
+                    guard w.count == to - from else { return false }
+                    for x in 0..<w.count where UInt32(w[x]) != NERText.lowered(s[from + x]) { return false }
+                    return true
+                }
+                i = (i + 1) & mask
+            }
+            return false
+        }
+    }
+
     func institutionSpans(_ si: Int) -> [Span] {
         let t = sentences[si].tokens
         var out: [Span] = []
@@ -957,9 +1040,36 @@ struct NERDocument {
             for k in t[i].start..<t[i].end { bits |= scalars[k] }
             return bits < 0x80 ? Self.string(scalars, t[i].start, t[i].end, lower: true) : word(i).lowercased()
         }
+        // Whether token k's string is its scalars' bytes, and its lower-cased string those bytes
+        // lower-cased: all ASCII, and no white space (which `lowerWord` drops or collapses). Such
+        // a word is compared scalar by scalar below, any other through its string.
+        func isPlain(_ k: Int) -> Bool {
+            var bits: UInt32 = 0
+            var low = false
+            for x in t[k].start..<t[k].end {
+                let v = scalars[x]
+                bits |= v
+                low = low || v <= 32
+            }
+            return bits < 0x80 && !low
+        }
+        // `word(k) == w` (or `lowerWord(k) == w`) for an ASCII `w`, without building the word.
+        func wordIs(_ k: Int, _ w: StaticString, lower: Bool = false) -> Bool {
+            guard isPlain(k) else { return (lower ? lowerWord(k) : word(k)) == w.description }
+            let a = t[k].start
+            guard t[k].end - a == w.utf8CodeUnitCount else { return false }
+            return w.withUTF8Buffer { b in
+                for x in 0..<b.count where UInt32(b[x]) != (lower ? NERText.lowered(scalars[a + x]) : scalars[a + x]) {
+                    return false
+                }
+                return true
+            }
+        }
         // The hash first: it turns down most words without building a string.
         func isConnector(_ k: Int) -> Bool {
-            Self.institutionConnectorHashes.contains(t[k].lower) && Self.institutionConnectors.contains(lowerWord(k))
+            Self.institutionConnectorHashes.contains(t[k].lower)
+                && (isPlain(k) ? Self.institutionConnectorTable.contains(t[k].lower, scalars, t[k].start, t[k].end)
+                               : Self.institutionConnectors.contains(lowerWord(k)))
         }
         func isName(_ i: Int) -> Bool {
             t[i].flags.contains(.capitalized) && !t[i].flags.contains(.allCaps) || (t[i].flags.contains(.allCaps) && t[i].length <= 5)
@@ -969,10 +1079,15 @@ struct NERDocument {
         func isHead(_ k: Int) -> Bool {
             t[k].flags.contains(.orgHead) && t[k].flags.contains(.capitalized)
                 // The hash first: it turns down the other organization words without building a string.
-                && Self.institutionHeadHashes.contains(t[k].lower) && Self.institutionHeads.contains(lowerWord(k))
+                && Self.institutionHeadHashes.contains(t[k].lower)
+                && (isPlain(k) ? Self.institutionHeadTable.contains(t[k].lower, scalars, t[k].start, t[k].end)
+                               : Self.institutionHeads.contains(lowerWord(k)))
         }
         var i = 0
         while i < t.count {
+            // A head is an organization's word: the others are passed over in one scan.
+            i = NERFlaggedTokens.first(t, TokenFlags.orgHead.rawValue, from: i)
+            guard i < t.count else { break }
             guard isHead(i) else { i += 1; continue }
             func joiner(_ k: Int) -> Bool {
                 // "&" between names, or a hyphen touching names on both sides ("Make-A-Wish").
@@ -1008,7 +1123,7 @@ struct NERDocument {
                 }
             }
             // "New People's Party": a possessive between capitalized words belongs to the name.
-            while from >= 3, word(from - 1) == "'s" || word(from - 1) == "\u{2019}s", isName(from - 2), !isOwnerBeforePossessive(t, from - 2) {
+            while from >= 3, wordIs(from - 1, "'s") || (!isPlain(from - 1) && word(from - 1) == "\u{2019}s"), isName(from - 2), !isOwnerBeforePossessive(t, from - 2) {
                 from -= 2
                 while from > 0, isName(from - 1) { from -= 1 }
             }
@@ -1029,23 +1144,32 @@ struct NERDocument {
             // "Museum at the University of …", "Center on STS-1": "at" continues only a
             // university's name ("University of North Carolina at Greensboro"), "on" only a
             // deliberative body's ("Council on American-Islamic Relations").
-            let head = lowerWord(i)
-            let firstConnector = to < t.count ? lowerWord(to) : ""
-            let connectorOK = (firstConnector != "at" || head == "university")
-                && (firstConnector != "on" || Self.deliberativeHeads.contains(head))
+            // A plain head is one of `institutionHeadTable`'s words, told apart by its hash.
+            let headIsUniversity: Bool, headIsDeliberative: Bool
+            if isPlain(i) {
+                headIsUniversity = t[i].lower == Self.universityHash
+                headIsDeliberative = Self.deliberativeHeadHashes.contains(t[i].lower)
+            } else {
+                let head = lowerWord(i)
+                headIsUniversity = head == "university"
+                headIsDeliberative = Self.deliberativeHeads.contains(head)
+            }
+            let firstIsAt = to < t.count && wordIs(to, "at", lower: true)
+            let firstIsOn = to < t.count && wordIs(to, "on", lower: true)
+            let connectorOK = (!firstIsAt || headIsUniversity) && (!firstIsOn || headIsDeliberative)
             // "Evergreen Aviation & Space Museum of McMinnville, Oregon": a name already whole before
             // its head is followed by where it is, not by more of the name.
             let townAfter: Bool = {
-                guard i - from >= 2, j == to + 1, word(to) == "of" else { return false }
+                guard i - from >= 2, j == to + 1, wordIs(to, "of") else { return false }
                 var e = j
                 while e < t.count, e - j < 2, isName(e), !t[e].flags.contains(.orgHead), !t[e].flags.contains(.knownOrg) { e += 1 }
                 guard e > j, e + 1 < t.count, t[e].length == 1, scalars[t[e].start] == 44 else { return false }
                 return (1...3).contains { n in e + 1 + n <= t.count && NERPlaces.contains(t[(e + 1)..<(e + 1 + n)]) }
             }()
-            if j > to, j < t.count, connectorOK, !townAfter, continues(j), word(to) != "and" {
+            if j > to, j < t.count, connectorOK, !townAfter, continues(j), !wordIs(to, "and") {
                 var k = j
                 while k < t.count, isName(k) || (joiner(k) && k + 1 < t.count && isName(k + 1)) || (isConnector(k)
-                                                    && k + 1 < t.count && continues(k + 1) && word(k) != "at" || (word(k) == "at" && k + 1 < t.count && continues(k + 1) && head == "university")) {
+                                                    && k + 1 < t.count && continues(k + 1) && !wordIs(k, "at") || (wordIs(k, "at") && k + 1 < t.count && continues(k + 1) && headIsUniversity)) {
                     // "Council on American-Islamic Relations Alia Salem": a known given name and
                     // another capitalized word after the name's own words begin a person's name.
                     let f = t[k].flags
@@ -1058,7 +1182,7 @@ struct NERDocument {
                 }
                 // "the Security Council on the Darfur conflict": after "on the", the words that
                 // modify a lower-case noun name the subject, not the body.
-                let topic = firstConnector == "on" && j == to + 2 && k < t.count && t[k].flags.contains(.hasLetter)
+                let topic = firstIsOn && j == to + 2 && k < t.count && t[k].flags.contains(.hasLetter)
                     && !t[k].flags.contains(.capitalized) && !isConnector(k)
                 if !topic { to = k }
             }
@@ -1077,7 +1201,7 @@ struct NERDocument {
             while to - from > 2, Self.trailingTitleHashes.contains(t[to - 1].lower) { to -= 1 }
             // Sentence-initial "The" and a leading common word ("Opening", "Still") are not part of it.
             while from < i, isInitial(si, from), (t[from].flags.contains(.commonLower) && !Self.nameOpenerHashes.contains(t[from].lower))
-                    || word(from) == "The" { from += 1 }
+                    || wordIs(from, "The") { from += 1 }
             if to - from >= 2 {
                 // "Famine Early Warning Systems | Network", "Korean Central News | Agency": a second
                 // head right after the first makes one longer name, not two overlapping ones.
@@ -1102,7 +1226,7 @@ struct NERDocument {
         // Both rules start from a word in capitals or a work's cue word, which most tokens are not:
         // one pass over the flags finds them for both (the order of the keys marked is immaterial).
         let starts = TokenFlags.allCaps.rawValue | TokenFlags.workCue.rawValue
-        for k in t.indices where t[k].flags.rawValue & starts != 0 {
+        for k in NERFlaggedTokens(t, TokenFlags(rawValue: starts)) {
             // "15 IQ points", "the ICI system": see `isThingAcronym`.
             if k + 1 < t.count, t[k].flags.contains(.allCaps), !t[k].flags.contains(.knownOrg), t[k + 1].flags.contains(.thingNoun) {
                 markNotName(t[k].start, t[k].end)

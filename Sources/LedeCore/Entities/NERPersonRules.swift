@@ -61,7 +61,8 @@ extension NERDocument {
     mutating func markTitledPersons(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
         let t = sentences[si].tokens
         let n = t.count
-        for k in 1..<max(n, 1) where t[k - 1].flags.contains(.title) && Self.personTitleHashes.contains(t[k - 1].lower) {
+        for j in NERFlaggedTokens(t, .title) where j + 1 < n && Self.personTitleHashes.contains(t[j].lower) {
+            let k = j + 1
             let f = t[k].flags
             guard f.contains(.capitalized), !f.contains(.hasDigit), t[k].length >= 2, !Self.neverHashes.contains(t[k].lower),
                   !Self.titleHashes.contains(t[k].lower), k + 1 == n || !t[k + 1].flags.contains(.capitalized) else { continue }
@@ -162,7 +163,7 @@ extension NERDocument {
         let t = sentences[si].tokens
         let n = t.count
         let cues = Self.personCues
-        for k in 0..<n where t[k].flags.contains(.capitalized) && t[k].length >= 3 {
+        for k in NERFlaggedTokens(t, .capitalized) where t[k].length >= 3 {
             if k + 1 < n, t[k + 1].flags.contains(.capitalized) { continue }
             guard hasPersonCue(t, k, cues), isLoneName(si, k) else { continue }
             // "the Dutch, who…", "Two Australians, who…": a people, not a person.
