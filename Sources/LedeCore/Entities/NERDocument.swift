@@ -406,6 +406,13 @@ struct NERDocument {
             }
             var i = 0
             while i < tags.count {
+                // Most tokens are outside any name (tag 0): passed over in one scan of the tags.
+                i = tags.withUnsafeBufferPointer { p in
+                    var i = i
+                    while i < p.count, p[i] == 0 { i += 1 }
+                    return i
+                }
+                guard i < tags.count else { break }
                 let tag = NERTag(rawValue: tags[i]) ?? .o
                 guard tag != .o else { i += 1; continue }
                 var j = i + 1
@@ -479,6 +486,9 @@ struct NERDocument {
                 let tk = s.tokens
                 while k + 1 < tk.count {
                     defer { k += 1 }
+                    // Only a known given name starts one: the other tokens are passed over in one scan.
+                    k = NERFlaggedTokens.first(tk, TokenFlags.firstName.rawValue, from: k)
+                    guard k + 1 < tk.count else { continue }
                     let f = tk[k].flags
                     guard !covered[k], !covered[k + 1], f.contains(.firstName), f.contains(.capitalized), !f.contains(.allCaps),
                           !f.contains(.commonLower), !f.contains(.title), !f.contains(.knownOrg),
