@@ -1,7 +1,5 @@
 import Foundation
 
-/// One article while it is being recognized: its tokens by sentence, the tagger's spans, and
-/// the document-level decisions built on them.
 /// The indices of the tokens with any of `mask`'s flags, in order: the sentence rules that
 /// start only from such a token skip the rest in a tight scan of the flags (indexing the array
 /// checked bounds and reloaded it at every token, a dozen instructions each).
@@ -35,6 +33,8 @@ struct NERFlaggedTokens: Sequence, IteratorProtocol {
     }
 }
 
+/// One article while it is being recognized: its tokens by sentence, the tagger's spans, and
+/// the document-level decisions built on them.
 struct NERDocument {
     struct Sentence {
         var span: TextSpan
