@@ -24,6 +24,8 @@ public final class BackgroundCheckpoints: @unchecked Sendable {
     private let checkpointing = NSLock()
     private var requested = false
     private var stopping = false
+    /// The writer's own checkpoints past the hard limit, counted under `checkpointing`.
+    private var writerCheckpoints = 0
     private var installed = false
     /// Log size, in pages, from which a commit asks for a checkpoint.
     let threshold: Int32
@@ -74,7 +76,14 @@ public final class BackgroundCheckpoints: @unchecked Sendable {
             // transaction starts it over (unless a reader still needs it, as without this class).
             checkpointing.withLock {
                 _ = sqlite3_wal_checkpoint_v2(connection, name, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+                writerCheckpoints += 1
             }
+            // A request made before has nothing left to copy. Run now, it would hold the log's
+            // locks just as the writer's next transaction tries to start the log over, and the log
+            // would grow on past the limit.
+            condition.lock()
+            requested = false
+            condition.unlock()
         } else if pages >= threshold {
             condition.lock()
             requested = true
@@ -102,9 +111,12 @@ public final class BackgroundCheckpoints: @unchecked Sendable {
             }
             requested = false
             condition.unlock()
+            let writerCheckpointsBefore = checkpointing.withLock { writerCheckpoints }
             // PASSIVE: copies what no reader still needs and never waits for the writer; what is
-            // left goes with the next request.
+            // left goes with the next request. Skipped when the writer checkpointed meanwhile (past
+            // the hard limit): the log is copied, and the writer's next transaction starts it over.
             checkpointing.withLock {
+                guard writerCheckpoints == writerCheckpointsBefore else { return }
                 _ = sqlite3_wal_checkpoint_v2(connection, "main", SQLITE_CHECKPOINT_PASSIVE, nil, nil)
             }
         }
