@@ -325,12 +325,20 @@ struct NERDocument {
     /// The id of `text(from, to).lowercased()` (a word as the rules write it): for a word in ASCII
     /// without white space that is the key of its scalars, found without building the string.
     func lowercasedKeyID(_ from: Int, _ to: Int) -> Int {
-        var plain = true
-        for i in from..<to where scalars[i] >= 0x80 || NERText.isSpace(scalars[i]) {
-            plain = false
-            break
+        isPlainASCII(from, to) ? keyID(from, to) : keyTable.id(of: text(from, to).lowercased(), insert: true)
+    }
+
+    /// Scalars `from..<to` are ASCII without white space or control characters: their string is
+    /// their bytes, and its lower-cased string those bytes lower-cased (no space to drop or collapse).
+    func isPlainASCII(_ from: Int, _ to: Int) -> Bool {
+        var bits: UInt32 = 0
+        var low = false
+        for x in from..<to {
+            let v = scalars[x]
+            bits |= v
+            low = low || v <= 32
         }
-        return plain ? keyID(from, to) : keyTable.id(of: text(from, to).lowercased(), insert: true)
+        return bits < 0x80 && !low
     }
 
     /// A kind (0) for every key: keys get ids during tagging, before there are kinds.
@@ -1050,19 +1058,8 @@ struct NERDocument {
             for k in t[i].start..<t[i].end { bits |= scalars[k] }
             return bits < 0x80 ? Self.string(scalars, t[i].start, t[i].end, lower: true) : word(i).lowercased()
         }
-        // Whether token k's string is its scalars' bytes, and its lower-cased string those bytes
-        // lower-cased: all ASCII, and no white space (which `lowerWord` drops or collapses). Such
-        // a word is compared scalar by scalar below, any other through its string.
-        func isPlain(_ k: Int) -> Bool {
-            var bits: UInt32 = 0
-            var low = false
-            for x in t[k].start..<t[k].end {
-                let v = scalars[x]
-                bits |= v
-                low = low || v <= 32
-            }
-            return bits < 0x80 && !low
-        }
+        // A plain word (`isPlainASCII`) is compared scalar by scalar below, any other through its string.
+        func isPlain(_ k: Int) -> Bool { isPlainASCII(t[k].start, t[k].end) }
         // `word(k) == w` (or `lowerWord(k) == w`) for an ASCII `w`, without building the word.
         func wordIs(_ k: Int, _ w: StaticString, lower: Bool = false) -> Bool {
             guard isPlain(k) else { return (lower ? lowerWord(k) : word(k)) == w.description }

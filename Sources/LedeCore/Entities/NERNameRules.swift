@@ -97,8 +97,7 @@ extension NERDocument {
                         on.insert(.bracket)
                     } else if c == 44, k >= 1 {
                         // An office word in lower case before the comma ("the minister, …").
-                        let o = tokens[k - 1].flags
-                        if o.contains(.title), !o.contains(.capitalized), o.contains(.hasLetter) { on.insert(.appositive) }
+                        if isLowerOffice(tokens[k - 1]) { on.insert(.appositive) }
                     }
                     continue
                 }

@@ -191,10 +191,9 @@ extension NERDocument {
                             }
                             continue
                         }
-                        // The lead of this word (`lead`), tested before `left`: most words have none.
-                        guard f & cased == 0, t[i].length >= 4, left > 0 else { continue }
-                        let first = scalars[t[i].start]
-                        guard NERText.isLower(first), firstBits >> UInt64(first & 63) & 1 != 0 else { continue }
+                        // The lead tested before `left`: most words have none.
+                        let first = lead(t, i)
+                        guard first != 0, left > 0, firstBits >> UInt64(first & 63) & 1 != 0 else { continue }
                         for a in candidates.indices where !found[a] {
                             let l = letters[a]
                             guard !l.isEmpty, l.count <= n - i, l[0] == first else { continue }
