@@ -105,8 +105,8 @@ struct NERDocument {
     var entityOf: [Int] = []
     /// Words the article itself writes in lower case somewhere.
     var lowerInDocument = NERHashSet(capacity: 512)
-    /// Quoted labels (`isQuotedLabel`): their words name nothing, not even a shorter name found
-    /// again inside them.
+    /// Quoted labels (`isQuotedLabel`) and things' names (`noteThingName`, `isInsideThingName`):
+    /// their words name nothing, not even a shorter name found again inside them.
     var labels: [Span] = []
 
     init(body: String, sentences spans: [TextSpan], byline: String?, lexicon: NERLexicon) {
@@ -451,7 +451,8 @@ struct NERDocument {
                         for part in splitOwner(titled) {
                             let (head, tail) = splitPossessive(part)
                             for k in 0..<2 {
-                                guard let piece = k == 0 ? head : tail else { continue }
+                                guard var piece = k == 0 ? head : tail else { continue }
+                                extendThroughCompounds(&piece, tags, inOrg)
                                 guard var span = clean(piece) else { noteThingName(piece); continue }
                                 // "the Google Science Fair" tagged without its last word: the name of an event.
                                 // "Groundhog | Day": a day named after it, whatever its length.
@@ -462,6 +463,7 @@ struct NERDocument {
                                         continue
                                     }
                                 }
+                                if isInsideThingName(span) { labels.append(span); continue }
                                 if isConstituencyName(span) { markNotName(span); continue }
                                 setKey(&span)
                                 // "the film Easy Rider": a title, here and wherever else the article names it.
@@ -853,6 +855,60 @@ struct NERDocument {
         let t = sentences[s.sentence].tokens
         guard s.to < t.count, t[s.to].flags.contains(.capitalized), Self.nextTo(t, s.to - 1, scalars) else { return 0 }
         return t[s.to].lower
+    }
+
+    /// "National Enforcement | and Emergency | Management | Information System": plain capitalized
+    /// words that the capitalized words right after them (through "and" or "of" between two of
+    /// them) carry on into a thing's name ("System", "Prize", "Festival") are part of that name,
+    /// whatever the tagger cut out of it. A known organization or an acronym before them
+    /// ("the NASA Space Shuttle") stays a name of its own.
+    func isInsideThingName(_ s: Span) -> Bool {
+        let t = sentences[s.sentence].tokens
+        guard s.to + 1 < t.count else { return false }
+        for k in s.from..<s.to {
+            let f = t[k].flags
+            guard f.contains(.capitalized), !f.contains(.allCaps), !f.contains(.knownOrg) else { return false }
+        }
+        var k = s.to, words = 0
+        while k < t.count, k - s.to < 8 {
+            let f = t[k].flags
+            if f.contains(.capitalized), !f.contains(.isPunct), Self.nextTo(t, k - 1, scalars) {
+                if Self.thingHashes.contains(t[k].lower) { return words >= 1 }
+                words += 1
+                k += 1
+            } else if k + 1 < t.count, t[k].lower == Self.andHash || t[k].lower == Self.ofHash, Self.nextTo(t, k - 1, scalars),
+                      t[k + 1].flags.contains(.capitalized) {
+                k += 1
+            } else {
+                return false
+            }
+        }
+        return false
+    }
+
+    /// "Wright-|Patterson Air Force Base", "Texas | A&M": a name does not begin inside a hyphenated
+    /// word, and an abbreviation joined by "&" right after it is part of it (a known place's name,
+    /// an organization's then; the tagger's "Chicago and Texas" is no place). The words taken in are
+    /// no other span's (`tags` 0, not an institution's); a hyphen's sides are no common word, place
+    /// or nationality ("Bangkok-Chiang Mai" is a route, "All-American" a title).
+    func extendThroughCompounds(_ span: inout Span, _ tags: [Int], _ inOrg: [Bool]) {
+        let t = sentences[span.sentence].tokens
+        let a = span.from
+        if a >= 2, tags[a - 1] == 0, tags[a - 2] == 0, !inOrg[a - 2], isHyphen(t[a - 1]),
+           t[a - 2].end == t[a - 1].start, t[a - 1].end == t[a].start,
+           t[a - 2].flags.contains(.capitalized), !t[a - 2].flags.contains(.isPunct), !t[a - 2].flags.contains(.allCaps),
+           !t[a - 2].flags.contains(.commonLower), a < 3 || !(isHyphen(t[a - 3]) && t[a - 3].end == t[a - 2].start),
+           !isPlaceOrNationality(t[(a - 2)...(a - 2)]), !isPlaceOrNationality(t[a...a]) {
+            span.from = a - 2
+        }
+        let b = span.to
+        if b < t.count, tags[b] == 0, !inOrg[b], t[b].flags.contains(.allCaps), t[b].length >= 3, Self.nextTo(t, b - 1, scalars),
+           (t[b].start..<t[b].end).contains(where: { scalars[$0] == 38 }),
+           span.type != 3 || NERPlaces.contains(t[span.from..<span.to]) {
+            span.to = b + 1
+            // "Texas A&M", "Florida A&M": a place's name with such an abbreviation is a body's.
+            if span.type == 3 { span.type = 2 }
+        }
     }
 
     /// "501st", "2nd", "83rd", "10th".
@@ -1286,6 +1342,9 @@ struct NERDocument {
         var from = span.from
         while from < k, t[from].flags.contains(.isPunct) || t[from].lower == Self.theHash { from += 1 }
         guard k - from >= 2 else { return }
+        // "National Enforcement Management Information System": a name the article gives elsewhere
+        // ("… Emergency Management …") is not looked for again in the thing's name.
+        labels.append(Span(sentence: span.sentence, from: from, to: k + 1, type: 0, tagged: false))
         markNotName(t[from].start, t[k - 1].end)
         if Self.demonymHashes.contains(t[from].lower), k - from >= 3 {
             markNotName(t[from + 1].start, t[k - 1].end)

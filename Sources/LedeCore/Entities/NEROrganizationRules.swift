@@ -90,7 +90,8 @@ extension NERDocument {
             if to + 3 < t.count, t[to].length == 1, t[to].flags.contains(.isPunct), isAppositiveOrganization(t, to) {
                 cue(x, 2)
             }
-            if spans[x].type == 2, to < t.count, t[to].length == 1, t[to].flags.contains(.isPunct) {
+            if spans[x].type == 2, to < t.count, t[to].length == 1 && t[to].flags.contains(.isPunct)
+                || (to + 1 < t.count && t[to + 1].length == 1 && t[to].flags.contains(.capitalized) && !covered[to]) {
                 joinAmpersandTail(x, sentenceStart, &covered)
             }
             x += 1
@@ -331,7 +332,13 @@ extension NERDocument {
     /// began on the words after "&" is taken in; one of another kind stops the rule.
     mutating func joinAmpersandTail(_ x: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
         let t = sentences[spans[x].sentence].tokens
-        let amp = spans[x].to
+        // "Social | Science & Medicine": one plain capitalized word the tagger left between the
+        // name and "&" is the name's as well.
+        var amp = spans[x].to
+        if amp + 1 < t.count, !covered[amp], t[amp].flags.contains(.capitalized), !t[amp].flags.contains(.allCaps),
+           !t[amp].flags.contains(.isPunct), !Self.dateHashes.contains(t[amp].lower) {
+            amp += 1
+        }
         // "MTV & Wild on E!": after an acronym, "&" rather lists two names.
         guard amp + 1 < t.count, t[amp].length == 1, scalars[t[amp].start] == 38, !t[amp - 1].flags.contains(.allCaps),
               t[amp + 1].flags.contains(.capitalized) else { return }
@@ -348,10 +355,11 @@ extension NERDocument {
             if y < x { return joinAmpersandTail(x - 1, sentenceStart, &covered) }
         }
         var span = spans[x]
+        let taken = span.to
         span.to = end
         setKey(&span)
         spans[x] = span
-        for k in amp..<end { covered[k] = true }
+        for k in taken..<end { covered[k] = true }
     }
 
     /// "Los | Angeles Sheriff", "Saudi | Arabia Sunday": a person's name whose first word ends a
