@@ -535,4 +535,17 @@ struct EntityOrganizationRuleTests {
             """)
         #expect(r.entities.isEmpty, "\(r.entities.map(\.name))")
     }
+
+    @Test("one or two plain capitalized words right before the tagger's organization begin its name")
+    func capitalizedWordsBeforeOrganization() {
+        // Wikinews (corpus): the tagger starts the name at the place in it.
+        let r = recognize("""
+            Lydia Buchtmann for Food Standards Australia New Zealand, says they are looking at mandatory guidelines on iodine by the end of the year.
+            """)
+        #expect(entity(r, "Food Standards Australia New Zealand")?.kind == .organization)
+        #expect(entity(r, "Australia New Zealand") == nil)
+        // A day, a title or a sentence's first word stays out.
+        let day = recognize("Officials said on Monday UNICEF will send more supplies, and President Obama agreed.")
+        #expect(!day.entities.contains { $0.name.hasPrefix("Monday") })
+    }
 }

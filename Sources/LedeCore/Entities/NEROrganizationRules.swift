@@ -90,6 +90,7 @@ extension NERDocument {
             if to + 3 < t.count, t[to].length == 1, t[to].flags.contains(.isPunct), isAppositiveOrganization(t, to) {
                 cue(x, 2)
             }
+            if spans[x].type == 2, spans[x].tagged, from > 0, !covered[from - 1] { extendOverCapitalizedWords(si, x, &covered) }
             if spans[x].type == 2, to < t.count, t[to].length == 1 && t[to].flags.contains(.isPunct)
                 || (to + 1 < t.count && t[to + 1].length == 1 && t[to].flags.contains(.capitalized) && !covered[to]) {
                 joinAmpersandTail(x, sentenceStart, &covered)
@@ -360,6 +361,27 @@ extension NERDocument {
         setKey(&span)
         spans[x] = span
         for k in taken..<end { covered[k] = true }
+    }
+
+    /// "for Food Standards | Australia New Zealand", "at the Paxton Water Tower and Pump | House": one or
+    /// two plain capitalized words right before the tagger's organization, inside a sentence,
+    /// begin its name. Days, titles, nationalities, known places and names of people stay out.
+    mutating func extendOverCapitalizedWords(_ si: Int, _ x: Int, _ covered: inout [Bool]) {
+        let t = sentences[si].tokens
+        var from = spans[x].from
+        while from > 0, spans[x].from - from < 2, !covered[from - 1], !isInitial(si, from - 1) {
+            let f = t[from - 1].flags
+            guard f.contains(.capitalized), !f.contains(.allCaps), !f.contains(.isPunct), !f.contains(.title),
+                  !f.contains(.firstName), !Self.dateHashes.contains(t[from - 1].lower),
+                  !isPlaceOrNationality(t[(from - 1)...(from - 1)]), !Self.neverHashes.contains(t[from - 1].lower) else { break }
+            from -= 1
+        }
+        guard from < spans[x].from, from == 0 || !t[from - 1].flags.contains(.capitalized) else { return }
+        var span = spans[x]
+        for k in from..<span.from { covered[k] = true }
+        span.from = from
+        setKey(&span)
+        spans[x] = span
     }
 
     /// "Los | Angeles Sheriff", "Saudi | Arabia Sunday": a person's name whose first word ends a
