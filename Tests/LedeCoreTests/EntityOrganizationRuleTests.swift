@@ -548,4 +548,15 @@ struct EntityOrganizationRuleTests {
         let day = recognize("Officials said on Monday UNICEF will send more supplies, and President Obama agreed.")
         #expect(!day.entities.contains { $0.name.hasPrefix("Monday") })
     }
+
+    @Test("a municipality and a planetarium are institutions named like a museum")
+    func municipalityAndPlanetarium() {
+        // Wikinews (corpus)
+        let r = recognize("""
+            The sentence recognised as legitimate the request of the Municipality of Livorno asking religious schools to pay property taxes.
+            Other items include various shuttle simulators which will be given to the Adler Planetarium in Chicago, Illinois.
+            """)
+        #expect(entity(r, "Municipality of Livorno")?.kind == .organization)
+        #expect(entity(r, "Adler Planetarium")?.kind == .organization)
+    }
 }

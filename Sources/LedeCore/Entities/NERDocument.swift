@@ -1038,7 +1038,7 @@ struct NERDocument {
         "administration", "court", "parliament", "congress", "senate", "assembly", "airlines", "airways",
         "trust", "fund", "network", "studios", "records", "brands", "technologies", "systems", "labs",
         "laboratory", "observatory", "orchestra", "institution", "guard", "cooperative", "alliance",
-        "front", "movement", "forces", "brigades",
+        "front", "movement", "forces", "brigades", "municipality", "planetarium",
     ]
 
     /// `institutionHeads` as word hashes. A token whose lower-cased text is one of those (ASCII)

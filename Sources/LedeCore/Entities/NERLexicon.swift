@@ -213,6 +213,7 @@ package struct NERLexicon: Sendable {
         "radio", "television", "tv", "orchestra", "band", "choir", "team", "squad", "brewery", "restaurant",
         "hotel", "airport", "station", "initiative", "program", "programme", "project", "service", "unit",
         "division", "directorate", "secretariat", "observatory", "consortium", "cooperative", "syndicate",
+        "municipality", "planetarium",
     ]
 
     /// Well-known organizations named by one word (companies, news media, agencies and
