@@ -559,4 +559,20 @@ struct EntityOrganizationRuleTests {
         #expect(entity(r, "Municipality of Livorno")?.kind == .organization)
         #expect(entity(r, "Adler Planetarium")?.kind == .organization)
     }
+
+    @Test("a name inside a quoted title is part of the title; a quoted name alone stays a name")
+    func namesInsideQuotedTitles() {
+        // Wikinews (corpus) and wikigold, GMB (held-out parts)
+        let exhibit = recognize("""
+            Kristen Wilkins, curator of "Andy Warhol: Photographs and Prints from the University Collection" at the University of Southern Indiana, spoke.
+            """)
+        #expect(entity(exhibit, "University Collection") == nil)
+        #expect(entity(exhibit, "University of Southern Indiana")?.kind == .organization)
+        let films = recognize("""
+            His films, including "Wild Strawberries," "Cries and Whispers" and "Scenes from a Marriage" explored human relationships.
+            """)
+        #expect(films.entities.isEmpty, "\(films.entities.map(\.name))")
+        let whole = recognize("She said the deal was approved by \"Goldman Sachs\" last year.")
+        #expect(entity(whole, "Goldman Sachs")?.kind == .organization)
+    }
 }

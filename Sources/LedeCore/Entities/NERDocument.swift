@@ -105,7 +105,7 @@ struct NERDocument {
     var entityOf: [Int] = []
     /// Words the article itself writes in lower case somewhere.
     var lowerInDocument = NERHashSet(capacity: 512)
-    /// Quoted labels (`isQuotedLabel`) and things' names (`noteThingName`, `isInsideThingName`):
+    /// Quoted labels (`isQuotedLabel`, `isInsideQuotedTitle`) and things' names (`noteThingName`, `isInsideThingName`):
     /// their words name nothing, not even a shorter name found again inside them.
     var labels: [Span] = []
 
@@ -406,7 +406,7 @@ struct NERDocument {
                     markNotName(o)
                     continue
                 }
-                if isQuotedLabel(o) { labels.append(o); continue }
+                if isQuotedLabel(o) || isInsideQuotedTitle(o) { labels.append(o); continue }
                 if isConstituencyName(o) { markNotName(o); continue }
                 var span = o
                 setKey(&span)
@@ -468,7 +468,7 @@ struct NERDocument {
                                 setKey(&span)
                                 // "the film Easy Rider": a title, here and wherever else the article names it.
                                 if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { keyTable.markNotName(span.id); continue }
-                                if isQuotedLabel(span) { labels.append(span); continue }
+                                if isQuotedLabel(span) || isInsideQuotedTitle(span) { labels.append(span); continue }
                                 if isPostNominal(span) { continue }
                                 spans.append(span)
                             }

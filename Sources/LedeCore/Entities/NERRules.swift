@@ -301,6 +301,36 @@ extension NERDocument {
         // "dubbed "Anonymous" said": a verb after the name makes it the subject, a name after all.
         return !Self.speechVerbs.contains(next.lower)
     }
+
+    /// Small words a title leaves in lower case: "Photographs and Prints from the University Collection".
+    static let titleSmallWordHashes = NERHashSet(["a", "an", "the", "and", "or", "but", "nor", "of", "from", "to", "in",
+        "on", "at", "for", "with", "by", "as", "into", "n't", "vs", "vs."].map(NERText.hashLower))
+
+    /// "curator of "Andy Warhol: Photographs and Prints from the University Collection"", "his song
+    /// "Her Father Didn't Like Me Anyway"": a name strictly inside a quoted title — three to fifteen
+    /// words, each capitalized or a small word — is part of the title, not a mention. A quoted name
+    /// that is the whole quotation ("approved by "Goldman Sachs"") is not affected, and
+    /// quoted speech is written in sentence case.
+    func isInsideQuotedTitle(_ span: Span) -> Bool {
+        let t = sentences[span.sentence].tokens
+        func isQuoteToken(_ k: Int) -> Bool { t[k].length == 1 && Self.isQuote(scalars[t[k].start]) }
+        func fitsTitle(_ k: Int) -> Bool {
+            let f = t[k].flags
+            return f.contains(.capitalized) || f.contains(.hasDigit) || (f.contains(.isPunct) && !isQuoteToken(k))
+                || Self.titleSmallWordHashes.contains(t[k].lower)
+        }
+        var open = span.from - 1
+        while open >= 0, !isQuoteToken(open), span.from - open <= 15, fitsTitle(open) { open -= 1 }
+        guard open >= 0, isQuoteToken(open) else { return false }
+        var close = span.to
+        while close < t.count, !isQuoteToken(close), close - open <= 16, fitsTitle(close) { close += 1 }
+        guard close < t.count, isQuoteToken(close) else { return false }
+        let inner = close - open - 1
+        guard inner >= 3, inner <= 15, inner > span.to - span.from else { return false }
+        // Lower-case small words alone do not make a title: at least half the words are capitalized.
+        let capitalized = (open + 1..<close).filter { t[$0].flags.contains(.capitalized) }.count
+        return 2 * capitalized >= inner
+    }
 }
 
 extension NERDocument {
