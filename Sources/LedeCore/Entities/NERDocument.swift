@@ -576,7 +576,9 @@ struct NERDocument {
         while k < span.to {
             let tok = t[k]
             let v = scalars[tok.start]
-            let comma = tok.length == 1 && (v == 44 || v == 59) && !isNameSuffix(t, k + 1, span.to)
+            // "Joachim Król (László, …)": a bracket ends a name as a comma does.
+            let comma = tok.length == 1 && ((v == 44 || v == 59) && !isNameSuffix(t, k + 1, span.to)
+                || v == 40 || v == 41 || v == 91 || v == 93)
             let joiner = (span.type == 1 && ((tok.length == 1 && v == 38) || tok.lower == Self.andHash))
                 || (span.type == 2 && tok.lower == Self.andHash && k > from && k + 1 < span.to
                     && (isPlaceOrNationality(t[from..<k]) || isPlaceOrNationality(t[(k + 1)..<span.to])))
