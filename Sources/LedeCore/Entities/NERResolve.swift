@@ -6,6 +6,7 @@ extension NERDocument {
     mutating func resolve() {
         splitTrailingPersons()
         vote()
+        spellOutAcronyms()
         var aliasOf = parentheticalAliases()
         syncKinds()
         addTeamAliases(&aliasOf)
@@ -214,6 +215,64 @@ extension NERDocument {
         // The order of `out` is immaterial (its caller looks each key up).
         for a in candidates.indices where found[a] && !out.contains(candidates[a]) { out.append(candidates[a]) }
         return out
+    }
+
+    /// Small words an organization's name leaves out of its acronym, in English and the languages
+    /// news quotes names in: "Union of … and …", "Partito della Rifondazione", "Frente de …".
+    static let acronymSkipHashes = NERHashSet(["of", "and", "the", "for", "on", "in", "de", "di", "del", "della", "dei",
+        "des", "du", "la", "le", "les", "el", "los", "las", "per", "pour", "e", "y", "et", "und", "für", "van", "der"]
+        .map(NERText.hashLower))
+
+    /// "the deputies of Movimento 5 Stelle (M5S)", "Korean Central News Agency (KCNA)": the
+    /// capitalized words (and numbers) right before a bracketed acronym the article calls an
+    /// organization, whose initials spell it out, are that organization's full name, whatever the
+    /// tagger made of them. Spans of an organization or of no kind inside them give way; a
+    /// person's does not.
+    mutating func spellOutAcronyms() {
+        var added: [Span] = []
+        for si in sentences.indices where !sentences[si].skipped {
+            let t = sentences[si].tokens
+            guard t.count >= 5 else { continue }
+            for k in 2..<(t.count - 1) where t[k].flags.contains(.allCaps) {
+                guard t[k].length >= 2, t[k].length <= 8, t[k - 1].length == 1, scalars[t[k - 1].start] == 40,
+                      t[k + 1].length == 1, scalars[t[k + 1].start] == 41 else { continue }
+                let acronym = keyID(t[k].start, t[k].end, insert: false)
+                guard acronym >= 0, acronym < kinds.count, kinds[acronym] == 2 else { continue }
+                // The article names the organization by its acronym outside the brackets too ("the
+                // M5S party asks …"): one bracketed guess of the tagger's ("Computer Aided Design (CAD)")
+                // is not enough.
+                guard spans.contains(where: { $0.id == acronym && !($0.sentence == si && $0.from == k) }) else { continue }
+                let letters = (t[k].start..<t[k].end).map { NERText.lowered(scalars[$0]) }
+                guard letters.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }) else { continue }
+                var j = k - 2, left = letters.count - 1
+                while j >= 0, left >= 0 {
+                    let f = t[j].flags
+                    if (f.contains(.capitalized) || (f.contains(.hasDigit) && !f.contains(.hasLetter))) && !f.contains(.isPunct) {
+                        guard NERText.lowered(scalars[t[j].start]) == letters[left] else { break }
+                        left -= 1
+                        j -= 1
+                    } else if j > 0, Self.acronymSkipHashes.contains(t[j].lower), !f.contains(.capitalized) {
+                        j -= 1
+                    } else {
+                        break
+                    }
+                }
+                // Every letter spelt, by two words or more, the first a capitalized one.
+                let from = j + 1, to = k - 1
+                guard left < 0, to - from >= 2, t[from].flags.contains(.capitalized) else { continue }
+                let inside = spans.indices.filter { spans[$0].sentence == si && spans[$0].from < to && spans[$0].to > from }
+                if inside.contains(where: { spans[$0].from == from && spans[$0].to == to }) { continue }
+                guard inside.allSatisfy({ spans[$0].from >= from && spans[$0].to <= to && kinds[spans[$0].id] != 1 }) else { continue }
+                for x in inside.reversed() { spans.remove(at: x) }
+                var span = Span(sentence: si, from: from, to: to, type: 2, tagged: false)
+                setKey(&span)
+                if kinds[span.id] == 0 { kinds[span.id] = 2 }
+                added.append(span)
+            }
+        }
+        guard !added.isEmpty else { return }
+        spans += added
+        spans.sort { ($0.sentence, $0.from) < ($1.sentence, $1.from) }
     }
 
     /// "Federal Reserve (Fed)", "University of Southern Indiana (USI)": the bracketed short form
