@@ -229,15 +229,23 @@ extension NERDocument {
     /// tagger made of them. Spans of an organization or of no kind inside them give way; a
     /// person's does not.
     mutating func spellOutAcronyms() {
+        // The acronyms an organization's span has: most articles have none, and the words of the
+        // others are scanned only for their capitals.
+        var acronyms: [Int] = []
+        for s in spans where s.to - s.from == 1 && kinds[s.id] == 2 && !acronyms.contains(s.id) {
+            let f = sentences[s.sentence].tokens[s.from].flags
+            if f.contains(.allCaps) { acronyms.append(s.id) }
+        }
+        guard !acronyms.isEmpty else { return }
         var added: [Span] = []
         for si in sentences.indices where !sentences[si].skipped {
             let t = sentences[si].tokens
             guard t.count >= 5 else { continue }
-            for k in 2..<(t.count - 1) where t[k].flags.contains(.allCaps) {
+            for k in NERFlaggedTokens(t, .allCaps) where k >= 2 && k + 1 < t.count {
                 guard t[k].length >= 2, t[k].length <= 8, t[k - 1].length == 1, scalars[t[k - 1].start] == 40,
                       t[k + 1].length == 1, scalars[t[k + 1].start] == 41 else { continue }
                 let acronym = keyID(t[k].start, t[k].end, insert: false)
-                guard acronym >= 0, acronym < kinds.count, kinds[acronym] == 2 else { continue }
+                guard acronyms.contains(acronym) else { continue }
                 // The article names the organization by its acronym outside the brackets too ("the
                 // M5S party asks …"): one bracketed guess of the tagger's ("Computer Aided Design (CAD)")
                 // is not enough.
