@@ -592,4 +592,25 @@ struct EntityOrganizationRuleTests {
             """)
         #expect(entity(design, "Computer Aided Design") == nil)
     }
+
+    @Test("a short name ending in an institution's head stands for the one fuller name in the article that holds it")
+    func shortNameOfBody() {
+        // Wikinews (corpus)
+        let court = recognize("""
+            The request results from the sentence of the Italian Supreme Court of Cassation on July 8.
+            The M5S party asks the regional government to apply the sentence of the Supreme Court.
+            The case on which the Court has ruled was of the religious schools Santo Spirito and Immacolata.
+            """)
+        let body = entity(court, "Italian Supreme Court of Cassation")
+        #expect(body?.aliases.contains("Supreme Court") == true)
+        #expect(body?.aliases.contains("Court") == true)
+        #expect(entity(court, "Court") == nil)
+        // Two ministries the article names: "the Ministry" alone stands for neither.
+        let two = recognize("""
+            The Foreign Ministry and the Defence Ministry disagreed on Monday.
+            A spokesman said the Ministry would answer questions about the decision later.
+            """)
+        #expect(entity(two, "Foreign Ministry")?.aliases.contains("Ministry") != true)
+        #expect(entity(two, "Defence Ministry")?.aliases.contains("Ministry") != true)
+    }
 }

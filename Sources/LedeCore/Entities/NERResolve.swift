@@ -702,6 +702,9 @@ extension NERDocument {
             if best < 0, kind == 1, wk.count == 1 {
                 best = fullNameStarting(with: ki, facts, count)
             }
+            if best < 0, kind == 2, wk.count <= 3, let last = wkLast, Self.bodyHeadHashes.contains(last) {
+                best = bodyNamedInFull(ki, facts, words, count)
+            }
             if let aid = aliasOf[keys[ki]], aid != keys[ki], index[aid] >= 0 {
                 parent[ki] = index[aid]
             } else if best >= 0 {
@@ -882,6 +885,35 @@ extension NERDocument {
             if best < 0 || count[o] > count[best] { best = o }
         }
         return best
+    }
+
+    /// "the Church … the Church of Scientology", "the Court … the Italian Supreme Court of
+    /// Cassation": a short name ending in an institution's head that is part of one organization's
+    /// fuller name in the article stands for it. Several fuller names that are not forms of one
+    /// name ("Foreign Ministry", "Defence Ministry" for "the Ministry") leave it alone. Returns the
+    /// fullest such key, or -1.
+    func bodyNamedInFull(_ key: Int, _ facts: [KeyFacts], _ words: [UInt64], _ count: [Int]) -> Int {
+        let short = Array(words[facts[key].words])
+        func holds(_ o: Int, _ part: ArraySlice<UInt64>) -> Bool {
+            let w = words[facts[o].words]
+            guard w.count >= part.count else { return false }
+            var i = w.startIndex
+            while i + part.count <= w.endIndex {
+                if w[i..<(i + part.count)].elementsEqual(part) { return true }
+                i += 1
+            }
+            return false
+        }
+        var fullest = -1
+        var candidates: [Int] = []
+        for o in facts.indices where o != key && facts[o].kind == 2 && facts[o].words.count > short.count && holds(o, short[...]) {
+            candidates.append(o)
+            if fullest < 0 || (facts[o].words.count, count[o]) > (facts[fullest].words.count, count[fullest]) { fullest = o }
+        }
+        guard fullest >= 0 else { return -1 }
+        // ("The Church of Scientology" and "Church of Scientology" are one name.)
+        for o in candidates where o != fullest && !holds(fullest, words[facts[o].words]) { return -1 }
+        return fullest
     }
 
     /// What the pairs of `group` check first of a key, in one record.
