@@ -256,7 +256,9 @@ extension NERDocument {
     static let artistNounHashes = NERHashSet(["designer", "photographer", "photographers", "musician", "musicians",
         "painter", "sculptor", "novelist", "poet", "composer", "songwriter", "singer-songwriter", "rapper",
         "comedian", "playwright", "filmmaker", "screenwriter", "guitarist", "drummer", "pianist", "violinist",
-        "cellist", "saxophonist", "bassist", "dancer", "choreographer", "cartoonist", "illustrator"].map(NERText.hashLower))
+        "cellist", "saxophonist", "bassist", "dancer", "choreographer", "cartoonist", "illustrator",
+        // An owner named right after the word is a person too: "the restaurant owner László hires …".
+        "owner"].map(NERText.hashLower))
 
     /// "fashion designer Halston", "photographers Nat Finkelstein": one to three capitalized words
     /// right after a lower-case noun for an artist name a person, whatever the tagger made of them,
