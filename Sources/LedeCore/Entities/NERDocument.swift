@@ -1233,8 +1233,13 @@ struct NERDocument {
             }()
             if j > to, j < t.count, connectorOK, !townAfter, continues(j), !wordIs(to, "and") {
                 var k = j
+                // "Movement for the Emancipation | of the Niger Delta": "of the" goes on as "of" does.
+                func ofThe(_ k: Int) -> Bool {
+                    k + 2 < t.count && t[k].lower == Self.ofHash && t[k + 1].lower == Self.theHash && continues(k + 2)
+                }
                 while k < t.count, isName(k) || (joiner(k) && k + 1 < t.count && isName(k + 1)) || (isConnector(k)
-                                                    && k + 1 < t.count && continues(k + 1) && !wordIs(k, "at") || (wordIs(k, "at") && k + 1 < t.count && continues(k + 1) && headIsUniversity)) {
+                                                    && k + 1 < t.count && continues(k + 1) && !wordIs(k, "at") || (wordIs(k, "at") && k + 1 < t.count && continues(k + 1) && headIsUniversity))
+                        || (k > j && ofThe(k)) {
                     // "Council on American-Islamic Relations Alia Salem": a known given name and
                     // another capitalized word after the name's own words begin a person's name.
                     let f = t[k].flags
