@@ -452,7 +452,11 @@ struct NERDocument {
                             let (head, tail) = splitPossessive(part)
                             for k in 0..<2 {
                                 guard var piece = k == 0 ? head : tail else { continue }
-                                extendThroughCompounds(&piece, tags, inOrg)
+                                // (Most pieces have neither a hyphen before them nor capitals after them.)
+                                if piece.from >= 2 && s.tokens[piece.from - 1].flags.contains(.isPunct)
+                                    || piece.to < s.tokens.count && s.tokens[piece.to].flags.contains(.allCaps) {
+                                    extendThroughCompounds(&piece, tags, inOrg)
+                                }
                                 guard var span = clean(piece) else { noteThingName(piece); continue }
                                 // "the Google Science Fair" tagged without its last word: the name of an event.
                                 // "Groundhog | Day": a day named after it, whatever its length.
@@ -468,7 +472,14 @@ struct NERDocument {
                                 setKey(&span)
                                 // "the film Easy Rider": a title, here and wherever else the article names it.
                                 if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { keyTable.markNotName(span.id); continue }
-                                if isQuotedLabel(span) || isInsideQuotedTitle(span) { labels.append(span); continue }
+                                // (A quoted title's word or its opening quote comes right before a span inside it.)
+                                if isQuotedLabel(span) || span.from > 0 && (!s.tokens[span.from - 1].flags.contains(.hasLetter)
+                                                           || s.tokens[span.from - 1].flags.contains(.capitalized)
+                                                           || Self.titleSmallWordHashes.contains(s.tokens[span.from - 1].lower))
+                                    && isInsideQuotedTitle(span) {
+                                    labels.append(span)
+                                    continue
+                                }
                                 if isPostNominal(span) { continue }
                                 spans.append(span)
                             }

@@ -893,7 +893,7 @@ extension NERDocument {
     /// name ("Foreign Ministry", "Defence Ministry" for "the Ministry") leave it alone. Returns the
     /// fullest such key, or -1.
     func bodyNamedInFull(_ key: Int, _ facts: [KeyFacts], _ words: [UInt64], _ count: [Int]) -> Int {
-        let short = Array(words[facts[key].words])
+        let short = words[facts[key].words]
         func holds(_ o: Int, _ part: ArraySlice<UInt64>) -> Bool {
             let w = words[facts[o].words]
             guard w.count >= part.count else { return false }
@@ -904,15 +904,17 @@ extension NERDocument {
             }
             return false
         }
+        func isCandidate(_ o: Int) -> Bool {
+            o != key && facts[o].kind == 2 && facts[o].words.count > short.count && holds(o, short)
+        }
         var fullest = -1
-        var candidates: [Int] = []
-        for o in facts.indices where o != key && facts[o].kind == 2 && facts[o].words.count > short.count && holds(o, short[...]) {
-            candidates.append(o)
+        for o in facts.indices where isCandidate(o) {
             if fullest < 0 || (facts[o].words.count, count[o]) > (facts[fullest].words.count, count[fullest]) { fullest = o }
         }
         guard fullest >= 0 else { return -1 }
-        // ("The Church of Scientology" and "Church of Scientology" are one name.)
-        for o in candidates where o != fullest && !holds(fullest, words[facts[o].words]) { return -1 }
+        // ("The Church of Scientology" and "Church of Scientology" are one name.) The candidates
+        // are found again rather than kept: most articles have one.
+        for o in facts.indices where o != fullest && isCandidate(o) && !holds(fullest, words[facts[o].words]) { return -1 }
         return fullest
     }
 
