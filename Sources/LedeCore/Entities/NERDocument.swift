@@ -406,7 +406,7 @@ struct NERDocument {
                     markNotName(o)
                     continue
                 }
-                if isQuotedLabel(o) || isInsideQuotedTitle(o) { labels.append(o); continue }
+                if isQuotedLabel(o) || (on.contains(.quote) && isInsideQuotedTitle(o)) { labels.append(o); continue }
                 if isConstituencyName(o) { markNotName(o); continue }
                 var span = o
                 setKey(&span)
@@ -467,15 +467,22 @@ struct NERDocument {
                                         continue
                                     }
                                 }
-                                if isInsideThingName(span) { labels.append(span); continue }
+                                // (Only a capital, "and" or "of" right after the span carries it on.)
+                                if span.to < s.tokens.count, s.tokens[span.to].flags.contains(.capitalized)
+                                    || s.tokens[span.to].lower == Self.andHash || s.tokens[span.to].lower == Self.ofHash,
+                                   isInsideThingName(span) {
+                                    labels.append(span)
+                                    continue
+                                }
                                 if isConstituencyName(span) { markNotName(span); continue }
                                 setKey(&span)
                                 // "the film Easy Rider": a title, here and wherever else the article names it.
                                 if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { keyTable.markNotName(span.id); continue }
                                 // (A quoted title's word or its opening quote comes right before a span inside it.)
-                                if isQuotedLabel(span) || span.from > 0 && (!s.tokens[span.from - 1].flags.contains(.hasLetter)
-                                                           || s.tokens[span.from - 1].flags.contains(.capitalized)
-                                                           || Self.titleSmallWordHashes.contains(s.tokens[span.from - 1].lower))
+                                if isQuotedLabel(span) || on.contains(.quote) && span.from > 0
+                                    && (!s.tokens[span.from - 1].flags.contains(.hasLetter)
+                                        || s.tokens[span.from - 1].flags.contains(.capitalized)
+                                        || Self.titleSmallWordHashes.contains(s.tokens[span.from - 1].lower))
                                     && isInsideQuotedTitle(span) {
                                     labels.append(span)
                                     continue

@@ -49,6 +49,8 @@ extension NERDocument {
         static let domain = NameRuleTriggers(rawValue: 1 << 18)
         /// An opening bracket (`markAcronymExpansions`).
         static let bracket = NameRuleTriggers(rawValue: 1 << 19)
+        /// A quotation mark (`isInsideQuotedTitle`).
+        static let quote = NameRuleTriggers(rawValue: 1 << 20)
     }
 
     /// Every word some rule starts from by its hash; the lexicon marks them (`TokenFlags.ruleWord`)
@@ -95,6 +97,8 @@ extension NERDocument {
                         on.insert(.hyphen)
                     } else if c == 40 {
                         on.insert(.bracket)
+                    } else if NERDocument.isQuote(c) {
+                        on.insert(.quote)
                     } else if c == 44, k >= 1 {
                         // An office word in lower case before the comma ("the minister, …").
                         if isLowerOffice(tokens[k - 1]) { on.insert(.appositive) }
