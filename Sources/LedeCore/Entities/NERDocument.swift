@@ -931,6 +931,13 @@ struct NERDocument {
         }
     }
 
+    /// Tokens `from..<head` are titles (at least one) and then one known given name.
+    func isPersonBeforeHead(_ t: [NERToken], _ from: Int, _ head: Int) -> Bool {
+        let given = t[head - 1].flags
+        guard head - 1 > from, given.contains(.firstName), !given.contains(.commonLower), !given.contains(.orgHead) else { return false }
+        return (from..<(head - 1)).allSatisfy { t[$0].flags.contains(.title) }
+    }
+
     /// "501st", "2nd", "83rd", "10th".
     func isOrdinal(_ token: NERToken) -> Bool {
         guard token.length >= 3, token.flags.contains(.hasDigit), token.flags.contains(.hasLetter) else { return false }
@@ -1287,6 +1294,12 @@ struct NERDocument {
             }
             // "Museum of Flight CEO …": a trailing job title is not part of the name.
             while to - from > 2, Self.trailingTitleHashes.contains(t[to - 1].lower) { to -= 1 }
+            // "Vice Admiral Albert Church", "Senator Frank Church": titles, a known given name and a
+            // head that is also a surname name a person.
+            if to == i + 1, i > from, t[i].flags.contains(.surname), isPersonBeforeHead(t, from, i) {
+                i += 1
+                continue
+            }
             // Sentence-initial "The" and a leading common word ("Opening", "Still") are not part of it.
             while from < i, isInitial(si, from), (t[from].flags.contains(.commonLower) && !Self.nameOpenerHashes.contains(t[from].lower))
                     || wordIs(from, "The") { from += 1 }

@@ -25,7 +25,15 @@ extension NERDocument {
             if s.cued { v[s.type] += 4 }
             let t = sentences[s.sentence].tokens
             let last = t[s.to - 1].flags
-            if s.to - s.from >= 2, last.contains(.orgHead) { v[2] += 3 }
+            if s.to - s.from >= 2, last.contains(.orgHead) {
+                // "Vice Admiral Albert Church": after a title, a given name and a head that is also a
+                // surname are a person's name.
+                if s.to - s.from == 2, last.contains(.surname), s.from > 0, isPersonBeforeHead(t, s.from - 1, s.to - 1) {
+                    v[1] += 4
+                } else {
+                    v[2] += 3
+                }
+            }
             if s.to - s.from == 1, last.contains(.knownOrg) { v[2] += 3 }
             if s.to - s.from >= 2, t[s.from].flags.contains(.firstName), !last.contains(.orgHead),
                !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) {
