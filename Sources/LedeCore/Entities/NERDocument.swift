@@ -1477,6 +1477,8 @@ struct NERDocument {
         "march", "april", "june", "july", "august", "september", "october", "november", "december", "i", "it",
         "he", "she", "we", "they", "you", "the", "a", "an", "this", "that", "these", "those", "mr", "mr.", "mrs",
         "mrs.", "ms", "ms.", "dr", "dr.", "advertisement", "image", "video", "audio", "photo", "ai", "ceo",
+        // What a family calls its own, capitalized as a name ("Dad hung his stethoscope …"), names no one.
+        "dad", "daddy", "mom", "mommy", "mum", "mummy", "grandma", "grandpa",
         // Acronyms of common nouns: diseases, degrees, jobs and things, never a name alone.
         "aids", "hiv", "sars", "covid", "dna", "mri", "icu", "gdp", "tv", "dj", "mvp", "vip", "iq", "phd", "mba",
         "cfo", "cto", "coo", "ufo", "atm", "suv", "gps", "usb", "cpu", "gpu", "ep", "lp", "cd", "dvd", "mp", "mpp", "mla", "mep", "msp",
