@@ -156,4 +156,16 @@ struct EntityPersonNameRuleTests {
             """)
         #expect(r.entities.isEmpty, "\(r.entities.map(\.name))")
     }
+
+    @Test("capitals and cities the place list knows are no one")
+    func knownPlacesAreNoOne() {
+        // GMB and wikigold (held-out parts)
+        let r = recognize("""
+            Deaths have been reported in several other areas in Albay province, including the towns of Daraga and Santo Domingo.
+            Train Number 2 leaves Chiang Mai for Bangkok every evening.
+            """)
+        #expect(entity(r, "Santo Domingo") == nil)
+        #expect(entity(r, "Chiang Mai") == nil)
+        #expect(!r.entities.contains { $0.kind == .person })
+    }
 }

@@ -79,6 +79,25 @@ enum NERPlaces {
         "Atlanta", "Las Vegas", "New Orleans", "Baltimore", "Pittsburgh", "Cleveland", "Minneapolis",
         "St. Louis", "Portland", "Sacramento", "Honolulu", "Anchorage", "Brooklyn", "Manhattan", "Queens",
         "Bronx", "Silicon Valley", "Hollywood", "New York City", "Washington D.C.", "Washington, D.C.",
+        // More capitals, and cities and regions that news datelines and conflicts name often.
+        "Santo Domingo", "San Juan", "Port-au-Prince", "Guatemala City", "Tegucigalpa", "San Salvador",
+        "San José", "Port Moresby", "Nouakchott", "Ouagadougou", "Bangui", "N'Djamena", "Brazzaville",
+        "Libreville", "Lomé", "Lome", "Porto-Novo", "Cotonou", "Conakry", "Bissau", "Banjul", "Yaoundé",
+        "Yaounde", "Douala", "Malabo", "Asmara", "Lilongwe", "Gaborone", "Maseru", "Mbabane", "Port Louis",
+        "Thimphu", "Dili", "Honiara", "Suva", "Tbilisi", "Paramaribo", "Port of Spain", "Bridgetown", "Nassau",
+        "Belmopan", "Hargeisa", "Goma", "Mombasa", "Kano", "Port Harcourt", "Herat", "Jalalabad", "Helmand",
+        "Najaf", "Karbala", "Samarra", "Erbil", "Homs", "Idlib", "Raqqa", "Nablus", "Jenin", "Rafah",
+        "Bethlehem", "Misrata", "Sirte", "Tobruk", "Aden", "Mashhad", "Isfahan", "Tabriz", "Qom", "Chittagong",
+        "Lhasa", "Urumqi", "Kaohsiung", "Busan", "Incheon", "Kyoto", "Nagoya", "Yokohama", "Hiroshima",
+        "Nagasaki", "Okinawa", "Chiang Mai", "Phuket", "Cebu", "Davao", "Mindanao", "Surabaya", "Bandung",
+        "Medan", "Bali", "Aceh", "Sumatra", "Borneo", "Multan", "Faisalabad", "Srinagar", "Ahmedabad", "Pune",
+        "Jaipur", "Lucknow", "Patna", "Donetsk", "Luhansk", "Kharkiv", "Lviv", "Mariupol", "Sevastopol",
+        "Dagestan", "Siberia", "Catalonia", "Andalusia", "Bavaria", "Sicily", "Sardinia", "Corsica",
+        "Tuscany", "Lombardy", "Flanders", "Normandy", "Punjab", "Sindh", "Balochistan", "Baluchistan",
+        "Waziristan", "Sinai", "Golan Heights", "Anbar",
+        // Territories.
+        "Isle of Man", "Guernsey", "Gibraltar", "Bermuda", "Guam", "Aruba", "Faroe Islands", "Falkland Islands",
+        "Falklands", "Western Sahara", "Abkhazia", "South Ossetia", "Transnistria", "Nagorno-Karabakh",
     ]
 
     static let hashes = NERHashSet(names.map(hash(ofPhrase:)))
