@@ -1429,7 +1429,7 @@ struct NERDocument {
         "station", "river", "lake", "mountain", "mountains", "island", "islands", "valley", "county", "province",
         "district", "state", "city", "coast", "bay", "beach", "canyon", "desert", "ocean", "sea", "lane", "drive",
         "east", "west", "north", "south", "hills", "springs", "heights", "falls", "delta", "circuit", "gulf", "peninsula",
-        "plateau", "strait",
+        "plateau", "strait", "oblast", "governorate", "prefecture",
     ]
     static let placePrefixHashes = NERHashSet(["mount", "mt.", "lake", "fort"].map(NERText.hashLower))
 

@@ -94,7 +94,8 @@ enum NERPlaces {
         "Jaipur", "Lucknow", "Patna", "Donetsk", "Luhansk", "Kharkiv", "Lviv", "Mariupol", "Sevastopol",
         "Dagestan", "Siberia", "Catalonia", "Andalusia", "Bavaria", "Sicily", "Sardinia", "Corsica",
         "Tuscany", "Lombardy", "Flanders", "Normandy", "Punjab", "Sindh", "Balochistan", "Baluchistan",
-        "Waziristan", "Sinai", "Golan Heights", "Anbar",
+        "Waziristan", "Sinai", "Golan Heights", "Anbar", "Monte Carlo", "Chapel Hill", "Dorset", "Somerset",
+        "Devon", "Cornwall", "Yorkshire", "Lancashire",
         // Territories.
         "Isle of Man", "Guernsey", "Gibraltar", "Bermuda", "Guam", "Aruba", "Faroe Islands", "Falkland Islands",
         "Falklands", "Western Sahara", "Abkhazia", "South Ossetia", "Transnistria", "Nagorno-Karabakh",
