@@ -623,4 +623,10 @@ struct EntityOrganizationRuleTests {
         #expect(entity(r, "Movement for the Emancipation of the Niger Delta")?.kind == .organization)
         #expect(entity(r, "Delta") == nil)
     }
+
+    @Test("a name that begins with a well-known organization's word is an organization's")
+    func nameBeginningWithKnownOrganization() {
+        let r = recognize("Goldman Sachs and JPMorgan Chase both beat estimates, while Wells Fargo missed.")
+        #expect(entity(r, "Goldman Sachs")?.kind == .organization)
+    }
 }

@@ -35,6 +35,9 @@ extension NERDocument {
                 }
             }
             if s.to - s.from == 1, last.contains(.knownOrg) { v[2] += 3 }
+            // "Goldman Sachs", "Ford Motor": a name that begins with a well-known organization's word
+            // (not also a given name: "Dell Curry") is that organization's or one of its own.
+            if s.to - s.from >= 2, t[s.from].flags.contains(.knownOrg), !t[s.from].flags.contains(.firstName) { v[2] += 3 }
             if s.to - s.from >= 2, t[s.from].flags.contains(.firstName), !last.contains(.orgHead),
                !(s.from..<s.to).contains(where: { t[$0].flags.contains(.orgHead) }) {
                 v[1] += 1
