@@ -629,4 +629,17 @@ struct EntityOrganizationRuleTests {
         let r = recognize("Goldman Sachs and JPMorgan Chase both beat estimates, while Wells Fargo missed.")
         #expect(entity(r, "Goldman Sachs")?.kind == .organization)
     }
+
+    @Test("a plural head names an institution, and a thing's word after its connector is its field")
+    func pluralHeadsAndFields() {
+        let r = recognize("""
+            According to the Centers for Disease Control and Prevention, flu cases rose sharply.
+            The National Institutes of Health funds the study.
+            """)
+        #expect(entity(r, "Centers for Disease Control and Prevention")?.kind == .organization)
+        #expect(entity(r, "National Institutes of Health")?.kind == .organization)
+        // A thing's word before the head still makes a venue (wikinews: fan-expo-canada-2016).
+        let venue = recognize("The convention was held at the Metro Toronto Convention Centre over the weekend.")
+        #expect(entity(venue, "Metro Toronto Convention Centre") == nil)
+    }
 }

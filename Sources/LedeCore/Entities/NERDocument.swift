@@ -397,8 +397,11 @@ struct NERDocument {
             inOrg.refill(with: false, count: tags.count)
             for o in orgs {
                 for k in o.from..<o.to { inOrg[k] = true }
-                // "Metro Toronto Convention Centre", "Google Science Fair": a venue or an event.
-                if (o.from..<o.to).contains(where: { Self.thingHashes.contains(s.tokens[$0].lower) }) { noteThingName(o); continue }
+                // "Metro Toronto Convention Centre", "Google Science Fair": a venue or an event. A thing's
+                // word after the name's first lower-case connector is its field ("Centers for Disease
+                // Control and Prevention").
+                let field = (o.from..<o.to).first { !s.tokens[$0].flags.contains(.capitalized) && s.tokens[$0].flags.contains(.hasLetter) } ?? o.to
+                if (o.from..<field).contains(where: { Self.thingHashes.contains(s.tokens[$0].lower) }) { noteThingName(o); continue }
                 // "Honorary Academy | Award": an institution's words before a thing's word name the thing
                 // ("Florida State University System" is a body, though).
                 let afterInstitution = capitalizedWordAfter(o)
@@ -1065,8 +1068,12 @@ struct NERDocument {
         "administration", "court", "parliament", "congress", "senate", "assembly", "airlines", "airways",
         "trust", "fund", "network", "studios", "records", "brands", "technologies", "systems", "labs",
         "laboratory", "observatory", "orchestra", "institution", "guard", "cooperative", "alliance",
-        "front", "movement", "forces", "brigades", "municipality", "planetarium",
+        "front", "movement", "forces", "brigades", "municipality", "planetarium", "centers", "centres",
+        "institutes",
     ]
+
+    /// Institution heads in the plural that are not tagger features (`TokenFlags.pluralHead`).
+    static let pluralInstitutionHeads = ["centers", "centres", "institutes"]
 
     /// `institutionHeads` as word hashes. A token whose lower-cased text is one of those (ASCII)
     /// words hashes as that word, so a token not in this set is never in that one.
@@ -1166,8 +1173,9 @@ struct NERDocument {
                 || (t[i].flags.contains(.hasDigit) && !t[i].flags.contains(.isPunct))
         }
         // An institution's head word, capitalized ("University", "Council").
+        let heads = TokenFlags.orgHead.rawValue | TokenFlags.pluralHead.rawValue
         func isHead(_ k: Int) -> Bool {
-            t[k].flags.contains(.orgHead) && t[k].flags.contains(.capitalized)
+            t[k].flags.rawValue & heads != 0 && t[k].flags.contains(.capitalized)
                 // The hash first: it turns down the other organization words without building a string.
                 && Self.institutionHeadHashes.contains(t[k].lower)
                 && (isPlain(k) ? Self.institutionHeadTable.contains(t[k].lower, scalars, t[k].start, t[k].end)
@@ -1176,7 +1184,7 @@ struct NERDocument {
         var i = 0
         while i < t.count {
             // A head is an organization's word: the others are passed over in one scan.
-            i = NERFlaggedTokens.first(t, TokenFlags.orgHead.rawValue, from: i)
+            i = NERFlaggedTokens.first(t, heads, from: i)
             guard i < t.count else { break }
             guard isHead(i) else { i += 1; continue }
             func joiner(_ k: Int) -> Bool {

@@ -333,6 +333,7 @@ package struct NERLexicon: Sendable {
     static let builtIn: [([String], TokenFlags)] = [
         (titles, .title), (orgHeads, .orgHead), (knownOrgs, .knownOrg), (particles, .particle),
         (NERDocument.workCues, .workCue), (NERDocument.thingNouns, .thingNoun),
+        (NERDocument.pluralInstitutionHeads, .pluralHead),
     ]
 
     package static let titleWords: Set<String> = Set(titles)

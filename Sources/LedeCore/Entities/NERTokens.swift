@@ -56,6 +56,10 @@ package struct TokenFlags: OptionSet, Sendable, Hashable {
     /// set like `workCue`: finding the sentences that need those rules costs no look-up of its
     /// own. Not a tagger feature.
     package static let ruleWord = TokenFlags(rawValue: 1 << 21)
+    /// A plural head of an institution's name ("Centers for Disease Control", "National Institutes
+    /// of Health", `NERDocument.pluralInstitutionHeads`), set like `workCue`. Not a tagger feature:
+    /// these words are not `orgHead`, which is one, and adding them there changes the weights.
+    package static let pluralHead = TokenFlags(rawValue: 1 << 22)
 
     package static let lexiconMask: UInt32 = 0x1FF00
 
