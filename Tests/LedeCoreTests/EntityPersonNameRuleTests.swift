@@ -171,4 +171,14 @@ struct EntityPersonNameRuleTests {
         #expect(entity(r, "Chiang Mai") == nil)
         #expect(!r.entities.contains { $0.kind == .person })
     }
+
+    @Test("two plain name words after an office's word that the tagger left are a person")
+    func twoWordsAfterOffice() {
+        let r = recognize("NATO Secretary General Jens Stoltenberg met ministers in Brussels.")
+        #expect(entity(r, "Jens Stoltenberg")?.kind == .person)
+        // A firm's name after a title word stays what it is.
+        let firm = recognize("General Motors said sales rose in March.")
+        #expect(entity(firm, "Motors") == nil)
+        #expect(entity(firm, "General Motors")?.kind != .person)
+    }
 }

@@ -61,10 +61,22 @@ extension NERDocument {
     mutating func markTitledPersons(_ si: Int, _ sentenceStart: Int, _ covered: inout [Bool]) {
         let t = sentences[si].tokens
         let n = t.count
-        for j in NERFlaggedTokens(t, .title) where j + 1 < n && Self.personTitleHashes.contains(t[j].lower) {
+        for j in NERFlaggedTokens(t, .title) where j + 1 < n {
             let k = j + 1
             let f = t[k].flags
-            guard f.contains(.capitalized), !f.contains(.hasDigit), t[k].length >= 2, !Self.neverHashes.contains(t[k].lower),
+            // "NATO Secretary General Jens Stoltenberg met …": two plain name words after any office's
+            // word that no tag or rule claimed, with no capitalized word after them, are a person's name.
+            if k + 1 < n, !covered[k], !covered[k + 1], isPlainNameWord(t, k), isPlainNameWord(t, k + 1),
+               k + 2 == n || !t[k + 2].flags.contains(.capitalized), Self.nextTo(t, k, scalars),
+               !NERPlaces.contains(t[k...(k + 1)]), !Self.placeHashes.contains(t[k + 1].lower) {
+                var span = Span(sentence: si, from: k, to: k + 2, type: 1, tagged: true)
+                setKey(&span)
+                spans.append(span)
+                covered[k] = true
+                covered[k + 1] = true
+                continue
+            }
+            guard Self.personTitleHashes.contains(t[j].lower), f.contains(.capitalized), !f.contains(.hasDigit), t[k].length >= 2, !Self.neverHashes.contains(t[k].lower),
                   !Self.titleHashes.contains(t[k].lower), k + 1 == n || !t[k + 1].flags.contains(.capitalized) else { continue }
             if !Self.honorificHashes.contains(t[k - 1].lower) {
                 if f.contains(.commonLower) || f.contains(.orgHead) || f.contains(.allCaps) || NERPlaces.contains(t[k...k])
@@ -76,6 +88,16 @@ extension NERDocument {
 
     /// Token `k` becomes a one-word person: the span that already covers it alone is retyped if
     /// `mayRetype` allows, or else a span is added.
+    /// A capitalized word that can only be part of a person's name here: no common word, office,
+    /// organization's word, place, nationality or number.
+    func isPlainNameWord(_ t: [NERToken], _ k: Int) -> Bool {
+        let f = t[k].flags
+        return f.contains(.capitalized) && !f.contains(.allCaps) && !f.contains(.commonLower) && !f.contains(.orgHead)
+            && !f.contains(.title) && !f.contains(.knownOrg) && !f.contains(.hasDigit) && !f.contains(.isPunct) && t[k].length >= 2
+            && !Self.neverHashes.contains(t[k].lower) && !Self.dateHashes.contains(t[k].lower)
+            && !NERPlaces.contains(t[k...k]) && !isDemonymWord(t[k])
+    }
+
     mutating func markOneWordPerson(_ si: Int, _ k: Int, from sentenceStart: Int, covered: inout [Bool], tagged: Bool,
                                     mayRetype: (Span) -> Bool) {
         if covered[k] {
