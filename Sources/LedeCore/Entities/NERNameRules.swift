@@ -144,7 +144,8 @@ extension NERDocument {
                 // A Roman numeral: "In", "Iran" or "Vote" only begins like one.
                 if length <= 5, first == 73 || first == 86 || first == 88, isRomanNumeral(tokens[k]) { on.insert(.regnal) }
                 if length >= 5, first == 77 || first == 76 || first == 68, isCamelSurname(tokens[k]) { on.insert(.camel) }
-                if f & teamMask == capitalized, length >= 3, isPlural(tokens[k]) || news.contains(tokens[k].lower),
+                if f & teamMask == capitalized, length >= 3,
+                   isPlural(tokens[k]) || news.contains(tokens[k].lower) || tokens[k].lower == NERDocument.unitedHash,
                    isTeamWord(tokens[k]) {
                     on.insert(.cityTeam)
                 }
@@ -249,7 +250,8 @@ extension NERDocument {
 
     /// "the Houston Astros", "Los Angeles Lakers", "Texas Longhorns": a well-known place followed
     /// by one or two capitalized words, the last a plural, is a team or a company named after the
-    /// place (the tagger took several for persons); "Houston Chronicle", "Fort Worth
+    /// place (the tagger took several for persons), and so is one ending in "United" ("Manchester
+    /// United"); "Houston Chronicle", "Fort Worth
     /// Star-Telegram": the last a newspaper's word, a newspaper. The team's own word alone ("the Lakers") is
     /// found by the document-level passes from this full name.
     func markCityTeams(_ tags: inout [Int], _ t: [NERToken]) {
@@ -282,7 +284,9 @@ extension NERDocument {
                     break
                 }
             }
-            guard end > placeEnd, isPlural(t[end - 1]) || Self.newspaperHashes.contains(t[end - 1].lower) else { a = placeEnd - 1; continue }
+            // "Manchester United" ends in no plural but is a club as well.
+            guard end > placeEnd, isPlural(t[end - 1]) || Self.newspaperHashes.contains(t[end - 1].lower)
+                || t[end - 1].lower == Self.unitedHash else { a = placeEnd - 1; continue }
             if end < t.count, t[end].flags.contains(.capitalized), !t[end].flags.contains(.isPunct) { a = end - 1; continue }
             // A word of a place, a thing or a nationality is not a team's.
             if (placeEnd..<end).contains(where: { k in

@@ -35,6 +35,8 @@ extension NERDocument {
                 }
             }
             if s.to - s.from == 1, last.contains(.knownOrg) { v[2] += 3 }
+            // "Manchester United", "Leeds United": a name ending in "United" is a club's, not a place's.
+            if s.to - s.from >= 2, t[s.to - 1].lower == Self.unitedHash { v[2] += 4 }
             // "Goldman Sachs", "Ford Motor": a name that begins with a well-known organization's word
             // (not also a given name: "Dell Curry") is that organization's or one of its own.
             if s.to - s.from >= 2, t[s.from].flags.contains(.knownOrg), !t[s.from].flags.contains(.firstName) { v[2] += 3 }
@@ -227,6 +229,8 @@ extension NERDocument {
         for a in candidates.indices where found[a] && !out.contains(candidates[a]) { out.append(candidates[a]) }
         return out
     }
+
+    static let unitedHash = NERText.hashLower("united")
 
     /// Small words an organization's name leaves out of its acronym, in English and the languages
     /// news quotes names in: "Union of … and …", "Partito della Rifondazione", "Frente de …".
