@@ -144,8 +144,10 @@ extension NERDocument {
                 // A Roman numeral: "In", "Iran" or "Vote" only begins like one.
                 if length <= 5, first == 73 || first == 86 || first == 88, isRomanNumeral(tokens[k]) { on.insert(.regnal) }
                 if length >= 5, first == 77 || first == 76 || first == 68, isCamelSurname(tokens[k]) { on.insert(.camel) }
+                // ("United" ends a club's name, not "United States" or "United Nations".)
                 if f & teamMask == capitalized, length >= 3,
-                   isPlural(tokens[k]) || news.contains(tokens[k].lower) || tokens[k].lower == NERDocument.unitedHash,
+                   isPlural(tokens[k]) || news.contains(tokens[k].lower)
+                    || (tokens[k].lower == NERDocument.unitedHash && (k + 1 == n || !tokens[k + 1].flags.contains(.capitalized))),
                    isTeamWord(tokens[k]) {
                     on.insert(.cityTeam)
                 }

@@ -370,9 +370,6 @@ extension NERDocument {
     /// begin its name. Days, titles, nationalities, known places and names of people stay out.
     mutating func extendOverCapitalizedWords(_ si: Int, _ x: Int, _ covered: inout [Bool]) {
         let t = sentences[si].tokens
-        // "National Champion | Texas Longhorns": a team named by its place keeps the words before
-        // it out, as `markCityTeams` has it.
-        if isPlural(t[spans[x].to - 1]), NERPlaces.contains(t[spans[x].from...spans[x].from]) { return }
         var from = spans[x].from
         while from > 0, spans[x].from - from < 2, !covered[from - 1], !isInitial(si, from - 1) {
             let f = t[from - 1].flags
@@ -382,6 +379,9 @@ extension NERDocument {
             from -= 1
         }
         guard from < spans[x].from, from == 0 || !t[from - 1].flags.contains(.capitalized) else { return }
+        // "National Champion | Texas Longhorns": a team named by its place keeps the words before
+        // it out, as `markCityTeams` has it.
+        if isPlural(t[spans[x].to - 1]), NERPlaces.contains(t[spans[x].from...spans[x].from]) { return }
         var span = spans[x]
         for k in from..<span.from { covered[k] = true }
         span.from = from
