@@ -653,4 +653,14 @@ struct EntityOrganizationRuleTests {
         #expect(entity(team, "Texas Longhorns")?.kind == .organization)
         #expect(entity(team, "National Champion Texas Longhorns") == nil)
     }
+
+    @Test("capitalized words ending in 'International' are an organization, unless a capitalized word goes on")
+    func internationalEndsAFirm() {
+        // GMB (held-out part)
+        let r = recognize("President Hamid Karzai said the government knows who kidnapped the CARE International worker.")
+        #expect(entity(r, "CARE International")?.kind == .organization)
+        // Wikinews (corpus): an airport's name goes on after it.
+        let airport = recognize("Enterprise would be relocated from Washington Dulles International Airport to New York City.")
+        #expect(entity(airport, "Washington Dulles International") == nil)
+    }
 }

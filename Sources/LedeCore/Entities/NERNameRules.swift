@@ -697,16 +697,24 @@ extension NERDocument {
             && t[k + 1].flags.contains(.capitalized)
     }
 
+    static let internationalHash = NERText.hashLower("international")
+
     /// Last words that only a firm's name ends in (unlike "Design" or "Miller"): "Cesaroni Design
     /// Associates", "Yum Brands".
     static let companySuffixHashes = NERHashSet(["associates", "brands", "consultants", "consulting", "bancorp",
         "holdings", "partners", "enterprises", "industries", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc",
-        "plc", "gmbh", "co.", "pharmaceuticals", "laboratories", "outfitters", "architects", "solicitors"].map(NERText.hashLower))
+        "plc", "gmbh", "co.", "pharmaceuticals", "laboratories", "outfitters", "architects", "solicitors",
+        // "Amnesty International", "Transparency International", "Marriott International" (GMB: an
+        // organization 47 times, a tournament 3, a place 2, and "Amnesty International" left out 15).
+        "international"].map(NERText.hashLower))
 
     /// "Cesaroni Design Associates", "KFC parent Yum Brands": one to three capitalized words ending
     /// in a word only a firm's name ends in are an organization, whatever kind the tagger gave them.
     func markCompanyNames(_ tags: inout [Int], _ t: [NERToken]) {
         for e in 1..<t.count where t[e].flags.contains(.capitalized) && Self.companySuffixHashes.contains(t[e].lower) {
+            // "Washington Dulles International | Airport": "International" ends a firm's name only
+            // where no capitalized word goes on.
+            if t[e].lower == Self.internationalHash, e + 1 < t.count, t[e + 1].flags.contains(.capitalized) { continue }
             var b = e
             while b > 0, e - b < 3, nextTo(t, b - 1), t[b - 1].flags.contains(.capitalized), !t[b - 1].flags.contains(.isPunct),
                   !t[b - 1].flags.contains(.title), !startsSentence(t, b - 1) || !t[b - 1].flags.contains(.commonLower) {
