@@ -483,10 +483,7 @@ struct NERDocument {
                                 if isWorkTitle(span) || isThingAcronym(span) || isWorkBeforeNoun(span) { keyTable.markNotName(span.id); continue }
                                 // (A quoted title's word or its opening quote comes right before a span inside it.)
                                 if isQuotedLabel(span) || on.contains(.quote) && span.from > 0
-                                    && (!s.tokens[span.from - 1].flags.contains(.hasLetter)
-                                        || s.tokens[span.from - 1].flags.contains(.capitalized)
-                                        || Self.titleSmallWordHashes.contains(s.tokens[span.from - 1].lower))
-                                    && isInsideQuotedTitle(span) {
+                                    && mayBeInTitle(s.tokens[span.from - 1]) && isInsideQuotedTitle(span) {
                                     labels.append(span)
                                     continue
                                 }

@@ -926,25 +926,8 @@ extension NERDocument {
             return f.contains(.allCaps) && t[k].length >= 2 && t[k].length <= 6 && !Self.neverHashes.contains(t[k].lower)
                 && !NERPlaces.contains(t[k...k])
         }
-        // The acronym's letters and digits, without its dots.
-        func letters(_ k: Int) -> [UInt32] {
-            var out: [UInt32] = []
-            for i in t[k].start..<t[k].end where scalars[i] != 46 { out.append(scalars[i]) }
-            return out
-        }
-        // The initials of the name's capitalized words and numbers; lower-case words ("of", "and") are skipped.
-        func initials(_ from: Int, _ to: Int) -> [UInt32]? {
-            var out: [UInt32] = []
-            for k in from..<to {
-                let f = t[k].flags
-                if f.contains(.capitalized) || (f.contains(.hasDigit) && !f.contains(.isPunct)) {
-                    out.append(scalars[t[k].start])
-                } else if f.contains(.isPunct) || !Self.innerConnectorHashes.contains(t[k].lower) {
-                    return nil
-                }
-            }
-            return out
-        }
+        func letters(_ k: Int) -> [UInt32] { acronymLetters(t[k]) }
+        func initials(_ from: Int, _ to: Int) -> [UInt32]? { nameInitials(t, from, to) }
         func matches(_ name: [UInt32], _ acronym: [UInt32]) -> Bool {
             name == acronym || (name.count >= 3 && name.sorted() == acronym.sorted())
         }
@@ -984,6 +967,28 @@ extension NERDocument {
             }
             k = close
         }
+    }
+
+    /// An acronym's letters and digits, without its dots.
+    func acronymLetters(_ token: NERToken) -> [UInt32] {
+        var out: [UInt32] = []
+        for i in token.start..<token.end where scalars[i] != 46 { out.append(scalars[i]) }
+        return out
+    }
+
+    /// The initials of the capitalized words and numbers of tokens `from..<to`; lower-case
+    /// connectors ("of", "and") are skipped, any other word or punctuation gives nil.
+    func nameInitials(_ t: [NERToken], _ from: Int, _ to: Int) -> [UInt32]? {
+        var out: [UInt32] = []
+        for k in from..<to {
+            let f = t[k].flags
+            if f.contains(.capitalized) || (f.contains(.hasDigit) && !f.contains(.isPunct)) {
+                out.append(scalars[t[k].start])
+            } else if f.contains(.isPunct) || !Self.innerConnectorHashes.contains(t[k].lower) {
+                return nil
+            }
+        }
+        return out
     }
 
     func isLowerOffice(_ token: NERToken) -> Bool {

@@ -232,12 +232,6 @@ extension NERDocument {
 
     static let unitedHash = NERText.hashLower("united")
 
-    /// Small words an organization's name leaves out of its acronym, in English and the languages
-    /// news quotes names in: "Union of … and …", "Partito della Rifondazione", "Frente de …".
-    static let acronymSkipHashes = NERHashSet(["of", "and", "the", "for", "on", "in", "de", "di", "del", "della", "dei",
-        "des", "du", "la", "le", "les", "el", "los", "las", "per", "pour", "e", "y", "et", "und", "für", "van", "der"]
-        .map(NERText.hashLower))
-
     /// "the deputies of Movimento 5 Stelle (M5S)", "Korean Central News Agency (KCNA)": the
     /// capitalized words (and numbers) right before a bracketed acronym the article calls an
     /// organization, whose initials spell it out, are that organization's full name, whatever the
@@ -265,24 +259,18 @@ extension NERDocument {
                 // M5S party asks …"): one bracketed guess of the tagger's ("Computer Aided Design (CAD)")
                 // is not enough.
                 guard spans.contains(where: { $0.id == acronym && !($0.sentence == si && $0.from == k) }) else { continue }
-                let letters = (t[k].start..<t[k].end).map { NERText.lowered(scalars[$0]) }
-                guard letters.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }) else { continue }
-                var j = k - 2, left = letters.count - 1
-                while j >= 0, left >= 0 {
-                    let f = t[j].flags
-                    if (f.contains(.capitalized) || (f.contains(.hasDigit) && !f.contains(.hasLetter))) && !f.contains(.isPunct) {
-                        guard NERText.lowered(scalars[t[j].start]) == letters[left] else { break }
-                        left -= 1
-                        j -= 1
-                    } else if j > 0, Self.acronymSkipHashes.contains(t[j].lower), !f.contains(.capitalized) {
-                        j -= 1
-                    } else {
+                // The nearest start whose words' initials spell every letter (as `markAcronymExpansions`
+                // reads them), by two words or more, the first a capitalized one.
+                let letters = acronymLetters(t[k]), to = k - 1
+                var from = -1, start = to - 2
+                while start >= 0, let name = nameInitials(t, start, to), name.count <= letters.count {
+                    if name == letters, t[start].flags.contains(.capitalized) {
+                        from = start
                         break
                     }
+                    start -= 1
                 }
-                // Every letter spelt, by two words or more, the first a capitalized one.
-                let from = j + 1, to = k - 1
-                guard left < 0, to - from >= 2, t[from].flags.contains(.capitalized) else { continue }
+                guard from >= 0 else { continue }
                 let inside = spans.indices.filter { spans[$0].sentence == si && spans[$0].from < to && spans[$0].to > from }
                 if inside.contains(where: { spans[$0].from == from && spans[$0].to == to }) { continue }
                 guard inside.allSatisfy({ spans[$0].from >= from && spans[$0].to <= to && kinds[spans[$0].id] != 1 }) else { continue }

@@ -306,6 +306,12 @@ extension NERDocument {
     static let titleSmallWordHashes = NERHashSet(["a", "an", "the", "and", "or", "but", "nor", "of", "from", "to", "in",
         "on", "at", "for", "with", "by", "as", "into", "n't", "vs", "vs."].map(NERText.hashLower))
 
+    /// A word a title may hold, or a quotation mark: capitalized, a number, punctuation or a small word.
+    func mayBeInTitle(_ token: NERToken) -> Bool {
+        let f = token.flags
+        return f.contains(.capitalized) || f.contains(.hasDigit) || f.contains(.isPunct) || Self.titleSmallWordHashes.contains(token.lower)
+    }
+
     /// "curator of "Andy Warhol: Photographs and Prints from the University Collection"", "his song
     /// "Her Father Didn't Like Me Anyway"": a name strictly inside a quoted title — three to fifteen
     /// words, each capitalized or a small word — is part of the title, not a mention. A quoted name
@@ -314,11 +320,7 @@ extension NERDocument {
     func isInsideQuotedTitle(_ span: Span) -> Bool {
         let t = sentences[span.sentence].tokens
         func isQuoteToken(_ k: Int) -> Bool { t[k].length == 1 && Self.isQuote(scalars[t[k].start]) }
-        func fitsTitle(_ k: Int) -> Bool {
-            let f = t[k].flags
-            return f.contains(.capitalized) || f.contains(.hasDigit) || (f.contains(.isPunct) && !isQuoteToken(k))
-                || Self.titleSmallWordHashes.contains(t[k].lower)
-        }
+        func fitsTitle(_ k: Int) -> Bool { !isQuoteToken(k) && mayBeInTitle(t[k]) }
         var open = span.from - 1
         while open >= 0, !isQuoteToken(open), span.from - open <= 15, fitsTitle(open) { open -= 1 }
         guard open >= 0, isQuoteToken(open) else { return false }
