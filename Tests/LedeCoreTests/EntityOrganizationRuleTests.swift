@@ -156,6 +156,21 @@ struct EntityOrganizationRuleTests {
         #expect(entity(r, "Matthew Ingram")?.kind == .person)
     }
 
+    @Test("at a sentence's start a masthead keeps its 'The'; a 'News' name does not")
+    func newspaperWithTheAtSentenceStart() {
+        // wikinews (ahmed-mohamed-clock): the same construction, two conventions.
+        let r = recognize("""
+            The Deseret News observed that the hashtag on Twitter, #IStandWithAhmed, had become an international phenomenon.
+            The Straits Times noted what began as individual messages to Mohamed had grown into a "support movement".
+            """)
+        #expect(entity(r, "The Straits Times")?.kind == .organization)
+        #expect(entity(r, "Deseret News")?.kind == .organization)
+        // "The" before a given name and a masthead's word is no office before a person's name.
+        let sentinel = recognize("The Orlando Sentinel reported that Ralph Penley was not told of events until after his son was shot.")
+        #expect(entity(sentinel, "The Orlando Sentinel")?.kind == .organization)
+        #expect(entity(sentinel, "Orlando Sentinel")?.kind != .person)
+    }
+
     @Test("a known organization whose name begins with a digit is found without a capital")
     func knownNameWithDigit() {
         // wikinews (scientology-website-hackers)

@@ -412,6 +412,11 @@ struct NERDocument {
                 if isQuotedLabel(o) || (on.contains(.quote) && isInsideQuotedTitle(o)) { labels.append(o); continue }
                 if isConstituencyName(o) { markNotName(o); continue }
                 var span = o
+                // "The Straits Times noted": the tag rules gave the paper its "The" (`markNewspapersWithThe`).
+                if o.from >= 1, tags[o.from - 1] == NERTag.bORG.rawValue, s.tokens[o.from - 1].lower == Self.theHash,
+                   tags[o.from] == NERTag.iORG.rawValue, isMastheadWithThe(Span(sentence: si, from: o.from - 1, to: o.to, type: 2, tagged: true)) {
+                    span.from -= 1
+                }
                 setKey(&span)
                 spans.append(span)
             }
@@ -625,7 +630,7 @@ struct NERDocument {
             let names = TokenFlags.orgHead.rawValue | TokenFlags.knownOrg.rawValue | TokenFlags.allCaps.rawValue
             if g > from, a.contains(.firstName), !a.contains(.commonLower), a.rawValue & names == 0,
                b.contains(.capitalized), !b.contains(.commonLower), b.rawValue & names == 0,
-               p.contains(.commonLower) || p.contains(.title) {
+               p.contains(.commonLower) || p.contains(.title), t[g - 1].lower != Self.theHash {
                 // What is left of the office ("Education") is not a name on its own.
                 if g - from > 1 || !p.contains(.commonLower) { close(g) }
                 from = g
@@ -717,6 +722,14 @@ struct NERDocument {
         return t[k].flags.contains(.capitalized) && !t[k].flags.contains(.allCaps)
     }
 
+    /// An organization's span that is "The", capitalized words and a masthead's last word:
+    /// `markNewspapersWithThe` put the "The" of "The Straits Times" there even at a sentence's start.
+    func isMastheadWithThe(_ s: Span) -> Bool {
+        guard s.type == 2, s.to - s.from >= 3 else { return false }
+        let head = sentences[s.sentence].tokens[s.to - 1].lower
+        return Self.newspaperHashes.contains(head) && !Self.newspaperHeadsWithoutTheHashes.contains(head)
+    }
+
     /// Trims titles, articles, possessives and punctuation off a span; nil when nothing name-like is left.
     func clean(_ span: Span) -> Span? {
         var s = span
@@ -734,7 +747,7 @@ struct NERDocument {
                         | TokenFlags.knownOrg.rawValue | TokenFlags.orgHead.rawValue) == 0)
                 // "pro-Beijing New People Party": the place of a "pro-" adjective is not the name's.
                 || isSideTaken(t, s.from)
-            guard strip, !startsWithParticle(s) else { break }
+            guard strip, !startsWithParticle(s), f.lower != Self.theHash || !isMastheadWithThe(s) else { break }
             s.from += 1
         }
         while s.to > s.from {

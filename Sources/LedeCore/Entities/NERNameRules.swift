@@ -310,14 +310,22 @@ extension NERDocument {
     /// inside a sentence, then capitalized words ("and", "of" or "&" may join two) ending in a
     /// newspaper's word, is a newspaper's name, "The" and all (as the corpora annotate it); a
     /// tagged name that is those words without "The" takes it in.
+    ///
+    /// At a sentence's start the capital says nothing, so there only a paper's name ending in a
+    /// masthead's word ("The Straits Times noted …", "The Washington Post reported …") takes its
+    /// "The"; broadcasters' and dailies' "News" and "Daily" names seldom do ("The Deseret News
+    /// observed …" is Deseret News).
     func markNewspapersWithThe(_ tags: inout [Int], _ t: [NERToken]) {
         let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
-        var k = 1
+        var k = 0
         while k + 1 < t.count {
             defer { k += 1 }
-            let before = t[k - 1].flags
-            guard t[k].lower == Self.theHash, t[k].flags.contains(.capitalized), tags[k] == 0,
-                  (before.contains(.hasLetter) && !before.contains(.capitalized)) || isCommaOrDash(t[k - 1]) else { continue }
+            guard t[k].lower == Self.theHash, t[k].flags.contains(.capitalized), tags[k] == 0 else { continue }
+            let initial = startsSentence(t, k)
+            if !initial {
+                let before = t[k - 1].flags
+                guard (before.contains(.hasLetter) && !before.contains(.capitalized)) || isCommaOrDash(t[k - 1]) else { continue }
+            }
             var end = k + 1
             while end < t.count, end - k <= 5 {
                 if isTeamWord(t[end]) {
@@ -329,7 +337,8 @@ extension NERDocument {
                     break
                 }
             }
-            guard end > k + 1, Self.newspaperHashes.contains(t[end - 1].lower), end - k <= 5 else { continue }
+            guard end > k + 1, Self.newspaperHashes.contains(t[end - 1].lower), end - k <= 5,
+                  !initial || !Self.newspaperHeadsWithoutTheHashes.contains(t[end - 1].lower) else { continue }
             // What the tagger made of the words must be nothing, or one organization's name that is exactly them.
             let untagged = (k + 1..<end).allSatisfy { tags[$0] == 0 }
             let taggedWhole = tags[k + 1] == bORG && (k + 2..<end).allSatisfy { tags[$0] == iORG }
@@ -382,6 +391,9 @@ extension NERDocument {
     }
 
     static let saintHashes = NERHashSet(["st", "ste", "ft", "mt"].map(NERText.hashLower))
+
+    /// Newspapers' last words whose papers seldom put "The" in their names.
+    static let newspaperHeadsWithoutTheHashes = NERHashSet(["news", "daily"].map(NERText.hashLower))
 
     static let newspaperJoinerHashes = NERHashSet(["and", "of", "on"].map(NERText.hashLower))
 
