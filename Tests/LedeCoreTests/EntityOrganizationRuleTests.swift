@@ -171,6 +171,20 @@ struct EntityOrganizationRuleTests {
         #expect(entity(sentinel, "Orlando Sentinel")?.kind != .person)
     }
 
+    @Test("an organization's name goes on through 'of' and a country; a capitalized work's word inside a name cues no title")
+    func organizationOfCountry() {
+        // wikinews (fan-expo-canada-2016): the tagger took "Corps" for the body and "Canada" for a place.
+        let r = recognize("""
+            Volunteer organization Comic Corps of Canada collects donations of comics, to distribute to children and youth in the hospital.
+            Brampton Spider-Gwen and a Sith pose at the Comic Corps booth.
+            """)
+        #expect(entity(r, "Comic Corps of Canada")?.kind == .organization)
+        #expect(entity(r, "Canada") == nil)
+        // A lower-case work's word still makes a title.
+        let film = recognize("Dennis Hopper made the film Easy Rider in 1969.")
+        #expect(entity(film, "Easy Rider") == nil)
+    }
+
     @Test("a known organization whose name begins with a digit is found without a capital")
     func knownNameWithDigit() {
         // wikinews (scientology-website-hackers)

@@ -389,6 +389,7 @@ struct NERDocument {
             }
             if on.contains(.hyphen) { markHyphenatedGivenNames(&tagged, si) }
             markNameParts(&tagged, si, on)
+            Self.joinOrganizationOfPlace(&tagged, s.tokens)
             let tags = tagged
             let sentenceStart = spans.count
             // Closures rather than method references: a reference to a method of this mutating
@@ -1368,6 +1369,8 @@ struct NERDocument {
         let t = sentences[span.sentence].tokens
         var k = span.from - 1
         while k >= 0, t[k].flags.contains(.isPunct), t[k].length == 1, Self.isQuote(scalars[t[k].start]) { k -= 1 }
+        // "Comic Corps of Canada": a capitalized cue right before the name, inside a sentence, is the name's own word.
+        if k == span.from - 1, k > 0, t[k].flags.contains(.capitalized), !isInitial(span.sentence, k) { return false }
         return k >= 0 && Self.workCueHashes.contains(t[k].lower)
     }
 

@@ -250,6 +250,26 @@ extension NERDocument {
         }
     }
 
+    /// "Volunteer organization Comic Corps of Canada collects …": the tagger's name of two or more
+    /// capitalized words for an organization, "of" and a known place it tagged as one, with nothing
+    /// capitalized after, are one organization's name (the country is in the name, as in "Royal
+    /// Society of Canada"), not a body and a place.
+    static func joinOrganizationOfPlace(_ tags: inout [Int], _ t: [NERToken]) {
+        let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue, bLOC = NERTag.bLOC.rawValue, iLOC = NERTag.iLOC.rawValue
+        var k = 2
+        while k + 1 < t.count {
+            defer { k += 1 }
+            // (The tagger may have tagged only "Corps": the capitalized word before it joins the name later.)
+            guard tags[k + 1] == bLOC, t[k].lower == ofHash,
+                  tags[k - 1] == iORG || (tags[k - 1] == bORG && t[k - 2].flags.contains(.capitalized)) else { continue }
+            var end = k + 2
+            while end < t.count, tags[end] == iLOC { end += 1 }
+            guard end == t.count || !t[end].flags.contains(.capitalized), NERPlaces.contains(t[(k + 1)..<end]) else { continue }
+            for m in k..<end { tags[m] = iORG }
+            k = end - 1
+        }
+    }
+
     /// "the Houston Astros", "Los Angeles Lakers", "Texas Longhorns": a well-known place followed
     /// by one or two capitalized words, the last a plural, is a team or a company named after the
     /// place (the tagger took several for persons), and so is one ending in "United" ("Manchester
