@@ -185,6 +185,30 @@ struct EntityOrganizationRuleTests {
         #expect(entity(film, "Easy Rider") == nil)
     }
 
+    @Test("a body named after a person or a couple is one organization's name")
+    func bodyNamedAfterPeople() {
+        // wikinews (warhol-photo-legacy): the tagger ran "Andy Warhol" on into the program's name as a person.
+        let program = recognize("The Polaroids were all donated by the Andy Warhol Photographic Legacy Program, according to Kristen Wilkins.")
+        #expect(entity(program, "Andy Warhol Photographic Legacy Program")?.kind == .organization)
+        #expect(entity(program, "Kristen Wilkins")?.kind == .person)
+        let couple = recognize("The grant came from the Bill and Melinda Gates Foundation last year.")
+        #expect(entity(couple, "Bill and Melinda Gates Foundation")?.kind == .organization)
+        #expect(entity(couple, "Melinda Gates Foundation") == nil)
+    }
+
+    @Test("a well-known company's name is its product where the article writes it in the plural")
+    func brandAsProduct() {
+        // wikinews (warhol-photo-legacy): the photographs and the camera, not the company.
+        let r = recognize("""
+            The exhibit at USI bases its exhibit around roughly 100 Polaroids selected from its collection.
+            The Polaroid format is not what made Warhol famous.
+            She explained how Warhol's adoption of the Polaroid camera revealed his process.
+            """)
+        #expect(entity(r, "Polaroid") == nil)
+        let company = recognize("Polaroid said on Tuesday that it would stop making instant film. The Polaroid camera sold well.")
+        #expect(entity(company, "Polaroid")?.kind == .organization)
+    }
+
     @Test("a known organization whose name begins with a digit is found without a capital")
     func knownNameWithDigit() {
         // wikinews (scientology-website-hackers)

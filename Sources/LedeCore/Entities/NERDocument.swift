@@ -454,7 +454,8 @@ struct NERDocument {
                 // The splits read only the sentence's tokens, so running the body between them
                 // changes nothing.
                 pieces.removeAll(keepingCapacity: true)
-                splitAtSeparators(Span(sentence: si, from: from, to: to, type: tag.type, tagged: true), cut: from > i, into: &pieces)
+                splitAtSeparators(Span(sentence: si, from: from, to: to, type: namedAfterPerson(si, from, to) ? 2 : tag.type, tagged: true),
+                                  cut: from > i, into: &pieces)
                 for separated in pieces {
                     for titled in splitAtTitle(separated) {
                         for part in splitOwner(titled) {
@@ -721,6 +722,16 @@ struct NERDocument {
             k += 1
         }
         return t[k].flags.contains(.capitalized) && !t[k].flags.contains(.allCaps)
+    }
+
+    /// "the Andy Warhol Photographic Legacy Program": a person's span the tagger ran on into an
+    /// organization's word (not also a surname, as "Church") is a body named after that person.
+    func namedAfterPerson(_ si: Int, _ from: Int, _ to: Int) -> Bool {
+        let t = sentences[si].tokens
+        guard to - from >= 3, t[from].flags.contains(.firstName) else { return false }
+        let last = t[to - 1].flags
+        return last.contains(.orgHead) && last.contains(.capitalized) && !last.contains(.allCaps)
+            && !last.contains(.surname) && !last.contains(.firstName) && !last.contains(.title)
     }
 
     /// An organization's span that is "The", capitalized words and a masthead's last word:
@@ -1222,8 +1233,12 @@ struct NERDocument {
                 // leading country or body says whose it is.
                 let owner = NERPlaces.contains(t[left...left]) || (t[left].flags.contains(.allCaps) && t[left].flags.contains(.knownOrg))
                 let core = run.count >= 2 && owner ? (left + 1)..<(from - 1) : run
+                // "the Bill and Melinda Gates Foundation": a given name alone before "and" and another
+                // given name is the first of a couple the body is named after.
+                let couple = core.count == 1 && t[core.lowerBound].flags.contains(.firstName) && t[from].flags.contains(.firstName)
+                    && !t[from].flags.contains(.commonLower)
                 if core.count <= 2, !(left > 0 && opens(left - 1)),
-                   !core.contains(where: { k in
+                   couple || !core.contains(where: { k in
                        let f = t[k].flags
                        return f.contains(.orgHead) || f.contains(.knownOrg) || f.contains(.hasDigit)
                            || (f.contains(.firstName) && !f.contains(.commonLower)) || Self.demonymHashes.contains(t[k].lower)

@@ -123,6 +123,28 @@ extension NERDocument {
         for id in firstWordsOfPersons() { kinds[id] = 1 }
         for id in companyNameKeys() { kinds[id] = 2 }
         for id in foundedKeys() { kinds[id] = 2 }
+        for id in productBrandKeys() { kinds[id] = 0 }
+    }
+
+    /// "Warhol's Polaroids … the Polaroid camera": a well-known company's one-word name whose
+    /// plural the article also writes, capitalized, is the company's product there (a photograph,
+    /// a camera), not the company: no one writes a company's name in the plural.
+    func productBrandKeys() -> [Int] {
+        var out: [Int] = []
+        var plural: [UInt32] = []
+        for s in spans where s.to - s.from == 1 && kinds[s.id] == 2 && !out.contains(s.id) {
+            let token = sentences[s.sentence].tokens[s.from]
+            guard token.flags.contains(.knownOrg), token.flags.contains(.capitalized), !token.flags.contains(.allCaps),
+                  scalars[token.end - 1] != 115 else { continue }
+            plural.removeAll(keepingCapacity: true)
+            plural.append(contentsOf: scalars[token.start..<token.end])
+            plural.append(115)
+            let hash = NERText.hashLower(plural[...])
+            if sentences.contains(where: { $0.tokens.contains { $0.lower == hash && $0.flags.contains(.capitalized) } }) {
+                out.append(s.id)
+            }
+        }
+        return out
     }
 
     /// "the Sams continued…": a person's surname in the plural after "the" names the family,
