@@ -209,6 +209,34 @@ struct EntityOrganizationRuleTests {
         #expect(entity(company, "Polaroid")?.kind == .organization)
     }
 
+    @Test("a capitalized word before 'organization' in lower case names it; not a nationality or a religion's adjective")
+    func nameBeforeOrganizationNoun() {
+        // wikinews (scientology-defector-arrested): the tagger passed over every "Scientology".
+        let r = recognize("""
+            Montalvo was charged with taking hard drives and a zip drive from the Scientology organization after leaving the Sea Org group.
+            Scientology officials have stated they have not received the materials.
+            """)
+        #expect(entity(r, "Scientology")?.kind == .organization)
+        #expect(entity(r, "Scientology")?.mentions.count == 2)
+        let adjective = recognize("He left the Kurdish organization and joined the Islamic organization in 2004.")
+        #expect(adjective.entities.filter { $0.kind == .organization }.isEmpty)
+    }
+
+    @Test("a place, 'County' and 'Sheriff's office' are one body, the office in lower case or not")
+    func sheriffsOffice() {
+        // wikinews (scientology-defector-arrested): the tagger read "Angeles Sheriff" as a person.
+        let r = recognize("""
+            According to Rathbun, a detective for the Los Angeles Sheriff's office was provided with material from Scientology.
+            Steve Whitmore, a representative for the LA Sheriff's office, told LA Weekly in a statement that the case involved grand theft.
+            The Broward County Sheriff's Office said two deputies were hurt, said Sheriff Joe Arpaio.
+            """)
+        #expect(entity(r, "Los Angeles Sheriff's office")?.kind == .organization)
+        #expect(entity(r, "LA Sheriff's office")?.kind == .organization)
+        #expect(entity(r, "Broward County Sheriff's Office")?.kind == .organization)
+        #expect(entity(r, "Joe Arpaio")?.kind == .person)
+        #expect(!r.entities.contains { $0.kind == .person && $0.name.contains("Angeles") })
+    }
+
     @Test("a known organization whose name begins with a digit is found without a capital")
     func knownNameWithDigit() {
         // wikinews (scientology-website-hackers)

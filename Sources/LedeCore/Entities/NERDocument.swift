@@ -563,6 +563,7 @@ struct NERDocument {
                     spans.append(span)
                 }
             }
+            if on.contains(.organizationNoun) { markOrganizationNouns(si, sentenceStart, covered) }
             for x in sentenceStart..<spans.count { for k in spans[x].from..<spans[x].to { covered[k] = true } }
             applyPersonNameRules(si, sentenceStart, on, &covered)
             addAcronyms(si, covered)
@@ -616,6 +617,7 @@ struct NERDocument {
                 && !f.contains(.hasDigit) && !f.contains(.particle) && !Self.innerConnectorHashes.contains(tok.lower)
                 && !(k > span.from && isHyphen(t[k - 1]) && t[k - 1].end == tok.start)
                 && !(k + 1 < span.to && isHyphen(t[k + 1]) && t[k + 1].start == tok.end)
+                && !(span.type == 2 && (isSheriffsOffice(t, k + 1) || (k + 2 <= span.to && isSheriffsOffice(t, k + 2))))
             if comma || joiner || of || lowerWord || isNameBreak(t, k, span.from) {
                 close(k)
                 from = k + 1
@@ -734,6 +736,33 @@ struct NERDocument {
             && !last.contains(.surname) && !last.contains(.firstName) && !last.contains(.title)
     }
 
+    /// "taking hard drives from the Scientology organization": one capitalized word, inside a
+    /// sentence, right before "organization" in lower case, names that organization, whatever the
+    /// tagger made of it (here a place); not a place, a nationality, a religion or a common word
+    /// ("the Islamic organization", "the Umbrella organization").
+    mutating func markOrganizationNouns(_ si: Int, _ sentenceStart: Int, _ covered: [Bool]) {
+        let t = sentences[si].tokens
+        for k in 2..<max(t.count, 2) where Self.trailingOrganizationNounHashes.contains(t[k].lower) && !t[k].flags.contains(.capitalized) {
+            let w = k - 1
+            let f = t[w].flags
+            guard f.contains(.capitalized), !f.contains(.isPunct), !f.contains(.commonLower), !f.contains(.title),
+                  !f.contains(.hasDigit), t[w].length >= 3, !t[w - 1].flags.contains(.capitalized) || isInitial(si, w - 1),
+                  !isInitial(si, w), !Self.neverHashes.contains(t[w].lower), !Self.religionHashes.contains(t[w].lower),
+                  !Self.demonymHashes.contains(t[w].lower), !isPlaceOrNationality(t[w...w]) else { continue }
+            if covered[w] {
+                // The tagger's span of the word alone takes the organization's kind; a longer one is left.
+                guard let x = (sentenceStart..<spans.count).first(where: { spans[$0].from == w && spans[$0].to == k }) else { continue }
+                spans[x].type = 2
+                spans[x].cued = true
+                continue
+            }
+            var span = Span(sentence: si, from: w, to: k, type: 2, tagged: true)
+            span.cued = true
+            setKey(&span)
+            spans.append(span)
+        }
+    }
+
     /// An organization's span that is "The", capitalized words and a masthead's last word:
     /// `markNewspapersWithThe` put the "The" of "The Straits Times" there even at a sentence's start.
     func isMastheadWithThe(_ s: Span) -> Bool {
@@ -774,7 +803,8 @@ struct NERDocument {
             let date = s.to - s.from >= 2 && Self.dateHashes.contains(l.lower)
                 && !(l.lower == Self.sundayHash && t[s.to - 2].lower == Self.onHash)
             let dropTrailing = (l.flags.contains(.isPunct) && !(l.length == 1 && scalars[l.start] == 46)) || possessive || date
-                || (!hyphenTail && !l.flags.contains(.capitalized) && !l.flags.contains(.uncased) && !l.flags.contains(.hasDigit))
+                || (!hyphenTail && !l.flags.contains(.capitalized) && !l.flags.contains(.uncased) && !l.flags.contains(.hasDigit)
+                    && !(s.type == 2 && isSheriffsOffice(t, s.to)))
             guard dropTrailing else { break }
             s.to -= 1
         }

@@ -51,14 +51,20 @@ extension NERDocument {
         static let bracket = NameRuleTriggers(rawValue: 1 << 19)
         /// A quotation mark (`isInsideQuotedTitle`).
         static let quote = NameRuleTriggers(rawValue: 1 << 20)
+        /// "organization" in lower case after a capitalized word (`NERDocument.markOrganizationNouns`).
+        static let organizationNoun = NameRuleTriggers(rawValue: 1 << 21)
+        /// "Sheriff" capitalized (`markSheriffsOffices`).
+        static let sheriff = NameRuleTriggers(rawValue: 1 << 22)
     }
+
+    static let trailingOrganizationNounHashes = NERHashSet(["organization", "organisation"].map(NERText.hashLower))
 
     /// Every word some rule starts from by its hash; the lexicon marks them (`TokenFlags.ruleWord`)
     /// so that only those few tokens are told apart here.
     static let ruleWordHashes: NERHashSet = {
         var words = innerParticles
         for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes, epithetHashes, nationalityNounHashes,
-                    spokespersonHashes, domainHashes, clubPrefixHashes] { words.formUnion(set) }
+                    spokespersonHashes, domainHashes, clubPrefixHashes, trailingOrganizationNounHashes] { words.formUnion(set) }
         words.insert(houseHash)
         return words
     }()
@@ -110,6 +116,7 @@ extension NERDocument {
                 if f & title != 0, k + 1 < n, tokens[k + 1].lower == Self.ofHash {
                     on.insert(f & capitalized != 0 ? .officeOf : .appositive)
                 }
+                if f & title != 0, f & capitalized != 0, tokens[k].lower == Self.sheriffHash { on.insert(.sheriff) }
                 if f & ruleWord != 0 {
                     let lower = tokens[k].lower
                     if Self.innerParticles.contains(lower) || Self.arabicPrefixHashes.contains(lower) { on.insert(.particle) }
@@ -127,6 +134,9 @@ extension NERDocument {
                     }
                     if Self.nationalityNounHashes.contains(lower) { on.insert(.demonymNoun) }
                     if f & capitalized == 0, k >= 1, Self.spokespersonHashes.contains(lower) { on.insert(.spokesperson) }
+                    if f & capitalized == 0, k >= 1, tokens[k - 1].flags.contains(.capitalized), Self.trailingOrganizationNounHashes.contains(lower) {
+                        on.insert(.organizationNoun)
+                    }
                     if f & capitalized == 0, k >= 2, tokens[k].start == tokens[k - 1].end, Self.domainHashes.contains(lower) {
                         on.insert(.domain)
                     }
@@ -171,6 +181,7 @@ extension NERDocument {
             markTwoWordNewspapers(&tags, t)
         }
         if on.contains(.officeOf) { splitOfficeOfName(&tags, t) }
+        if on.contains(.sheriff) { markSheriffsOffices(&tags, t) }
         if on.contains(.camel) { joinCamelSurnames(&tags, t) }
         if on.contains(.suffix) { joinNameSuffixes(&tags, t) }
         if on.contains(.company) {
@@ -247,6 +258,38 @@ extension NERDocument {
             tags[a] = bPER
             for k in h..<end { tags[k] = iPER }
             a = end - 1
+        }
+    }
+
+    static let sheriffHash = NERText.hashLower("sheriff")
+    static let countyHash = NERText.hashLower("county")
+    static let sheriffsUnitHashes = NERHashSet(["office", "department"].map(NERText.hashLower))
+
+    /// "Sheriff's office" or "Sheriff's Department" ending at token `end` (exclusive).
+    func isSheriffsOffice(_ t: [NERToken], _ end: Int) -> Bool {
+        end >= 3 && Self.sheriffsUnitHashes.contains(t[end - 1].lower) && isPossessive(t[end - 2])
+            && t[end - 3].lower == Self.sheriffHash && t[end - 3].flags.contains(.capitalized)
+    }
+
+    /// "a detective for the Los Angeles Sheriff's office", "the LA County Sheriff's Department": a
+    /// place (or its capitals), "County" if written, and "Sheriff's office" are one body, the
+    /// office written in lower case or not (the tagger read "Angeles Sheriff" as a person).
+    func markSheriffsOffices(_ tags: inout [Int], _ t: [NERToken]) {
+        let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
+        for k in 1..<max(t.count - 2, 1) where t[k].lower == Self.sheriffHash && isSheriffsOffice(t, k + 3) {
+            var placeEnd = k
+            if t[k - 1].lower == Self.countyHash, t[k - 1].flags.contains(.capitalized) { placeEnd -= 1 }
+            guard placeEnd >= 1 else { continue }
+            var from = -1
+            let letters = t[placeEnd - 1]
+            if letters.flags.contains(.allCaps), letters.length >= 2, letters.length <= 3 { from = placeEnd - 1 }
+            for start in stride(from: placeEnd - 1, through: max(0, placeEnd - 3), by: -1)
+                where t[start].flags.contains(.capitalized) && NERPlaces.contains(t[start..<placeEnd]) {
+                from = start
+            }
+            guard from >= 0 else { continue }
+            tags[from] = bORG
+            for m in (from + 1)..<(k + 3) { tags[m] = iORG }
         }
     }
 
