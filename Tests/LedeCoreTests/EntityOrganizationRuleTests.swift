@@ -237,6 +237,19 @@ struct EntityOrganizationRuleTests {
         #expect(!r.entities.contains { $0.kind == .person && $0.name.contains("Angeles") })
     }
 
+    @Test("a word no one is named listed right after a team's name is one more team; a known surname is not")
+    func listedAfterNamedOrganization() {
+        // wikinews (fan-expo-canada-2016): the tagger read "Immortals" as a place, then a person.
+        let r = recognize("""
+            The finals saw US team Cloud9 and Immortals, from Brazil, face off in Counter-Strike: Global Offensive.
+            Gameplay was delayed when one Immortals player was caught with their headset off.
+            """)
+        #expect(entity(r, "Immortals")?.kind == .organization)
+        #expect(entity(r, "Immortals")?.mentions.count == 2)
+        let person = recognize("Analysts at the company Apple and Cook disagreed on the plan.")
+        #expect(entity(person, "Cook")?.kind != .organization)
+    }
+
     @Test("a known organization whose name begins with a digit is found without a capital")
     func knownNameWithDigit() {
         // wikinews (scientology-website-hackers)
@@ -430,6 +443,9 @@ struct EntityOrganizationRuleTests {
         #expect(entity(r, "Surveying") == nil)
         #expect(entity(r, "Atlantis") == nil)
         #expect(entity(r, "Shiu Ka-chun")?.kind == .person)
+        // A site's "Complex" names a place, not the body that runs it.
+        #expect(entity(r, "Visitor Complex") == nil)
+        #expect(entity(r, "Kennedy Space Center")?.kind == .organization)
         let bracketed = recognize("""
             In the District Council (Second) functional constituency, Kwong Chun-yu of the Democratic Party received 491,667 votes.
             """)

@@ -164,4 +164,18 @@ struct EntityPersonRuleTests {
         #expect(entity(r, "Helmut Newton")?.kind == .person)
         #expect(entity(r, "Robert Mapplethorpe")?.kind == .person)
     }
+
+    @Test("the quoted name someone goes by is a person's name, 'The' and all")
+    func nameGoneBy() {
+        // wikinews (fan-expo-canada-2016): the tagger took the caption's "The Katherinator" for an organization.
+        let r = recognize("""
+            Epic Mickey by The Katherinator.
+            Of the thousands, Wikinews spoke with a cosplayer going by the name "The Katherinator".
+            """)
+        #expect(entity(r, "The Katherinator")?.kind == .person)
+        #expect(entity(r, "The Katherinator")?.mentions.count == 2)
+        // A title that is not someone's chosen name stays out.
+        let film = recognize("The film, going by the name \"Cries and Whispers\" abroad, opened on Friday.")
+        #expect(film.entities.filter { $0.kind == .person }.isEmpty)
+    }
 }

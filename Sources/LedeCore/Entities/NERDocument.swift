@@ -564,6 +564,7 @@ struct NERDocument {
                 }
             }
             if on.contains(.organizationNoun) { markOrganizationNouns(si, sentenceStart, covered) }
+            if on.contains(.quote) { markNamesGoneBy(si, covered) }
             for x in sentenceStart..<spans.count { for k in spans[x].from..<spans[x].to { covered[k] = true } }
             applyPersonNameRules(si, sentenceStart, on, &covered)
             addAcronyms(si, covered)
@@ -757,6 +758,38 @@ struct NERDocument {
                 continue
             }
             var span = Span(sentence: si, from: w, to: k, type: 2, tagged: true)
+            span.cued = true
+            setKey(&span)
+            spans.append(span)
+        }
+    }
+
+    static let goesHashes = NERHashSet(["going", "goes", "went"].map(NERText.hashLower))
+    static let byHash = NERText.hashLower("by")
+    static let nameNounHashes = NERHashSet(["name", "names", "handle", "moniker", "nickname", "pseudonym", "alias"].map(NERText.hashLower))
+    /// Nouns for someone who goes by a chosen name online or on stage.
+    static let handleHolderHashes = NERHashSet(["cosplayer", "cosplayers", "user", "blogger", "gamer", "player", "streamer",
+        "youtuber", "artist", "rapper", "hacker", "poster", "commenter", "fan", "performer", "drag", "writer", "man", "woman",
+        "girl", "boy", "member"].map(NERText.hashLower))
+
+    /// "Wikinews spoke with a cosplayer going by the name "The Katherinator"": the quoted
+    /// capitalized words after someone "going by the name" (handle, moniker …) are that
+    /// person's name, "The" and all.
+    mutating func markNamesGoneBy(_ si: Int, _ covered: [Bool]) {
+        let t = sentences[si].tokens
+        guard t.count >= 7 else { return }
+        for q in 5..<(t.count - 1) {
+            guard t[q].length == 1, t[q].flags.contains(.isPunct), Self.isQuote(scalars[t[q].start]),
+                  Self.nameNounHashes.contains(t[q - 1].lower), t[q - 2].lower == Self.theHash, t[q - 3].lower == Self.byHash,
+                  Self.goesHashes.contains(t[q - 4].lower),
+                  Self.handleHolderHashes.contains(t[q - 5].lower) || (q >= 6 && Self.handleHolderHashes.contains(t[q - 6].lower))
+            else { continue }
+            var end = q + 1
+            while end < t.count, end - q <= 4, t[end].flags.contains(.capitalized), !t[end].flags.contains(.isPunct), !covered[end] {
+                end += 1
+            }
+            guard end > q + 1, end < t.count, t[end].length == 1, Self.isQuote(scalars[t[end].start]) else { continue }
+            var span = Span(sentence: si, from: q + 1, to: end, type: 1, tagged: true)
             span.cued = true
             setKey(&span)
             spans.append(span)
@@ -1462,6 +1495,8 @@ struct NERDocument {
         "tournament", "prix", "marathon", "syndrome", "disease", "virus", "treaty", "accords", "doctrine", "wars",
         "revolt", "plebiscite", "plebiscites", "referendum",
         "festival", "fair", "expo", "convention", "study", "survey", "system",
+        // A site, not the body that runs it: "the Kennedy Space Center Visitor Complex" (wikigold: a place).
+        "complex",
     ].map(NERText.hashLower))
 
     /// "'s" (or "’s") as a token of its own.

@@ -54,9 +54,13 @@ extension NERDocument {
         // The end of the last span named after a plural noun for organizations ("the schools Santo
         // Spirito and Immacolata"): a span listed right after it is one more of them.
         var listEnd = -1
+        // The end of the last span named after a singular noun for organizations ("US team Cloud9
+        // and Immortals"): one word listed right after it that is no one's name is one more.
+        var namedEnd = -1
         while x < spans.count {
             let from = spans[x].from, to = spans[x].to
-            if spans[x].type != 2, from > 0, isOrganizationNoun(t[from - 1]) { spans[x].type = 2 }
+            let named = from > 0 && isOrganizationNoun(t[from - 1])
+            if spans[x].type != 2, named { spans[x].type = 2 }
             if from > 0, !t[from - 1].flags.contains(.capitalized), Self.pluralOrganizationNounHashes.contains(t[from - 1].lower) {
                 cue(x, 2)
                 listEnd = to
@@ -65,6 +69,15 @@ extension NERDocument {
                 listEnd = to
             } else {
                 listEnd = -1
+            }
+            if named {
+                namedEnd = to
+            } else if namedEnd >= 0, to - from == 1, isListedAfter(t, namedEnd, from), isNoOnesWord(t, from),
+                      to == t.count || !t[to].flags.contains(.capitalized) {
+                cue(x, 2)
+                namedEnd = -1
+            } else {
+                namedEnd = -1
             }
             if from > 0, isArtistBeforeName(t, from, to) { cue(x, 1) }
             if spans[x].type == 1, to - from >= 2, to + 1 < t.count, t[to].lower == Self.ofHash {
@@ -244,6 +257,15 @@ extension NERDocument {
 
     /// The span starting at `from` is the next item of a list whose previous item ended at `end`:
     /// "X and Y", "X, Y", "X, and Y".
+    /// A capitalized word that is no known given name, surname, common word, office or place:
+    /// "Immortals" (an esports team), not "Cook" or "Apple".
+    func isNoOnesWord(_ t: [NERToken], _ k: Int) -> Bool {
+        let f = t[k].flags
+        return f.contains(.capitalized) && !f.contains(.allCaps) && !f.contains(.isPunct) && !f.contains(.firstName)
+            && !f.contains(.surname) && !f.contains(.commonLower) && !f.contains(.title) && !f.contains(.knownOrg)
+            && !NERPlaces.contains(t[k...k])
+    }
+
     func isListedAfter(_ t: [NERToken], _ end: Int, _ from: Int) -> Bool {
         guard from > end, from - end <= 2 else { return false }
         for k in end..<from where !Self.listJoinHashes.contains(t[k].lower) { return false }
