@@ -250,6 +250,23 @@ struct EntityOrganizationRuleTests {
         #expect(entity(person, "Cook")?.kind != .organization)
     }
 
+    @Test("a nationality before a body every state has is whose it is; a party's or a church's keeps it")
+    func nationalityBeforeStateBody() {
+        // wikinews (italy-religious-school-taxes): the short forms join the name without the nationality.
+        let r = recognize("""
+            The request of the municipalities results from the sentence of the Italian Supreme Court of Cassation on July 8.
+            The M5S party asks the regional government to apply the sentence of the Supreme Court.
+            The case on which the Court has ruled was of the religious schools Santo Spirito and Immacolata.
+            """)
+        let court = entity(r, "Supreme Court of Cassation")
+        #expect(court?.kind == .organization)
+        #expect(court?.mentions.count == 3)
+        #expect(entity(r, "Italian Supreme Court of Cassation") == nil)
+        let party = recognize("He joined the Italian Communist Party in 1921, and the Russian Orthodox Church opposed it.")
+        #expect(entity(party, "Italian Communist Party")?.kind == .organization)
+        #expect(entity(party, "Russian Orthodox Church")?.kind == .organization)
+    }
+
     @Test("a known organization whose name begins with a digit is found without a capital")
     func knownNameWithDigit() {
         // wikinews (scientology-website-hackers)
@@ -698,7 +715,7 @@ struct EntityOrganizationRuleTests {
             The M5S party asks the regional government to apply the sentence of the Supreme Court.
             The case on which the Court has ruled was of the religious schools Santo Spirito and Immacolata.
             """)
-        let body = entity(court, "Italian Supreme Court of Cassation")
+        let body = entity(court, "Supreme Court of Cassation")
         #expect(body?.aliases.contains("Supreme Court") == true)
         #expect(body?.aliases.contains("Court") == true)
         #expect(entity(court, "Court") == nil)

@@ -413,6 +413,13 @@ struct NERDocument {
                 if isQuotedLabel(o) || (on.contains(.quote) && isInsideQuotedTitle(o)) { labels.append(o); continue }
                 if isConstituencyName(o) { markNotName(o); continue }
                 var span = o
+                // "the Ugandan High Court", "the Italian Supreme Court of Cassation": a nationality before a
+                // body every country has is whose it is, not part of its name (GMB: out 133, in 0 but
+                // for "U.S."); "Italian Communist Party" keeps it.
+                if o.to - o.from >= 3, Self.demonymHashes.contains(s.tokens[o.from].lower), !s.tokens[o.from].flags.contains(.allCaps),
+                   Self.stateBodyWordHashes.contains(s.tokens[o.from + 1].lower) {
+                    span.from += 1
+                }
                 // "The Straits Times noted": the tag rules gave the paper its "The" (`markNewspapersWithThe`).
                 if o.from >= 1, tags[o.from - 1] == NERTag.bORG.rawValue, s.tokens[o.from - 1].lower == Self.theHash,
                    tags[o.from] == NERTag.iORG.rawValue, isMastheadWithThe(Span(sentence: si, from: o.from - 1, to: o.to, type: 2, tagged: true)) {
@@ -763,6 +770,11 @@ struct NERDocument {
             spans.append(span)
         }
     }
+
+    /// First words of the bodies every state has: "Supreme Court", "Foreign Ministry", "Election Commission".
+    static let stateBodyWordHashes = NERHashSet(["supreme", "high", "constitutional", "foreign", "interior", "defense",
+        "defence", "health", "justice", "finance", "electoral", "election", "education", "agriculture", "trade",
+        "environment", "energy", "transport", "labor", "labour"].map(NERText.hashLower))
 
     static let goesHashes = NERHashSet(["going", "goes", "went"].map(NERText.hashLower))
     static let byHash = NERText.hashLower("by")
