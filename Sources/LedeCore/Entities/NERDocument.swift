@@ -808,6 +808,16 @@ struct NERDocument {
         }
     }
 
+    /// "The Isle | of Man government": an organization's or a person's span of one or two words
+    /// that a known place's name goes on from is the tagger's cut through the place.
+    func beginsPlace(_ s: Span) -> Bool {
+        let t = sentences[s.sentence].tokens
+        guard s.type != 3, s.to - s.from <= 2, s.to < t.count,
+              t[s.to].lower == Self.ofHash || (t[s.to].flags.contains(.capitalized) && !t[s.to].flags.contains(.isPunct)) else { return false }
+        for end in (s.to + 1)...min(s.to + 2, t.count) where NERPlaces.contains(t[s.from..<end]) { return true }
+        return false
+    }
+
     /// An organization's span that is "The", capitalized words and a masthead's last word:
     /// `markNewspapersWithThe` put the "The" of "The Straits Times" there even at a sentence's start.
     func isMastheadWithThe(_ s: Span) -> Bool {
@@ -959,7 +969,7 @@ struct NERDocument {
             }
             if f.length < 2 { return nil }
         }
-        if beginsInsidePlace(s) { return nil }
+        if beginsInsidePlace(s) || beginsPlace(s) { return nil }
         if s.type == 2, isTownBeforeItsState(s) { return nil }
         // "the Liberal-Labour MPP for Kenora", "MP for Bristol West": a member's seat, not a body.
         if s.type == 2, Self.memberOfParliamentHashes.contains(t[s.from].lower) { return nil }

@@ -326,6 +326,21 @@ extension NERDocument {
                 }
                 break
             }
+            // "A Harley-Davidson spokeswoman": the tagger's one-word name before a hyphen joined to the
+            // run is the compound's first word, and the whole is the body.
+            if from >= 2, isHyphen(t[from - 1]), t[from - 1].start == t[from - 2].end, t[from].start == t[from - 1].end,
+               covered[from - 2], t[from - 2].flags.contains(.capitalized),
+               let x = (sentenceStart..<spans.count).first(where: { spans[$0].from == from - 2 && spans[$0].to == from - 1 }) {
+                var span = spans[x]
+                span.to = k
+                span.type = 2
+                span.cued = true
+                setKey(&span)
+                if isNotName(span) { continue }
+                spans[x] = span
+                for j in from..<k { covered[j] = true }
+                continue
+            }
             // "Harley - Davidson": a spaced dash may join or part the words, so neither is taken.
             if from > 0, isHyphen(t[from - 1]) { continue }
             // "The Pentagon spokesman": an article is no name's first word.
