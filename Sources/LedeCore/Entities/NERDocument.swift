@@ -105,6 +105,8 @@ struct NERDocument {
     var entityOf: [Int] = []
     /// Words the article itself writes in lower case somewhere.
     var lowerInDocument = NERHashSet(capacity: 512)
+    /// Well-known organizations' names the article writes in the plural, capitalized ("Polaroids"), by hash.
+    var brandPlurals: [UInt64] = []
     /// Quoted labels (`isQuotedLabel`, `isInsideQuotedTitle`) and things' names (`noteThingName`, `isInsideThingName`):
     /// their words name nothing, not even a shorter name found again inside them.
     var labels: [Span] = []
@@ -147,14 +149,17 @@ struct NERDocument {
                 && (Self.isASCIIByline(scalars, r, bylineBytes) ?? Self.isByline(Self.key(text(r.start, r.end)), bylineKey))
             sentences.append(Sentence(span: r, tokens: tokens, shouted: shouted, skipped: skipped))
         }
-        let lowerWords = lowerInDocument
+        let lowerWords = lowerInDocument, plurals = Self.knownOrgPluralHashes
+        var brands: [UInt64] = []
         for i in sentences.indices {
             sentences[i].tokens.withUnsafeMutableBufferPointer { t in
-                for j in t.indices where t[j].flags.contains(.capitalized) && lowerWords.contains(t[j].lower) {
-                    t[j].flags.insert(.lowerInDocument)
+                for j in t.indices where t[j].flags.contains(.capitalized) {
+                    if lowerWords.contains(t[j].lower) { t[j].flags.insert(.lowerInDocument) }
+                    if plurals.contains(t[j].lower), !brands.contains(t[j].lower) { brands.append(t[j].lower) }
                 }
             }
         }
+        brandPlurals = brands
     }
 
     /// Whether the line `r` has few enough scalars besides spaces, line feeds and tabs (what
@@ -461,7 +466,7 @@ struct NERDocument {
                 // The splits read only the sentence's tokens, so running the body between them
                 // changes nothing.
                 pieces.removeAll(keepingCapacity: true)
-                splitAtSeparators(Span(sentence: si, from: from, to: to, type: namedAfterPerson(si, from, to) ? 2 : tag.type, tagged: true),
+                splitAtSeparators(Span(sentence: si, from: from, to: to, type: namedAfterPerson(s.tokens, from, to) ? 2 : tag.type, tagged: true),
                                   cut: from > i, into: &pieces)
                 for separated in pieces {
                     for titled in splitAtTitle(separated) {
@@ -571,7 +576,7 @@ struct NERDocument {
                 }
             }
             if on.contains(.organizationNoun) { markOrganizationNouns(si, sentenceStart, covered) }
-            if on.contains(.quote) { markNamesGoneBy(si, covered) }
+            if on.contains([.quote, .nameGoneBy]) { markNamesGoneBy(si, covered) }
             for x in sentenceStart..<spans.count { for k in spans[x].from..<spans[x].to { covered[k] = true } }
             applyPersonNameRules(si, sentenceStart, on, &covered)
             addAcronyms(si, covered)
@@ -736,8 +741,7 @@ struct NERDocument {
 
     /// "the Andy Warhol Photographic Legacy Program": a person's span the tagger ran on into an
     /// organization's word (not also a surname, as "Church") is a body named after that person.
-    func namedAfterPerson(_ si: Int, _ from: Int, _ to: Int) -> Bool {
-        let t = sentences[si].tokens
+    func namedAfterPerson(_ t: [NERToken], _ from: Int, _ to: Int) -> Bool {
         guard to - from >= 3, t[from].flags.contains(.firstName) else { return false }
         let last = t[to - 1].flags
         return last.contains(.orgHead) && last.contains(.capitalized) && !last.contains(.allCaps)
@@ -808,10 +812,12 @@ struct NERDocument {
         }
     }
 
+    /// Each one-word well-known organization's name with an "s" on (`productBrandKeys`).
+    static let knownOrgPluralHashes = NERHashSet(NERLexicon.knownOrgs.filter { !$0.hasSuffix("s") }.map { NERText.hashLower($0 + "s") })
+
     /// "The Isle | of Man government": an organization's or a person's span of one or two words
     /// that a known place's name goes on from is the tagger's cut through the place.
-    func beginsPlace(_ s: Span) -> Bool {
-        let t = sentences[s.sentence].tokens
+    func beginsPlace(_ s: Span, _ t: [NERToken]) -> Bool {
         guard s.type != 3, s.to - s.from <= 2, s.to < t.count,
               t[s.to].lower == Self.ofHash || (t[s.to].flags.contains(.capitalized) && !t[s.to].flags.contains(.isPunct)) else { return false }
         for end in (s.to + 1)...min(s.to + 2, t.count) where NERPlaces.contains(t[s.from..<end]) { return true }
@@ -969,7 +975,7 @@ struct NERDocument {
             }
             if f.length < 2 { return nil }
         }
-        if beginsInsidePlace(s) || beginsPlace(s) { return nil }
+        if beginsInsidePlace(s) || beginsPlace(s, t) { return nil }
         if s.type == 2, isTownBeforeItsState(s) { return nil }
         // "the Liberal-Labour MPP for Kenora", "MP for Bristol West": a member's seat, not a body.
         if s.type == 2, Self.memberOfParliamentHashes.contains(t[s.from].lower) { return nil }
@@ -1469,9 +1475,9 @@ struct NERDocument {
         let t = sentences[span.sentence].tokens
         var k = span.from - 1
         while k >= 0, t[k].flags.contains(.isPunct), t[k].length == 1, Self.isQuote(scalars[t[k].start]) { k -= 1 }
+        guard k >= 0, Self.workCueHashes.contains(t[k].lower) else { return false }
         // "Comic Corps of Canada": a capitalized cue right before the name, inside a sentence, is the name's own word.
-        if k == span.from - 1, k > 0, t[k].flags.contains(.capitalized), !isInitial(span.sentence, k) { return false }
-        return k >= 0 && Self.workCueHashes.contains(t[k].lower)
+        return k != span.from - 1 || k == 0 || !t[k].flags.contains(.capitalized) || startsSentence(t, k)
     }
 
     static func isQuote(_ v: UInt32) -> Bool {

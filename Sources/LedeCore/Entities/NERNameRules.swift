@@ -55,6 +55,8 @@ extension NERDocument {
         static let organizationNoun = NameRuleTriggers(rawValue: 1 << 21)
         /// "Sheriff" capitalized (`markSheriffsOffices`).
         static let sheriff = NameRuleTriggers(rawValue: 1 << 22)
+        /// "by the name" (handle, moniker …: `NERDocument.markNamesGoneBy`).
+        static let nameGoneBy = NameRuleTriggers(rawValue: 1 << 23)
     }
 
     static let trailingOrganizationNounHashes = NERHashSet(["organization", "organisation"].map(NERText.hashLower))
@@ -64,7 +66,7 @@ extension NERDocument {
     static let ruleWordHashes: NERHashSet = {
         var words = innerParticles
         for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes, epithetHashes, nationalityNounHashes,
-                    spokespersonHashes, domainHashes, clubPrefixHashes, trailingOrganizationNounHashes] { words.formUnion(set) }
+                    spokespersonHashes, domainHashes, clubPrefixHashes, trailingOrganizationNounHashes, nameNounHashes] { words.formUnion(set) }
         words.insert(houseHash)
         return words
     }()
@@ -134,6 +136,10 @@ extension NERDocument {
                     }
                     if Self.nationalityNounHashes.contains(lower) { on.insert(.demonymNoun) }
                     if f & capitalized == 0, k >= 1, Self.spokespersonHashes.contains(lower) { on.insert(.spokesperson) }
+                    if f & capitalized == 0, k >= 2, tokens[k - 1].lower == Self.theHash, tokens[k - 2].lower == Self.byHash,
+                       Self.nameNounHashes.contains(lower) {
+                        on.insert(.nameGoneBy)
+                    }
                     if f & capitalized == 0, k >= 1, tokens[k - 1].flags.contains(.capitalized), Self.trailingOrganizationNounHashes.contains(lower) {
                         on.insert(.organizationNoun)
                     }

@@ -130,19 +130,17 @@ extension NERDocument {
     /// plural the article also writes, capitalized, is the company's product there (a photograph,
     /// a camera), not the company: no one writes a company's name in the plural.
     func productBrandKeys() -> [Int] {
+        // Most articles write none of those plurals (`brandPlurals`, found as the words were read).
+        guard !brandPlurals.isEmpty else { return [] }
         var out: [Int] = []
         var plural: [UInt32] = []
         for s in spans where s.to - s.from == 1 && kinds[s.id] == 2 && !out.contains(s.id) {
             let token = sentences[s.sentence].tokens[s.from]
-            guard token.flags.contains(.knownOrg), token.flags.contains(.capitalized), !token.flags.contains(.allCaps),
-                  scalars[token.end - 1] != 115 else { continue }
+            guard token.flags.contains(.knownOrg), token.flags.contains(.capitalized), !token.flags.contains(.allCaps) else { continue }
             plural.removeAll(keepingCapacity: true)
             plural.append(contentsOf: scalars[token.start..<token.end])
             plural.append(115)
-            let hash = NERText.hashLower(plural[...])
-            if sentences.contains(where: { $0.tokens.contains { $0.lower == hash && $0.flags.contains(.capitalized) } }) {
-                out.append(s.id)
-            }
+            if brandPlurals.contains(NERText.hashLower(plural[...])) { out.append(s.id) }
         }
         return out
     }
