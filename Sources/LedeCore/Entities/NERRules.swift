@@ -271,6 +271,8 @@ extension NERDocument {
         "installation", "installations", "sculpture", "sculptures", "painting", "paintings", "artwork", "artworks",
         "mural", "murals", "album", "song", "novel", "film", "movie", "poem", "trilogy", "franchise", "musical",
         "photograph", "photographs", "portrait", "portraits", "series",
+        // Craft and events: "the Venus Express probe", "the Copa America tournament" (GMB: no organization).
+        "satellite", "probe", "spacecraft", "telescope", "rover", "lander", "capsule", "tournament", "competition",
     ].map(NERText.hashLower))
 
     /// "The Silver Clouds installation were silver balloons": capitalized words the tagger took for an
