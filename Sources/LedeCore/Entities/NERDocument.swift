@@ -387,14 +387,19 @@ struct NERDocument {
             let on = nameRuleTriggers(s.tokens)
             // `joinNameParts` joins at a hyphen, at a particle after a person's name, or two persons'
             // names: without one of those it has nothing to join.
-            var persons = 0
-            for tag in tagged where tag == NERTag.bPER.rawValue { persons += 1 }
+            // (The same pass notes whether the tagger found both a body and a place, which
+            // `joinOrganizationOfPlace` needs.)
+            var persons = 0, bodyAndPlace = 0
+            let bPER = NERTag.bPER.rawValue, bORG = NERTag.bORG.rawValue, bLOC = NERTag.bLOC.rawValue
+            for tag in tagged {
+                if tag == bPER { persons += 1 } else if tag == bORG { bodyAndPlace |= 1 } else if tag == bLOC { bodyAndPlace |= 2 }
+            }
             if on.contains(.hyphen) || persons >= 2 || (persons == 1 && on.contains(.particle)) {
                 Self.joinNameParts(&tagged, s.tokens, scalars)
             }
             if on.contains(.hyphen) { markHyphenatedGivenNames(&tagged, si) }
             markNameParts(&tagged, si, on)
-            Self.joinOrganizationOfPlace(&tagged, s.tokens)
+            if bodyAndPlace == 3 { Self.joinOrganizationOfPlace(&tagged, s.tokens) }
             let tags = tagged
             let sentenceStart = spans.count
             // Closures rather than method references: a reference to a method of this mutating
