@@ -582,6 +582,7 @@ struct NERDocument {
             }
             if on.contains(.organizationNoun) { markOrganizationNouns(si, sentenceStart, covered) }
             if on.contains([.quote, .nameGoneBy]) { markNamesGoneBy(si, covered) }
+            if on.contains(.siteNoun) { markSiteNames(si, covered) }
             for x in sentenceStart..<spans.count { for k in spans[x].from..<spans[x].to { covered[k] = true } }
             applyPersonNameRules(si, sentenceStart, on, &covered)
             addAcronyms(si, covered)
@@ -784,6 +785,30 @@ struct NERDocument {
     static let stateBodyWordHashes = NERHashSet(["supreme", "high", "constitutional", "foreign", "interior", "defense",
         "defence", "health", "justice", "finance", "electoral", "election", "education", "agriculture", "trade",
         "environment", "energy", "transport", "labor", "labour"].map(NERText.hashLower))
+
+    static let siteNounHashes = NERHashSet(["site", "website"].map(NERText.hashLower))
+
+    /// "the Scientology-critic site Operation Clambake", "the news website Axios": one to three
+    /// capitalized words the tagger passed over, right after "site" or "website" in lower case and
+    /// not quoted (a quoted name there is often a page's title), name the site: an organization.
+    /// Not a place, a date or a title's words, and not ending in a common word.
+    mutating func markSiteNames(_ si: Int, _ covered: [Bool]) {
+        let t = sentences[si].tokens
+        for k in 0..<max(t.count - 1, 0) where Self.siteNounHashes.contains(t[k].lower) && !t[k].flags.contains(.capitalized) {
+            var end = k + 1
+            while end < t.count, end - k <= 3, !covered[end] {
+                let f = t[end].flags
+                guard f.contains(.capitalized), !f.contains(.isPunct), !f.contains(.title), !Self.dateHashes.contains(t[end].lower) else { break }
+                end += 1
+            }
+            guard end > k + 1, end == t.count || !t[end].flags.contains(.capitalized), !t[end - 1].flags.contains(.commonLower),
+                  !NERPlaces.contains(t[(k + 1)..<end]), !isPlaceOrNationality(t[(k + 1)...(k + 1)]) else { continue }
+            var span = Span(sentence: si, from: k + 1, to: end, type: 2, tagged: true)
+            span.cued = true
+            setKey(&span)
+            spans.append(span)
+        }
+    }
 
     static let goesHashes = NERHashSet(["going", "goes", "went"].map(NERText.hashLower))
     static let byHash = NERText.hashLower("by")

@@ -57,6 +57,8 @@ extension NERDocument {
         static let sheriff = NameRuleTriggers(rawValue: 1 << 22)
         /// "by the name" (handle, moniker …: `NERDocument.markNamesGoneBy`).
         static let nameGoneBy = NameRuleTriggers(rawValue: 1 << 23)
+        /// "site" or "website" before a capitalized word (`NERDocument.markSiteNames`).
+        static let siteNoun = NameRuleTriggers(rawValue: 1 << 24)
     }
 
     static let trailingOrganizationNounHashes = NERHashSet(["organization", "organisation"].map(NERText.hashLower))
@@ -66,7 +68,7 @@ extension NERDocument {
     static let ruleWordHashes: NERHashSet = {
         var words = innerParticles
         for set in [arabicPrefixHashes, nameSuffixHashes, companySuffixHashes, demonymHashes, epithetHashes, nationalityNounHashes,
-                    spokespersonHashes, domainHashes, clubPrefixHashes, trailingOrganizationNounHashes, nameNounHashes] { words.formUnion(set) }
+                    spokespersonHashes, domainHashes, clubPrefixHashes, trailingOrganizationNounHashes, nameNounHashes, siteNounHashes] { words.formUnion(set) }
         words.insert(houseHash)
         return words
     }()
@@ -136,6 +138,9 @@ extension NERDocument {
                     }
                     if Self.nationalityNounHashes.contains(lower) { on.insert(.demonymNoun) }
                     if f & capitalized == 0, k >= 1, Self.spokespersonHashes.contains(lower) { on.insert(.spokesperson) }
+                    if f & capitalized == 0, k + 1 < n, tokens[k + 1].flags.contains(.capitalized), Self.siteNounHashes.contains(lower) {
+                        on.insert(.siteNoun)
+                    }
                     if f & capitalized == 0, k >= 2, tokens[k - 1].lower == Self.theHash, tokens[k - 2].lower == Self.byHash,
                        Self.nameNounHashes.contains(lower) {
                         on.insert(.nameGoneBy)
