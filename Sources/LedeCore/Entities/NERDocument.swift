@@ -774,8 +774,7 @@ struct NERDocument {
                 spans[x].cued = true
                 continue
             }
-            var span = Span(sentence: si, from: w, to: k, type: 2, tagged: true)
-            span.cued = true
+            var span = Span(sentence: si, from: w, to: k, type: 2, tagged: true, cued: true)
             setKey(&span)
             spans.append(span)
         }
@@ -803,8 +802,7 @@ struct NERDocument {
             }
             guard end > k + 1, end == t.count || !t[end].flags.contains(.capitalized), !t[end - 1].flags.contains(.commonLower),
                   !NERPlaces.contains(t[(k + 1)..<end]), !isPlaceOrNationality(t[(k + 1)...(k + 1)]) else { continue }
-            var span = Span(sentence: si, from: k + 1, to: end, type: 2, tagged: true)
-            span.cued = true
+            var span = Span(sentence: si, from: k + 1, to: end, type: 2, tagged: true, cued: true)
             setKey(&span)
             spans.append(span)
         }
@@ -835,8 +833,7 @@ struct NERDocument {
                 end += 1
             }
             guard end > q + 1, end < t.count, t[end].length == 1, Self.isQuote(scalars[t[end].start]) else { continue }
-            var span = Span(sentence: si, from: q + 1, to: end, type: 1, tagged: true)
-            span.cued = true
+            var span = Span(sentence: si, from: q + 1, to: end, type: 1, tagged: true, cued: true)
             setKey(&span)
             spans.append(span)
         }
