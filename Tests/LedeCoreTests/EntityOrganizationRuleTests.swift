@@ -317,6 +317,23 @@ struct EntityOrganizationRuleTests {
         #expect(entity(r, "Israel")?.kind != .organization)
     }
 
+    @Test("a well-known firm or club whose name reads as a person's or a place's is an organization")
+    func wellKnownFirmsAndClubs() {
+        // Made-up news sentences: the tagger read "Morgan Stanley" as a person, "Manchester City" as a place.
+        let r = recognize("""
+            JPMorgan Chase and Morgan Stanley reported higher profits on Tuesday.
+            Real Madrid beat Barcelona 3-1, while Manchester City drew with Arsenal at the Etihad.
+            Manchester City signed the striker on Friday.
+            """)
+        #expect(entity(r, "Morgan Stanley")?.kind == .organization)
+        #expect(entity(r, "Real Madrid")?.kind == .organization)
+        #expect(entity(r, "Manchester City")?.kind == .organization)
+        #expect(entity(r, "Manchester City")?.mentions.count == 2)
+        // Inside a longer capitalized name it is left to the other rules.
+        let longer = recognize("She moved to the Manchester City Council offices in 2019.")
+        #expect(entity(longer, "Manchester City") == nil)
+    }
+
     @Test("a known organization whose name begins with a digit is found without a capital")
     func knownNameWithDigit() {
         // wikinews (scientology-website-hackers)

@@ -400,6 +400,7 @@ struct NERDocument {
             if on.contains(.hyphen) { markHyphenatedGivenNames(&tagged, si) }
             markNameParts(&tagged, si, on)
             if bodyAndPlace == 3 { Self.joinOrganizationOfPlace(&tagged, s.tokens) }
+            Self.markWellKnownNames(&tagged, s.tokens)
             let tags = tagged
             let sentenceStart = spans.count
             // Closures rather than method references: a reference to a method of this mutating
@@ -961,7 +962,11 @@ struct NERDocument {
         }
         // "Castlefrank Road", "Century City Towers": places, whatever the tagger thought;
         // "Booker Prize", "Space Shuttle Atlantis": things.
-        if s.to - s.from >= 2, Self.placeHashes.contains(t[s.to - 1].lower) { return nil }
+        // ("Manchester City" and the other clubs `markWellKnownNames` knows are no places.)
+        if s.to - s.from >= 2, Self.placeHashes.contains(t[s.to - 1].lower),
+           s.type != 2 || s.to - s.from > 5 || !NERLexicon.wellKnownNameHashes.contains(NERPlaces.hash(t[s.from..<s.to])) {
+            return nil
+        }
         // "the Trojan War", "the Cultural Revolution", "the Srebrenica massacre": an event. Only as
         // the last word: "the Imperial War Museum" is a body.
         if s.to - s.from >= 2, s.type != 1, Self.eventLastHashes.contains(t[s.to - 1].lower) { return nil }

@@ -291,6 +291,31 @@ package struct NERLexicon: Sendable {
         "usc", "lse", "eth", "epfl", "kaist",
     ]
 
+    /// Well-known firms and clubs whose names of two words or more read as a person's or a place's
+    /// ("Morgan Stanley", "Wells Fargo", "Real Madrid", "Manchester City"): the kind of list any
+    /// news recognizer ships, written for lede from general knowledge. Not a tagger feature: the
+    /// tag rules mark them (`NERDocument.markWellKnownNames`), so the weights do not depend on it.
+    static let wellKnownNames = [
+        // Firms named like people or places.
+        // (Not those that are also their founders' names, as "Walt Disney" or "Ralph Lauren".)
+        "Morgan Stanley", "Wells Fargo", "Dow Jones", "Lockheed Martin", "Johnson & Johnson", "Procter & Gamble",
+        "Ernst & Young", "Marks & Spencer", "Rolls-Royce", "Harley-Davidson", "Mercedes-Benz", "Hewlett-Packard",
+        "Hewlett Packard Enterprise", "Credit Suisse", "Bank of America", "Standard Chartered", "Merrill Lynch",
+        "Lehman Brothers", "Bear Stearns", "Sherwin-Williams", "Abercrombie & Fitch", "Barnes & Noble",
+        "Simon & Schuster", "Warner Bros.", "Warner Bros", "Paramount Global",
+        // Clubs named by their city alone or with a word that is no plural.
+        "Real Madrid", "Atletico Madrid", "Real Sociedad", "Real Betis", "Manchester City", "Manchester United",
+        "Leicester City", "Norwich City", "Stoke City", "Swansea City", "Cardiff City", "Bristol City", "Hull City",
+        "Birmingham City", "Aston Villa", "West Ham", "West Ham United", "Crystal Palace", "Tottenham Hotspur",
+        "Newcastle United", "Leeds United", "Sheffield United", "Sheffield Wednesday", "Nottingham Forest",
+        "Bayern Munich", "Borussia Dortmund", "Bayer Leverkusen", "Inter Milan", "AC Milan", "Paris Saint-Germain",
+        "Olympique Lyonnais", "Olympique de Marseille", "Ajax Amsterdam", "Sporting Lisbon",
+        "Boca Juniors", "River Plate", "Inter Miami", "LA Galaxy", "Orlando City", "New York City FC",
+    ]
+
+    /// `wellKnownNames` hashed as a span of their words is (`NERPlaces.hash`).
+    static let wellKnownNameHashes = NERHashSet(wellKnownNames.map(NERPlaces.hash(ofPhrase:)))
+
     /// Fictional characters famous enough that news names them like people ("a secret elevator in
     /// Bruce Wayne's manor"): no one, as a reader's list of people goes. Written for lede from
     /// general knowledge; full names, and one-word names no real person goes by.

@@ -272,6 +272,32 @@ extension NERDocument {
         }
     }
 
+    /// "Morgan Stanley said", "Real Madrid beat Barcelona": a well-known firm's or club's name of
+    /// two to four words (`NERLexicon.wellKnownNames`), standing alone between words that are not
+    /// capitalized, is that organization, whatever the tagger made of it (a person, a place, nothing).
+    static func markWellKnownNames(_ tags: inout [Int], _ t: [NERToken]) {
+        let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
+        let names = NERLexicon.wellKnownNameHashes
+        var k = 0
+        while k + 1 < t.count {
+            defer { k += 1 }
+            guard t[k].flags.contains(.capitalized), k == 0 || !t[k - 1].flags.contains(.capitalized) || t[k - 1].flags.contains(.isPunct)
+            else { continue }
+            var hash = nerCombine(NERPlaces.emptyHash, t[k].lower)
+            var end = k + 1
+            var match = -1
+            while end < t.count, end - k < 5 {
+                hash = nerCombine(hash, t[end].lower)
+                end += 1
+                if names.contains(hash) { match = end }
+            }
+            guard match > 0, match == t.count || !t[match].flags.contains(.capitalized) || t[match].flags.contains(.isPunct) else { continue }
+            tags[k] = bORG
+            for m in (k + 1)..<match { tags[m] = iORG }
+            k = match - 1
+        }
+    }
+
     static let sheriffHash = NERText.hashLower("sheriff")
     static let countyHash = NERText.hashLower("county")
     static let sheriffsUnitHashes = NERHashSet(["office", "department"].map(NERText.hashLower))
