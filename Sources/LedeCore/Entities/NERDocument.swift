@@ -400,7 +400,7 @@ struct NERDocument {
             if on.contains(.hyphen) { markHyphenatedGivenNames(&tagged, si) }
             markNameParts(&tagged, si, on)
             if bodyAndPlace == 3 { Self.joinOrganizationOfPlace(&tagged, s.tokens) }
-            Self.markWellKnownNames(&tagged, s.tokens)
+            if on.contains(.wellKnown) { Self.markWellKnownNames(&tagged, s.tokens) }
             let tags = tagged
             let sentenceStart = spans.count
             // Closures rather than method references: a reference to a method of this mutating

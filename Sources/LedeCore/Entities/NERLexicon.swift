@@ -315,6 +315,8 @@ package struct NERLexicon: Sendable {
 
     /// `wellKnownNames` hashed as a span of their words is (`NERPlaces.hash`).
     static let wellKnownNameHashes = NERHashSet(wellKnownNames.map(NERPlaces.hash(ofPhrase:)))
+    /// Their first words: most capitalized words begin none of them and are passed over on one look-up.
+    static let wellKnownFirstWordHashes = NERHashSet(wellKnownNames.compactMap { NERText.wordHashes($0).first })
 
     /// Fictional characters famous enough that news names them like people ("a secret elevator in
     /// Bruce Wayne's manor"): no one, as a reader's list of people goes. Written for lede from

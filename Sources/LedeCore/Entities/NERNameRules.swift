@@ -59,6 +59,8 @@ extension NERDocument {
         static let nameGoneBy = NameRuleTriggers(rawValue: 1 << 23)
         /// "site" or "website" before a capitalized word (`NERDocument.markSiteNames`).
         static let siteNoun = NameRuleTriggers(rawValue: 1 << 24)
+        /// The first word of a well-known firm's or club's name, before a capital or a sign (`markWellKnownNames`).
+        static let wellKnown = NameRuleTriggers(rawValue: 1 << 25)
     }
 
     static let trailingOrganizationNounHashes = NERHashSet(["organization", "organisation"].map(NERText.hashLower))
@@ -81,6 +83,7 @@ extension NERDocument {
         let news = Self.newspaperHashes
         let punct = TokenFlags.isPunct.rawValue, capitalized = TokenFlags.capitalized.rawValue
         let ruleWord = TokenFlags.ruleWord.rawValue, title = TokenFlags.title.rawValue
+        let wellKnownFirst = NERLexicon.wellKnownFirstWordHashes
         // A known given name that `isPlainNameWord` may accept (its word-list look-up left to the rule).
         let givenMask = TokenFlags.firstName.rawValue | capitalized | TokenFlags.allCaps.rawValue | TokenFlags.commonLower.rawValue
             | TokenFlags.orgHead.rawValue | TokenFlags.title.rawValue | TokenFlags.knownOrg.rawValue
@@ -155,6 +158,9 @@ extension NERDocument {
                 // "a spinoff of 4chan": a known name that begins with a digit has no capital.
                 if f & TokenFlags.knownOrg.rawValue != 0, f & TokenFlags.hasDigit.rawValue != 0 { on.insert(.knownOrg) }
                 guard f & capitalized != 0 else { continue }
+                if k + 1 < n, tokens[k + 1].flags.rawValue & (capitalized | punct) != 0, wellKnownFirst.contains(tokens[k].lower) {
+                    on.insert(.wellKnown)
+                }
                 let length = tokens[k].length
                 if f & givenMask == givenValue, length >= 2 { on.insert(.given) }
                 if f & givenNameMask == givenValue { on.insert(.givenName) }
@@ -277,11 +283,13 @@ extension NERDocument {
     /// capitalized, is that organization, whatever the tagger made of it (a person, a place, nothing).
     static func markWellKnownNames(_ tags: inout [Int], _ t: [NERToken]) {
         let bORG = NERTag.bORG.rawValue, iORG = NERTag.iORG.rawValue
-        let names = NERLexicon.wellKnownNameHashes
+        let names = NERLexicon.wellKnownNameHashes, firstWords = NERLexicon.wellKnownFirstWordHashes
         var k = 0
         while k + 1 < t.count {
             defer { k += 1 }
-            guard t[k].flags.contains(.capitalized), k == 0 || !t[k - 1].flags.contains(.capitalized) || t[k - 1].flags.contains(.isPunct)
+            k = NERFlaggedTokens.first(t, TokenFlags.capitalized.rawValue, from: k)
+            guard k + 1 < t.count, firstWords.contains(t[k].lower),
+                  k == 0 || !t[k - 1].flags.contains(.capitalized) || t[k - 1].flags.contains(.isPunct)
             else { continue }
             var hash = nerCombine(NERPlaces.emptyHash, t[k].lower)
             var end = k + 1
