@@ -329,6 +329,11 @@ struct EntityOrganizationRuleTests {
         #expect(entity(r, "Real Madrid")?.kind == .organization)
         #expect(entity(r, "Manchester City")?.kind == .organization)
         #expect(entity(r, "Manchester City")?.mentions.count == 2)
+        // An office's word in the name is the name's ("General"), not a title before a person.
+        let titled = recognize("General Electric shares rose after the split, and Hugo Boss lowered its forecast.")
+        #expect(entity(titled, "General Electric")?.kind == .organization)
+        #expect(entity(titled, "Electric") == nil)
+        #expect(entity(titled, "Hugo Boss")?.kind == .organization)
         // Inside a longer capitalized name it is left to the other rules.
         let longer = recognize("She moved to the Manchester City Council offices in 2019.")
         #expect(entity(longer, "Manchester City") == nil)

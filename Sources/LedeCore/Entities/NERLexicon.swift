@@ -302,7 +302,8 @@ package struct NERLexicon: Sendable {
         "Ernst & Young", "Marks & Spencer", "Rolls-Royce", "Harley-Davidson", "Mercedes-Benz", "Hewlett-Packard",
         "Hewlett Packard Enterprise", "Credit Suisse", "Bank of America", "Standard Chartered", "Merrill Lynch",
         "Lehman Brothers", "Bear Stearns", "Sherwin-Williams", "Abercrombie & Fitch", "Barnes & Noble",
-        "Simon & Schuster", "Warner Bros.", "Warner Bros", "Paramount Global",
+        "Simon & Schuster", "Warner Bros.", "Warner Bros", "Paramount Global", "General Electric", "General Mills",
+        "General Dynamics", "Hugo Boss", "Booz Allen Hamilton", "Booz Allen", "T. Rowe Price", "Philip Morris",
         // Clubs named by their city alone or with a word that is no plural.
         "Real Madrid", "Atletico Madrid", "Real Sociedad", "Real Betis", "Manchester City", "Manchester United",
         "Leicester City", "Norwich City", "Stoke City", "Swansea City", "Cardiff City", "Bristol City", "Hull City",
