@@ -964,7 +964,7 @@ struct NERDocument {
         // "Booker Prize", "Space Shuttle Atlantis": things.
         // ("Manchester City" and the other clubs `markWellKnownNames` knows are no places.)
         if s.to - s.from >= 2, Self.placeHashes.contains(t[s.to - 1].lower),
-           s.type != 2 || s.to - s.from > 5 || !NERLexicon.wellKnownNameHashes.contains(NERPlaces.hash(t[s.from..<s.to])) {
+           s.type != 2 || !isWellKnownName(t, s.from, s.to) {
             return nil
         }
         // "the Trojan War", "the Cultural Revolution", "the Srebrenica massacre": an event. Only as

@@ -306,6 +306,13 @@ extension NERDocument {
         }
     }
 
+    /// Tokens `from..<to` are one of `NERLexicon.wellKnownNames` (their first word looked up
+    /// first: most spans begin none of them).
+    func isWellKnownName(_ t: [NERToken], _ from: Int, _ to: Int) -> Bool {
+        to - from >= 2 && to - from <= 5 && NERLexicon.wellKnownFirstWordHashes.contains(t[from].lower)
+            && NERLexicon.wellKnownNameHashes.contains(NERPlaces.hash(t[from..<to]))
+    }
+
     static let sheriffHash = NERText.hashLower("sheriff")
     static let countyHash = NERText.hashLower("county")
     static let sheriffsUnitHashes = NERHashSet(["office", "department"].map(NERText.hashLower))

@@ -255,17 +255,14 @@ extension NERDocument {
         "organisations"].map(NERText.hashLower))
     static let listJoinHashes = NERHashSet([",", "and", "or"].map(NERText.hashLower))
 
-    /// The span starting at `from` is the next item of a list whose previous item ended at `end`:
-    /// "X and Y", "X, Y", "X, and Y".
-    /// A capitalized word that is no known given name, surname, common word, office or place:
+    /// A plain name word (`isPlainNameWord`) that is no known given name or surname either:
     /// "Immortals" (an esports team), not "Cook" or "Apple".
     func isNoOnesWord(_ t: [NERToken], _ k: Int) -> Bool {
-        let f = t[k].flags
-        return f.contains(.capitalized) && !f.contains(.allCaps) && !f.contains(.isPunct) && !f.contains(.firstName)
-            && !f.contains(.surname) && !f.contains(.commonLower) && !f.contains(.title) && !f.contains(.knownOrg)
-            && !NERPlaces.contains(t[k...k])
+        isPlainNameWord(t, k) && !t[k].flags.contains(.firstName) && !t[k].flags.contains(.surname)
     }
 
+    /// The span starting at `from` is the next item of a list whose previous item ended at `end`:
+    /// "X and Y", "X, Y", "X, and Y".
     func isListedAfter(_ t: [NERToken], _ end: Int, _ from: Int) -> Bool {
         guard from > end, from - end <= 2 else { return false }
         for k in end..<from where !Self.listJoinHashes.contains(t[k].lower) { return false }

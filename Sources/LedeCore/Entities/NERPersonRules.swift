@@ -86,18 +86,16 @@ extension NERDocument {
         }
     }
 
-    /// Token `k` becomes a one-word person: the span that already covers it alone is retyped if
-    /// `mayRetype` allows, or else a span is added.
-    /// A capitalized word that can only be part of a person's name here: no common word, office,
-    /// organization's word, place, nationality or number.
+    /// A capitalized word that can only be part of a person's name here: a plain name word
+    /// (`isPlainNameWord(_:)`) that is no number, sign, date, place or nationality either.
     func isPlainNameWord(_ t: [NERToken], _ k: Int) -> Bool {
         let f = t[k].flags
-        return f.contains(.capitalized) && !f.contains(.allCaps) && !f.contains(.commonLower) && !f.contains(.orgHead)
-            && !f.contains(.title) && !f.contains(.knownOrg) && !f.contains(.hasDigit) && !f.contains(.isPunct) && t[k].length >= 2
-            && !Self.neverHashes.contains(t[k].lower) && !Self.dateHashes.contains(t[k].lower)
-            && !NERPlaces.contains(t[k...k]) && !isDemonymWord(t[k])
+        return isPlainNameWord(t[k]) && !f.contains(.hasDigit) && !f.contains(.isPunct)
+            && !Self.dateHashes.contains(t[k].lower) && !NERPlaces.contains(t[k...k]) && !isDemonymWord(t[k])
     }
 
+    /// Token `k` becomes a one-word person: the span that already covers it alone is retyped if
+    /// `mayRetype` allows, or else a span is added.
     mutating func markOneWordPerson(_ si: Int, _ k: Int, from sentenceStart: Int, covered: inout [Bool], tagged: Bool,
                                     mayRetype: (Span) -> Bool) {
         if covered[k] {

@@ -35,9 +35,7 @@ extension NERDocument {
                 }
             }
             // "Morgan Stanley": a well-known firm's name that reads as a person's (`markWellKnownNames`).
-            if s.to - s.from >= 2, s.to - s.from <= 5, NERLexicon.wellKnownNameHashes.contains(NERPlaces.hash(t[s.from..<s.to])) {
-                v[2] += 6
-            }
+            if isWellKnownName(t, s.from, s.to) { v[2] += 6 }
             if s.to - s.from == 1, last.contains(.knownOrg) {
                 // "President Fox named …": after an office's title, a well-known company's word is a surname.
                 if s.from > 0, t[s.from - 1].flags.contains(.capitalized), Self.officeTitleHashes.contains(t[s.from - 1].lower) {

@@ -35,9 +35,7 @@ extension NERDocument {
         guard span.to - span.from >= 2, span.type == 1 || span.type == 2 else { return SpanPair(span) }
         for p in span.from..<span.to where Self.officeTitleHashes.contains(t[p].lower) && t[p].flags.contains(.capitalized) {
             // "General Electric": a well-known firm's title-like word is its name's (`markWellKnownNames`).
-            if span.type == 2, span.to - span.from <= 5, NERLexicon.wellKnownNameHashes.contains(NERPlaces.hash(t[span.from..<span.to])) {
-                return SpanPair(span)
-            }
+            if span.type == 2, isWellKnownName(t, span.from, span.to) { return SpanPair(span) }
             // "Office of the President", "Department of Justice": the office names the body.
             if p > span.from, Self.innerConnectorHashes.contains(t[p - 1].lower) { continue }
             // The whole run of titles: "Vice Admiral", "Deputy Foreign Minister", "Secretary-General".
